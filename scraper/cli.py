@@ -1,0 +1,187 @@
+"""The `vnnews` command: a thin layer over scraper.crawl, scraper.extraction and archive."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .extraction import PLATFORMS, NotAnArticle, extract_article
+from .extraction.document import decode_html, guess_page_url
+
+DEFAULT_DB = "data/archive.db"
+DEMO_DB = "data/demo.db"
+
+
+def _parse_settings(pairs: tuple[str, ...]) -> dict[str, Any]:
+    settings: dict[str, Any] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise click.BadParameter(f"expected NAME=VALUE, got {pair!r}", param_hint="-s")
+        settings[name.strip()] = value
+    return settings
+
+
+@click.group()
+@click.version_option(package_name="vnnews")
+def cli() -> None:
+    """Scrape Vietnamese local-government news portals into a searchable SQLite archive."""
+
+
+@cli.command()
+@click.argument("urls", nargs=-1)
+@click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
+              help="SQLite archive to write to (created if missing).")
+@click.option("--platform", type=click.Choice(sorted(PLATFORMS)),
+              help="Force a platform adapter instead of detecting it from each page.")
+@click.option("--max-pages", type=click.IntRange(min=1),
+              help="Stop after N listing pages of each section.")
+@click.option("--portal", "portal_id", help="Portal id to store the articles under "
+              "(default: the host name of each URL).")
+@click.option("--config", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("portals.toml"), show_default=True,
+              help="Portals to crawl when no URL is given.")
+@click.option("-s", "--set", "setting", multiple=True, metavar="NAME=VALUE",
+              help="A Scrapy setting, as `scrapy crawl -s` takes it (repeatable).")
+def crawl(
+    urls: tuple[str, ...],
+    db: str,
+    platform: str | None,
+    max_pages: int | None,
+    portal_id: str | None,
+    config: Path,
+    setting: tuple[str, ...],
+) -> None:
+    """Crawl news sections, starting from listing page URLs, into the archive.
+
+    \b
+    Example:
+      vnnews crawl https://sotttt.hanoi.gov.vn/vi/tin-tuc-su-kien --max-pages 3
+    With no URL, crawls the portals listed in portals.toml.
+    """
+    from .crawl import ConfigError, CrawlJob, build_settings, load_portals_config, run_crawls
+
+    overrides = _parse_settings(setting)
+    if urls:
+        jobs = [CrawlJob(start_urls=list(urls), portal=portal_id, platform=platform)]
+    else:
+        try:
+            jobs = load_portals_config(config)
+        except ConfigError as exc:
+            raise click.ClickException(str(exc)) from None
+        for job in jobs:
+            job.platform = platform or job.platform
+    for job in jobs:
+        job.max_pages = max_pages
+    overrides.setdefault("LOG_LEVEL", "WARNING")
+    try:
+        results = run_crawls(jobs, build_settings(db, overrides))
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
+    unreachable = [r for r in results if not r.reached]
+    for result in unreachable:
+        click.echo(f"could not read any listing page of {', '.join(result.job.start_urls)}",
+                   err=True)
+    click.echo(f"archive: {db}", err=True)
+    if unreachable and len(unreachable) == len(results):
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@click.option("--url", help="The page's URL (for links and URL-based rules). Default: the "
+              "page's canonical URL if it declares one, else the file's path.")
+@click.option("--platform", type=click.Choice(sorted(PLATFORMS)),
+              help="Force a platform adapter instead of detecting it.")
+def extract(files: tuple[str, ...], url: str | None, platform: str | None) -> None:
+    """Extract the article fields from saved pages (`-` reads standard input).
+
+    One file prints one JSON object; several print JSON Lines with a `file` key.
+    """
+    single = len(files) == 1
+    failures = 0
+    for name in files:
+        try:
+            body = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+        except OSError as exc:
+            failures += 1
+            _report_failure(name, f"cannot read: {exc.strerror}", single)
+            continue
+        page_url = url or guess_page_url(decode_html(body[:200_000])) or _file_url(name)
+        try:
+            fields = extract_article(body, page_url, platform=platform).to_dict()
+        except NotAnArticle as exc:
+            failures += 1
+            _report_failure(name, str(exc), single)
+            continue
+        if single:
+            click.echo(json.dumps(fields, ensure_ascii=False, indent=2))
+        else:
+            click.echo(json.dumps({"file": name, **fields}, ensure_ascii=False))
+    if failures:
+        sys.exit(1)
+
+
+def _file_url(name: str) -> str:
+    return "file:///dev/stdin" if name == "-" else Path(name).resolve().as_uri()
+
+
+def _report_failure(name: str, reason: str, single: bool) -> None:
+    click.echo(f"vnnews extract: {name}: {reason}", err=True)
+    if not single:
+        click.echo(json.dumps({"file": name, "error": reason}, ensure_ascii=False))
+
+
+@cli.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
+@click.option("--port", default=8001, show_default=True, type=int)
+@click.option("--host", default="127.0.0.1", show_default=True)
+def serve(db: str, port: int, host: str) -> None:
+    """Browse and search the archive in Datasette."""
+    from archive.serve import serve as serve_archive
+
+    try:
+        serve_archive(db, port=port, host=host)
+    except FileNotFoundError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+@cli.command()
+@click.option("--db", default=DEMO_DB, show_default=True, type=click.Path(dir_okay=False))
+@click.option("--port", default=8001, show_default=True, type=int, help="Datasette's port.")
+@click.option("--serve/--no-serve", "serve_after", default=True,
+              help="Serve the archive in Datasette after the crawl.")
+def demo(db: str, port: int, serve_after: bool) -> None:
+    """Crawl a bundled sample portal served on 127.0.0.1, then browse it in Datasette.
+
+    Fully offline: the sample pages were written for this project and reproduce the markup
+    of the Liferay portals that Hanoi's districts and wards ran before July 2025.
+    """
+    from .crawl import LOOPBACK_SETTINGS, CrawlJob, build_settings, run_crawls
+    from .demo.portal import SamplePortal
+    from .demo.server import serve_portal
+
+    portal = SamplePortal()
+    with serve_portal(portal, host="127.0.0.1", port=0) as base_url:
+        click.echo(f"sample portal at {base_url}{portal.start_path}", err=True)
+        job = CrawlJob(start_urls=[base_url + portal.start_path], portal="demo-portal")
+        settings = build_settings(db, {**LOOPBACK_SETTINGS, "LOG_LEVEL": "WARNING"})
+        run_crawls([job], settings)
+    click.echo(f"archive: {db}", err=True)
+    if serve_after:
+        from archive.serve import serve as serve_archive
+
+        click.echo(f"Datasette: http://127.0.0.1:{port}/ (Ctrl-C to stop)", err=True)
+        serve_archive(db, port=port, host="127.0.0.1")
+
+
+def main() -> None:
+    cli(prog_name="vnnews")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,73 @@
+"""Extraction: pure functions from (HTML, URL) to article fields. No network, no database.
+
+    >>> article = extract_article(html_bytes, "https://caugiay.hanoi.gov.vn/...")
+    >>> listing = parse_listing(html_text, url)
+"""
+
+from __future__ import annotations
+
+from .document import Document, load_document
+from .model import Article, Attachment, Image, ListingPage, NotAnArticle
+from .platforms import PLATFORMS, Detection, detect, get_platform
+
+__all__ = [
+    "PLATFORMS",
+    "Article",
+    "Attachment",
+    "Detection",
+    "Document",
+    "Image",
+    "ListingPage",
+    "NotAnArticle",
+    "detect",
+    "detect_platform",
+    "extract_article",
+    "load_document",
+    "parse_listing",
+]
+
+
+def _document(page: str | bytes | Document, url: str, content_type: str | None) -> Document:
+    return page if isinstance(page, Document) else load_document(page, url, content_type)
+
+
+def detect_platform(page: str | bytes | Document, url: str) -> Detection:
+    return detect(_document(page, url, None))
+
+
+def extract_article(
+    page: str | bytes | Document,
+    url: str,
+    platform: str | None = None,
+    content_type: str | None = None,
+) -> Article:
+    """Fields of one article page. Raises NotAnArticle (with a `reason`) for other pages.
+
+    With no `platform`, the page's fingerprint decides; a page that the detected platform
+    cannot read as an article is retried with the generic extractor before giving up.
+    """
+    doc = _document(page, url, content_type)
+    if platform is not None:
+        return get_platform(platform).parse_article(doc)
+    detected = detect(doc).platform
+    try:
+        return detected.parse_article(doc)
+    except NotAnArticle:
+        if detected.name == "generic":
+            raise
+        article = PLATFORMS["generic"].parse_article(doc)
+        article.warnings.append(
+            f"the {detected.name} template did not match: read by the generic extractor"
+        )
+        return article
+
+
+def parse_listing(
+    page: str | bytes | Document,
+    url: str,
+    platform: str | None = None,
+    content_type: str | None = None,
+) -> ListingPage:
+    doc = _document(page, url, content_type)
+    adapter = get_platform(platform) if platform else detect(doc).platform
+    return adapter.parse_listing(doc)

@@ -1,0 +1,111 @@
+"""The steps every adapter shares once it has found title, dateline and content elements."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml.html import HtmlElement
+
+from .blocks import Block, extract_content
+from .bylines import find_byline
+from .cleanup import strip_boilerplate
+from .dates import date_from_url, parse_dateline
+from .document import Document
+from .model import Article, NotAnArticle
+from .text import clean, clean_line
+
+
+@dataclass
+class Parts:
+    """What an adapter located on the page; `assemble` turns it into an Article."""
+
+    title: str | None
+    dateline_texts: list[str] = field(default_factory=list)
+    content_roots: list[HtmlElement] = field(default_factory=list)
+    skip: set[HtmlElement] = field(default_factory=set)
+    summary: str | None = None
+    category: str | None = None
+    # Adapters that know where their byline is pass False: no guessing from a bare name.
+    loose_byline: bool = True
+    extra_images: list = field(default_factory=list)
+
+
+# View counters share the dateline's box ("… | 11:41 AM | View count: 1124"): not part of it.
+_COUNTER = re.compile(
+    r"[\s|]*(?:lượt xem|số lượt xem|lượt đọc|view count|views?)\s*:?\s*[\d.,]*\s*$", re.I
+)
+
+
+def shown_dateline(text: str) -> str:
+    """The dateline as the page shows it, without the view counter beside it."""
+    return _COUNTER.sub("", clean_line(text)).strip(" |-")
+
+
+def _lead_from_first_block(blocks: list[Block]) -> str | None:
+    """Portals without a sapo field set the lead as the body's first, all-bold paragraph."""
+    if blocks and blocks[0].bold and not blocks[0].heading and len(blocks[0].text) >= 60:
+        return blocks[0].text
+    return None
+
+
+def assemble(doc: Document, platform: str, parts: Parts) -> Article:
+    title = clean_line(parts.title)
+    if not title:
+        raise NotAnArticle("no_title", "no article title found")
+    warnings = list(doc.warnings)
+
+    published_at = published_text = precision = None
+    for text in parts.dateline_texts:
+        dateline = parse_dateline(text)
+        if dateline is not None:
+            published_at, precision = dateline.isoformat(), dateline.precision
+            published_text = shown_dateline(text)
+            break
+    if published_at is None:
+        shown = shown_dateline(parts.dateline_texts[0]) if parts.dateline_texts else None
+        from_url = date_from_url(doc.url)
+        if from_url is not None:
+            published_at, precision = from_url.isoformat(), from_url.precision
+            warnings.append("publish time taken from the URL: no dateline on the page")
+        elif shown:
+            warnings.append(f"dateline not understood: {shown!r}")
+        else:
+            warnings.append("no dateline found")
+        published_text = shown or None
+
+    content = (
+        extract_content(parts.content_roots, doc.url, parts.skip) if parts.content_roots else None
+    )
+    blocks = strip_boilerplate(content.blocks) if content else []
+    byline_result = find_byline(blocks, loose=parts.loose_byline)
+    blocks = byline_result.blocks
+    # A title repeated as the body's first line is page furniture, not text.
+    if blocks and clean_line(blocks[0].text) == title:
+        blocks = blocks[1:]
+
+    summary = clean(parts.summary) or None
+    paragraphs = [b.text for b in blocks]
+    if summary is None:
+        summary = _lead_from_first_block(blocks)
+    elif not paragraphs or paragraphs[0] != summary:
+        paragraphs.insert(0, summary)
+    body = "\n\n".join(p for p in paragraphs if p)
+    if not body:
+        warnings.append("empty body")
+
+    return Article(
+        url=doc.url,
+        title=title,
+        platform=platform,
+        published_at=published_at,
+        published_text=published_text,
+        published_precision=precision,
+        byline=byline_result.byline,
+        summary=summary,
+        body=body,
+        images=[*parts.extra_images, *(content.images if content else [])],
+        attachments=content.attachments if content else [],
+        category=clean_line(parts.category) or None,
+        warnings=warnings,
+    )

@@ -1,0 +1,52 @@
+"""Drop the portal furniture that sits inside article bodies: counters, share and print links,
+related-article lists (also those injected mid-article)."""
+
+from __future__ import annotations
+
+import re
+
+from .blocks import Block, element_text
+
+# Whole paragraphs that are never article text.
+NOISE_LINE = re.compile(
+    r"^(?:(?:lượt xem|số lượt (?:người )?xem|view count|views?)\s*:?\s*[\d.,]*|"
+    r"chia sẻ(?: bài viết)?:?|share:?|in bài(?: viết)?|gửi mail|gửi email|bản in|"
+    r"quay lại|trở về|về đầu trang|xem tiếp|đầu trang|print|e-?mail|"
+    r"\d{1,3}\s*%|cỡ chữ.*|font size.*|a\+?\s*a-?)$",
+    re.IGNORECASE,
+)
+# Headings that open a related-articles block: everything in the block is links.
+RELATED_HEADING = re.compile(
+    r"^(?:tin đã đưa|các tin (?:tức )?khác|tin (?:bài )?liên quan|bài viết liên quan|"
+    r"tin cùng chuyên mục|các bài (?:viết )?khác|xem thêm|đọc thêm|danh mục tin tức|"
+    r"tin mới hơn|tin cũ hơn|các tin đã đưa)\s*:?$",
+    re.IGNORECASE,
+)
+
+
+def link_density(block: Block) -> float:
+    """Share of the block element's text that sits inside links."""
+    total = len(element_text(block.element))
+    if not total:
+        return 0.0
+    linked = sum(len(element_text(a)) for a in block.element.iter("a"))
+    return min(1.0, linked / total)
+
+
+def strip_boilerplate(blocks: list[Block]) -> list[Block]:
+    kept: list[Block] = []
+    in_related = False
+    for block in blocks:
+        text = block.text
+        if RELATED_HEADING.match(text):
+            in_related = True
+            continue
+        if in_related:
+            # A related list goes on while its lines are links; real prose ends it.
+            if link_density(block) >= 0.6 or len(text) < 40:
+                continue
+            in_related = False
+        if NOISE_LINE.match(text):
+            continue
+        kept.append(block)
+    return kept

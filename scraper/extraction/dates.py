@@ -1,0 +1,414 @@
+"""Publish-time parsing for Vietnamese portal datelines and article URLs.
+
+Portals print the publish time in a dozen shapes ("Ngày đăng 20/05/2016 | 11:41 AM",
+"Thứ tư - 25/02/2026 04:45", "11:08, 06/08/2021", "ngày 21 tháng 01 năm 2020", ...; see
+PORTALS.md §4). Known shapes go through module-level regexes (the fast path); dateparser is
+only a lazily imported fallback for month-name text the regexes do not cover.
+
+Two rules shape everything here:
+
+* Never raise on any string: a dateline is never worth crashing an extraction.
+* No date beats a wrong date: every value must be a real calendar date within
+  1990-01-01 … today+1 day, and ambiguous input yields None rather than a guess.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from functools import cache
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from scraper.extraction.model import Precision
+
+if TYPE_CHECKING:
+    from dateparser.date import DateDataParser
+
+__all__ = [
+    "EARLIEST",
+    "TZ",
+    "Dateline",
+    "date_from_url",
+    "is_print_date_header",
+    "parse_dateline",
+]
+
+TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+EARLIEST = date(1990, 1, 1)
+
+# The fallback costs milliseconds per call; beyond this length the text is a page chunk, not
+# a dateline, and dateparser would only find noise in it.
+_FALLBACK_MAX_CHARS = 80
+# How far before a date we look for "its" time ("Thành Long 11:24 | 01/07/2025").
+_TIME_BEFORE_WINDOW = 48
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """A parsed publish time.
+
+    `value` is aware and in Asia/Ho_Chi_Minh. With precision "day" it sits at 00:00 and only
+    the date is meaningful. `text` is the whitespace-collapsed substring that was parsed.
+    """
+
+    value: datetime
+    precision: Precision
+    text: str
+
+    def isoformat(self) -> str:
+        """ISO 8601 with seconds and offset, e.g. "2022-07-23T15:42:00+07:00"."""
+        return self.value.isoformat(timespec="seconds")
+
+
+# --- Regexes -------------------------------------------------------------------------------
+# Input is NFC-normalised and whitespace-collapsed first, so a single "\s?" covers spacing.
+
+# dd/mm/yyyy, d-m-yyyy, dd.mm.yyyy, "17 - 05 - 2024"; one separator used throughout. The
+# lookbehinds keep us from starting inside a longer numeric run ("1/20/05/2016").
+_DMY = (
+    r"(?<!\d)(?<!\d[/.\-–])"
+    r"(?P<d>\d{1,2})\s?(?P<sep>[/.\-–])\s?(?P<m>\d{1,2})\s?(?P=sep)\s?(?P<y>\d{4})(?!\d)"
+)
+# "ngày 21 tháng 01 năm 2020" (any case, with or without diacritics), "21 tháng 1, 2020".
+_VI_WORDS = (
+    r"(?:ng[àa]y\s?)?(?<!\d)(?P<vd>\d{1,2})\s?th[áa]ng\s?(?P<vm>\d{1,2})"
+    r"(?:\s?n[ăa]m\s?|\s?[,/]\s?)(?P<vy>\d{4})(?!\d)"
+)
+# ISO-ish year-first dates from meta tags, optionally with a time and an explicit offset.
+_ISO = (
+    r"(?<!\d)(?P<iy>\d{4})(?P<isep>[-/])(?P<im>\d{1,2})(?P=isep)(?P<id>\d{1,2})(?!\d)"
+    r"(?:[T ](?P<ih>\d{1,2}):(?P<imi>\d{2})(?::(?P<is>\d{2})(?:[.,]\d+)?)?(?![\d:])"
+    r"(?P<ioff>Z|[+-]\d{2}(?::?\d{2})?)?)?"
+)
+_DATE_RE = re.compile(f"{_DMY}|{_VI_WORDS}|{_ISO}", re.IGNORECASE)
+
+# 11:41, 9:50 AM, 14:12:05, 15h30, 15g30, "15 giờ 30", with AM/PM or the Vietnamese SA
+# (sáng, morning) / CH (chiều, afternoon) markers. "(?!\w)" stops "sa" matching inside "sáng".
+_TIME = (
+    r"(?<![\d:.,])(?P<h>\d{1,2})(?::|h|g|\s?giờ\s?)(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?![\d:])"
+    r"(?:\s?(?P<ampm>[ap]\.?m\.?|sa|ch|sáng|chiều|tối)(?!\w))?"
+)
+_WEEKDAY = r"(?:th[ứu]\s?(?:hai|ba|t[ưu]|n[ăa]m|s[áa]u|b[ảa]y|[2-7])|ch[ủu]\s?nh[ậa]t)"
+# What may sit between a date and the time that belongs to it. Anything longer or wordier
+# (a byline, a sentence) means the time is about something else and is ignored.
+_GAP_AFTER = r"[\s|,\-–—]{0,4}(?:(?:v[àa]o\s)?l[úu]c\s?)?"
+_GAP_BEFORE = rf"[\s|,\-–—]{{0,4}}(?:{_WEEKDAY}[\s,\-–—]{{0,3}})?(?:ng[àa]y\s?)?"
+_TIME_AFTER_RE = re.compile(_GAP_AFTER + _TIME, re.IGNORECASE)
+_TIME_BEFORE_RE = re.compile(_TIME + _GAP_BEFORE + r"\Z", re.IGNORECASE)
+
+_PM_MARKERS = frozenset({"pm", "ch", "chiều", "tối"})
+
+# View counters sit right after the time; their digits must never feed a date or a time.
+_COUNTER_RE = re.compile(
+    r"\b(?:lượt\s?(?:xem|đọc|truy\s?cập)|số\s?lượt(?:\s?người)?\s?xem|view\s?count|views?|hits?)"
+    r"\s?:?\s?\d[\d.,]*",
+    re.IGNORECASE,
+)
+
+# Labels stripped before handing text to dateparser, which chokes on them (STYLE.md §2.4).
+_LABEL_PREFIX_RE = re.compile(
+    r"^(?:ngày\s?đăng|đăng\s?ngày|ngày\s?xuất\s?bản|cập\s?nhật(?:\s?lúc)?|"
+    r"publish(?:ed)?(?:\s?date|\s?on)?|posted(?:\s?on)?|updated(?:\s?on)?|date)\s?:?\s?",
+    re.IGNORECASE,
+)
+_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_MONTH_WORD_RE = re.compile(
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|th[áa]ng|thg)\b",
+    re.IGNORECASE,
+)
+_NUMBER_RE = re.compile(r"\d+")
+
+# "Hải Phòng, ngày 21 tháng 01 năm 2020": a place, a comma, a worded date. Printable views
+# print this as the print/issue date. Weekdays and labels are not places.
+_PRINT_HEADER_RE = re.compile(
+    rf"(?!{_WEEKDAY}\b|(?:c[ậa]p\s?nh[ậa]t|ng[àa]y|đăng|dang|hôm\s?nay|hom\s?nay)\b)"
+    r"[^\W\d_]+\.?(?:\s?[^\W\d_]+\.?){0,5}\s?,\s?"
+    r"ng[àa]y\s?\d{1,2}\s?th[áa]ng\s?\d{1,2}\s?n[ăa]m\s?\d{4}[\s.]*",
+    re.IGNORECASE,
+)
+
+# VCCorp/Lotus: "-<siteId><yyMMddHHmmss><fff>.htm" (".chn" on other VCCorp sites).
+_VCCORP_URL_RE = re.compile(r"-(?P<tail>\d{16,})\.(?:htm|chn)$", re.IGNORECASE)
+# SharePoint dated folders: "/Pages/2024-5-17/…" (y-m-d, no padding).
+_SHAREPOINT_URL_RE = re.compile(r"/pages/(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})/", re.I)
+# Mongo ObjectId as a whole path segment: the first 8 hex digits are Unix seconds.
+_OBJECTID_URL_RE = re.compile(r"/(?P<oid>[0-9a-f]{24})(?=/|$)", re.IGNORECASE)
+
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+
+
+# --- Public API ----------------------------------------------------------------------------
+
+
+def parse_dateline(text: str, *, today: date | None = None) -> Dateline | None:
+    """Find the publish time in a chunk of dateline text, or return None.
+
+    The first valid date wins; the time adjacent to it (either side) gives minute precision.
+    Never raises; results always lie within 1990-01-01 … today+1 day (today in Vietnam).
+    """
+    if not isinstance(text, str):
+        return None
+    clean = _collapse(text)
+    if not any(ch.isdigit() for ch in clean):
+        return None
+    latest = _latest_allowed(today)
+    masked = _COUNTER_RE.sub(_blank, clean)
+    saw_date = False
+    for match in _DATE_RE.finditer(masked):
+        saw_date = True
+        found = _from_date_match(match, clean, masked, latest)
+        if found is not None:
+            return found
+    # A recognised but invalid date (31/02, 1899, ...) is a bad dateline, not a cue to let
+    # dateparser guess something else out of the same text.
+    if saw_date:
+        return None
+    return _fallback(clean, latest)
+
+
+def date_from_url(url: str, *, today: date | None = None) -> Dateline | None:
+    """Publish time embedded in an article URL (VCCorp tail, SharePoint folder, ObjectId).
+
+    Only a fallback for pages without a dateline. Never raises; same range check as
+    `parse_dateline`. Year-month folders such as "/201805/" are too vague and ignored.
+    """
+    if not isinstance(url, str):
+        return None
+    path = url.strip().split("#", 1)[0].split("?", 1)[0]
+    latest = _latest_allowed(today)
+    for parse in (_from_vccorp_url, _from_sharepoint_url, _from_objectid_url):
+        found = parse(path)
+        if found is not None and _in_range(found.value, latest):
+            return found
+    return None
+
+
+def is_print_date_header(text: str) -> bool:
+    """True for a printable view's "<Place>, ngày D tháng M năm YYYY" header.
+
+    That date is when the page was printed/issued, not when the article was published, so
+    callers skip it. The whole (whitespace-collapsed) text must have that shape.
+    """
+    if not isinstance(text, str):
+        return False
+    return _PRINT_HEADER_RE.fullmatch(_collapse(text)) is not None
+
+
+# --- Fast path helpers ---------------------------------------------------------------------
+
+
+def _collapse(text: str) -> str:
+    """NFC, no zero-width characters, single spaces (so \\xa0 from &nbsp; is a space)."""
+    return " ".join(unicodedata.normalize("NFC", text).translate(_ZERO_WIDTH).split())
+
+
+def _blank(match: re.Match[str]) -> str:
+    # Same length, so offsets in the masked text still index the clean text.
+    return " " * len(match.group())
+
+
+def _latest_allowed(today: date | None) -> date:
+    if today is None:
+        today = datetime.now(TZ).date()
+    elif isinstance(today, datetime):  # a datetime would break date comparisons
+        today = today.date()
+    return today + timedelta(days=1)
+
+
+def _in_range(value: datetime, latest: date) -> bool:
+    return EARLIEST <= value.astimezone(TZ).date() <= latest
+
+
+def _from_date_match(
+    match: re.Match[str], clean: str, masked: str, latest: date
+) -> Dateline | None:
+    """Build the Dateline for one date candidate, pairing it with an adjacent time."""
+    if match["d"] is not None:
+        ymd = (match["y"], match["m"], match["d"])
+    elif match["vd"] is not None:
+        ymd = (match["vy"], match["vm"], match["vd"])
+    else:
+        ymd = (match["iy"], match["im"], match["id"])
+    start, end = match.span()
+    tzinfo: timezone | ZoneInfo = TZ
+    clock: tuple[int, int, int] | None = (0, 0, 0)
+
+    if match["ih"] is not None:  # ISO string carrying its own time (and maybe offset)
+        clock = _valid_clock(int(match["ih"]), int(match["imi"]), int(match["is"] or 0))
+        if match["ioff"] is not None:
+            tzinfo = _parse_offset(match["ioff"])
+    else:
+        time_match = _adjacent_time(masked, start, end)
+        if time_match is not None:
+            clock = _clock_from_match(time_match)
+            start, end = min(start, time_match.start("h")), max(end, time_match.end())
+    if clock is None:
+        return None
+
+    value = _make_datetime(ymd, clock, tzinfo)
+    if value is None or not _in_range(value, latest):
+        return None
+    return _dateline(value, clean[start:end])
+
+
+def _adjacent_time(masked: str, start: int, end: int) -> re.Match[str] | None:
+    """The time right after the date, else right before it, else None."""
+    after = _TIME_AFTER_RE.match(masked, end)
+    if after is not None:
+        return after
+    return _TIME_BEFORE_RE.search(masked, max(0, start - _TIME_BEFORE_WINDOW), start)
+
+
+def _clock_from_match(match: re.Match[str]) -> tuple[int, int, int] | None:
+    """24-hour (h, m, s) from a time match, honouring AM/PM/SA/CH; None if impossible."""
+    hour, minute, second = int(match["h"]), int(match["mi"]), int(match["s"] or 0)
+    marker = match["ampm"]
+    if marker is not None:
+        is_pm = marker.lower().replace(".", "") in _PM_MARKERS
+        if hour > 12:
+            # "15:30 PM" is a redundant marker; "15:30 AM" contradicts itself.
+            if not is_pm:
+                return None
+        elif hour == 12:
+            hour = 12 if is_pm else 0
+        elif is_pm:
+            hour += 12
+    return _valid_clock(hour, minute, second)
+
+
+def _valid_clock(hour: int, minute: int, second: int) -> tuple[int, int, int] | None:
+    if hour > 23 or minute > 59 or second > 59:
+        return None
+    return hour, minute, second
+
+
+def _parse_offset(offset: str) -> timezone | ZoneInfo:
+    if offset.upper() == "Z":
+        return timezone.utc
+    digits = offset[1:].replace(":", "")
+    hours, minutes = int(digits[:2]), int(digits[2:] or 0)
+    if hours > 14 or minutes > 59:  # no real zone is further out; treat as local
+        return TZ
+    delta = timedelta(hours=hours, minutes=minutes)
+    return timezone(-delta if offset[0] == "-" else delta)
+
+
+def _make_datetime(
+    ymd: tuple[str, str, str], clock: tuple[int, int, int], tzinfo: timezone | ZoneInfo
+) -> datetime | None:
+    year, month, day = (int(part) for part in ymd)
+    try:
+        value = datetime(year, month, day, *clock, tzinfo=tzinfo)
+    except ValueError:  # 31/02, month 13, day 0, ...
+        return None
+    return value.astimezone(TZ)
+
+
+def _dateline(value: datetime, text: str) -> Dateline:
+    # Local midnight is how CMSs store "no time" (the "12:00 AM" placeholder on migrated
+    # Liferay items, plain "00:00"), so it never claims minute precision.
+    value = value.astimezone(TZ).replace(microsecond=0)
+    precision: Precision = "day" if (value.hour, value.minute, value.second) == (0, 0, 0) else "minute"
+    return Dateline(value=value, precision=precision, text=text)
+
+
+# --- dateparser fallback -------------------------------------------------------------------
+
+
+def _fallback(clean: str, latest: date) -> Dateline | None:
+    """Month-name datelines ("July 23, 2022 3:42 PM", "23 tháng bảy 2022") via dateparser."""
+    candidate = _strip_labels_and_counters(clean)
+    if (
+        not candidate
+        or len(candidate) > _FALLBACK_MAX_CHARS
+        or _YEAR_RE.search(candidate) is None
+        or _MONTH_WORD_RE.search(candidate) is None
+    ):
+        return None
+    try:
+        data = _fallback_parser().get_date_data(candidate)
+    except Exception:  # third-party parser on arbitrary text: a crash here must not propagate
+        return None
+    value = data.date_obj if data else None
+    if value is None or value.tzinfo is None:
+        return None
+    value = value.astimezone(TZ)
+    if data.period != "time":
+        value = value.replace(hour=0, minute=0, second=0)
+    if not _numbers_appear(candidate, value) or not _in_range(value, latest):
+        return None
+    return _dateline(value, candidate)
+
+
+def _strip_labels_and_counters(clean: str) -> str:
+    """Cut a leading label and everything from the first view counter on (keeps a substring)."""
+    counter = _COUNTER_RE.search(clean)
+    text = clean[: counter.start()] if counter else clean
+    label = _LABEL_PREFIX_RE.match(text)
+    if label:
+        text = text[label.end() :]
+    return text.strip(" |-–—,:")
+
+
+def _numbers_appear(text: str, value: datetime) -> bool:
+    # Guard against dateparser inventing parts: the day and the year must be in the text.
+    numbers = {int(n) for n in _NUMBER_RE.findall(text) if len(n) <= 4}
+    return value.day in numbers and value.year in numbers
+
+
+@cache
+def _fallback_parser() -> DateDataParser:
+    from dateparser.date import DateDataParser  # noqa: PLC0415 - slow import, rarely needed
+
+    return DateDataParser(
+        languages=["vi", "en"],
+        settings={
+            "DATE_ORDER": "DMY",
+            "PREFER_DAY_OF_MONTH": "first",
+            "PREFER_DATES_FROM": "past",
+            "REQUIRE_PARTS": ["day", "month", "year"],
+            "STRICT_PARSING": True,
+            "PARSERS": ["custom-formats", "absolute-time"],  # no "2 giờ trước", no timestamps
+            "RETURN_AS_TIMEZONE_AWARE": True,
+            "RETURN_TIME_AS_PERIOD": True,
+            "TIMEZONE": "Asia/Ho_Chi_Minh",
+        },
+    )
+
+
+# --- URL helpers ---------------------------------------------------------------------------
+
+
+def _from_vccorp_url(path: str) -> Dateline | None:
+    match = _VCCORP_URL_RE.search(path)
+    if match is None:
+        return None
+    # The siteId prefix has variable length; the last 15 digits are yyMMddHHmmss + 3 more.
+    stamp = match["tail"][-15:-3]
+    parts = [int(stamp[i : i + 2]) for i in range(0, 12, 2)]
+    year, month, day, hour, minute, second = parts
+    try:
+        value = datetime(2000 + year, month, day, hour, minute, second, tzinfo=TZ)
+    except ValueError:
+        return None
+    return _dateline(value, match["tail"])
+
+
+def _from_sharepoint_url(path: str) -> Dateline | None:
+    match = _SHAREPOINT_URL_RE.search(path)
+    if match is None:
+        return None
+    value = _make_datetime((match["y"], match["m"], match["d"]), (0, 0, 0), TZ)
+    return None if value is None else _dateline(value, match.group()[len("/pages/") : -1])
+
+
+def _from_objectid_url(path: str) -> Dateline | None:
+    match = _OBJECTID_URL_RE.search(path)
+    if match is None:
+        return None
+    seconds = int(match["oid"][:8], 16)  # at most 2**32 - 1, i.e. year 2106: never overflows
+    return _dateline(datetime.fromtimestamp(seconds, tz=TZ), match["oid"])

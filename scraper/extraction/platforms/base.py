@@ -1,0 +1,53 @@
+"""What a platform adapter is: a fingerprint, URL knowledge and two pure parse functions."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from urllib.parse import parse_qsl, urldefrag, urljoin, urlsplit
+
+from lxml.html import HtmlElement
+
+from ..document import Document
+from ..model import Article, ListingPage
+
+
+@dataclass(frozen=True)
+class Platform:
+    name: str
+    description: str
+    # Reasons the page looks like this platform (markup or URL evidence); empty = not it.
+    fingerprint: Callable[[Document], list[str]]
+    parse_article: Callable[[Document], Article]
+    parse_listing: Callable[[Document], ListingPage]
+    is_article_url: Callable[[str], bool]
+
+
+def absolute_links(doc: Document, anchors: Iterable[HtmlElement]) -> list[str]:
+    """Resolved, de-fragmented, de-duplicated hrefs in page order; scripts and mailto dropped."""
+    seen: set[str] = set()
+    urls: list[str] = []
+    for anchor in anchors:
+        href = (anchor.get("href") or "").strip()
+        if not href or href.startswith(("javascript:", "mailto:", "tel:", "#")):
+            continue
+        url = urldefrag(urljoin(doc.url, href))[0]
+        if url not in seen and urlsplit(url).scheme in ("http", "https"):
+            seen.add(url)
+            urls.append(url)
+    return urls
+
+
+def query_int(url: str, key_pattern: re.Pattern[str]) -> int | None:
+    """The integer value of the first query parameter whose name matches `key_pattern`."""
+    for key, value in parse_qsl(urlsplit(url).query, keep_blank_values=True):
+        if key_pattern.search(key) and value.isdigit():
+            return int(value)
+    return None
+
+
+def title_segments(doc: Document) -> list[str]:
+    """<title> cut at " - " / " | ": portals write "Article - Category - Portal"."""
+    title = doc.tree.findtext(".//title") or ""
+    return [s.strip() for s in re.split(r"\s+[-|–]\s+", title) if s.strip()]

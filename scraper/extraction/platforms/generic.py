@@ -1,0 +1,247 @@
+"""The fallback for portals of unknown platforms.
+
+Title from the article heading (not <title>, which carries the site name), a Vietnamese
+dateline near the title, main text by content density, byline by the conventions of
+PORTALS.md §4.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from lxml.html import HtmlElement
+
+from ..assemble import Parts, assemble
+from ..blocks import BLOCK_TAGS, element_text, is_noise, paragraphs
+from ..dates import parse_dateline
+from ..document import Document
+from ..model import Article, ListingPage, NotAnArticle
+from ..text import clean_line
+from .base import Platform, absolute_links, title_segments
+
+NAME = "generic"
+
+TITLE_CANDIDATES = "h1, h2, h3, [class*=title], [class*=tieude], [class*=headline]"
+CHROME = re.compile(
+    r"(?:^|[\s_-])(?:header|footer|nav|navbar|menu|sidebar|side|widget|portlet-title|logo|"
+    r"banner|breadcrumbs?|right|left|col-right|col-left|box-right)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+ERROR_PAGE = re.compile(
+    r"không tìm thấy (?:trang|bài viết|nội dung|dữ liệu)|trang (?:bạn tìm|không tồn tại)|"
+    r"page not found|404 not found|lỗi 404|bài viết không tồn tại|nội dung không tồn tại",
+    re.IGNORECASE,
+)
+META_DATES = (
+    "article:published_time",
+    "og:article:published_time",
+    "datePublished",
+    "pubdate",
+    "publishdate",
+    "date",
+    "dc.date.issued",
+    "DC.date.issued",
+)
+CONTENT_TAGS = ("div", "article", "section", "td", "main")
+PARAGRAPH_TAGS = ("p", "div", "li", "td", "blockquote", "h2", "h3", "h4")
+MIN_BODY_CHARS = 80
+DATELINE_WINDOW = 12  # how many elements after the title to look for a dateline
+ARTICLE_LINK = re.compile(r"(?:\d{3,}|[a-z0-9]+(?:-[a-z0-9]+){3,})(?:\.html?|\.aspx|/)?$", re.I)
+NEXT_LABEL = re.compile(r"^(?:tiếp|sau|trang sau|trang tiếp|next|›|»|>|>>)$", re.IGNORECASE)
+PAGE_PARAM = re.compile(r"(?:[?&](?:page|p|trang|pageindex|cur|_cur)=|/page/|/trang-)(\d+)", re.I)
+
+
+def fingerprint(doc: Document) -> list[str]:
+    return ["no platform fingerprint matched: generic extraction"]
+
+
+def is_article_url(url: str) -> bool:
+    path = urlsplit(url).path
+    return bool(ARTICLE_LINK.search(path)) and path.count("/") >= 1
+
+
+def _in_chrome(element: HtmlElement) -> bool:
+    for node in (element, *element.iterancestors()):
+        attrs = f"{node.get('class') or ''} {node.get('id') or ''}"
+        if node.tag in ("header", "footer", "nav", "aside") or (
+            attrs.strip() and CHROME.search(attrs)
+        ):
+            return True
+    return False
+
+
+def _similarity(candidate: str, reference: str) -> float:
+    """Share of the candidate's words that appear, in order, at the start of the reference."""
+    a, b = candidate.lower().split(), reference.lower().split()
+    if not a or not b:
+        return 0.0
+    same = sum(1 for x, y in zip(a, b, strict=False) if x == y)
+    return same / max(len(a), 1)
+
+
+def find_title(doc: Document) -> tuple[str | None, HtmlElement | None]:
+    og = doc.tree.xpath('//meta[@property="og:title" or @name="title"]/@content')
+    references = [clean_line(str(og[0]))] if og else []
+    segments = title_segments(doc)
+    if segments:
+        references.append(segments[0])
+    best: tuple[float, str, HtmlElement] | None = None
+    for element in doc.tree.cssselect(TITLE_CANDIDATES):
+        text = element_text(element)
+        if not (10 <= len(text) <= 400) or element.tag in ("a", "title"):
+            continue
+        score = max((_similarity(text, ref) for ref in references), default=0.0)
+        score += 0.3 if element.tag == "h1" else 0.0
+        score -= 0.5 if _in_chrome(element) else 0.0
+        if best is None or score > best[0]:
+            best = (score, text, element)
+    if best is not None and best[0] >= 0.5:
+        return best[1], best[2]
+    if references:
+        return references[0], None
+    return None, None
+
+
+def _following_texts(element: HtmlElement, limit: int) -> list[str]:
+    """Text of the elements that follow `element` in document order (the dateline's place)."""
+    texts: list[str] = []
+    for node in element.itersiblings():
+        if isinstance(node.tag, str):
+            texts.append(element_text(node))
+            if len(texts) >= limit:
+                return texts
+    parent = element.getparent()
+    if parent is not None and len(texts) < limit and parent.tag not in ("body", "html"):
+        texts.extend(_following_texts(parent, limit - len(texts)))
+    return texts
+
+
+def _dateline_texts(doc: Document, title_el: HtmlElement | None) -> list[str]:
+    texts: list[str] = []
+    if title_el is not None:
+        nearby = _following_texts(title_el, DATELINE_WINDOW)
+        before = title_el.getprevious()
+        if before is not None and isinstance(before.tag, str):
+            nearby.insert(0, element_text(before))
+        texts.extend(t for t in nearby if t and len(t) < 300 and parse_dateline(t))
+    for name in META_DATES:
+        values = doc.tree.xpath(f'//meta[@property="{name}" or @name="{name}" or @itemprop="{name}"]'
+                                "/@content")
+        texts.extend(str(v) for v in values)
+    for value in doc.tree.xpath("//time/@datetime"):
+        texts.append(str(value))
+    return texts
+
+
+def _score_containers(doc: Document) -> HtmlElement | None:
+    """Readability-style density: paragraphs vote for their parent and grandparent."""
+    scores: dict[HtmlElement, float] = {}
+    for para in doc.tree.iter(*PARAGRAPH_TAGS):
+        if is_noise(para) or any(child.tag in BLOCK_TAGS for child in para if
+                                 isinstance(child.tag, str) and child.tag not in ("br",)):
+            continue
+        text = element_text(para)
+        if len(text) < 25:
+            continue
+        links = sum(len(element_text(a)) for a in para.iter("a"))
+        if links / max(len(text), 1) > 0.5:
+            continue
+        value = 1 + min(len(text) / 100, 3) + text.count(",") * 0.1
+        parent = para.getparent()
+        if parent is not None and parent.tag in CONTENT_TAGS:
+            scores[parent] = scores.get(parent, 0.0) + value
+            grand = parent.getparent()
+            if grand is not None and grand.tag in CONTENT_TAGS:
+                scores[grand] = scores.get(grand, 0.0) + value / 2
+    if not scores:
+        return None
+    best = max(scores, key=lambda el: scores[el] * (0.4 if _in_chrome(el) else 1.0))
+    return best
+
+
+def _visible_length(element: HtmlElement) -> int:
+    return sum(len(b.text) for b in paragraphs(element))
+
+
+def _expand(container: HtmlElement, title_el: HtmlElement | None) -> HtmlElement:
+    """Climb to parents that add little text: the lead or byline often sit just outside the
+    densest block. Never climb to the block holding the title (it holds the page's chrome)."""
+    length = _visible_length(container)
+    node = container
+    while (parent := node.getparent()) is not None and parent.tag not in ("body", "html"):
+        if title_el is not None and (parent is title_el or title_el in parent.iterdescendants()):
+            break
+        if _in_chrome(parent):
+            break
+        parent_length = _visible_length(parent)
+        if parent_length > length * 1.3 + 200:
+            break
+        node, length = parent, parent_length
+    return node
+
+
+def parse_article(doc: Document) -> Article:
+    title, title_el = find_title(doc)
+    page_text = " ".join(title_segments(doc)) + " " + (title or "")
+    if ERROR_PAGE.search(page_text):
+        raise NotAnArticle("error_page", clean_line(page_text)[:120])
+    container = _score_containers(doc)
+    if container is None or len(element_text(container)) < MIN_BODY_CHARS:
+        raise NotAnArticle("no_body", "no block of article text found")
+    if ERROR_PAGE.search(element_text(container)[:300]):
+        raise NotAnArticle("error_page", element_text(container)[:120])
+    container = _expand(container, title_el)
+    skip = {title_el} if title_el is not None else set()
+    parts = Parts(
+        title=title,
+        dateline_texts=_dateline_texts(doc, title_el),
+        content_roots=[container],
+        skip=skip,
+        category=None,
+        loose_byline=True,
+    )
+    return assemble(doc, NAME, parts)
+
+
+def _next_page(doc: Document) -> str | None:
+    for url in absolute_links(doc, doc.tree.xpath("//a[@rel='next'] | //link[@rel='next']")):
+        return url
+    current_match = PAGE_PARAM.search(doc.url)
+    current = int(current_match.group(1)) if current_match else 1
+    links = absolute_links(doc, doc.tree.iter("a"))
+    for url in links:
+        match = PAGE_PARAM.search(url)
+        if match and int(match.group(1)) == current + 1:
+            return url
+    for anchor in doc.tree.iter("a"):
+        if NEXT_LABEL.match(element_text(anchor)):
+            found = absolute_links(doc, [anchor])
+            if found:
+                return found[0]
+    return None
+
+
+def parse_listing(doc: Document) -> ListingPage:
+    host = urlsplit(doc.url).hostname
+    anchors = [
+        a
+        for a in doc.tree.iter("a")
+        if len(element_text(a)) >= 20 and not _in_chrome(a)
+    ]
+    urls = [
+        u
+        for u in absolute_links(doc, anchors)
+        if urlsplit(u).hostname == host and is_article_url(u) and u != doc.url
+    ]
+    return ListingPage(url=doc.url, platform=NAME, article_urls=urls, next_url=_next_page(doc))
+
+
+PLATFORM = Platform(
+    name=NAME,
+    description="any other portal: heading, nearby dateline, densest text block",
+    fingerprint=fingerprint,
+    parse_article=parse_article,
+    parse_listing=parse_listing,
+    is_article_url=is_article_url,
+)

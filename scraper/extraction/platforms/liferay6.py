@@ -1,0 +1,198 @@
+"""Liferay 6.x "Cổng TTĐT" with the asset publisher (portlet 101): Hanoi's district, ward and
+department portals before July 2025, HCMC departments. Evidence: PORTALS.md §2a."""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+from ..assemble import Parts, assemble
+from ..blocks import element_text
+from ..document import Document
+from ..model import Article, Image, ListingPage, NotAnArticle
+from .base import Platform, absolute_links, query_int, title_segments
+
+NAME = "liferay6"
+
+# Selectors are data: one place to adjust when a portal's theme differs.
+TITLE = ".asset-full-content-title, .header-title"
+DATELINE = ".assetPublishDate, .asset-publish-date"
+CONTENT = ".asset-content"
+CONTENT_FALLBACK = ".journal-content-article"
+SAPO_WRAPPER = ".sapo-wrapper"
+SAPO = "p.sapo, .sapo"
+LISTING_ENTRY = ".asset-abstract"
+LISTING_TITLE_LINK = ".asset-title a, h3 a"
+PAGINATION = ".taglib-page-iterator, .lfr-pagination"
+BREADCRUMB = ".breadcrumb li"
+
+# The three article URL forms, plus instance-scoped parameters (sotuphap.hochiminhcity).
+ARTICLE_URL = re.compile(
+    r"/-/view_content/\d+"
+    r"|/-/asset_publisher/[^/?#]+/content/"
+    r"|[?&]_101(?:_INSTANCE_[A-Za-z0-9]+)?_(?:assetEntryId|urlTitle)="
+    r"|struts_action=(?:%2F|/)asset_publisher(?:%2F|/)view_content",
+    re.IGNORECASE,
+)
+PRINT_VIEW = re.compile(r"viewMode=print|/pop_up/", re.IGNORECASE)
+CUR_PARAM = re.compile(r"(?:^|_)cur$")
+NEXT_LABEL = re.compile(r"^(?:next|tiếp|sau|trang sau|›|»|>)$", re.IGNORECASE)
+
+_LIFERAY_JS = ("var Liferay", "Liferay.Portlet", "themeDisplay", "Liferay.Util")
+_ASSET_PUBLISHER = (
+    "p_p_id_101_",
+    "portlet-asset-publisher",
+    "asset-full-content-title",
+    "_101_cur",
+    "/-/view_content/",
+    "/-/asset_publisher/",
+)
+
+
+def fingerprint(doc: Document) -> list[str]:
+    html = doc.html
+    reasons = [f"markup contains {m!r}" for m in _LIFERAY_JS if m in html]
+    if not reasons:
+        return []
+    if "com_liferay_" in html or "/o/frontend-js" in html:
+        return []  # Liferay 7/DXP names its portlets com_liferay_…: a different template.
+    publisher = [f"asset publisher 6.x marker {m!r}" for m in _ASSET_PUBLISHER if m in html]
+    if not publisher and not is_article_url(doc.url):
+        return []
+    root_class = doc.tree.get("class") or ""
+    if "aui" in root_class.split():
+        reasons.append('<html class="aui …">')
+    return reasons + publisher
+
+
+def is_article_url(url: str) -> bool:
+    return bool(ARTICLE_URL.search(url)) and not PRINT_VIEW.search(url)
+
+
+def _portlet_of(element: HtmlElement) -> HtmlElement | None:
+    for ancestor in element.iterancestors():
+        if "portlet-boundary" in (ancestor.get("class") or ""):
+            return ancestor
+    return None
+
+
+def _dateline_texts(title_el: HtmlElement | None, doc: Document) -> list[str]:
+    scopes: list[HtmlElement] = []
+    if title_el is not None:
+        parent = title_el.getparent()
+        portlet = _portlet_of(title_el)
+        scopes = [s for s in (parent, portlet) if s is not None]
+    scopes.append(doc.tree)
+    for scope in scopes:
+        found = scope.cssselect(DATELINE)
+        if found:
+            return [element_text(found[0])]
+    return []
+
+
+def _category(doc: Document, title: str) -> str | None:
+    segments = title_segments(doc)
+    if len(segments) >= 3:
+        return segments[-2]
+    crumbs = [element_text(li) for li in doc.tree.cssselect(BREADCRUMB)]
+    crumbs = [c for c in crumbs if c and c != title]
+    return crumbs[-1] if crumbs else None
+
+
+def parse_article(doc: Document) -> Article:
+    title_el = doc.css_first(TITLE)
+    scope = _portlet_of(title_el) if title_el is not None else None
+    scope = scope if scope is not None else doc.tree
+    contents = scope.cssselect(CONTENT) or scope.cssselect(CONTENT_FALLBACK)
+    if title_el is None or not contents:
+        raise NotAnArticle("not_an_article", "no Liferay asset-publisher article on the page")
+    title = element_text(title_el)
+    content = contents[0]
+
+    skip: set[HtmlElement] = set()
+    summary = None
+    lead_images: list[Image] = []
+    for wrapper in content.cssselect(SAPO_WRAPPER):
+        skip.add(wrapper)
+        sapo = wrapper.cssselect(SAPO)
+        summary = element_text(sapo[0]) if sapo else None
+        for img in wrapper.iter("img"):
+            if img.get("src"):
+                lead_images.append(Image(url=_resolve(doc, img.get("src", "")), caption=None))
+    parts = Parts(
+        title=title,
+        dateline_texts=_dateline_texts(title_el, doc),
+        content_roots=[content],
+        skip=skip,
+        summary=summary,
+        category=_category(doc, title),
+        loose_byline=False,
+        extra_images=lead_images,
+    )
+    return assemble(doc, NAME, parts)
+
+
+def _resolve(doc: Document, href: str) -> str:
+    from urllib.parse import urljoin
+
+    return urljoin(doc.url, href)
+
+
+def _main_listing(doc: Document) -> list[HtmlElement]:
+    """The listing entries of the section's own asset publisher, not of sidebar boxes.
+
+    Several asset publishers can sit on one page ("Tin nổi bật" boxes); the section's own
+    is the one with the pagination, else the one with the most entries.
+    """
+    groups: dict[int, tuple[HtmlElement | None, list[HtmlElement]]] = {}
+    for entry in doc.tree.cssselect(LISTING_ENTRY):
+        portlet = _portlet_of(entry)
+        key = id(portlet)
+        groups.setdefault(key, (portlet, []))[1].append(entry)
+    if not groups:
+        return []
+
+    def rank(group: tuple[HtmlElement | None, list[HtmlElement]]) -> tuple[bool, int]:
+        portlet, entries = group
+        paginated = portlet is not None and bool(portlet.cssselect(PAGINATION))
+        return paginated, len(entries)
+
+    return max(groups.values(), key=rank)[1]
+
+
+def _next_page(doc: Document) -> str | None:
+    current = query_int(doc.url, CUR_PARAM) or 1
+    candidates = absolute_links(doc, doc.tree.iter("a"))
+    for url in candidates:
+        if query_int(url, CUR_PARAM) == current + 1:
+            return url
+    for block in doc.tree.cssselect(PAGINATION):
+        for anchor in block.iter("a"):
+            if NEXT_LABEL.match(element_text(anchor)):
+                links = absolute_links(doc, [anchor])
+                if links:
+                    return links[0]
+    return None
+
+
+def parse_listing(doc: Document) -> ListingPage:
+    entries = _main_listing(doc)
+    anchors: list[HtmlElement] = []
+    for entry in entries:
+        anchors.extend(entry.cssselect(LISTING_TITLE_LINK) or entry.iter("a"))
+    if not anchors:
+        # Themes without asset-abstract markup: any article link of the asset publisher.
+        anchors = [a for a in doc.tree.iter("a") if is_article_url(a.get("href") or "")]
+    urls = [u for u in absolute_links(doc, anchors) if is_article_url(u)]
+    return ListingPage(url=doc.url, platform=NAME, article_urls=urls, next_url=_next_page(doc))
+
+
+PLATFORM = Platform(
+    name=NAME,
+    description="Liferay 6.x portal with the asset publisher (portlet 101)",
+    fingerprint=fingerprint,
+    parse_article=parse_article,
+    parse_listing=parse_listing,
+    is_article_url=is_article_url,
+)

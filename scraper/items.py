@@ -1,0 +1,30 @@
+"""The item a spider hands to the pipelines: one extracted article and where it came from."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class ArticleItem:
+    url: str
+    portal_id: str
+    title: str
+    platform: str
+    fetched_at: str  # UTC, ISO 8601
+    published_at: str | None = None
+    published_text: str | None = None
+    published_precision: str | None = None
+    byline: str | None = None
+    summary: str | None = None
+    body: str = ""
+    category: str | None = None
+    images: list[dict[str, Any]] = field(default_factory=list)
+    attachments: list[dict[str, Any]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    section_url: str | None = None
+
+    def record(self) -> dict[str, Any]:
+        """The archive's row for this article."""
+        return asdict(self)

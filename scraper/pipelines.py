@@ -1,0 +1,60 @@
+"""Item pipelines: thin clients of the archive layer (archive/ knows nothing of Scrapy)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from itemadapter import ItemAdapter
+from scrapy.crawler import Crawler
+
+from archive import Archive
+
+
+class ArchivePipeline:
+    """Store each article in the SQLite archive, one transaction per article, so a crawl
+    stopped at any moment leaves only complete rows."""
+
+    def __init__(self, crawler: Crawler, db_path: str) -> None:
+        self.crawler = crawler
+        self.db_path = db_path
+        self.archive: Archive | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ArchivePipeline:
+        return cls(crawler, crawler.settings.get("VNNEWS_DB"))
+
+    def open_spider(self) -> None:
+        self.archive = Archive(self.db_path)
+        spider = self.crawler.spider
+        portals: dict[str, list[str]] = getattr(spider, "portals", {})
+        platform = getattr(spider, "forced_platform", None)
+        for portal_id, start_urls in portals.items():
+            self.archive.upsert_portal(
+                portal_id=portal_id,
+                name=portal_id,
+                base_url=_base_url(start_urls[0]),
+                platform=platform,
+                start_urls=start_urls,
+            )
+
+    def close_spider(self) -> None:
+        if self.archive is not None:
+            self.archive.close()
+            self.archive = None
+
+    def process_item(self, item: Any) -> Any:
+        assert self.archive is not None, "pipeline used before open_spider"
+        record = ItemAdapter(item).asdict()
+        status = self.archive.upsert_article(record)
+        stats = self.crawler.stats
+        if stats is not None:
+            stats.inc_value(f"vnnews/articles_{status}")
+            stats.set_value(f"vnnews/platform/{record['portal_id']}", record.get("platform"))
+        return item
+
+
+def _base_url(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}/"
