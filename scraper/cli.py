@@ -34,19 +34,41 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("urls", nargs=-1)
-@click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
-              help="SQLite archive to write to (created if missing).")
-@click.option("--platform", type=click.Choice(sorted(PLATFORMS)),
-              help="Force a platform adapter instead of detecting it from each page.")
-@click.option("--max-pages", type=click.IntRange(min=1),
-              help="Stop after N listing pages of each section.")
-@click.option("--portal", "portal_id", help="Portal id to store the articles under "
-              "(default: the host name of each URL).")
-@click.option("--config", type=click.Path(dir_okay=False, path_type=Path),
-              default=Path("portals.toml"), show_default=True,
-              help="Portals to crawl when no URL is given.")
-@click.option("-s", "--set", "setting", multiple=True, metavar="NAME=VALUE",
-              help="A Scrapy setting, as `scrapy crawl -s` takes it (repeatable).")
+@click.option(
+    "--db",
+    default=DEFAULT_DB,
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="SQLite archive to write to (created if missing).",
+)
+@click.option(
+    "--platform",
+    type=click.Choice(sorted(PLATFORMS)),
+    help="Force a platform adapter instead of detecting it from each page.",
+)
+@click.option(
+    "--max-pages", type=click.IntRange(min=1), help="Stop after N listing pages of each section."
+)
+@click.option(
+    "--portal",
+    "portal_id",
+    help="Portal id to store the articles under (default: the host name of each URL).",
+)
+@click.option(
+    "--config",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("portals.toml"),
+    show_default=True,
+    help="Portals to crawl when no URL is given.",
+)
+@click.option(
+    "-s",
+    "--set",
+    "setting",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="A Scrapy setting, as `scrapy crawl -s` takes it (repeatable).",
+)
 def crawl(
     urls: tuple[str, ...],
     db: str,
@@ -84,8 +106,9 @@ def crawl(
         raise click.ClickException(str(exc)) from None
     unreachable = [r for r in results if not r.reached]
     for result in unreachable:
-        click.echo(f"could not read any listing page of {', '.join(result.job.start_urls)}",
-                   err=True)
+        click.echo(
+            f"could not read any listing page of {', '.join(result.job.start_urls)}", err=True
+        )
     click.echo(f"archive: {db}", err=True)
     if unreachable and len(unreachable) == len(results):
         sys.exit(1)
@@ -93,10 +116,16 @@ def crawl(
 
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True))
-@click.option("--url", help="The page's URL (for links and URL-based rules). Default: the "
-              "page's canonical URL if it declares one, else the file's path.")
-@click.option("--platform", type=click.Choice(sorted(PLATFORMS)),
-              help="Force a platform adapter instead of detecting it.")
+@click.option(
+    "--url",
+    help="The page's URL (for links and URL-based rules). Default: the "
+    "page's canonical URL if it declares one, else the file's path.",
+)
+@click.option(
+    "--platform",
+    type=click.Choice(sorted(PLATFORMS)),
+    help="Force a platform adapter instead of detecting it.",
+)
 def extract(files: tuple[str, ...], url: str | None, platform: str | None) -> None:
     """Extract the article fields from saved pages (`-` reads standard input).
 
@@ -153,8 +182,12 @@ def serve(db: str, port: int, host: str) -> None:
 @cli.command()
 @click.option("--db", default=DEMO_DB, show_default=True, type=click.Path(dir_okay=False))
 @click.option("--port", default=8001, show_default=True, type=int, help="Datasette's port.")
-@click.option("--serve/--no-serve", "serve_after", default=True,
-              help="Serve the archive in Datasette after the crawl.")
+@click.option(
+    "--serve/--no-serve",
+    "serve_after",
+    default=True,
+    help="Serve the archive in Datasette after the crawl.",
+)
 def demo(db: str, port: int, serve_after: bool) -> None:
     """Crawl a bundled sample portal served on 127.0.0.1, then browse it in Datasette.
 

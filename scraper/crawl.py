@@ -64,8 +64,9 @@ def load_portals_config(path: Path) -> list[CrawlJob]:
         urls = entry.get("start_urls")
         if not urls or not isinstance(urls, list):
             raise ConfigError(f"{path}: portal #{index} ({entry.get('id')!r}) has no start_urls")
-        jobs.append(CrawlJob(start_urls=urls, portal=entry.get("id"),
-                             platform=entry.get("platform")))
+        jobs.append(
+            CrawlJob(start_urls=urls, portal=entry.get("id"), platform=entry.get("platform"))
+        )
     if not jobs:
         raise ConfigError(f"{path}: no [[portals]] entries")
     return jobs

@@ -13,9 +13,7 @@ from twisted.internet import task
 
 def summarize(stats: dict[str, Any], elapsed: float) -> dict[str, Any]:
     """The figures a user wants from a finished (or running) crawl."""
-    failed_http = sum(
-        v for k, v in stats.items() if k.startswith("vnnews/articles_failed/http_")
-    )
+    failed_http = sum(v for k, v in stats.items() if k.startswith("vnnews/articles_failed/http_"))
     return {
         "pages_fetched": stats.get("response_received_count", 0),
         "listing_pages": stats.get("vnnews/listing_pages", 0),

@@ -1,7 +1,7 @@
 """Extraction: pure functions from (HTML, URL) to article fields. No network, no database.
 
-    >>> article = extract_article(html_bytes, "https://caugiay.hanoi.gov.vn/...")
-    >>> listing = parse_listing(html_text, url)
+>>> article = extract_article(html_bytes, "https://caugiay.hanoi.gov.vn/...")
+>>> listing = parse_listing(html_text, url)
 """
 
 from __future__ import annotations

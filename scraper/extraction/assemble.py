@@ -33,7 +33,7 @@ class Parts:
 
 # View counters share the dateline's box ("… | 11:41 AM | View count: 1124"): not part of it.
 _COUNTER = re.compile(
-    r"[\s|]*(?:lượt xem|số lượt xem|lượt đọc|view count|views?)\s*:?\s*[\d.,]*\s*$", re.I
+    r"[\s|]*(?:lượt xem|số lượt xem|lượt đọc|view count|views?)\s*:?\s*[\d.,]*\s*$", re.IGNORECASE
 )
 
 
@@ -80,9 +80,9 @@ def assemble(doc: Document, platform: str, parts: Parts) -> Article:
     blocks = strip_boilerplate(content.blocks) if content else []
     byline_result = find_byline(blocks, loose=parts.loose_byline)
     blocks = byline_result.blocks
-    # A title repeated as the body's first line is page furniture, not text.
-    if blocks and clean_line(blocks[0].text) == title:
-        blocks = blocks[1:]
+    # The title and dateline repeated inside the content block are page furniture, not text.
+    furniture = {title, *(clean_line(t) for t in parts.dateline_texts)}
+    blocks = [b for b in blocks if b.text not in furniture]
 
     summary = clean(parts.summary) or None
     paragraphs = [b.text for b in blocks]

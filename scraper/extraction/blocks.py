@@ -18,14 +18,75 @@ from .model import Attachment, Image
 from .text import clean, clean_line
 
 BLOCK_TAGS = frozenset(
-    "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote section article header footer "
-    "figure figcaption pre address center table thead tbody tfoot tr td th main aside nav "
-    "hr form fieldset details summary".split()
+    [
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "blockquote",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "figure",
+        "figcaption",
+        "pre",
+        "address",
+        "center",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "td",
+        "th",
+        "main",
+        "aside",
+        "nav",
+        "hr",
+        "form",
+        "fieldset",
+        "details",
+        "summary",
+    ]
 )
 # Never text of the article: code, widgets, the CMS's own furniture.
 SKIP_TAGS = frozenset(
-    "script style noscript template iframe object embed svg canvas button select option "
-    "textarea input label map audio video source head title meta link".split()
+    [
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "iframe",
+        "object",
+        "embed",
+        "svg",
+        "canvas",
+        "button",
+        "select",
+        "option",
+        "textarea",
+        "input",
+        "label",
+        "map",
+        "audio",
+        "video",
+        "source",
+        "head",
+        "title",
+        "meta",
+        "link",
+    ]
 )
 BOLD_TAGS = frozenset({"strong", "b"})
 ITALIC_TAGS = frozenset({"em", "i"})
@@ -73,7 +134,7 @@ class Content:
 
 
 def alignment(element: HtmlElement, stop: HtmlElement | None = None) -> str | None:
-    """"right"/"center" from the align attribute or inline style of the element or a parent."""
+    """ "right"/"center" from the align attribute or inline style of the element or a parent."""
     node: HtmlElement | None = element
     while node is not None and node is not stop:
         align = (node.get("align") or "").lower()
@@ -135,8 +196,9 @@ def _next_block_sibling(element: HtmlElement) -> HtmlElement | None:
     return None
 
 
-def _looks_like_caption(element: HtmlElement, root: HtmlElement, *, holds_image: bool = False
-                        ) -> bool:
+def _looks_like_caption(
+    element: HtmlElement, root: HtmlElement, *, holds_image: bool = False
+) -> bool:
     text = element_text(element)
     if not text or len(text) > MAX_CAPTION_CHARS:
         return False
@@ -176,9 +238,13 @@ def _find_caption(img: HtmlElement, root: HtmlElement) -> HtmlElement | None:
     block = _enclosing_block(img, root)
     if block is not root and block.tag not in ("td", "th"):
         own_text = element_text(block)
-        if own_text and len(block.findall(".//img")) == 1 and (
-            (block.tag == "p" and len(own_text) <= 200)
-            or _looks_like_caption(block, root, holds_image=True)
+        if (
+            own_text
+            and len(block.findall(".//img")) == 1
+            and (
+                (block.tag == "p" and len(own_text) <= 200)
+                or _looks_like_caption(block, root, holds_image=True)
+            )
         ):
             return block
         if own_text:
@@ -218,8 +284,9 @@ def _collect_media(
         if caption_el is not None:
             captions.add(caption_el)
             caption = element_text(caption_el) or None
-        images.append(Image(url=urljoin(base_url, src), caption=caption or clean(img.get("alt"))
-                            or None))
+        images.append(
+            Image(url=urljoin(base_url, src), caption=caption or clean(img.get("alt")) or None)
+        )
     attachments: list[Attachment] = []
     seen: set[str] = set()
     for link in root.iter("a"):
@@ -279,8 +346,9 @@ class _Paragraphs:
 def _row_text(row: HtmlElement) -> str | None:
     """A table row with several cells as one line; None when it should be walked normally."""
     cells = [c for c in row if isinstance(c.tag, str) and c.tag in ("td", "th")]
-    if len(cells) < 2 or any(c.find(".//p") is not None or c.find(".//div") is not None
-                             for c in cells):
+    if len(cells) < 2 or any(
+        c.find(".//p") is not None or c.find(".//div") is not None for c in cells
+    ):
         return None
     texts = [element_text(c) for c in cells]
     return " | ".join(texts) if any(texts) else ""

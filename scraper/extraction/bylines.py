@@ -20,7 +20,9 @@ BYLINE_LABEL = re.compile(
     r"phóng viên|nhóm phóng viên|pv|ctv|cộng tác viên|author|source)\s*[:：]",
     re.IGNORECASE,
 )
-PHOTO_CREDIT = re.compile(r"^(?:ảnh|nguồn ảnh|ảnh minh họa|ảnh minh hoạ|photo)\s*[:：]", re.I)
+PHOTO_CREDIT = re.compile(
+    r"^(?:ảnh|nguồn ảnh|ảnh minh họa|ảnh minh hoạ|photo)\s*[:：]", re.IGNORECASE
+)
 # "…để quản lý. T.DƯƠNG" — an upper-case tail after the last sentence's full stop.
 GLUED_TAIL = re.compile(
     r"(?<=[.!?…”\"»)])\s+([A-ZÀ-ỸĐ][A-ZÀ-ỸĐ.]*(?:\s*[-–,&]?\s*[A-ZÀ-ỸĐ][A-ZÀ-ỸĐ.]*){0,7})\s*$"
@@ -38,7 +40,7 @@ class BylineResult:
 
 
 def split_authors(byline: str) -> list[str]:
-    """"XUÂN HIẾU - XUÂN THỊNH" → ["XUÂN HIẾU", "XUÂN THỊNH"]; labels dropped."""
+    """ "XUÂN HIẾU - XUÂN THỊNH" → ["XUÂN HIẾU", "XUÂN THỊNH"]; labels dropped."""
     text = BYLINE_LABEL.sub("", byline).strip()
     return [part.strip() for part in AUTHOR_SEPARATOR.split(text) if part.strip()]
 
@@ -48,7 +50,7 @@ def _short(text: str) -> bool:
 
 
 def _looks_like_name(text: str) -> bool:
-    """"Kim Chi", "Thanh Thủy": 2–5 capitalised words, no digits, no sentence ending."""
+    """ "Kim Chi", "Thanh Thủy": 2–5 capitalised words, no digits, no sentence ending."""
     words = text.split()
     return (
         2 <= len(words) <= 5
@@ -86,10 +88,14 @@ def find_byline(blocks: list[Block], *, loose: bool = True) -> BylineResult:
             return BylineResult(block.text, blocks[:index] + blocks[index + 1 :])
         if back == 1:
             glued = GLUED_TAIL.search(block.text)
-            if glued and is_upper_text(glued.group(1)) and sum(
-                c.isalpha() for c in glued.group(1)
-            ) >= 3:
+            if (
+                glued
+                and is_upper_text(glued.group(1))
+                and sum(c.isalpha() for c in glued.group(1)) >= 3
+            ):
                 head = block.text[: glued.start()].rstrip()
-                return BylineResult(glued.group(1).strip(), [*blocks[:index], replace(block, text=head)])
+                return BylineResult(
+                    glued.group(1).strip(), [*blocks[:index], replace(block, text=head)]
+                )
         break
     return BylineResult(None, blocks)

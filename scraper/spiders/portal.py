@@ -103,14 +103,17 @@ class PortalSpider(scrapy.Spider):
             self._count(f"listing_failed/{exc.reason}")
             logger.warning("listing page unreadable (%s): %s", exc.reason, response.url)
             return
-        adapter = get_platform(self.forced_platform) if self.forced_platform else detect(doc).platform
+        adapter = (
+            get_platform(self.forced_platform) if self.forced_platform else detect(doc).platform
+        )
         listing = adapter.parse_listing(doc)
         host = self._host(section)
         links = [u for u in listing.article_urls if self._host(u) == host]
         if not links:
             self._count("listing_empty")
-            logger.warning("no article links on listing page %s (platform %s)", response.url,
-                           adapter.name)
+            logger.warning(
+                "no article links on listing page %s (platform %s)", response.url, adapter.name
+            )
         for url in links:
             yield scrapy.Request(
                 url,
@@ -118,14 +121,14 @@ class PortalSpider(scrapy.Spider):
                 errback=self.article_failed,
                 cb_kwargs={"section": section},
             )
-        if listing.next_url and self._host(listing.next_url) == host:
-            if self.max_pages is None or page < self.max_pages:
-                yield scrapy.Request(
-                    listing.next_url,
-                    callback=self.parse_listing,
-                    errback=self.listing_failed,
-                    cb_kwargs={"section": section, "page": page + 1},
-                )
+        within_limit = self.max_pages is None or page < self.max_pages
+        if listing.next_url and self._host(listing.next_url) == host and within_limit:
+            yield scrapy.Request(
+                listing.next_url,
+                callback=self.parse_listing,
+                errback=self.listing_failed,
+                cb_kwargs={"section": section, "page": page + 1},
+            )
 
     def parse_article(self, response: Response, section: str) -> Iterator[ArticleItem]:
         if not isinstance(response, TextResponse):
@@ -166,8 +169,9 @@ class PortalSpider(scrapy.Spider):
     def _fail(self, reason: str, url: str, detail: str = "") -> None:
         self._count("articles_failed")
         self._count(f"articles_failed/{reason}")
-        logger.warning("article not stored (%s%s): %s", reason, f": {detail}" if detail else "",
-                       url)
+        logger.warning(
+            "article not stored (%s%s): %s", reason, f": {detail}" if detail else "", url
+        )
 
     def _http_reason(self, failure: Failure) -> str:
         if failure.check(HttpError):

@@ -8,9 +8,7 @@ from ..document import Document
 from . import generic, liferay6
 from .base import Platform
 
-PLATFORMS: dict[str, Platform] = {
-    p.name: p for p in (liferay6.PLATFORM, generic.PLATFORM)
-}
+PLATFORMS: dict[str, Platform] = {p.name: p for p in (liferay6.PLATFORM, generic.PLATFORM)}
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ NAME = "generic"
 TITLE_CANDIDATES = "h1, h2, h3, [class*=title], [class*=tieude], [class*=headline]"
 CHROME = re.compile(
     r"(?:^|[\s_-])(?:header|footer|nav|navbar|menu|sidebar|side|widget|portlet-title|logo|"
-    r"banner|breadcrumbs?|right|left|col-right|col-left|box-right)(?:$|[\s_-])",
+    r"banner|breadcrumbs?)(?:$|[\s_-])",
     re.IGNORECASE,
 )
 ERROR_PAGE = re.compile(
@@ -47,9 +47,13 @@ CONTENT_TAGS = ("div", "article", "section", "td", "main")
 PARAGRAPH_TAGS = ("p", "div", "li", "td", "blockquote", "h2", "h3", "h4")
 MIN_BODY_CHARS = 80
 DATELINE_WINDOW = 12  # how many elements after the title to look for a dateline
-ARTICLE_LINK = re.compile(r"(?:\d{3,}|[a-z0-9]+(?:-[a-z0-9]+){3,})(?:\.html?|\.aspx|/)?$", re.I)
+ARTICLE_LINK = re.compile(
+    r"(?:\d{3,}|[a-z0-9]+(?:-[a-z0-9]+){3,})(?:\.html?|\.aspx|/)?$", re.IGNORECASE
+)
 NEXT_LABEL = re.compile(r"^(?:tiếp|sau|trang sau|trang tiếp|next|›|»|>|>>)$", re.IGNORECASE)
-PAGE_PARAM = re.compile(r"(?:[?&](?:page|p|trang|pageindex|cur|_cur)=|/page/|/trang-)(\d+)", re.I)
+PAGE_PARAM = re.compile(
+    r"(?:[?&](?:page|p|trang|pageindex|cur|_cur)=|/page/|/trang-)(\d+)", re.IGNORECASE
+)
 
 
 def fingerprint(doc: Document) -> list[str]:
@@ -80,20 +84,56 @@ def _similarity(candidate: str, reference: str) -> float:
     return same / max(len(a), 1)
 
 
-def find_title(doc: Document) -> tuple[str | None, HtmlElement | None]:
+def _has_dateline_after(element: HtmlElement) -> bool:
+    return any(
+        len(text) < 200 and parse_dateline(text) is not None
+        for text in _following_texts(element, 4)
+    )
+
+
+def _near(element: HtmlElement, container: HtmlElement | None, levels: int = 3) -> bool:
+    """Whether `element` sits within a few levels above the content container."""
+    if container is None:
+        return False
+    ancestor: HtmlElement | None = container
+    for _ in range(levels):
+        ancestor = ancestor.getparent() if ancestor is not None else None
+        if ancestor is None:
+            return False
+        if element in ancestor.iterdescendants():
+            return True
+    return False
+
+
+def find_title(
+    doc: Document, container: HtmlElement | None = None
+) -> tuple[str | None, HtmlElement | None]:
+    """The article's heading: like <title>/og:title, followed by a dateline, next to the text.
+
+    <title> alone is not trusted: it carries the site name, and on some portals it is only
+    the site name, which a logo heading repeats.
+    """
     og = doc.tree.xpath('//meta[@property="og:title" or @name="title"]/@content')
     references = [clean_line(str(og[0]))] if og else []
     segments = title_segments(doc)
     if segments:
         references.append(segments[0])
+    site_names = {segments[-1]} if len(segments) == 1 else set(segments[1:])
     best: tuple[float, str, HtmlElement] | None = None
     for element in doc.tree.cssselect(TITLE_CANDIDATES):
         text = element_text(element)
         if not (10 <= len(text) <= 400) or element.tag in ("a", "title"):
             continue
+        if container is not None and (
+            element is container or element in container.iterdescendants()
+        ):
+            continue
         score = max((_similarity(text, ref) for ref in references), default=0.0)
         score += 0.3 if element.tag == "h1" else 0.0
+        score += 0.8 if _has_dateline_after(element) else 0.0
+        score += 0.4 if _near(element, container) else 0.0
         score -= 0.5 if _in_chrome(element) else 0.0
+        score -= 0.6 if text in site_names and len(references) < 2 else 0.0
         if best is None or score > best[0]:
             best = (score, text, element)
     if best is not None and best[0] >= 0.5:
@@ -126,8 +166,9 @@ def _dateline_texts(doc: Document, title_el: HtmlElement | None) -> list[str]:
             nearby.insert(0, element_text(before))
         texts.extend(t for t in nearby if t and len(t) < 300 and parse_dateline(t))
     for name in META_DATES:
-        values = doc.tree.xpath(f'//meta[@property="{name}" or @name="{name}" or @itemprop="{name}"]'
-                                "/@content")
+        values = doc.tree.xpath(
+            f'//meta[@property="{name}" or @name="{name}" or @itemprop="{name}"]/@content'
+        )
         texts.extend(str(v) for v in values)
     for value in doc.tree.xpath("//time/@datetime"):
         texts.append(str(value))
@@ -138,8 +179,11 @@ def _score_containers(doc: Document) -> HtmlElement | None:
     """Readability-style density: paragraphs vote for their parent and grandparent."""
     scores: dict[HtmlElement, float] = {}
     for para in doc.tree.iter(*PARAGRAPH_TAGS):
-        if is_noise(para) or any(child.tag in BLOCK_TAGS for child in para if
-                                 isinstance(child.tag, str) and child.tag not in ("br",)):
+        if is_noise(para) or any(
+            child.tag in BLOCK_TAGS
+            for child in para
+            if isinstance(child.tag, str) and child.tag not in ("br",)
+        ):
             continue
         text = element_text(para)
         if len(text) < 25:
@@ -156,8 +200,7 @@ def _score_containers(doc: Document) -> HtmlElement | None:
                 scores[grand] = scores.get(grand, 0.0) + value / 2
     if not scores:
         return None
-    best = max(scores, key=lambda el: scores[el] * (0.4 if _in_chrome(el) else 1.0))
-    return best
+    return max(scores, key=lambda el: scores[el] * (0.4 if _in_chrome(el) else 1.0))
 
 
 def _visible_length(element: HtmlElement) -> int:
@@ -182,15 +225,17 @@ def _expand(container: HtmlElement, title_el: HtmlElement | None) -> HtmlElement
 
 
 def parse_article(doc: Document) -> Article:
-    title, title_el = find_title(doc)
-    page_text = " ".join(title_segments(doc)) + " " + (title or "")
-    if ERROR_PAGE.search(page_text):
-        raise NotAnArticle("error_page", clean_line(page_text)[:120])
+    page_title = " ".join(title_segments(doc))
+    if ERROR_PAGE.search(page_title):
+        raise NotAnArticle("error_page", page_title[:120])
     container = _score_containers(doc)
     if container is None or len(element_text(container)) < MIN_BODY_CHARS:
         raise NotAnArticle("no_body", "no block of article text found")
     if ERROR_PAGE.search(element_text(container)[:300]):
         raise NotAnArticle("error_page", element_text(container)[:120])
+    title, title_el = find_title(doc, container)
+    if title and ERROR_PAGE.search(title):
+        raise NotAnArticle("error_page", title[:120])
     container = _expand(container, title_el)
     skip = {title_el} if title_el is not None else set()
     parts = Parts(
@@ -224,11 +269,7 @@ def _next_page(doc: Document) -> str | None:
 
 def parse_listing(doc: Document) -> ListingPage:
     host = urlsplit(doc.url).hostname
-    anchors = [
-        a
-        for a in doc.tree.iter("a")
-        if len(element_text(a)) >= 20 and not _in_chrome(a)
-    ]
+    anchors = [a for a in doc.tree.iter("a") if len(element_text(a)) >= 20 and not _in_chrome(a)]
     urls = [
         u
         for u in absolute_links(doc, anchors)

@@ -1,0 +1,132 @@
+"""The generic extractor on pages written for the project (tests/pages/*_constructed.html)
+that reproduce layouts seen on ward and district portals, and on bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scraper.extraction import NotAnArticle, extract_article, parse_listing
+
+PAGES = Path(__file__).parent / "pages"
+URL = "https://phuong.example.gov.vn/tin-tuc/bai-viet-1234.html"
+
+
+def extract(name: str):
+    return extract_article((PAGES / name).read_bytes(), URL)
+
+
+def test_generic_page_title_is_the_article_heading_not_the_logo():
+    article = extract("generic_ward_article_constructed.html")
+    assert article.platform == "generic"
+    assert article.title == ("Phường Hòa Bình tổ chức hội nghị tiếp xúc cử tri trước kỳ họp thứ ba")
+
+
+def test_generic_page_weekday_dateline_and_caps_byline():
+    article = extract("generic_ward_article_constructed.html")
+    assert article.published_at == "2026-02-25T04:45:00+07:00"
+    assert article.published_text == "Thứ tư - 25/02/2026 04:45"
+    assert article.byline == "NGỌC HÀ"
+
+
+def test_generic_page_body_without_related_share_sidebar_or_caption():
+    article = extract("generic_ward_article_constructed.html")
+    paragraphs = article.body.split("\n\n")
+    assert paragraphs[0].startswith("Sáng ngày 24/02/2026, tại hội trường")
+    assert paragraphs[-1].endswith("báo cáo cấp trên xem xét.")
+    assert len(paragraphs) == 4
+    for noise in (
+        "Tin liên quan",
+        "Kỳ họp thứ hai",
+        "Chia sẻ",
+        "Tin nổi bật",
+        "Bản quyền",
+        "Quang cảnh hội nghị",
+        "NGỌC HÀ",
+        "Lượt xem",
+    ):
+        assert noise not in article.body
+    assert article.summary == paragraphs[0]
+    assert [(i.url, i.caption) for i in article.images] == [
+        (
+            "https://phuong.example.gov.vn/uploads/2026/02/hoi-nghi-tiep-xuc.jpg",
+            "Quang cảnh hội nghị tiếp xúc cử tri. Ảnh: Minh Khoa",
+        )
+    ]
+
+
+def test_seed_template_unit_byline_and_other_news_blocks():
+    article = extract("seed_template_unit_byline_constructed.html")
+    assert article.published_at == "2022-07-23T15:42:00+07:00"
+    assert article.byline == "Ủy ban MTTQ quận Tây Hồ"
+    assert "Các tin tức khác" not in article.body
+    assert "danh mục tin tức" not in article.body
+    assert "Bầu cử tổ trưởng" not in article.body
+    assert article.body.endswith("thực hiện chương trình phối hợp.")
+
+
+def test_two_h1_and_glued_byline():
+    article = extract("glued_byline_two_h1_constructed.html")
+    assert article.title == "Xã An Phú ra quân giải tỏa hành lang an toàn giao thông"
+    assert article.published_at == "2024-03-05T08:30:00+07:00"
+    assert article.byline == "T.DƯƠNG"
+    assert article.body.endswith("kiên quyết xử lý các trường hợp tái lấn chiếm để quản lý.")
+    assert not article.body.startswith("Xã An Phú ra quân")
+
+
+def test_missing_date_is_a_warning_not_a_failure():
+    html = (PAGES / "seed_template_unit_byline_constructed.html").read_text(encoding="utf-8")
+    html = html.replace("23/07/2022 - 03:42 PM", "")
+    article = extract_article(html, URL)
+    assert article.published_at is None
+    assert article.warnings == ["no dateline found"]
+
+
+def test_nfd_input_is_stored_as_nfc():
+    import unicodedata
+
+    html = (PAGES / "generic_ward_article_constructed.html").read_text(encoding="utf-8")
+    article = extract_article(unicodedata.normalize("NFD", html), URL)
+    assert article.title == "Phường Hòa Bình tổ chức hội nghị tiếp xúc cử tri trước kỳ họp thứ ba"
+    assert unicodedata.is_normalized("NFC", article.body)
+
+
+@pytest.mark.parametrize(
+    ("page", "reason"),
+    [
+        (b"", "empty_page"),
+        (b"   \n ", "empty_page"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not_html"),
+        (b"just some words, no markup at all", "not_html"),
+        (
+            (
+                b"<html><head><title>Kh\xc3\xb4ng t\xc3\xacm th\xe1\xba\xa5y trang</title></head>"
+                b"<body><h1>Kh\xc3\xb4ng t\xc3\xacm th\xe1\xba\xa5y trang</h1></body></html>"
+            ),
+            None,
+        ),
+    ],
+)
+def test_bad_input_raises_not_an_article(page, reason):
+    with pytest.raises(NotAnArticle) as caught:
+        extract_article(page, URL)
+    if reason:
+        assert caught.value.reason == reason
+
+
+def test_truncated_html_still_gives_title_and_text():
+    html = (PAGES / "generic_ward_article_constructed.html").read_text(encoding="utf-8")
+    cut = html[: html.index("Tại hội nghị, cử tri")]
+    article = extract_article(cut, URL)
+    assert article.title.startswith("Phường Hòa Bình tổ chức hội nghị")
+    assert "Tham dự hội nghị" in article.body
+
+
+def test_generic_listing_finds_article_links_not_menus():
+    html = (PAGES / "generic_ward_article_constructed.html").read_bytes()
+    listing = parse_listing(html, "https://phuong.example.gov.vn/tin-tuc")
+    assert "https://phuong.example.gov.vn/van-ban" not in listing.article_urls
+    assert "https://phuong.example.gov.vn/tin-tuc/ky-hop-thu-hai-hdnd-phuong-12345.html" in (
+        listing.article_urls
+    )
