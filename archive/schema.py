@@ -1,0 +1,95 @@
+"""The archive's only DDL: an ordered list of sqlite-utils migrations.
+
+Each migration is frozen once released: never edit one, append a new one. Migrations spell out
+their columns literally (rather than reading a shared constant) so that an old database replays
+exactly the steps that built it.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+migrations = Migrations("vnnews")
+
+# Columns indexed for full-text search, in FTS column order (snippet() takes the index: body = 2).
+FTS_COLUMNS = ("title", "summary", "body", "byline")
+# remove_diacritics 2 also folds letters with two marks (ế, ộ, ữ); the default (1) leaves them
+# intact, so "ha noi" would not match "Hà Nội". No unicode61 setting folds đ → d.
+FTS_TOKENIZE = "unicode61 remove_diacritics 2"
+
+
+@migrations()
+def create_portals(db: Database) -> None:
+    db["portals"].create(
+        {
+            "id": str,
+            "name": str,
+            "base_url": str,
+            "platform": str,
+            "start_urls": str,  # JSON list
+            "first_seen_at": str,
+            "last_crawled_at": str,
+        },
+        pk="id",
+        not_null={"id"},
+    )
+
+
+@migrations()
+def create_articles(db: Database) -> None:
+    db["articles"].create(
+        {
+            "url": str,
+            "portal_id": str,
+            "title": str,
+            "published_at": str,
+            "published_text": str,
+            "published_precision": str,
+            "byline": str,
+            "summary": str,
+            "body": str,
+            "category": str,
+            "platform": str,
+            "images": str,  # JSON list of {"url", "caption"}
+            "attachments": str,  # JSON list of {"url", "title"}
+            "warnings": str,  # JSON list of str
+            "fetched_at": str,
+            "content_hash": str,
+            "first_seen_at": str,
+            "last_seen_at": str,
+            "updated_at": str,
+        },
+        pk="url",
+        not_null={"url", "fetched_at", "content_hash", "first_seen_at", "last_seen_at"},
+        foreign_keys=[("portal_id", "portals", "id")],
+    )
+    db["articles"].create_index(["portal_id", "published_at"])
+    db["articles"].create_index(["published_at"])
+
+
+@migrations()
+def create_articles_fts(db: Database) -> None:
+    # External-content FTS5 keyed on the articles rowid. Upserts use UPDATE (never
+    # INSERT OR REPLACE), so an article keeps its rowid and the index stays aligned.
+    db["articles"].enable_fts(list(FTS_COLUMNS), create_triggers=True, tokenize=FTS_TOKENIZE)
+
+
+@migrations()
+def fts_reindex_only_on_text_change(db: Database) -> None:
+    # sqlite-utils' update trigger re-indexes on every UPDATE, including the frequent
+    # "unchanged" touch of last_seen_at. Restrict it to the indexed columns; same trigger name,
+    # so enable_fts(..., replace=True) still recognises the setup.
+    db.execute("DROP TRIGGER IF EXISTS articles_au")
+    db.execute(
+        """CREATE TRIGGER articles_au AFTER UPDATE OF title, summary, body, byline ON articles BEGIN
+  INSERT INTO articles_fts (articles_fts, rowid, title, summary, body, byline)
+    VALUES ('delete', old.rowid, old.title, old.summary, old.body, old.byline);
+  INSERT INTO articles_fts (rowid, title, summary, body, byline)
+    VALUES (new.rowid, new.title, new.summary, new.body, new.byline);
+END"""
+    )
+
+
+def apply(db: Database) -> None:
+    """Bring `db` up to date; a no-op when every migration is already recorded."""
+    migrations.apply(db)

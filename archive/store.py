@@ -1,0 +1,197 @@
+"""Write side of the archive: portals and articles in one SQLite file.
+
+Knows nothing of HTML or Scrapy. Writes use precompiled plain SQL on the raw connection
+(sqlite-utils' `table.upsert` introspects the schema on every call, which a crawl cannot afford).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import unicodedata
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Literal, Self
+
+from sqlite_utils import Database
+
+from archive import schema
+
+UpsertStatus = Literal["new", "updated", "unchanged"]
+
+# Fields that make up an article's content; a change in any of them is an "update".
+HASHED_FIELDS = ("title", "published_at", "byline", "summary", "body", "category")
+TEXT_FIELDS = (
+    "portal_id",
+    "title",
+    "published_at",
+    "published_text",
+    "published_precision",
+    "byline",
+    "summary",
+    "body",
+    "category",
+    "platform",
+)
+JSON_FIELDS = ("images", "attachments", "warnings")
+# ASCII unit separator: cannot occur in extracted plain text, so field boundaries are unambiguous.
+_HASH_SEPARATOR = "\x1f"
+_BUSY_TIMEOUT_MS = 10_000
+
+_CONTENT_COLUMNS = (*TEXT_FIELDS, *JSON_FIELDS, "content_hash")
+_INSERT_ARTICLE = """
+INSERT INTO articles (url, {cols}, fetched_at, first_seen_at, last_seen_at, updated_at)
+VALUES (:url, {params}, :fetched_at, :fetched_at, :fetched_at, NULL)
+""".format(cols=", ".join(_CONTENT_COLUMNS), params=", ".join(f":{c}" for c in _CONTENT_COLUMNS))
+_REPLACE_ARTICLE = """
+UPDATE articles SET {assignments}, fetched_at = :fetched_at, last_seen_at = :fetched_at,
+  updated_at = :fetched_at
+WHERE url = :url
+""".format(assignments=", ".join(f"{c} = :{c}" for c in _CONTENT_COLUMNS))
+_TOUCH_ARTICLE = """
+UPDATE articles SET fetched_at = :fetched_at, last_seen_at = :fetched_at WHERE url = :url
+"""
+_UPSERT_PORTAL = """
+INSERT INTO portals (id, name, base_url, platform, start_urls, first_seen_at, last_crawled_at)
+VALUES (:id, :name, :base_url, :platform, :start_urls, :now, :now)
+ON CONFLICT (id) DO UPDATE SET
+  name = excluded.name, base_url = excluded.base_url, platform = excluded.platform,
+  start_urls = excluded.start_urls, last_crawled_at = excluded.last_crawled_at
+"""
+
+
+def nfc(value: Any) -> Any:
+    """NFC-normalise every string in `value`, recursing into lists and dicts."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, list | tuple):
+        return [nfc(v) for v in value]
+    if isinstance(value, Mapping):
+        return {nfc(k): nfc(v) for k, v in value.items()}
+    return value
+
+
+def content_hash(record: Mapping[str, Any]) -> str:
+    """SHA-256 hex of the article's content fields (None and "" hash alike)."""
+    canonical = _HASH_SEPARATOR.join(record.get(f) or "" for f in HASHED_FIELDS)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _dump(value: Any) -> str:
+    # ensure_ascii=False keeps Vietnamese readable when browsing the raw column in Datasette.
+    return json.dumps(value if value is not None else [], ensure_ascii=False)
+
+
+def _article_params(record: Mapping[str, Any]) -> dict[str, Any]:
+    """Bind parameters for the article statements; unknown keys in `record` are dropped."""
+    url = record.get("url")
+    if not url or not isinstance(url, str):
+        raise ValueError(f"article record needs a non-empty 'url', got {url!r}")
+    fetched_at = record.get("fetched_at") or utc_now()
+    params: dict[str, Any] = {"url": nfc(url), "fetched_at": fetched_at}
+    params.update({f: nfc(record.get(f)) for f in TEXT_FIELDS})
+    params.update({f: _dump(nfc(record.get(f))) for f in JSON_FIELDS})
+    params["content_hash"] = content_hash(params)
+    return params
+
+
+class Archive:
+    """A SQLite archive of portals and their articles; one instance per writer process."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        if str(path) == ":memory:":
+            self.db = Database(memory=True)
+        else:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = Database(self.path)
+        self.conn: sqlite3.Connection = self.db.conn
+        # WAL lets Datasette read while a crawl writes; NORMAL is durable across app crashes in
+        # WAL mode (only an OS crash can lose the last commits), and much faster than FULL.
+        self.db.enable_wal()
+        self.conn.execute("PRAGMA synchronous = NORMAL")
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        self.conn.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
+        schema.apply(self.db)
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        # `with conn` commits or rolls back; BEGIN IMMEDIATE takes the write lock up front so
+        # the read-then-write in upsert_article cannot race another writer process.
+        with self.conn:
+            self.conn.execute("BEGIN IMMEDIATE")
+            yield self.conn
+
+    def upsert_portal(
+        self,
+        portal_id: str,
+        name: str,
+        base_url: str,
+        platform: str | None,
+        start_urls: list[str],
+        crawled_at: str | None = None,
+    ) -> None:
+        """Insert or update a portal; keeps first_seen_at, sets last_crawled_at."""
+        params = {
+            "id": nfc(portal_id),
+            "name": nfc(name),
+            "base_url": nfc(base_url),
+            "platform": nfc(platform),
+            "start_urls": _dump(nfc(list(start_urls))),
+            "now": crawled_at or utc_now(),
+        }
+        with self._transaction() as conn:
+            conn.execute(_UPSERT_PORTAL, params)
+
+    def upsert_article(self, record: Mapping[str, Any]) -> UpsertStatus:
+        """Store one article record; returns "new", "updated" or "unchanged"."""
+        params = _article_params(record)
+        try:
+            with self._transaction() as conn:
+                row = conn.execute(
+                    "SELECT content_hash FROM articles WHERE url = ?", (params["url"],)
+                ).fetchone()
+                if row is None:
+                    conn.execute(_INSERT_ARTICLE, params)
+                    return "new"
+                if row[0] == params["content_hash"]:
+                    conn.execute(_TOUCH_ARTICLE, params)
+                    return "unchanged"
+                conn.execute(_REPLACE_ARTICLE, params)
+                return "updated"
+        except sqlite3.IntegrityError as exc:
+            if "FOREIGN KEY" in str(exc):
+                raise ValueError(
+                    f"portal {params['portal_id']!r} is not in the archive; "
+                    "call upsert_portal() before upsert_article()"
+                ) from exc
+            raise
+
+    def stats(self) -> dict[str, int]:
+        """Row counts, for the CLI summary."""
+        return {
+            table: self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in ("portals", "articles")
+        }

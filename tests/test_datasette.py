@@ -1,0 +1,214 @@
+"""datasette_metadata.json as tested configuration, plus a real Datasette server over a tiny
+archive (started with the same command line `vnnews serve` uses; never touches the internet)."""
+
+import json
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from archive import Archive
+from archive.metadata import DATABASE_NAMES, render
+from archive.serve import datasette_command, metadata_path
+
+HANOI = "sotttt.hanoi.gov.vn"
+DONGANH = "xadonganh.hanoi.gov.vn"
+CASHLESS_URL = "https://sotttt.hanoi.gov.vn/vi/tin-tuc/thanh-toan-so-tai-cho"
+# Titles newest first; the table page must list them in this order.
+ARTICLES: list[dict[str, Any]] = [
+    {
+        "url": "https://xadonganh.hanoi.gov.vn/tin/ra-quan-ve-sinh-moi-truong",
+        "portal_id": DONGANH,
+        "title": "Xã Đông Anh ra quân vệ sinh môi trường cuối tuần",
+        "published_at": "2026-11-25T07:00:00+07:00",
+        "body": "Hơn hai trăm đoàn viên thanh niên đã thu gom rác dọc kênh.\n\n"
+        "Hoạt động sẽ được duy trì vào sáng thứ bảy hằng tuần.",
+        "category": "Hoạt động địa phương",
+        "platform": "wordpress",
+    },
+    {
+        "url": "https://sotttt.hanoi.gov.vn/vi/tin-tuc/hoi-nghi-cai-cach-hanh-chinh",
+        "portal_id": HANOI,
+        "title": "Hội nghị sơ kết công tác cải cách hành chính",
+        "published_at": "2026-11-21T14:30:00+07:00",
+        "body": "Các đơn vị báo cáo kết quả rút ngắn thời gian giải quyết hồ sơ trực tuyến.",
+        "category": "Tin tức - Sự kiện",
+        "platform": "liferay6",
+    },
+    {
+        "url": CASHLESS_URL,
+        "portal_id": HANOI,
+        "title": "Đưa thanh toán số đến các chợ truyền thống",
+        "published_at": "2026-11-18T09:00:00+07:00",
+        "body": "Tổ công tác đã đến từng sạp hàng để hướng dẫn tiểu thương mở tài khoản.\n\n"
+        "Nhiều người mua đã quen với việc thanh toán không dùng tiền mặt bằng mã QR.",
+        "category": "Chuyển đổi số",
+        "platform": "liferay6",
+    },
+]
+
+
+def build_archive(path: Path) -> None:
+    with Archive(path) as arch:
+        for portal, platform in ((HANOI, "liferay6"), (DONGANH, "wordpress")):
+            arch.upsert_portal(
+                portal_id=portal,
+                name=portal,
+                base_url=f"https://{portal}/",
+                platform=platform,
+                start_urls=[f"https://{portal}/tin-tuc"],
+            )
+        for article in ARTICLES:
+            arch.upsert_article({**article, "fetched_at": "2026-11-27T19:05:00+00:00"})
+
+
+# --- metadata as documentation --------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def metadata() -> dict[str, Any]:
+    return json.loads(metadata_path().read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def schema_columns(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
+    """Every table of a freshly migrated archive, with its columns."""
+    with Archive(tmp_path_factory.mktemp("schema") / "archive.db") as arch:
+        tables = [
+            r[0] for r in arch.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        ]
+        return {t: [c[1] for c in arch.conn.execute(f"PRAGMA table_info([{t}])")] for t in tables}
+
+
+def test_metadata_file_is_generated_from_archive_metadata() -> None:
+    assert metadata_path().read_text(encoding="utf-8") == render(), (
+        "datasette_metadata.json is stale: run `python -m archive.metadata`"
+    )
+
+
+def test_every_database_gets_identical_config(metadata: dict[str, Any]) -> None:
+    assert set(metadata["databases"]) == set(DATABASE_NAMES) == {"archive", "demo"}
+    assert metadata["databases"]["archive"] == metadata["databases"]["demo"]
+
+
+@pytest.mark.parametrize(
+    "key", ["title", "description", "license", "license_url", "source", "source_url", "about"]
+)
+def test_top_level_metadata_present(metadata: dict[str, Any], key: str) -> None:
+    assert metadata[key]
+
+
+def test_every_visible_column_is_described(
+    metadata: dict[str, Any], schema_columns: dict[str, list[str]]
+) -> None:
+    tables = metadata["databases"]["archive"]["tables"]
+    for table, columns in schema_columns.items():
+        config = tables.get(table, {})
+        if config.get("hidden"):
+            continue
+        assert config.get("description"), f"table {table} has no description"
+        missing = [c for c in columns if not config.get("columns", {}).get(c)]
+        assert not missing, f"{table}: undescribed columns {missing}"
+
+
+def test_every_described_table_and_column_exists(
+    metadata: dict[str, Any], schema_columns: dict[str, list[str]]
+) -> None:
+    for table, config in metadata["databases"]["archive"]["tables"].items():
+        assert table in schema_columns, f"metadata describes missing table {table}"
+        extra = set(config.get("columns", {})) - set(schema_columns[table])
+        assert not extra, f"{table}: metadata describes missing columns {extra}"
+
+
+def test_serve_refuses_missing_database(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match="does not exist"):
+        datasette_command(tmp_path / "archive.db")
+
+
+# --- a real Datasette server ----------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[httpx.Client]:
+    directory = tmp_path_factory.mktemp("datasette")
+    db_path = directory / "archive.db"
+    build_archive(db_path)
+    port = free_port()
+    log_path = directory / "datasette.log"
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            datasette_command(db_path, port=port), stdout=log, stderr=subprocess.STDOUT
+        )
+    try:
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=10) as client:
+            deadline = time.monotonic() + 30
+            while True:
+                if process.poll() is not None:
+                    pytest.fail(f"Datasette exited early:\n{log_path.read_text()}")
+                try:
+                    if client.get("/-/versions.json").status_code == 200:
+                        break
+                except httpx.TransportError:
+                    pass
+                if time.monotonic() > deadline:
+                    pytest.fail(f"Datasette did not start:\n{log_path.read_text()}")
+                time.sleep(0.1)
+            yield client
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def test_unaccented_search_finds_the_accented_article(server: httpx.Client) -> None:
+    response = server.get(
+        "/archive/articles.json", params={"_search": "khong dung tien mat", "_shape": "objects"}
+    )
+    assert response.status_code == 200
+    assert [r["url"] for r in response.json()["rows"]] == [CASHLESS_URL]
+
+
+def test_table_page_is_newest_first(server: httpx.Client) -> None:
+    html = server.get("/archive/articles").text
+    positions = [html.index(article["title"]) for article in ARTICLES]
+    assert positions == sorted(positions)
+
+
+@pytest.mark.parametrize("facet", ["portal_id", "category", "platform"])
+def test_table_page_shows_facet(server: httpx.Client, facet: str) -> None:
+    assert f'id="facet-{facet}"' in server.get("/archive/articles").text
+
+
+def test_table_page_links_to_the_original_article(server: httpx.Client) -> None:
+    html = server.get("/archive/articles").text
+    assert f'<a href="{CASHLESS_URL}">' in html
+
+
+def test_search_query_returns_highlighted_snippet(server: httpx.Client) -> None:
+    response = server.get("/archive/search.json", params={"q": "khong dung", "_shape": "objects"})
+    assert response.status_code == 200
+    rows = response.json()["rows"]
+    assert [r["url"] for r in rows] == [CASHLESS_URL]
+    assert "<mark>không</mark> <mark>dùng</mark>" in rows[0]["snippet"]
+    # In HTML the markers become real highlights, not escaped text.
+    assert "<mark>không</mark>" in server.get("/archive/search", params={"q": "khong dung"}).text
+
+
+@pytest.mark.parametrize("query", ["", '"', "AND OR NOT", "title:(x"])
+def test_search_query_survives_odd_input(server: httpx.Client, query: str) -> None:
+    response = server.get("/archive/search.json", params={"q": query, "_shape": "objects"})
+    assert response.status_code == 200, response.text
