@@ -84,7 +84,7 @@ def build_settings(db: str | Path, overrides: dict[str, Any] | None = None) -> S
 
 def run_crawls(jobs: list[CrawlJob], settings: Settings) -> list[CrawlResult]:
     """Crawl every job concurrently in one Twisted reactor; blocks until all are done."""
-    process = CrawlerProcess(settings, install_root_handler=True)
+    process = CrawlerProcess(settings)
     crawlers: list[tuple[CrawlJob, Crawler]] = []
     for job in jobs:
         crawler = process.create_crawler(PortalSpider)
