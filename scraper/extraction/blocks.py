@@ -101,7 +101,13 @@ NOISE_ATTR = re.compile(
     r"taglib-page-iterator|rating|banner|advert(?:isement)?)(?:$|[\s_-])",
     re.IGNORECASE,
 )
-ATTACHMENT_EXT = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|odt|ods|rtf|zip|rar|7z)$", re.IGNORECASE)
+# Liferay serves documents as /documents/<group>/<folder>/<file.pdf>/<uuid>: the extension
+# need not end the path.
+ATTACHMENT_EXT = re.compile(
+    r"\.(pdf|docx?|xlsx?|pptx?|odt|ods|rtf|zip|rar|7z)(?:/|$)", re.IGNORECASE
+)
+# What is left of a paragraph once its attachment links are taken out ("- Tải về").
+MAX_ATTACHMENT_LINE_REST = 20
 CAPTION_ATTR = re.compile(r"caption|chu-?thich|chuthich|image-desc|img-desc", re.IGNORECASE)
 MAX_CAPTION_CHARS = 400
 _RIGHT = re.compile(r"text-align\s*:\s*right", re.IGNORECASE)
@@ -289,6 +295,7 @@ def _collect_media(
         )
     attachments: list[Attachment] = []
     seen: set[str] = set()
+    attachment_links: dict[HtmlElement, list[HtmlElement]] = {}
     for link in root.iter("a"):
         href = (link.get("href") or "").strip()
         if not href or href.startswith(("javascript:", "mailto:", "#")):
@@ -296,10 +303,25 @@ def _collect_media(
         if _skipped(link, root, skip):
             continue
         url = urljoin(base_url, href)
-        if ATTACHMENT_EXT.search(urlsplit(url).path) and url not in seen:
+        if not ATTACHMENT_EXT.search(urlsplit(url).path):
+            continue
+        attachment_links.setdefault(_enclosing_block(link, root), []).append(link)
+        if url not in seen:
             seen.add(url)
-            name = urlsplit(url).path.rsplit("/", 1)[-1]
+            name = next(
+                (seg for seg in urlsplit(url).path.split("/") if ATTACHMENT_EXT.search(seg + "/")),
+                url,
+            )
             attachments.append(Attachment(url=url, title=element_text(link) or name))
+    # A paragraph that is only download links lists attachments; it is not article text.
+    for block, links in attachment_links.items():
+        if block is root:
+            continue
+        rest = element_text(block)
+        for link in links:
+            rest = rest.replace(element_text(link), "", 1)
+        if len(rest.strip(" -–|:")) <= MAX_ATTACHMENT_LINE_REST:
+            captions.add(block)
     return images, attachments, captions
 
 

@@ -224,13 +224,29 @@ def _expand(container: HtmlElement, title_el: HtmlElement | None) -> HtmlElement
     return node
 
 
-def parse_article(doc: Document) -> Article:
+def _error_message(doc: Document) -> str | None:
+    """The "page not found" message of a CMS error page served with status 200."""
     page_title = " ".join(title_segments(doc))
     if ERROR_PAGE.search(page_title):
-        raise NotAnArticle("error_page", page_title[:120])
+        return page_title
+    for element in doc.tree.iter("h1", "h2", "h3", "h4", "p", "div", "span"):
+        if element.tag in ("div", "span", "p") and len(element) > 3:
+            continue
+        text = element_text(element)
+        if len(text) < 200 and ERROR_PAGE.search(text):
+            return text
+    return None
+
+
+def parse_article(doc: Document) -> Article:
+    error = _error_message(doc)
+    if error:
+        raise NotAnArticle("error_page", error[:120])
     container = _score_containers(doc)
     if container is None or len(element_text(container)) < MIN_BODY_CHARS:
         raise NotAnArticle("no_body", "no block of article text found")
+    if _in_chrome(container):
+        raise NotAnArticle("no_body", "the only text is in the page's header, footer or menus")
     if ERROR_PAGE.search(element_text(container)[:300]):
         raise NotAnArticle("error_page", element_text(container)[:120])
     title, title_el = find_title(doc, container)
