@@ -198,18 +198,25 @@ def demo(db: str, port: int, serve_after: bool) -> None:
     from .demo.portal import SamplePortal
     from .demo.server import serve_portal
 
+    # The sample portal listens on a new port each run, so its article URLs (the archive's
+    # keys) change: start from a fresh demo archive rather than pile up copies.
+    for suffix in ("", "-wal", "-shm"):
+        Path(db + suffix).unlink(missing_ok=True)
     portal = SamplePortal()
     with serve_portal(portal, host="127.0.0.1", port=0) as base_url:
         click.echo(f"sample portal at {base_url}{portal.start_path}", err=True)
         job = CrawlJob(start_urls=[base_url + portal.start_path], portal="demo-portal")
         settings = build_settings(db, {**LOOPBACK_SETTINGS, "LOG_LEVEL": "WARNING"})
         run_crawls([job], settings)
-    click.echo(f"archive: {db}", err=True)
-    if serve_after:
-        from archive.serve import serve as serve_archive
+        click.echo(f"archive: {db}", err=True)
+        if serve_after:
+            from archive.serve import serve as serve_archive
 
-        click.echo(f"Datasette: http://127.0.0.1:{port}/ (Ctrl-C to stop)", err=True)
-        serve_archive(db, port=port, host="127.0.0.1")
+            # The sample portal stays up while Datasette runs, so article links work.
+            click.echo(
+                f"Datasette: http://127.0.0.1:{port}/demo/articles (Ctrl-C to stop)", err=True
+            )
+            serve_archive(db, port=port, host="127.0.0.1")
 
 
 def main() -> None:

@@ -143,3 +143,33 @@ def test_unreachable_portal_exits_non_zero_with_a_message(tmp_path):
     result = crawl("http://127.0.0.1:9/tin-tuc", tmp_path / "none.db")
     assert result.returncode == 1
     assert "could not read any listing page" in result.stderr
+
+
+def test_scrapy_crawl_runs_the_same_spider(portal, tmp_path):
+    """Scrapy users: `scrapy crawl portal -a …` from the project directory (scrapy.cfg)."""
+    db = tmp_path / "scrapy.db"
+    root = Path(__file__).resolve().parents[1]
+    with serve_portal(portal, host="127.0.0.1", port=0) as base_url:
+        result = subprocess.run(
+            [sys.executable, "-m", "scrapy", "crawl", "portal",
+             "-a", f"start_urls={base_url}{portal.start_path}", "-a", "max_pages=1",
+             "-s", f"VNNEWS_DB={db}", *FAST],
+            cwd=root, capture_output=True, text=True, timeout=300, check=False,
+        )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    stored = rows(db)
+    assert len(stored) == len(
+        [a for a in portal.articles[: portal.page_size] if a.kind in STORED_KINDS]
+    )
+
+
+def test_demo_crawls_the_bundled_portal_into_a_fresh_archive(tmp_path):
+    db = tmp_path / "demo.db"
+    for _ in range(2):  # a second run starts afresh instead of piling up copies
+        result = subprocess.run(
+            [sys.executable, "-m", "scraper.cli", "demo", "--no-serve", "--db", str(db)],
+            capture_output=True, text=True, timeout=300, check=False,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr[-3000:]
+    portal = SamplePortal()
+    assert len(rows(db)) == len([a for a in portal.articles if a.kind in STORED_KINDS])
