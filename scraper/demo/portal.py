@@ -297,7 +297,9 @@ def _thumbnail_src(asset_id: int, when: datetime) -> str:
 
 
 def _attachment_url(asset_id: int, filename: str) -> str:
-    return f"/documents/{GROUP_ID}/{asset_id}/{filename}/{_uuid(asset_id, filename)}"
+    # Liferay serves a document both as /documents/<group>/<folder>/<title> and with a trailing
+    # /<uuid>; editors pasting links into the body mostly used the short form.
+    return f"/documents/{GROUP_ID}/{asset_id}/{filename}"
 
 
 def _listing_summary(article: DemoArticle) -> str:
@@ -829,12 +831,12 @@ class SamplePortal:
 
     def _file(self, path: str) -> Response:
         """Documents (attachments) and images. Images are a 1x1 placeholder."""
-        m = re.fullmatch(r"/documents/\d+/(\d+)/([^/]+)/[0-9a-f-]+", path)
+        m = re.fullmatch(r"/documents/\d+/(\d+)/([^/]+)(?:/[0-9a-f-]+)?", path)
         if m:
             article = self._lookup(int(m[1]), None)
             if article and article.has_page:
                 for att in article.attachments:
-                    if att.url == path:
+                    if att.url.rsplit("/", 1)[1] == m[2]:
                         return _document(m[2], article.title)
             if m[2].lower().endswith((".jpg", ".png")):
                 return _text(200, PLACEHOLDER_GIF, "image/gif")
@@ -994,6 +996,9 @@ THEME_CSS = """body{margin:0;font:14px/1.5 Arial,sans-serif;color:#222}
 .journal-content-article img{max-width:100%;background:#ddd;min-height:200px}
 .dropdown-menu{display:none}.pager li{display:inline-block;margin-right:8px}
 .portlet-title{font-size:15px;text-transform:uppercase;border-bottom:2px solid #b71c1c}
+.list-news{list-style:none;padding:0}.news-item{overflow:hidden;margin-bottom:8px}
+.news-image img{float:left;width:80px;height:56px;margin-right:8px;background:#ddd}
+.news-item h3{font-size:14px;margin:0}
 .footer-wrapper{clear:both;background:#eee;padding:12px 24px;font-size:12px}
 """
 
@@ -1489,20 +1494,19 @@ class _Renderer:
 
     def _body(self, a: DemoArticle) -> str:
         """The article's rich text: paragraphs, images, table, links, byline (not the editor)."""
-        enc = _esc
         m = a.markup
         after: dict[int, list[DemoImage]] = {}
         for img, pos in zip(a.images, m.image_after, strict=False):
             after.setdefault(pos, []).append(img)
         blocks: list[str] = []
         if m.lead == "body" and a.summary:
-            blocks.append(f"<p><strong><em>{enc(a.summary)}</em></strong></p>")
+            blocks.append(f"<p><strong><em>{_esc(a.summary)}</em></strong></p>")
         n = 0  # counts blocks so "mixed" alternates <p> and <div>
 
         def image(img: DemoImage) -> str:
             nonlocal n
             n += 1
-            caption = enc(img.caption or "")
+            caption = _esc(img.caption or "")
             if m.container == "p" or (m.container == "mixed" and n % 2):
                 return (
                     f'<p align="center"><img src="{_attr(img.src)}" style="width: 600px;'
@@ -1520,12 +1524,12 @@ class _Renderer:
             nonlocal n
             n += 1
             if m.container == "p":
-                return f"<p>{enc(text)}</p>"
+                return f"<p>{_esc(text)}</p>"
             if m.container == "div":
-                return f"<div>{enc(text)}</div> <div>&nbsp;</div>"
+                return f"<div>{_esc(text)}</div> <div>&nbsp;</div>"
             if n % 2:
-                return f'<p style="text-align: justify;">{enc(text)}</p>'
-            return f"<div>{enc(text)}</div>"
+                return f'<p style="text-align: justify;">{_esc(text)}</p>'
+            return f"<div>{_esc(text)}</div>"
 
         blocks.extend(image(img) for img in after.get(-1, ()))
         table_rows = range(0)
@@ -1543,7 +1547,7 @@ class _Renderer:
         for att in a.attachments:
             url = _attr(att.url)
             blocks.append(
-                f'<p><a href="{url}" target="_blank">{enc(att.title)}</a> -'
+                f'<p><a href="{url}" target="_blank">{_esc(att.title)}</a> -'
                 f' <a href="{url}" target="_blank">Tải về</a></p>'
             )
         body = " ".join(blocks)
@@ -1559,19 +1563,18 @@ class _Renderer:
         byline = ""
         if a.byline:
             if m.byline == "strong":
-                byline = f' <p align="right"><strong>{enc(a.byline)}</strong></p>'
+                byline = f' <p align="right"><strong>{_esc(a.byline)}</strong></p>'
             else:
-                byline = " " + _BYLINE_TEXTTACGIA.format(enc(a.byline))
+                byline = " " + _BYLINE_TEXTTACGIA.format(_esc(a.byline))
         return body + byline
 
     @staticmethod
     def _table(rows: Sequence[Sequence[str]]) -> str:
-        enc = _esc
         out = []
         for r, row in enumerate(rows):
             cells = "".join(
-                f'<td style="width: 25%;"><strong>{enc(c)}</strong></td>' if r == 0
-                else f"<td>{enc(c)}</td>"
+                f'<td style="width: 25%;"><strong>{_esc(c)}</strong></td>' if r == 0
+                else f"<td>{_esc(c)}</td>"
                 for c in row
             )  # fmt: skip
             out.append(f"<tr> {cells} </tr>")
