@@ -4,6 +4,7 @@ department portals before July 2025, HCMC departments. Evidence: PORTALS.md §2a
 from __future__ import annotations
 
 import re
+from urllib.parse import urljoin
 
 from lxml.html import HtmlElement
 
@@ -119,7 +120,7 @@ def parse_article(doc: Document) -> Article:
         summary = element_text(sapo[0]) if sapo else None
         for img in wrapper.iter("img"):
             if img.get("src"):
-                lead_images.append(Image(url=_resolve(doc, img.get("src", "")), caption=None))
+                lead_images.append(Image(url=urljoin(doc.url, img.get("src", "")), caption=None))
     parts = Parts(
         title=title,
         dateline_texts=_dateline_texts(title_el, doc),
@@ -131,12 +132,6 @@ def parse_article(doc: Document) -> Article:
         extra_images=lead_images,
     )
     return assemble(doc, NAME, parts)
-
-
-def _resolve(doc: Document, href: str) -> str:
-    from urllib.parse import urljoin
-
-    return urljoin(doc.url, href)
 
 
 def _main_listing(doc: Document) -> list[HtmlElement]:
