@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 import click
 
-from .extraction import PLATFORMS, NotAnArticle, extract_article
+from .extraction import PLATFORMS, NotAnArticle, detect_platform, extract_article, parse_listing
 from .extraction.document import decode_html, guess_page_url
 
 DEFAULT_DB = "data/archive.db"
@@ -126,7 +127,12 @@ def crawl(
     type=click.Choice(sorted(PLATFORMS)),
     help="Force a platform adapter instead of detecting it.",
 )
-def extract(files: tuple[str, ...], url: str | None, platform: str | None) -> None:
+@click.option(
+    "--listing",
+    is_flag=True,
+    help="Read the pages as section listings: print their article links and next page.",
+)
+def extract(files: tuple[str, ...], url: str | None, platform: str | None, listing: bool) -> None:
     """Extract the article fields from saved pages (`-` reads standard input).
 
     One file prints one JSON object; several print JSON Lines with a `file` key.
@@ -142,7 +148,10 @@ def extract(files: tuple[str, ...], url: str | None, platform: str | None) -> No
             continue
         page_url = url or guess_page_url(decode_html(body[:200_000])) or _file_url(name)
         try:
-            fields = extract_article(body, page_url, platform=platform).to_dict()
+            if listing:
+                fields = asdict(parse_listing(body, page_url, platform=platform))
+            else:
+                fields = extract_article(body, page_url, platform=platform).to_dict()
         except NotAnArticle as exc:
             failures += 1
             _report_failure(name, str(exc), single)
@@ -163,6 +172,54 @@ def _report_failure(name: str, reason: str, single: bool) -> None:
     click.echo(f"vnnews extract: {name}: {reason}", err=True)
     if not single:
         click.echo(json.dumps({"file": name, "error": reason}, ensure_ascii=False))
+
+
+@cli.command()
+@click.argument("target")
+@click.option("--url", help="The page's URL, when TARGET is a saved file.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+def detect(target: str, url: str | None, as_json: bool) -> None:
+    """Say which platform a page runs on, and why.
+
+    TARGET is an http(s) URL (fetched once, politely) or a saved page (`-` for standard input).
+    """
+    from .fetch_one import FetchError, fetch_page
+
+    if target.startswith(("http://", "https://")):
+        try:
+            body, content_type, page_url = fetch_page(target)
+        except FetchError as exc:
+            click.echo(f"vnnews detect: {target}: {exc}", err=True)
+            sys.exit(1)
+    else:
+        try:
+            body = sys.stdin.buffer.read() if target == "-" else Path(target).read_bytes()
+        except OSError as exc:
+            click.echo(f"vnnews detect: {target}: cannot read: {exc.strerror}", err=True)
+            sys.exit(1)
+        content_type = None
+        page_url = url or guess_page_url(decode_html(body[:200_000])) or _file_url(target)
+    try:
+        detection = detect_platform(body, page_url, content_type=content_type)
+    except NotAnArticle as exc:
+        click.echo(f"vnnews detect: {target}: {exc}", err=True)
+        sys.exit(1)
+    platform = detection.platform
+    if as_json:
+        report = {
+            "url": page_url,
+            "platform": platform.name,
+            "description": platform.description,
+            "reasons": detection.reasons,
+            "article_url": platform.is_article_url(page_url),
+        }
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{platform.name}: {platform.description}")
+    for reason in detection.reasons:
+        click.echo(f"  - {reason}")
+    kind = "an article" if platform.is_article_url(page_url) else "not an article"
+    click.echo(f"  URL {page_url}: {kind} by the {platform.name} URL patterns")
 
 
 @cli.command()

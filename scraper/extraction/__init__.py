@@ -31,8 +31,11 @@ def _document(page: str | bytes | Document, url: str, content_type: str | None) 
     return page if isinstance(page, Document) else load_document(page, url, content_type)
 
 
-def detect_platform(page: str | bytes | Document, url: str) -> Detection:
-    return detect(_document(page, url, None))
+def detect_platform(
+    page: str | bytes | Document, url: str, content_type: str | None = None
+) -> Detection:
+    """The platform a page runs on, with the evidence (markup or URL) that says so."""
+    return detect(_document(page, url, content_type))
 
 
 def extract_article(

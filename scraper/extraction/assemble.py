@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 from lxml.html import HtmlElement
 
 from .blocks import Block, extract_content
-from .bylines import find_byline
+from .bylines import BylineResult, find_byline, split_authors
 from .cleanup import strip_boilerplate
 from .dates import date_from_url, parse_dateline
 from .document import Document
-from .model import Article, NotAnArticle
+from .model import Article, Image, NotAnArticle
 from .text import clean, clean_line
 
 
@@ -28,7 +28,10 @@ class Parts:
     category: str | None = None
     # Adapters that know where their byline is pass False: no guessing from a bare name.
     loose_byline: bool = True
-    extra_images: list = field(default_factory=list)
+    # A byline the adapter read from dedicated markup (an author element outside the body);
+    # when set, no paragraph of the body is taken as the byline.
+    byline: str | None = None
+    extra_images: list[Image] = field(default_factory=list)
 
 
 # View counters share the dateline's box ("… | 11:41 AM | View count: 1124"): not part of it.
@@ -78,7 +81,13 @@ def assemble(doc: Document, platform: str, parts: Parts) -> Article:
         extract_content(parts.content_roots, doc.url, parts.skip) if parts.content_roots else None
     )
     blocks = strip_boilerplate(content.blocks) if content else []
-    byline_result = find_byline(blocks, loose=parts.loose_byline)
+    explicit_byline = clean_line(parts.byline) or None
+    if explicit_byline:
+        byline_result = BylineResult(
+            explicit_byline, [b for b in blocks if b.text != explicit_byline]
+        )
+    else:
+        byline_result = find_byline(blocks, loose=parts.loose_byline)
     blocks = byline_result.blocks
     # The title and dateline repeated inside the content block are page furniture, not text.
     furniture = {title, *(clean_line(t) for t in parts.dateline_texts)}
@@ -102,6 +111,7 @@ def assemble(doc: Document, platform: str, parts: Parts) -> Article:
         published_text=published_text,
         published_precision=precision,
         byline=byline_result.byline,
+        authors=split_authors(byline_result.byline) if byline_result.byline else [],
         summary=summary,
         body=body,
         images=[*parts.extra_images, *(content.images if content else [])],

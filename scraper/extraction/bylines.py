@@ -28,7 +28,8 @@ GLUED_TAIL = re.compile(
     r"(?<=[.!?…”\"»)])\s+([A-ZÀ-ỸĐ][A-ZÀ-ỸĐ.]*(?:\s*[-–,&]?\s*[A-ZÀ-ỸĐ][A-ZÀ-ỸĐ.]*){0,7})\s*$"
 )
 SENTENCE_END = re.compile(r"[.!?…:;]$")
-AUTHOR_SEPARATOR = re.compile(r"\s+[-–]\s+|\s*,\s*|\s+và\s+|\s*&\s*")
+# Not "và": unit names contain it ("Phòng Văn hóa và Thông tin").
+AUTHOR_SEPARATOR = re.compile(r"\s+[-–]\s+|\s*[,;]\s*|\s*&\s*|\s*/\s*")
 MAX_BYLINE_WORDS = 12
 MAX_BYLINE_CHARS = 120
 
@@ -42,7 +43,8 @@ class BylineResult:
 def split_authors(byline: str) -> list[str]:
     """ "XUÂN HIẾU - XUÂN THỊNH" → ["XUÂN HIẾU", "XUÂN THỊNH"]; labels dropped."""
     text = BYLINE_LABEL.sub("", byline).strip()
-    return [part.strip() for part in AUTHOR_SEPARATOR.split(text) if part.strip()]
+    parts = (part.strip() for part in AUTHOR_SEPARATOR.split(text))
+    return [part for part in parts if part and not PHOTO_CREDIT.match(part)]
 
 
 def _short(text: str) -> bool:

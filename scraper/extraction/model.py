@@ -31,6 +31,8 @@ class Article:
     published_text: str | None = None
     published_precision: Precision | None = None
     byline: str | None = None
+    # The byline's names, one per author: "XUÂN HIẾU - XUÂN THỊNH" → two entries.
+    authors: list[str] = field(default_factory=list)
     summary: str | None = None
     body: str = ""
     images: list[Image] = field(default_factory=list)

@@ -5,10 +5,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..document import Document
-from . import generic, liferay6
+from . import generic, haiphong2025, liferay6, liferay7, nukeviet, sharepoint, vccorp, wordpress
 from .base import Platform
 
-PLATFORMS: dict[str, Platform] = {p.name: p for p in (liferay6.PLATFORM, generic.PLATFORM)}
+# Detection asks each in this order; the first whose fingerprint gives reasons wins.
+PLATFORMS: dict[str, Platform] = {
+    p.name: p
+    for p in (
+        liferay6.PLATFORM,
+        liferay7.PLATFORM,
+        sharepoint.PLATFORM,
+        vccorp.PLATFORM,
+        nukeviet.PLATFORM,
+        haiphong2025.PLATFORM,
+        wordpress.PLATFORM,
+        generic.PLATFORM,
+    )
+}
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,89 @@
+"""Serve the constructed fixture portals of `tests/sites/<platform>/` on 127.0.0.1.
+
+Each site is a folder of constructed pages and a `site.json`:
+
+    platform  the adapter the crawl must detect, without being told
+    start     the section listing path the crawl starts from
+    pages     {"/path?query": "file_constructed.html"}: the site's whole URL space
+    articles  how many article pages the crawl must store from `start`
+
+Pages link with root-relative URLs, so the same files work at their real address (the
+goldens' `url`) and on a loopback port. Unknown paths are 404, as on a real portal.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import unquote
+
+SITES = Path(__file__).resolve().parent / "sites"
+
+
+@dataclass(frozen=True)
+class Site:
+    folder: Path
+    platform: str
+    start: str
+    pages: dict[str, str]
+    articles: int
+
+    @property
+    def name(self) -> str:
+        return self.folder.name
+
+
+def load_sites() -> list[Site]:
+    sites = []
+    for config in sorted(SITES.glob("*/site.json")):
+        data = json.loads(config.read_text(encoding="utf-8"))
+        sites.append(
+            Site(
+                folder=config.parent,
+                platform=data["platform"],
+                start=data["start"],
+                pages=data["pages"],
+                articles=data["articles"],
+            )
+        )
+    return sites
+
+
+def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
+    routes = {unquote(path): name for path, name in site.pages.items()}
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            name = site.pages.get(self.path) or routes.get(unquote(self.path))
+            if name is None:
+                self.send_error(404)
+                return
+            body = (site.folder / name).read_bytes()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    return Handler
+
+
+@contextmanager
+def serve_site(site: Site) -> Iterator[str]:
+    """Serve `site` on a free loopback port; yields the base URL (no trailing slash)."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(site))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
