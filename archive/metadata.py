@@ -26,6 +26,7 @@ ARTICLE_COLUMNS = {
     "published_precision": "How precise published_at is: 'minute', or 'day' when the page "
     "gives only a date; empty if unknown.",
     "byline": "Author or source line as printed (person, office or newspaper).",
+    "authors": 'JSON list of the names in the byline, e.g. ["XUÂN HIẾU", "XUÂN THỊNH"].',
     "summary": "Lead paragraph (sapo) when the page has a separate one.",
     "body": "Article text, plain; paragraphs are separated by a blank line.",
     "category": "Section of the portal the article was listed in.",
@@ -89,7 +90,7 @@ def database_config() -> dict[str, Any]:
             "first. The search box is accent-insensitive: 'khong dung tien mat' finds "
             "'không dùng tiền mặt' (but type đ as đ: it is not folded to d).",
             "sort_desc": "published_at",
-            "facets": ["portal_id", "category", "platform"],
+            "facets": ["portal_id", "category", "platform", {"array": "authors"}],
             # articles has a text primary key, but the FTS index is keyed on its rowid.
             "fts_table": "articles_fts",
             "fts_pk": "rowid",

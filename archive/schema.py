@@ -90,6 +90,12 @@ END"""
     )
 
 
+@migrations()
+def add_article_authors(db: Database) -> None:
+    # The byline's names one by one (JSON list), so that researchers can facet by author.
+    db["articles"].add_column("authors", str)
+
+
 def apply(db: Database) -> None:
     """Bring `db` up to date; a no-op when every migration is already recorded."""
     migrations.apply(db)

@@ -37,7 +37,7 @@ TEXT_FIELDS = (
     "category",
     "platform",
 )
-JSON_FIELDS = ("images", "attachments", "warnings")
+JSON_FIELDS = ("authors", "images", "attachments", "warnings")
 # ASCII unit separator: cannot occur in extracted plain text, so field boundaries are unambiguous.
 _HASH_SEPARATOR = "\x1f"
 _BUSY_TIMEOUT_MS = 10_000

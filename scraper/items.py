@@ -17,6 +17,7 @@ class ArticleItem:
     published_text: str | None = None
     published_precision: str | None = None
     byline: str | None = None
+    authors: list[str] = field(default_factory=list)
     summary: str | None = None
     body: str = ""
     category: str | None = None

@@ -32,6 +32,8 @@ class Parts:
     # when set, no paragraph of the body is taken as the byline.
     byline: str | None = None
     extra_images: list[Image] = field(default_factory=list)
+    # What the adapter noticed on the way (two headings, a template variant…).
+    warnings: list[str] = field(default_factory=list)
 
 
 # View counters share the dateline's box ("… | 11:41 AM | View count: 1124"): not part of it.
@@ -56,7 +58,7 @@ def assemble(doc: Document, platform: str, parts: Parts) -> Article:
     title = clean_line(parts.title)
     if not title:
         raise NotAnArticle("no_title", "no article title found")
-    warnings = list(doc.warnings)
+    warnings = [*doc.warnings, *parts.warnings]
 
     published_at = published_text = precision = None
     for text in parts.dateline_texts:
@@ -64,6 +66,8 @@ def assemble(doc: Document, platform: str, parts: Parts) -> Article:
         if dateline is not None:
             published_at, precision = dateline.isoformat(), dateline.precision
             published_text = shown_dateline(text)
+            if precision == "day":
+                warnings.append("the dateline gives the day only: no time of publication")
             break
     if published_at is None:
         shown = shown_dateline(parts.dateline_texts[0]) if parts.dateline_texts else None

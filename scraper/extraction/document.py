@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import codecs
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 import lxml.html
@@ -31,18 +33,48 @@ class Document:
 
 
 def decode_html(body: bytes, content_type: str | None = None) -> str:
-    """Decode bytes by BOM, HTTP header, then <meta charset>, falling back to UTF-8.
+    """Decode bytes by BOM, HTTP header, then <meta charset>, falling back to UTF-8."""
+    return decode_html_checked(body, content_type)[0]
 
-    w3lib does what browsers do here, including treating a declared latin-1 as cp1252.
+
+def decode_html_checked(body: bytes, content_type: str | None = None) -> tuple[str, str | None]:
+    """Decode as browsers do (w3lib: BOM, HTTP header, <meta charset>, UTF-8), then check the
+    declared charset against the bytes: portals often declare one charset and serve another.
+
+    Returns the text and a warning when the declaration was overruled.
     """
-    _, text = html_to_unicode(content_type, body)
-    return text
+    encoding, text = html_to_unicode(content_type, body)
+    declared = codecs.lookup(encoding).name
+    if declared != "utf-8" and not body.isascii():
+        # Valid multi-byte UTF-8 is almost never an accident in a legacy 8-bit page.
+        try:
+            return body.decode("utf-8"), (
+                f"page declares charset {encoding} but is UTF-8: decoded as UTF-8"
+            )
+        except UnicodeDecodeError:
+            return text, None
+    if declared == "utf-8" and "\ufffd" in text and "\ufffd".encode() not in body:
+        # Declared (or assumed) UTF-8 but not valid UTF-8: Vietnamese Windows pages are cp1258.
+        for fallback in ("cp1258", "cp1252"):
+            try:
+                decoded = body.decode(fallback)
+            except UnicodeDecodeError:
+                continue
+            return unicodedata.normalize("NFC", decoded), (
+                f"page is not valid {encoding}: decoded as {fallback}"
+            )
+    return text, None
 
 
 def load_document(html: str | bytes, url: str, content_type: str | None = None) -> Document:
     """Parse a page. Raises NotAnArticle for input that is not HTML at all."""
-    text = decode_html(html, content_type) if isinstance(html, bytes) else html
     warnings: list[str] = []
+    if isinstance(html, bytes):
+        text, charset_warning = decode_html_checked(html, content_type)
+        if charset_warning:
+            warnings.append(charset_warning)
+    else:
+        text = html
     if not text.strip():
         raise NotAnArticle("empty_page", "the page is empty")
     if "\x00" in text[:2048]:
@@ -60,7 +92,15 @@ def load_document(html: str | bytes, url: str, content_type: str | None = None) 
             tree = lxml.html.document_fromstring(text.encode("utf-8"), parser=_UTF8_PARSER)
         except (etree.ParserError, ValueError):
             raise NotAnArticle("unparsable_html", str(exc)) from exc
+    if _looks_truncated(text):
+        warnings.append("the HTML looks truncated (no closing </body> or </html>)")
     return Document(url=url, html=text, tree=tree, warnings=warnings)
+
+
+def _looks_truncated(text: str) -> bool:
+    """A page cut off in transfer or by a CMS error ends without its closing tags."""
+    tail = text[-2048:].lower()
+    return "</html" not in tail and "</body" not in tail
 
 
 _CANONICAL = re.compile(

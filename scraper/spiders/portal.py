@@ -98,7 +98,7 @@ class PortalSpider(scrapy.Spider):
             logger.warning("listing page is not HTML: %s", response.url)
             return
         try:
-            doc = load_document(response.text, response.url)
+            doc = load_document(response.body, response.url, _content_type(response))
         except NotAnArticle as exc:
             self._count(f"listing_failed/{exc.reason}")
             logger.warning("listing page unreadable (%s): %s", exc.reason, response.url)
@@ -135,7 +135,12 @@ class PortalSpider(scrapy.Spider):
             self._fail("not_html", response.url)
             return
         try:
-            article = extract_article(response.text, response.url, platform=self.forced_platform)
+            article = extract_article(
+                response.body,
+                response.url,
+                platform=self.forced_platform,
+                content_type=_content_type(response),
+            )
         except NotAnArticle as exc:
             self._fail(exc.reason, response.url, exc.detail)
             return
@@ -157,6 +162,7 @@ class PortalSpider(scrapy.Spider):
             published_text=article.published_text,
             published_precision=article.published_precision,
             byline=article.byline,
+            authors=article.authors,
             summary=article.summary,
             body=article.body,
             category=article.category,
@@ -186,3 +192,10 @@ class PortalSpider(scrapy.Spider):
         self._count("listing_failed")
         self._count(f"listing_failed/{reason}")
         logger.warning("listing page failed (%s): %s", reason, failure.request.url)
+
+
+def _content_type(response: Response) -> str | None:
+    """The Content-Type header as text: the extractor decodes the bytes itself, checking the
+    declared charset against them."""
+    value = response.headers.get("Content-Type")
+    return value.decode("latin-1") if value else None

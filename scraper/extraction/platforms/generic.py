@@ -254,6 +254,12 @@ def parse_article(doc: Document) -> Article:
         raise NotAnArticle("error_page", title[:120])
     container = _expand(container, title_el)
     skip = {title_el} if title_el is not None else set()
+    warnings = []
+    headings = {element_text(h1) for h1 in doc.tree.iter("h1")} - {""}
+    if len(headings) > 1:
+        warnings.append(
+            f"{len(headings)} different <h1> headings on the page: title chosen by score"
+        )
     parts = Parts(
         title=title,
         dateline_texts=_dateline_texts(doc, title_el),
@@ -261,6 +267,7 @@ def parse_article(doc: Document) -> Article:
         skip=skip,
         category=None,
         loose_byline=True,
+        warnings=warnings,
     )
     return assemble(doc, NAME, parts)
 
