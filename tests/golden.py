@@ -7,8 +7,9 @@ and `tests/sites/<platform>/`), or names a real page of ../shared with `"shared_
     url              the address the page was served at (links and URL rules depend on it)
     kind             "article" (default) or "listing"
     expected         fields compared exactly, e.g. {"title": …, "published_at": …}
-    expected_sha256  real pages only: SHA-256 of NFC text fields, so that no text of the real
-                     pages is copied into the project
+    expected_sha256  real pages only: SHA-256 of NFC text fields (lists: items joined by
+                     newlines), so that no text of the real pages is copied into the project
+    expected_counts  {field: length}: how many images, article links… (real pages)
     body_tokens      real pages only: {sha1(token)[:10]: count} of the expected body, for the
                      token-F1 score of the extraction benchmark
 
@@ -42,6 +43,7 @@ class Golden:
     kind: str
     expected: dict[str, Any]
     expected_sha256: dict[str, str]
+    expected_counts: dict[str, int]
     body_tokens: dict[str, int] | None
 
     @property
@@ -64,6 +66,7 @@ def load(path: Path) -> Golden:
         kind=data.get("kind", "article"),
         expected=data.get("expected", {}),
         expected_sha256=data.get("expected_sha256", {}),
+        expected_counts=data.get("expected_counts", {}),
         body_tokens=data.get("body_tokens"),
     )
 
@@ -113,9 +116,15 @@ def mismatches(golden: Golden, fields: dict[str, Any]) -> list[str]:
             problems.append(f"{name}:\n    expected {want!r}\n    got      {got!r}")
     for name, want_hash in golden.expected_sha256.items():
         got = fields.get(name)
+        if isinstance(got, list):  # lists of strings (authors, article_urls): one per line
+            got = "\n".join(map(str, got))
         if not isinstance(got, str) or sha256(got) != want_hash:
             shown = got if not isinstance(got, str) or len(got) < 200 else got[:200] + "…"
             problems.append(f"{name} (by SHA-256): got {shown!r}")
+    for name, want_count in golden.expected_counts.items():
+        got = fields.get(name)
+        if not isinstance(got, list) or len(got) != want_count:
+            problems.append(f"{name}: expected {want_count} items, got {got!r}")
     return problems
 
 

@@ -28,6 +28,13 @@ GLUED_TAIL = re.compile(
     r"(?<=[.!?…”\"»)])\s+([A-ZÀ-ỸĐ][A-ZÀ-ỸĐ.]*(?:\s*[-–,&]?\s*[A-ZÀ-ỸĐ][A-ZÀ-ỸĐ.]*){0,7})\s*$"
 )
 SENTENCE_END = re.compile(r"[.!?…:;]$")
+# Words of office and place names: a byline holding them names a unit, not people.
+UNIT_WORDS = re.compile(
+    r"\b(?:ủy ban|uỷ ban|ubnd|hđnd|mttq|văn phòng|phòng|ban|sở|cục|chi cục|trung tâm|đảng ủy|"
+    r"đảng uỷ|công an|hội|đoàn|quận|huyện|phường|xã|thị trấn|tỉnh|thành phố|tp)\b",
+    re.IGNORECASE,
+)
+PHOTO_CREDIT_TAIL = re.compile(r"\s*[-–,|]\s*(?:ảnh|photo)\s*[:：].*$", re.IGNORECASE)
 # Not "và": unit names contain it ("Phòng Văn hóa và Thông tin").
 AUTHOR_SEPARATOR = re.compile(r"\s+[-–]\s+|\s*[,;]\s*|\s*&\s*|\s*/\s*")
 MAX_BYLINE_WORDS = 12
@@ -41,10 +48,14 @@ class BylineResult:
 
 
 def split_authors(byline: str) -> list[str]:
-    """ "XUÂN HIẾU - XUÂN THỊNH" → ["XUÂN HIẾU", "XUÂN THỊNH"]; labels dropped."""
+    """ "XUÂN HIẾU - XUÂN THỊNH" → ["XUÂN HIẾU", "XUÂN THỊNH"]; labels and photo credits
+    dropped. A unit's name stays whole: "Văn phòng HĐND - UBND quận" is one author."""
     text = BYLINE_LABEL.sub("", byline).strip()
-    parts = (part.strip() for part in AUTHOR_SEPARATOR.split(text))
-    return [part for part in parts if part and not PHOTO_CREDIT.match(part)]
+    parts = [p.strip() for p in AUTHOR_SEPARATOR.split(text)]
+    parts = [p for p in parts if p and not PHOTO_CREDIT.match(p)]
+    if len(parts) > 1 and any(UNIT_WORDS.search(p) for p in parts):
+        return [PHOTO_CREDIT_TAIL.sub("", text).strip(" -–,")]
+    return parts
 
 
 def _short(text: str) -> bool:

@@ -51,6 +51,12 @@ ARTICLE_LINK = re.compile(
     r"(?:\d{3,}|[a-z0-9]+(?:-[a-z0-9]+){3,})(?:\.html?|\.aspx|/)?$", re.IGNORECASE
 )
 NEXT_LABEL = re.compile(r"^(?:tiếp|sau|trang sau|trang tiếp|next|›|»|>|>>)$", re.IGNORECASE)
+# Boxes beside the section's list: "tin nổi bật", "xem nhiều", "tin liên quan", sidebars.
+SIDE_BOX = re.compile(
+    r"hot|noi-?bat|noibat|lien-?quan|related|other|khac|xem-?nhieu|most|moi-?nhat|sidebar|"
+    r"right|aside|widget|featured-box",
+    re.IGNORECASE,
+)
 PAGE_PARAM = re.compile(
     r"(?:[?&](?:page|p|trang|pageindex|cur|_cur)=|/page/|/trang-)(\d+)", re.IGNORECASE
 )
@@ -290,14 +296,66 @@ def _next_page(doc: Document) -> str | None:
     return None
 
 
+def _signature(anchor: HtmlElement) -> tuple[str, ...]:
+    """The anchor's markup path (tag and first class of each ancestor): items of one list
+    share it, while a sidebar box's items have their own."""
+    path = []
+    for node in (anchor, *anchor.iterancestors()):
+        if node.tag in ("body", "html"):
+            break
+        classes = (node.get("class") or "").split()
+        path.append(f"{node.tag}.{classes[0]}" if classes else str(node.tag))
+    return tuple(path)
+
+
+def _in_side_box(anchor: HtmlElement) -> bool:
+    return any(
+        SIDE_BOX.search(f"{node.get('class') or ''} {node.get('id') or ''}")
+        for node in anchor.iterancestors()
+    )
+
+
+def _lowest_common_ancestor(elements: list[HtmlElement]) -> HtmlElement:
+    common = [elements[0], *elements[0].iterancestors()]
+    for element in elements[1:]:
+        ancestors = {element, *element.iterancestors()}
+        common = [node for node in common if node in ancestors]
+    return common[0]
+
+
+def _main_list(candidates: list[tuple[HtmlElement, str]]) -> list[str]:
+    """The links of the section's own list, not of "tin nổi bật" boxes or menus.
+
+    Anchors are grouped by markup path; the group with the most distinct articles wins (side
+    boxes count for less). Everything inside that group's common container is kept, so a
+    featured first item with its own markup is not lost.
+    """
+    groups: dict[tuple[str, ...], list[tuple[HtmlElement, str]]] = {}
+    for anchor, url in candidates:
+        groups.setdefault(_signature(anchor), []).append((anchor, url))
+
+    def weight(group: list[tuple[HtmlElement, str]]) -> float:
+        distinct = len({url for _, url in group})
+        return distinct * (0.3 if _in_side_box(group[0][0]) else 1.0)
+
+    best = max(groups.values(), key=weight)
+    container = _lowest_common_ancestor([anchor for anchor, _ in best])
+    if len(best) == 1:
+        return [best[0][1]]
+    inside = {id(node) for node in container.iter()}
+    return [url for anchor, url in candidates if id(anchor) in inside]
+
+
 def parse_listing(doc: Document) -> ListingPage:
     host = urlsplit(doc.url).hostname
-    anchors = [a for a in doc.tree.iter("a") if len(element_text(a)) >= 20 and not _in_chrome(a)]
-    urls = [
-        u
-        for u in absolute_links(doc, anchors)
-        if urlsplit(u).hostname == host and is_article_url(u) and u != doc.url
-    ]
+    candidates: list[tuple[HtmlElement, str]] = []
+    for anchor in doc.tree.iter("a"):
+        if len(element_text(anchor)) < 20 or _in_chrome(anchor):
+            continue
+        for url in absolute_links(doc, [anchor]):
+            if urlsplit(url).hostname == host and is_article_url(url) and url != doc.url:
+                candidates.append((anchor, url))
+    urls = list(dict.fromkeys(_main_list(candidates))) if candidates else []
     return ListingPage(url=doc.url, platform=NAME, article_urls=urls, next_url=_next_page(doc))
 
 
