@@ -98,7 +98,8 @@ def find_byline(blocks: list[Block], *, loose: bool = True) -> BylineResult:
         if PHOTO_CREDIT.match(block.text):
             continue  # a credit line after the byline: look one paragraph up
         if _is_byline(block, loose=loose and back == 1):
-            return BylineResult(block.text, blocks[:index] + blocks[index + 1 :])
+            # Photo credits after the byline ("Ảnh: TN") go with it: they are not body text.
+            return BylineResult(block.text, blocks[:index])
         if back == 1:
             glued = GLUED_TAIL.search(block.text)
             if (

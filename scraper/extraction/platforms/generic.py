@@ -44,6 +44,7 @@ META_DATES = (
     "DC.date.issued",
 )
 CONTENT_TAGS = ("div", "article", "section", "td", "main")
+INLINE_WRAPPERS = ("span", "font", "form", "center")
 PARAGRAPH_TAGS = ("p", "div", "li", "td", "blockquote", "h2", "h3", "h4")
 MIN_BODY_CHARS = 80
 DATELINE_WINDOW = 12  # how many elements after the title to look for a dateline
@@ -181,6 +182,17 @@ def _dateline_texts(doc: Document, title_el: HtmlElement | None) -> list[str]:
     return texts
 
 
+def _container_of(element: HtmlElement) -> HtmlElement | None:
+    """The nearest block container above `element`, looking through inline wrappers
+    (ASP.NET portals put the whole body in a <span id="…lblContent">)."""
+    for ancestor in element.iterancestors():
+        if ancestor.tag in CONTENT_TAGS:
+            return ancestor
+        if ancestor.tag not in INLINE_WRAPPERS:
+            return None
+    return None
+
+
 def _score_containers(doc: Document) -> HtmlElement | None:
     """Readability-style density: paragraphs vote for their parent and grandparent."""
     scores: dict[HtmlElement, float] = {}
@@ -198,11 +210,11 @@ def _score_containers(doc: Document) -> HtmlElement | None:
         if links / max(len(text), 1) > 0.5:
             continue
         value = 1 + min(len(text) / 100, 3) + text.count(",") * 0.1
-        parent = para.getparent()
-        if parent is not None and parent.tag in CONTENT_TAGS:
+        parent = _container_of(para)
+        if parent is not None:
             scores[parent] = scores.get(parent, 0.0) + value
-            grand = parent.getparent()
-            if grand is not None and grand.tag in CONTENT_TAGS:
+            grand = _container_of(parent)
+            if grand is not None:
                 scores[grand] = scores.get(grand, 0.0) + value / 2
     if not scores:
         return None
