@@ -152,11 +152,15 @@ _ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 # --- Public API ----------------------------------------------------------------------------
 
 
-def parse_dateline(text: str, *, today: date | None = None) -> Dateline | None:
+def parse_dateline(
+    text: str, *, today: date | None = None, fallback: bool = True
+) -> Dateline | None:
     """Find the publish time in a chunk of dateline text, or return None.
 
     The first valid date wins; the time adjacent to it (either side) gives minute precision.
     Never raises; results always lie within 1990-01-01 … today+1 day (today in Vietnam).
+    `fallback=False` skips dateparser (month-name datelines): for scanning many candidate
+    texts cheaply before parsing the chosen one fully.
     """
     if not isinstance(text, str):
         return None
@@ -173,7 +177,7 @@ def parse_dateline(text: str, *, today: date | None = None) -> Dateline | None:
             return found
     # A recognised but invalid date (31/02, 1899, ...) is a bad dateline, not a cue to let
     # dateparser guess something else out of the same text.
-    if saw_date:
+    if saw_date or not fallback:
         return None
     return _fallback(clean, latest)
 

@@ -11,6 +11,7 @@ import lxml.html
 from lxml import etree
 from w3lib.encoding import html_to_unicode
 
+from .css import select_first
 from .model import NotAnArticle
 
 # Pages beyond this are not news articles (scanned PDFs inlined as base64, runaway CMS output);
@@ -28,8 +29,7 @@ class Document:
     warnings: list[str] = field(default_factory=list)
 
     def css_first(self, selector: str) -> lxml.html.HtmlElement | None:
-        found = self.tree.cssselect(selector)
-        return found[0] if found else None
+        return select_first(self.tree, selector)
 
 
 def decode_html(body: bytes, content_type: str | None = None) -> str:

@@ -6,23 +6,36 @@ import re
 import unicodedata
 
 # Zero-width and BOM characters that CMS editors paste in from Word and that break search.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-_SPACES = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_SPACE_AROUND_NEWLINE = re.compile(r" *\n *")
+# (A regex, not str.translate: translate with a dict costs ~15x more on Vietnamese text.)
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
 def clean(text: str | None) -> str:
     """NFC, invisible characters dropped, runs of spaces (and nbsp) folded, ends stripped."""
     if not text:
         return ""
-    text = unicodedata.normalize("NFC", text.translate(_INVISIBLE))
-    text = _SPACES.sub(" ", text)
-    return _SPACE_AROUND_NEWLINE.sub("\n", text).strip()
+    if "\n" not in text:
+        return clean_line(text)
+    lines = (_fold(line) for line in _drop_invisible(text).split("\n"))
+    return unicodedata.normalize("NFC", "\n".join(lines).strip())
 
 
 def clean_line(text: str | None) -> str:
     """Like `clean`, and newlines folded too: for titles, bylines, datelines."""
-    return clean(text).replace("\n", " ")
+    if not text:
+        return ""
+    return unicodedata.normalize("NFC", _fold(_drop_invisible(text)))
+
+
+def _drop_invisible(text: str) -> str:
+    # Searching first is cheaper than always substituting: most text has none.
+    return _INVISIBLE.sub("", text) if _INVISIBLE.search(text) else text
+
+
+def _fold(line: str) -> str:
+    # str.split() splits on every Unicode space (nbsp, thin and ideographic spaces included)
+    # and is several times faster than a regex substitution.
+    return " ".join(line.split())
 
 
 def word_count(text: str) -> int:

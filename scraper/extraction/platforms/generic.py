@@ -14,6 +14,7 @@ from lxml.html import HtmlElement
 
 from ..assemble import Parts, assemble
 from ..blocks import BLOCK_TAGS, element_text, is_noise, paragraphs
+from ..css import select
 from ..dates import parse_dateline
 from ..document import Document
 from ..model import Article, ListingPage, NotAnArticle
@@ -93,7 +94,7 @@ def _similarity(candidate: str, reference: str) -> float:
 
 def _has_dateline_after(element: HtmlElement) -> bool:
     return any(
-        len(text) < 200 and parse_dateline(text) is not None
+        len(text) < 200 and parse_dateline(text, fallback=False) is not None
         for text in _following_texts(element, 4)
     )
 
@@ -127,7 +128,7 @@ def find_title(
         references.append(segments[0])
     site_names = {segments[-1]} if len(segments) == 1 else set(segments[1:])
     best: tuple[float, str, HtmlElement] | None = None
-    for element in doc.tree.cssselect(TITLE_CANDIDATES):
+    for element in select(doc.tree, TITLE_CANDIDATES):
         text = element_text(element)
         if not (10 <= len(text) <= 400) or element.tag in ("a", "title"):
             continue
@@ -155,7 +156,9 @@ def _following_texts(element: HtmlElement, limit: int) -> list[str]:
     texts: list[str] = []
     for node in element.itersiblings():
         if isinstance(node.tag, str):
-            texts.append(element_text(node))
+            raw = node.text_content()
+            # A dateline is short: don't clean a whole article body to find that out.
+            texts.append(element_text(node) if len(raw) < 600 else raw[:600])
             if len(texts) >= limit:
                 return texts
     parent = element.getparent()
@@ -171,7 +174,10 @@ def _dateline_texts(doc: Document, title_el: HtmlElement | None) -> list[str]:
         before = title_el.getprevious()
         if before is not None and isinstance(before.tag, str):
             nearby.insert(0, element_text(before))
-        texts.extend(t for t in nearby if t and len(t) < 300 and parse_dateline(t))
+        nearby = [t for t in nearby if t and len(t) < 300]
+        # Compiled patterns first; dateparser (month names) only when they find nothing.
+        found = [t for t in nearby if parse_dateline(t, fallback=False)]
+        texts.extend(found or [t for t in nearby if parse_dateline(t)])
     for name in META_DATES:
         values = doc.tree.xpath(
             f'//meta[@property="{name}" or @name="{name}" or @itemprop="{name}"]/@content'
@@ -247,6 +253,8 @@ def _error_message(doc: Document) -> str | None:
     page_title = " ".join(title_segments(doc))
     if ERROR_PAGE.search(page_title):
         return page_title
+    if ERROR_PAGE.search(doc.tree.text_content()) is None:
+        return None  # one pass over the text spares an element-by-element search
     for element in doc.tree.iter("h1", "h2", "h3", "h4", "p", "div", "span"):
         if element.tag in ("div", "span", "p") and len(element) > 3:
             continue

@@ -10,6 +10,7 @@ from lxml.html import HtmlElement
 
 from ..assemble import Parts, assemble
 from ..blocks import element_text
+from ..css import select
 from ..document import Document
 from ..model import Article, Image, ListingPage, NotAnArticle
 from .base import Platform, absolute_links, query_int, title_segments
@@ -86,7 +87,7 @@ def _dateline_texts(title_el: HtmlElement | None, doc: Document) -> list[str]:
         scopes = [s for s in (parent, portlet) if s is not None]
     scopes.append(doc.tree)
     for scope in scopes:
-        found = scope.cssselect(DATELINE)
+        found = select(scope, DATELINE)
         if found:
             return [element_text(found[0])]
     return []
@@ -96,7 +97,7 @@ def _category(doc: Document, title: str) -> str | None:
     segments = title_segments(doc)
     if len(segments) >= 3:
         return segments[-2]
-    crumbs = [element_text(li) for li in doc.tree.cssselect(BREADCRUMB)]
+    crumbs = [element_text(li) for li in select(doc.tree, BREADCRUMB)]
     crumbs = [c for c in crumbs if c and c != title]
     return crumbs[-1] if crumbs else None
 
@@ -105,7 +106,7 @@ def parse_article(doc: Document) -> Article:
     title_el = doc.css_first(TITLE)
     scope = _portlet_of(title_el) if title_el is not None else None
     scope = scope if scope is not None else doc.tree
-    contents = scope.cssselect(CONTENT) or scope.cssselect(CONTENT_FALLBACK)
+    contents = select(scope, CONTENT) or select(scope, CONTENT_FALLBACK)
     if title_el is None or not contents:
         raise NotAnArticle("not_an_article", "no Liferay asset-publisher article on the page")
     title = element_text(title_el)
@@ -114,9 +115,9 @@ def parse_article(doc: Document) -> Article:
     skip: set[HtmlElement] = set()
     summary = None
     lead_images: list[Image] = []
-    for wrapper in content.cssselect(SAPO_WRAPPER):
+    for wrapper in select(content, SAPO_WRAPPER):
         skip.add(wrapper)
-        sapo = wrapper.cssselect(SAPO)
+        sapo = select(wrapper, SAPO)
         summary = element_text(sapo[0]) if sapo else None
         for img in wrapper.iter("img"):
             if img.get("src"):
@@ -141,7 +142,7 @@ def _main_listing(doc: Document) -> list[HtmlElement]:
     is the one with the pagination, else the one with the most entries.
     """
     groups: dict[int, tuple[HtmlElement | None, list[HtmlElement]]] = {}
-    for entry in doc.tree.cssselect(LISTING_ENTRY):
+    for entry in select(doc.tree, LISTING_ENTRY):
         portlet = _portlet_of(entry)
         key = id(portlet)
         groups.setdefault(key, (portlet, []))[1].append(entry)
@@ -150,7 +151,7 @@ def _main_listing(doc: Document) -> list[HtmlElement]:
 
     def rank(group: tuple[HtmlElement | None, list[HtmlElement]]) -> tuple[bool, int]:
         portlet, entries = group
-        paginated = portlet is not None and bool(portlet.cssselect(PAGINATION))
+        paginated = portlet is not None and bool(select(portlet, PAGINATION))
         return paginated, len(entries)
 
     return max(groups.values(), key=rank)[1]
@@ -162,7 +163,7 @@ def _next_page(doc: Document) -> str | None:
     for url in candidates:
         if query_int(url, CUR_PARAM) == current + 1:
             return url
-    for block in doc.tree.cssselect(PAGINATION):
+    for block in select(doc.tree, PAGINATION):
         for anchor in block.iter("a"):
             if NEXT_LABEL.match(element_text(anchor)):
                 links = absolute_links(doc, [anchor])
@@ -175,7 +176,7 @@ def parse_listing(doc: Document) -> ListingPage:
     entries = _main_listing(doc)
     anchors: list[HtmlElement] = []
     for entry in entries:
-        anchors.extend(entry.cssselect(LISTING_TITLE_LINK) or entry.iter("a"))
+        anchors.extend(select(entry, LISTING_TITLE_LINK) or entry.iter("a"))
     if not anchors:
         # Themes without asset-abstract markup: any article link of the asset publisher.
         anchors = [a for a in doc.tree.iter("a") if is_article_url(a.get("href") or "")]
