@@ -10,7 +10,7 @@ from lxml.html import HtmlElement
 from .blocks import Block, extract_content
 from .bylines import BylineResult, find_byline, split_authors
 from .cleanup import strip_boilerplate
-from .dates import date_from_url, parse_dateline
+from .dates import date_from_url, is_print_date_header, parse_dateline
 from .document import Document
 from .model import Article, Image, NotAnArticle
 from .text import clean, clean_line
@@ -62,6 +62,10 @@ def assemble(doc: Document, platform: str, parts: Parts) -> Article:
 
     published_at = published_text = precision = None
     for text in parts.dateline_texts:
+        if is_print_date_header(text):
+            # "Hải Phòng, ngày 21 tháng 10 năm 2019" on print views is when it was printed.
+            warnings.append(f"print-view date ignored, not a publish date: {clean_line(text)!r}")
+            continue
         dateline = parse_dateline(text)
         if dateline is not None:
             published_at, precision = dateline.isoformat(), dateline.precision
