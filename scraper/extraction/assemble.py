@@ -54,6 +54,13 @@ def _lead_from_first_block(blocks: list[Block]) -> str | None:
     return None
 
 
+_NON_WORD = re.compile(r"\W+")
+
+
+def _same_text(a: str, b: str) -> bool:
+    return _NON_WORD.sub("", a.casefold()) == _NON_WORD.sub("", b.casefold())
+
+
 def assemble(doc: Document, platform: str, parts: Parts) -> Article:
     title = clean_line(parts.title)
     if not title:
@@ -105,7 +112,11 @@ def assemble(doc: Document, platform: str, parts: Parts) -> Article:
     paragraphs = [b.text for b in blocks]
     if summary is None:
         summary = _lead_from_first_block(blocks)
-    elif not paragraphs or paragraphs[0] != summary:
+    else:
+        # The sapo once: CMSs often paste it again as the body's first paragraph, with a
+        # different case, punctuation or spacing.
+        if paragraphs and _same_text(paragraphs[0], summary):
+            paragraphs.pop(0)
         paragraphs.insert(0, summary)
     body = "\n\n".join(p for p in paragraphs if p)
     if not body:
