@@ -369,3 +369,9 @@ def test_round_trip_of_formatted_datelines(day: date, hour: int, minute: int, fm
     assert result is not None
     assert result.value == moment
     assert result.precision == ("day" if (hour, minute) == (0, 0) else "minute")
+
+
+def test_nukeviet_ict_machine_time():
+    found = parse_dateline("2026-02-25ICT04:45:00", today=date(2026, 11, 27))
+    assert found is not None
+    assert (found.isoformat(), found.precision) == ("2026-02-25T04:45:00+07:00", "minute")

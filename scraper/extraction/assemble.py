@@ -12,7 +12,7 @@ from .bylines import BylineResult, find_byline, split_authors
 from .cleanup import strip_boilerplate
 from .dates import date_from_url, is_print_date_header, parse_dateline
 from .document import Document
-from .model import Article, Image, NotAnArticle
+from .model import Article, Attachment, Image, NotAnArticle
 from .text import clean, clean_line
 
 
@@ -32,6 +32,11 @@ class Parts:
     # when set, no paragraph of the body is taken as the byline.
     byline: str | None = None
     extra_images: list[Image] = field(default_factory=list)
+    # Files the template lists outside the body (a download panel).
+    extra_attachments: list[Attachment] = field(default_factory=list)
+    # The dateline as the page shows it, when the time itself is read from machine-readable
+    # markup (<time datetime>, article:published_time) given first in `dateline_texts`.
+    shown_dateline: str | None = None
     # What the adapter noticed on the way (two headings, a template variant…).
     warnings: list[str] = field(default_factory=list)
 
@@ -52,6 +57,12 @@ def _lead_from_first_block(blocks: list[Block]) -> str | None:
     if blocks and blocks[0].bold and not blocks[0].heading and len(blocks[0].text) >= 60:
         return blocks[0].text
     return None
+
+
+def _merge_attachments(extra: list[Attachment], found: list[Attachment]) -> list[Attachment]:
+    """Body attachments first, then the template's, each file once."""
+    seen = {a.url for a in found}
+    return [*found, *(a for a in extra if a.url not in seen)]
 
 
 _NON_WORD = re.compile(r"\W+")
@@ -76,7 +87,7 @@ def assemble(doc: Document, platform: str, parts: Parts) -> Article:
         dateline = parse_dateline(text)
         if dateline is not None:
             published_at, precision = dateline.isoformat(), dateline.precision
-            published_text = shown_dateline(text)
+            published_text = clean_line(parts.shown_dateline) or shown_dateline(text)
             if precision == "day":
                 warnings.append("the dateline gives the day only: no time of publication")
             break
@@ -134,7 +145,9 @@ def assemble(doc: Document, platform: str, parts: Parts) -> Article:
         summary=summary,
         body=body,
         images=[*parts.extra_images, *(content.images if content else [])],
-        attachments=content.attachments if content else [],
+        attachments=_merge_attachments(
+            parts.extra_attachments, content.attachments if content else []
+        ),
         category=clean_line(parts.category) or None,
         warnings=warnings,
     )

@@ -146,6 +146,12 @@ def alignment(element: HtmlElement, stop: HtmlElement | None = None) -> str | No
         align = (node.get("align") or "").lower()
         if align in ("right", "center"):
             return align
+        classes = node.get("class") or ""
+        # WordPress block editor and Bootstrap themes align by class.
+        if "align-right" in classes or "text-right" in classes:
+            return "right"
+        if "align-center" in classes or "text-center" in classes:
+            return "center"
         style = node.get("style") or ""
         if style:
             if _RIGHT.search(style):
@@ -173,8 +179,10 @@ def element_text(element: HtmlElement) -> str:
 
 
 def _image_src(img: HtmlElement) -> str | None:
-    src = img.get("src") or img.get("data-src") or img.get("data-original")
-    if not src or src.startswith("data:") or _ICON_SRC.search(src):
+    # Lazy-loading themes put a data: placeholder or a spinner in src, the file elsewhere.
+    candidates = (img.get(a) for a in ("src", "data-lazy-src", "data-src", "data-original"))
+    src = next((c for c in candidates if c and not c.startswith("data:")), None)
+    if not src or _ICON_SRC.search(src) or any(p.tag == "noscript" for p in img.iterancestors()):
         return None
     for dim in ("width", "height"):
         value = (img.get(dim) or "").strip().rstrip("px")

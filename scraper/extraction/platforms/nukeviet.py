@@ -1,33 +1,331 @@
-"""NukeViet CMS (/news/<cat>/<slug>-<id>.html). STUB: being written; detects nothing yet."""
+"""NukeViet 4.x CMS, news module: youth unions, schools, agencies and some communes.
+Evidence: PORTALS.md §2e (`/news/<cat>/<slug>-<id>.html`, the save view `/news/savefile/…`,
+the dateline "Thứ tư - 25/02/2026 04:45").
+
+The markup follows what NukeViet 4's default theme emits: `<meta name="generator"
+content="NukeViet v4.x">`, the global JS variables `nv_base_siteurl`, `nv_lang_data`, …
+(global.js needs them, so every page declares them), `/themes/<theme>/` and `/assets/js/`
+files. The news detail template is a `.news_column` panel: `h1.title`, the publish time in
+`span.h5` ("<weekday> - dd/mm/YYYY HH:MM"), a `figure.article` home image, `.hometext` (the
+lead, bold in the theme's CSS), `#news-bodyhtml` (the editor's HTML), then `p.h5.text-right`
+lines "Tác giả: …" / "Nguồn tin: …". Rating, social buttons, keywords and the "Những tin mới
+hơn" / "Những tin cũ hơn" lists are separate panels after it. `article:published_time`
+is printed with PHP's date('Y-m-dTH:i:s'), where "T" is the zone abbreviation
+("2026-02-25ICT04:45:00"), so it is only a fallback after the visible dateline.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+from urllib.parse import parse_qs, urljoin, urlsplit
+
+from lxml.html import HtmlElement
+
+from ..assemble import Parts, assemble
+from ..blocks import element_text
 from ..document import Document
-from ..model import Article, ListingPage, NotAnArticle
-from .base import Platform
+from ..model import Article, Attachment, Image, ListingPage, NotAnArticle
+from .base import Platform, absolute_links, title_segments
 
 NAME = "nukeviet"
 
+# Article template (themes/default/modules/news/detail.tpl and its many derivatives).
+# `.bodytext` alone: NukeViet 3 themes and customised 4.x ones without the id.
+BODY = "#news-bodyhtml, [itemprop=articleBody], .bodytext"
+PANEL = ".news_column"
+# Tried in this order (a selector group would return document order).
+TITLES = ("h1.title", "[itemprop=headline]", "h1")
+# The visible dateline first (span.h5 on the page, .time in the print view), then the
+# hidden schema.org copy.
+DATELINES = ("span.h5", ".time", "[itemprop=datePublished]")
+HOMETEXT = ".hometext"
+HOME_FIGURE = "figure.article, figure"
+AUTHOR_LINES = ".margin-bottom-lg p, p.text-right, .text-right"
+DOWNLOAD_LINKS = ".news-download-file a[href]"
+BREADCRUMB = ".temp-breadcrumbs li, .breadcrumbs li"
+META_PUBLISHED = "meta[property='article:published_time']"
+META_SECTION = "meta[property='article:section']"
+# "Tác giả: XUÂN HIẾU - XUÂN THỊNH" is the author field; "Nguồn tin:" names where the story
+# comes from (a newspaper, a unit), which is not who wrote it.
+AUTHOR_LABEL = re.compile(r"^(?:tác giả|author)\s*[:：]\s*(?P<name>.+)$", re.IGNORECASE)
+# The file panel's links read "Tải về: <file name>".
+DOWNLOAD_LABEL = re.compile(r"^(?:tải về|download)\s*[:：]?\s*", re.IGNORECASE)
+
+# Listing template: viewcat_* items are `.news_column` panels with a heading link; side
+# blocks (block_news "Tin mới", "Tin xem nhiều") are `.panel` boxes with a `.panel-heading`.
+LISTING_ITEM_LINK = "h2 a, h3 a, h4 a"
+SIDE_BLOCK = re.compile(
+    r"(?:^|\s)(?:block_news|block_tophits|other-news|related|headline|"
+    r"sidebar|footer|header|navbar|nav|menu[\w-]*)(?:\s|$)"
+)
+PAGINATION = ".pagination a[href], a[rel=next], link[rel=next]"
+NEXT_LABEL = re.compile(r"^(?:»|›|>|>>|trang sau|sau|tiếp|next)$", re.IGNORECASE)
+PAGE_SEGMENT = re.compile(r"^page-\d+(?:\.html?)?$")
+PAGE_NUMBER = re.compile(r"/page-(?P<n>\d+)(?:/|\.html?)?$")
+
+# /news/<cat>/<slug>-<id>.html, with an optional language prefix (/vi/) and any module name
+# (sites rename "news" to "tin-tuc"); the non-rewritten form carries the same path in `op`.
+ARTICLE_PATH = re.compile(r"^/(?:[\w.-]+/)+[\w.-]+-\d+\.html?$")
+ARTICLE_OP = re.compile(r"^(?:[\w.-]+/)+[\w.-]+-\d+$")
+# Module functions whose URLs share the article's shape but are not the article itself.
+FUNCTION_SEGMENTS = frozenset(
+    {"savefile", "print", "sendmail", "rating", "rss", "search", "tag", "topic", "groups"}
+)
+
+_GENERATOR = re.compile(r"nukeviet", re.IGNORECASE)
+# Declared in an inline <script> by every NukeViet page: global.js reads them
+# (nv_siteroot is NukeViet 3's name for nv_base_siteurl).
+_JS_GLOBALS = (
+    "nv_base_siteurl", "nv_siteroot", "nv_lang_data", "nv_name_variable", "nv_fc_variable",
+)  # fmt: skip
+_MARKUP = ('id="news-bodyhtml"', "nv_open_browse", "/assets/js/global.js", "/themes/default/")
+# A paragraph inside the body that is only a label and links to other stories.
+INLINE_RELATED_LABEL = re.compile(
+    r"^(?:xem thêm|tin liên quan|bài liên quan|tin bài liên quan|đọc thêm|mời xem thêm|"
+    r"bài viết liên quan|tin cùng chủ đề)\s*[:：]?\s*",
+    re.IGNORECASE,
+)
+_INLINE_BLOCKS = ("p", "div", "li", "h3", "h4", "h5", "h6", "blockquote")
+# The ICT form of article:published_time; rewritten to ISO with Vietnam's offset.
+_ZONE_ABBREVIATION = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:ICT|\+07)(\d{2}:\d{2}(?::\d{2})?)$")
+
 
 def fingerprint(doc: Document) -> list[str]:
-    return []
+    generator = doc.tree.xpath("//meta[@name='generator']/@content")
+    reasons = [
+        f"<meta name=generator content={str(g)!r}>" for g in generator if _GENERATOR.search(g)
+    ]
+    reasons += [f"NukeViet JS global {name!r}" for name in _JS_GLOBALS if name in doc.html]
+    if not reasons:
+        return []  # theme paths alone are shared with other PHP CMSs
+    return reasons + [f"markup contains {m!r}" for m in _MARKUP if m in doc.html]
 
 
 def is_article_url(url: str) -> bool:
-    return False
+    parts = urlsplit(url.strip())
+    query = parse_qs(parts.query)
+    op = (query.get("op") or [""])[0]
+    if "nv" in query and op:
+        path = op
+        if not ARTICLE_OP.match(path):
+            return False
+    elif ARTICLE_PATH.match(parts.path):
+        path = parts.path
+    else:
+        return False
+    segments = path.strip("/").split("/")
+    return not FUNCTION_SEGMENTS.intersection(segments) and not PAGE_SEGMENT.match(segments[-1])
+
+
+def meta_content(doc: Document, selector: str) -> str | None:
+    found = doc.tree.cssselect(selector)
+    value = (found[0].get("content") or "").strip() if found else ""
+    return value or None
+
+
+def machine_time(value: str) -> str:
+    """Repair NukeViet's "2026-02-25ICT04:45:00" into "2026-02-25T04:45:00+07:00"."""
+    match = _ZONE_ABBREVIATION.match(value.strip())
+    return f"{match[1]}T{match[2]}+07:00" if match else value
+
+
+def inline_related_links(root: HtmlElement) -> set[HtmlElement]:
+    """Paragraphs such as "Xem thêm: <a>Other story</a>" that editors paste into bodies."""
+    found: set[HtmlElement] = set()
+    for element in root.iter(*_INLINE_BLOCKS):
+        text = element_text(element)
+        label = INLINE_RELATED_LABEL.match(text)
+        links = element.findall(".//a")
+        if not label or not links or element is root:
+            continue
+        rest = text[label.end() :]
+        for link in links:
+            rest = rest.replace(element_text(link), "", 1)
+        if len(rest.strip(" -–|:;,.>»")) <= 3:
+            found.add(element)
+    return found
+
+
+def first_text(
+    scope: HtmlElement, selectors: tuple[str, ...], outside: HtmlElement | None = None
+) -> str | None:
+    """Text of the first element found by the first selector that finds one."""
+    for selector in selectors:
+        for element in scope.cssselect(selector):
+            text = element_text(element)
+            if text and (outside is None or _outside(element, outside)):
+                return text
+    return None
+
+
+def _is_print_view(url: str) -> bool:
+    parts = urlsplit(url)
+    path = (parse_qs(parts.query).get("op") or [""])[0] or parts.path
+    return bool(FUNCTION_SEGMENTS.intersection(path.strip("/").split("/")))
+
+
+def _panel(body: HtmlElement, doc: Document) -> HtmlElement:
+    """The detail panel holding title, dateline and body (the page if the theme has none)."""
+    for ancestor in body.iterancestors():
+        if ancestor.cssselect(", ".join(TITLES)) and ancestor.cssselect(", ".join(DATELINES)):
+            return ancestor
+    return doc.tree
+
+
+def _outside(element: HtmlElement, body: HtmlElement) -> bool:
+    return element is not body and body not in element.iterancestors()
+
+
+def _author(panel: HtmlElement, body: HtmlElement) -> str | None:
+    for line in panel.cssselect(AUTHOR_LINES):
+        match = AUTHOR_LABEL.match(element_text(line))
+        if match and _outside(line, body):
+            return match["name"].strip()
+    return None
+
+
+def _home_images(panel: HtmlElement, body: HtmlElement, base_url: str) -> list[Image]:
+    images: list[Image] = []
+    for figure in panel.cssselect(HOME_FIGURE):
+        img = figure.find(".//img")
+        if img is None or not img.get("src") or not _outside(figure, body):
+            continue
+        caption = figure.find(".//figcaption")
+        text = element_text(caption) if caption is not None else ""
+        images.append(Image(url=urljoin(base_url, img.get("src", "")), caption=text or None))
+    return images
+
+
+def _downloads(doc: Document, known: set[str]) -> list[Attachment]:
+    """Files of the news item's file panel (NukeViet 4.3+), served by a download URL."""
+    found = []
+    for link in doc.tree.cssselect(DOWNLOAD_LINKS):
+        urls = absolute_links(doc, [link])
+        if urls and urls[0] not in known:
+            known.add(urls[0])
+            title = DOWNLOAD_LABEL.sub("", element_text(link)) or link.get("title")
+            found.append(Attachment(url=urls[0], title=title or None))
+    return found
+
+
+def _category(doc: Document, title: str) -> str | None:
+    crumbs = [element_text(li) for li in doc.tree.cssselect(BREADCRUMB)]
+    crumbs = [c for c in crumbs if c and c != title]
+    if len(crumbs) >= 2:  # the first crumb is the home page
+        return crumbs[-1]
+    section = meta_content(doc, META_SECTION)
+    if section:
+        return section
+    segments = title_segments(doc)
+    return segments[-2] if len(segments) >= 3 else None
 
 
 def parse_article(doc: Document) -> Article:
-    raise NotAnArticle("not_an_article", "not implemented")
+    if _is_print_view(doc.url):
+        raise NotAnArticle("not_an_article", "a NukeViet print/save/send view, not the article")
+    body = doc.css_first(BODY)
+    if body is None:
+        raise NotAnArticle("not_an_article", "no NukeViet news body (#news-bodyhtml)")
+    panel = _panel(body, doc)
+    title = first_text(panel, TITLES, outside=body)
+    datelines = [
+        element_text(d)
+        for selector in DATELINES
+        for d in panel.cssselect(selector)
+        if _outside(d, body)
+    ]
+    published = meta_content(doc, META_PUBLISHED)
+    hometext = panel.cssselect(HOMETEXT)
+    parts = Parts(
+        title=title,
+        dateline_texts=[d for d in datelines if d]
+        + ([machine_time(published)] if published else []),
+        content_roots=[body],
+        skip=inline_related_links(body),
+        summary=element_text(hometext[0]) if hometext else None,
+        category=_category(doc, title or ""),
+        loose_byline=False,
+        byline=_author(panel, body),
+        extra_images=_home_images(panel, body, doc.url),
+    )
+    article = assemble(doc, NAME, parts)
+    article.attachments += _downloads(doc, {a.url for a in article.attachments})
+    return article
+
+
+def in_side_block(element: HtmlElement, pattern: re.Pattern[str] = SIDE_BLOCK) -> bool:
+    """Inside a side block, menu, header or footer. <body> classes describe the layout
+    ("right-sidebar"), not the element, so the walk stops below it."""
+    for node in (element, *element.iterancestors()):
+        if node.tag in ("body", "html"):
+            return False
+        if node.tag in ("aside", "nav", "header", "footer"):
+            return True
+        if pattern.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
+            return True
+    return False
+
+
+def _listing_anchors(doc: Document) -> list[HtmlElement]:
+    anchors = [
+        a
+        for item in doc.tree.cssselect(PANEL)
+        if not in_side_block(item)
+        for a in item.cssselect(LISTING_ITEM_LINK)
+    ]
+    if anchors:
+        return anchors
+    # Themes without `.news_column`: article links outside the side blocks and menus.
+    return [a for a in doc.tree.iter("a") if not in_side_block(a)]
+
+
+def _page_number(url: str) -> int:
+    parts = urlsplit(url)
+    path = (parse_qs(parts.query).get("op") or [""])[0] or parts.path
+    match = PAGE_NUMBER.search("/" + path.strip("/"))
+    return int(match["n"]) if match else 1
+
+
+def next_page(
+    doc: Document, links: list[HtmlElement], number: Callable[[str], int] = _page_number
+) -> str | None:
+    """The link to page current+1, else the one labelled "»"/"next" in the pagination.
+
+    Links on the page's own host come first: SEO plugins print `<link rel="next">` with the
+    configured site address, which may differ from the one the page was fetched at.
+    """
+    host = urlsplit(doc.url).netloc
+    current = number(doc.url)
+    candidates: list[str] = []
+    for link in links:
+        found = absolute_links(doc, [link])
+        if found and (
+            number(found[0]) == current + 1 or (number(found[0]) > current and _says_next(link))
+        ):
+            candidates.append(found[0])
+    # Stable sort: own host first, then the exact next number before a mere "»".
+    candidates.sort(key=lambda url: (urlsplit(url).netloc != host, number(url) != current + 1))
+    return candidates[0] if candidates else None
+
+
+def _says_next(link: HtmlElement) -> bool:
+    return link.get("rel") == "next" or bool(NEXT_LABEL.match(element_text(link)))
 
 
 def parse_listing(doc: Document) -> ListingPage:
-    return ListingPage(url=doc.url, platform=NAME)
+    urls = [u for u in absolute_links(doc, _listing_anchors(doc)) if is_article_url(u)]
+    return ListingPage(
+        url=doc.url,
+        platform=NAME,
+        article_urls=urls,
+        next_url=next_page(doc, doc.tree.cssselect(PAGINATION)),
+    )
 
 
 PLATFORM = Platform(
     name=NAME,
-    description="""NukeViet CMS (/news/<cat>/<slug>-<id>.html)""",
+    description="NukeViet 4.x news module (/news/<cat>/<slug>-<id>.html)",
     fingerprint=fingerprint,
     parse_article=parse_article,
     parse_listing=parse_listing,
