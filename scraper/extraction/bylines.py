@@ -97,7 +97,9 @@ def find_byline(blocks: list[Block], *, loose: bool = True) -> BylineResult:
         block = blocks[index]
         if PHOTO_CREDIT.match(block.text):
             continue  # a credit line after the byline: look one paragraph up
-        if _is_byline(block, loose=loose and back == 1):
+        # A bare name counts only as the last paragraph, photo credits aside.
+        only_credits_after = all(PHOTO_CREDIT.match(b.text) for b in blocks[index + 1 :])
+        if _is_byline(block, loose=loose and only_credits_after):
             # Photo credits after the byline ("Ảnh: TN") go with it: they are not body text.
             return BylineResult(block.text, blocks[:index])
         if back == 1:

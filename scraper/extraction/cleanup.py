@@ -23,6 +23,13 @@ RELATED_HEADING = re.compile(
     re.IGNORECASE,
 )
 
+# "(28/03/2014)" after each link of a related list.
+BARE_DATE = re.compile(r"\(?[\d/.\-– :]+\)?")
+# A related link set in a paragraph of its own, label first.
+RELATED_INLINE = re.compile(
+    r"^(?:tin liên quan|bài liên quan|xem thêm|đọc thêm|tin cùng chủ đề)\s*[:：]", re.IGNORECASE
+)
+
 
 def link_density(block: Block) -> float:
     """Share of the block element's text that sits inside links."""
@@ -43,10 +50,12 @@ def strip_boilerplate(blocks: list[Block]) -> list[Block]:
             continue
         if in_related:
             # A related list goes on while its lines are links; real prose ends it.
-            if link_density(block) >= 0.6 or len(text) < 40:
+            if link_density(block) >= 0.6 or BARE_DATE.fullmatch(text):
                 continue
             in_related = False
         if NOISE_LINE.match(text):
             continue
+        if RELATED_INLINE.match(text) and link_density(block) >= 0.5:
+            continue  # "Xem thêm: <a>…</a>" injected between paragraphs
         kept.append(block)
     return kept
