@@ -19,7 +19,8 @@ NOISE_LINE = re.compile(
 RELATED_HEADING = re.compile(
     r"^(?:tin đã đưa|các tin (?:tức )?khác|tin (?:bài )?liên quan|bài viết liên quan|"
     r"tin cùng chuyên mục|các bài (?:viết )?khác|xem thêm|đọc thêm|danh mục tin tức|"
-    r"tin mới hơn|tin cũ hơn|các tin đã đưa)\s*:?$",
+    r"tin mới hơn|tin cũ hơn|các tin đã đưa|"
+    r"related (?:news|articles|posts)|other news|more news|read more|see also)\s*:?$",
     re.IGNORECASE,
 )
 
