@@ -1,0 +1,167 @@
+"""SharePoint publishing pages: the provincial dated-folder template and Quảng Ngãi's rewrite.
+
+Evidence: PORTALS.md §2d and real-text 13 (Ninh Thuận) — `/portal/Pages/2024-5-17/<SLUG>-
+<random>.aspx` shows "Đăng ngày 17 - 05 - 2024" beside "Lượt xem: 400" and a "100%" font-size
+widget (the folder date is only the fallback when the page shows none); real-text 12 (Quảng
+Ngãi) — `/vi/<subsite>/Pages/qnp-<slug>-qnpnd-<newsId>-….html` ends with the author pushed
+right by leading spaces (in HTML, a run of &nbsp;), then "Tin đã đưa".
+
+No HTML of either template has been seen: the rich text is SharePoint's `ms-rtestate-field`,
+the `.captioned-image` box is SharePoint's own article-page image field, and the vendor class
+lists below are plausible guesses with fallbacks (the heading repeating <title>, a labelled
+dateline); tests/sites/sharepoint and tests/sites/sharepoint_qnp are constructed.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+from lxml.html import HtmlElement
+
+from ..assemble import Parts, assemble
+from ..blocks import element_text, paragraphs
+from ..bylines import MAX_BYLINE_CHARS, PHOTO_CREDIT
+from ..cleanup import strip_boilerplate
+from ..css import select, select_first
+from ..dates import parse_dateline
+from ..document import Document
+from ..model import Article, Image, NotAnArticle
+from ..text import clean_line
+from .sharepoint_common import NAME, breadcrumb_category, counters, injected_related, inside
+
+TITLE = (
+    ".news-title, .news-detail-title, .NewsTitle, .title-detail, .detail-title, "
+    ".article-title, .tieude, .TieuDe"
+)
+CONTENT = (
+    ".ms-rtestate-field, .news-content, .NewsContent, .article-content, .detail-content, "
+    ".content-detail, .noidung, .NoiDung"
+)
+SAPO = ".news-sapo, .news-summary, .NewsSummary, .article-summary, .sapo, .tomtat, .TomTat"
+BYLINE = ".by-line, .news-author, .NewsAuthor, .article-author, .tacgia, .TacGia"
+# The PublishingPageImage field of SharePoint's own article layouts, outside the rich text.
+CAPTIONED_IMAGE = ".captioned-image"
+CAPTION = ".caption"
+DATE_HINT = re.compile(r"date|time|ngay|publish|thoigian", re.IGNORECASE)
+# Unmarked datelines start with a label or a weekday; a lead "Ngày 24/1, …" is not one.
+DATE_LABEL = re.compile(
+    r"^(?:đăng ngày|ngày đăng|ngày cập nhật|cập nhật|đăng lúc|"
+    r"thứ (?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ nhật)\b",
+    re.IGNORECASE,
+)
+MAX_DATELINE_CHARS = 120
+# What shares the dateline's box after the date: counter, font-size widget, print links.
+DATELINE_TAIL = re.compile(
+    r"[\s|]*(?:lượt xem|số lượt|lượt truy cập|view count|cỡ chữ|\d{1,3}\s?%|\bA\s?[-+](?!\w)"
+    r"|in bài|bản in).*$",
+    re.IGNORECASE,
+)
+# A byline "right-aligned" by a run of &nbsp; (Quảng Ngãi): at least this many of them.
+MIN_INDENT_NBSP = 4
+LEADING_SPACE = re.compile(r"^\s*")
+
+
+def _shown_dateline(text: str) -> str:
+    return DATELINE_TAIL.sub("", text).strip(" |-–")
+
+
+def _dateline_texts(scope: HtmlElement, body: HtmlElement) -> list[str]:
+    """The date box above the body: an element named for dates, else a labelled line.
+
+    Only what precedes the body counts: the "Tin đã đưa" lists after it carry dates too.
+    """
+    before: list[HtmlElement] = []
+    for element in scope.iter():
+        if element is body:
+            break
+        if isinstance(element.tag, str):
+            before.append(element)
+    marked = [e for e in before if DATE_HINT.search(f"{e.get('class')} {e.get('id')}")]
+    for group, label_needed in ((marked, False), (before, True)):
+        for element in group:
+            text = element_text(element)
+            if not text or len(text) > MAX_DATELINE_CHARS:
+                continue
+            if (not label_needed or DATE_LABEL.match(text)) and parse_dateline(text):
+                return [_shown_dateline(text)]
+    return []
+
+
+def _indented_byline(body: HtmlElement, skip: set[HtmlElement]) -> str | None:
+    """The last paragraph when &nbsp; runs push it to the right (real-text 12).
+
+    Photo credits after it ("Ảnh: …") go with it: they are added to `skip`.
+    """
+    blocks = strip_boilerplate(paragraphs(body, skip))
+    credits = []
+    while blocks and PHOTO_CREDIT.match(blocks[-1].text):
+        credits.append(blocks.pop().element)
+    if not blocks:
+        return None
+    last = blocks[-1]
+    lead = LEADING_SPACE.match("".join(last.element.itertext()))
+    nbsp = lead.group().count("\u00a0") if lead else 0
+    if nbsp < MIN_INDENT_NBSP or len(last.text) > MAX_BYLINE_CHARS:
+        return None
+    skip.update(credits)
+    return last.text
+
+
+def _find_title(doc: Document) -> HtmlElement | None:
+    found = doc.css_first(TITLE)
+    if found is not None and element_text(found):
+        return found
+    # Vendor layouts unknown here: the heading that repeats the page's <title>.
+    page_title = clean_line(doc.tree.findtext(".//title"))
+    headings = [h for h in doc.tree.iter("h1", "h2", "h3") if len(element_text(h)) >= 10]
+    matching = [h for h in headings if page_title.startswith(element_text(h))]
+    return max(matching, key=lambda h: len(element_text(h)), default=None)
+
+
+def _images(doc: Document, scope: HtmlElement) -> list[Image]:
+    images = []
+    for box in select(scope, CAPTIONED_IMAGE):
+        caption = " ".join(element_text(c) for c in select(box, CAPTION)) or None
+        images += [
+            Image(url=urljoin(doc.url, img.get("src", "")), caption=caption)
+            for img in box.iter("img")
+            if img.get("src")
+        ]
+    return images
+
+
+def parse_publishing_page(doc: Document) -> Article:
+    title_el = _find_title(doc)
+    scope = next(
+        (a for a in title_el.iterancestors() if select_first(a, CONTENT) is not None), None
+    ) if title_el is not None else None  # fmt: skip
+    if title_el is None or scope is None:
+        raise NotAnArticle("not_an_article", "no SharePoint article title and text")
+    title = element_text(title_el)
+    fields = [c for c in select(scope, CONTENT) if not inside(c, title_el)]
+    outermost = [c for c in fields if not any(inside(c, other) for other in fields)]
+    if not outermost:
+        raise NotAnArticle("not_an_article", "the only SharePoint text field is the title")
+    body = max(outermost, key=lambda c: len(element_text(c)))
+    skip = counters(body) | injected_related(body)
+
+    sapo = next((s for s in select(scope, SAPO) if element_text(s) and s is not body), None)
+    if sapo is not None and (sapo is body or inside(body, sapo)):
+        sapo = None
+    if sapo is not None and inside(sapo, body):
+        skip.add(sapo)
+    byline_el = next((b for b in select(scope, BYLINE) if element_text(b)), None)
+    byline = element_text(byline_el) if byline_el is not None else _indented_byline(body, skip)
+    parts = Parts(
+        title=title,
+        dateline_texts=_dateline_texts(scope, body),
+        content_roots=[body],
+        skip=skip,
+        summary=element_text(sapo) if sapo is not None else None,
+        category=breadcrumb_category(doc, title),
+        loose_byline=False,
+        byline=byline,
+        extra_images=_images(doc, scope),
+    )
+    return assemble(doc, NAME, parts)
