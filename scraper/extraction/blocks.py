@@ -254,7 +254,7 @@ def _find_caption(img: HtmlElement, root: HtmlElement) -> HtmlElement | None:
         own_text = element_text(block)
         if (
             own_text
-            and len(block.findall(".//img")) == 1
+            and len(block.xpath(".//img[not(ancestor::noscript)]")) == 1
             and (
                 (block.tag == "p" and len(own_text) <= 200)
                 or _looks_like_caption(block, root, holds_image=True)

@@ -81,8 +81,8 @@ _VI_WORDS = (
 # ISO-ish year-first dates from meta tags, optionally with a time and an explicit offset.
 _ISO = (
     r"(?<!\d)(?P<iy>\d{4})(?P<isep>[-/])(?P<im>\d{1,2})(?P=isep)(?P<id>\d{1,2})(?!\d)"
-    # NukeViet writes "2026-02-25ICT04:45:00" (ICT = Indochina Time, +07:00).
-    r"(?:(?:[T ]|(?P<ict>ICT))(?P<ih>\d{1,2}):(?P<imi>\d{2})(?::(?P<is>\d{2})(?:[.,]\d+)?)?(?![\d:])"
+    # NukeViet writes "2026-02-25ICT04:45:00" or "2026-02-25+0704:45:00" (Indochina Time).
+    r"(?:(?:[T ]|(?P<ict>ICT|\+07(?=\d{1,2}:\d{2})))(?P<ih>\d{1,2}):(?P<imi>\d{2})(?::(?P<is>\d{2})(?:[.,]\d+)?)?(?![\d:])"
     r"(?P<ioff>Z|[+-]\d{2}(?::?\d{2})?)?)?"
 )
 # Every branch starts with a digit; saying so up front lets the engine skip the words between

@@ -11,13 +11,13 @@ lead, bold in the theme's CSS), `#news-bodyhtml` (the editor's HTML), then `p.h5
 lines "Tác giả: …" / "Nguồn tin: …". Rating, social buttons, keywords and the "Những tin mới
 hơn" / "Những tin cũ hơn" lists are separate panels after it. `article:published_time`
 is printed with PHP's date('Y-m-dTH:i:s'), where "T" is the zone abbreviation
-("2026-02-25ICT04:45:00"), so it is only a fallback after the visible dateline.
+("2026-02-25ICT04:45:00", which dates.parse_dateline reads), so it is only a fallback after
+the visible dateline.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from urllib.parse import parse_qs, urljoin, urlsplit
 
 from lxml.html import HtmlElement
@@ -27,6 +27,15 @@ from ..blocks import element_text
 from ..document import Document
 from ..model import Article, Attachment, Image, ListingPage, NotAnArticle
 from .base import Platform, absolute_links, title_segments
+from .markup import (
+    first_text,
+    generator_reasons,
+    in_side_block,
+    inline_related_links,
+    is_outside,
+    meta_content,
+    next_page,
+)
 
 NAME = "nukeviet"
 
@@ -60,7 +69,6 @@ SIDE_BLOCK = re.compile(
     r"sidebar|footer|header|navbar|nav|menu[\w-]*)(?:\s|$)"
 )
 PAGINATION = ".pagination a[href], a[rel=next], link[rel=next]"
-NEXT_LABEL = re.compile(r"^(?:»|›|>|>>|trang sau|sau|tiếp|next)$", re.IGNORECASE)
 PAGE_SEGMENT = re.compile(r"^page-\d+(?:\.html?)?$")
 PAGE_NUMBER = re.compile(r"/page-(?P<n>\d+)(?:/|\.html?)?$")
 
@@ -80,22 +88,10 @@ _JS_GLOBALS = (
     "nv_base_siteurl", "nv_siteroot", "nv_lang_data", "nv_name_variable", "nv_fc_variable",
 )  # fmt: skip
 _MARKUP = ('id="news-bodyhtml"', "nv_open_browse", "/assets/js/global.js", "/themes/default/")
-# A paragraph inside the body that is only a label and links to other stories.
-INLINE_RELATED_LABEL = re.compile(
-    r"^(?:xem thêm|tin liên quan|bài liên quan|tin bài liên quan|đọc thêm|mời xem thêm|"
-    r"bài viết liên quan|tin cùng chủ đề)\s*[:：]?\s*",
-    re.IGNORECASE,
-)
-_INLINE_BLOCKS = ("p", "div", "li", "h3", "h4", "h5", "h6", "blockquote")
-# The ICT form of article:published_time; rewritten to ISO with Vietnam's offset.
-_ZONE_ABBREVIATION = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:ICT|\+07)(\d{2}:\d{2}(?::\d{2})?)$")
 
 
 def fingerprint(doc: Document) -> list[str]:
-    generator = doc.tree.xpath("//meta[@name='generator']/@content")
-    reasons = [
-        f"<meta name=generator content={str(g)!r}>" for g in generator if _GENERATOR.search(g)
-    ]
+    reasons = generator_reasons(doc, _GENERATOR)
     reasons += [f"NukeViet JS global {name!r}" for name in _JS_GLOBALS if name in doc.html]
     if not reasons:
         return []  # theme paths alone are shared with other PHP CMSs
@@ -118,47 +114,6 @@ def is_article_url(url: str) -> bool:
     return not FUNCTION_SEGMENTS.intersection(segments) and not PAGE_SEGMENT.match(segments[-1])
 
 
-def meta_content(doc: Document, selector: str) -> str | None:
-    found = doc.tree.cssselect(selector)
-    value = (found[0].get("content") or "").strip() if found else ""
-    return value or None
-
-
-def machine_time(value: str) -> str:
-    """Repair NukeViet's "2026-02-25ICT04:45:00" into "2026-02-25T04:45:00+07:00"."""
-    match = _ZONE_ABBREVIATION.match(value.strip())
-    return f"{match[1]}T{match[2]}+07:00" if match else value
-
-
-def inline_related_links(root: HtmlElement) -> set[HtmlElement]:
-    """Paragraphs such as "Xem thêm: <a>Other story</a>" that editors paste into bodies."""
-    found: set[HtmlElement] = set()
-    for element in root.iter(*_INLINE_BLOCKS):
-        text = element_text(element)
-        label = INLINE_RELATED_LABEL.match(text)
-        links = element.findall(".//a")
-        if not label or not links or element is root:
-            continue
-        rest = text[label.end() :]
-        for link in links:
-            rest = rest.replace(element_text(link), "", 1)
-        if len(rest.strip(" -–|:;,.>»")) <= 3:
-            found.add(element)
-    return found
-
-
-def first_text(
-    scope: HtmlElement, selectors: tuple[str, ...], outside: HtmlElement | None = None
-) -> str | None:
-    """Text of the first element found by the first selector that finds one."""
-    for selector in selectors:
-        for element in scope.cssselect(selector):
-            text = element_text(element)
-            if text and (outside is None or _outside(element, outside)):
-                return text
-    return None
-
-
 def _is_print_view(url: str) -> bool:
     parts = urlsplit(url)
     path = (parse_qs(parts.query).get("op") or [""])[0] or parts.path
@@ -173,14 +128,10 @@ def _panel(body: HtmlElement, doc: Document) -> HtmlElement:
     return doc.tree
 
 
-def _outside(element: HtmlElement, body: HtmlElement) -> bool:
-    return element is not body and body not in element.iterancestors()
-
-
 def _author(panel: HtmlElement, body: HtmlElement) -> str | None:
     for line in panel.cssselect(AUTHOR_LINES):
         match = AUTHOR_LABEL.match(element_text(line))
-        if match and _outside(line, body):
+        if match and is_outside(line, body):
             return match["name"].strip()
     return None
 
@@ -189,7 +140,7 @@ def _home_images(panel: HtmlElement, body: HtmlElement, base_url: str) -> list[I
     images: list[Image] = []
     for figure in panel.cssselect(HOME_FIGURE):
         img = figure.find(".//img")
-        if img is None or not img.get("src") or not _outside(figure, body):
+        if img is None or not img.get("src") or not is_outside(figure, body):
             continue
         caption = figure.find(".//figcaption")
         text = element_text(caption) if caption is not None else ""
@@ -197,16 +148,16 @@ def _home_images(panel: HtmlElement, body: HtmlElement, base_url: str) -> list[I
     return images
 
 
-def _downloads(doc: Document, known: set[str]) -> list[Attachment]:
-    """Files of the news item's file panel (NukeViet 4.3+), served by a download URL."""
-    found = []
+def _downloads(doc: Document) -> list[Attachment]:
+    """Files of the news item's file panel (NukeViet 4.3+), served by a download URL, each
+    once (assemble drops those the body already links to)."""
+    found: dict[str, Attachment] = {}
     for link in doc.tree.cssselect(DOWNLOAD_LINKS):
         urls = absolute_links(doc, [link])
-        if urls and urls[0] not in known:
-            known.add(urls[0])
+        if urls and urls[0] not in found:
             title = DOWNLOAD_LABEL.sub("", element_text(link)) or link.get("title")
-            found.append(Attachment(url=urls[0], title=title or None))
-    return found
+            found[urls[0]] = Attachment(url=urls[0], title=title or None)
+    return list(found.values())
 
 
 def _category(doc: Document, title: str) -> str | None:
@@ -233,14 +184,13 @@ def parse_article(doc: Document) -> Article:
         element_text(d)
         for selector in DATELINES
         for d in panel.cssselect(selector)
-        if _outside(d, body)
+        if is_outside(d, body)
     ]
     published = meta_content(doc, META_PUBLISHED)
     hometext = panel.cssselect(HOMETEXT)
     parts = Parts(
         title=title,
-        dateline_texts=[d for d in datelines if d]
-        + ([machine_time(published)] if published else []),
+        dateline_texts=[d for d in datelines if d] + ([published] if published else []),
         content_roots=[body],
         skip=inline_related_links(body),
         summary=element_text(hometext[0]) if hometext else None,
@@ -248,36 +198,22 @@ def parse_article(doc: Document) -> Article:
         loose_byline=False,
         byline=_author(panel, body),
         extra_images=_home_images(panel, body, doc.url),
+        extra_attachments=_downloads(doc),
     )
-    article = assemble(doc, NAME, parts)
-    article.attachments += _downloads(doc, {a.url for a in article.attachments})
-    return article
-
-
-def in_side_block(element: HtmlElement, pattern: re.Pattern[str] = SIDE_BLOCK) -> bool:
-    """Inside a side block, menu, header or footer. <body> classes describe the layout
-    ("right-sidebar"), not the element, so the walk stops below it."""
-    for node in (element, *element.iterancestors()):
-        if node.tag in ("body", "html"):
-            return False
-        if node.tag in ("aside", "nav", "header", "footer"):
-            return True
-        if pattern.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
-            return True
-    return False
+    return assemble(doc, NAME, parts)
 
 
 def _listing_anchors(doc: Document) -> list[HtmlElement]:
     anchors = [
         a
         for item in doc.tree.cssselect(PANEL)
-        if not in_side_block(item)
+        if not in_side_block(item, SIDE_BLOCK)
         for a in item.cssselect(LISTING_ITEM_LINK)
     ]
     if anchors:
         return anchors
     # Themes without `.news_column`: article links outside the side blocks and menus.
-    return [a for a in doc.tree.iter("a") if not in_side_block(a)]
+    return [a for a in doc.tree.iter("a") if not in_side_block(a, SIDE_BLOCK)]
 
 
 def _page_number(url: str) -> int:
@@ -287,39 +223,13 @@ def _page_number(url: str) -> int:
     return int(match["n"]) if match else 1
 
 
-def next_page(
-    doc: Document, links: list[HtmlElement], number: Callable[[str], int] = _page_number
-) -> str | None:
-    """The link to page current+1, else the one labelled "»"/"next" in the pagination.
-
-    Links on the page's own host come first: SEO plugins print `<link rel="next">` with the
-    configured site address, which may differ from the one the page was fetched at.
-    """
-    host = urlsplit(doc.url).netloc
-    current = number(doc.url)
-    candidates: list[str] = []
-    for link in links:
-        found = absolute_links(doc, [link])
-        if found and (
-            number(found[0]) == current + 1 or (number(found[0]) > current and _says_next(link))
-        ):
-            candidates.append(found[0])
-    # Stable sort: own host first, then the exact next number before a mere "»".
-    candidates.sort(key=lambda url: (urlsplit(url).netloc != host, number(url) != current + 1))
-    return candidates[0] if candidates else None
-
-
-def _says_next(link: HtmlElement) -> bool:
-    return link.get("rel") == "next" or bool(NEXT_LABEL.match(element_text(link)))
-
-
 def parse_listing(doc: Document) -> ListingPage:
     urls = [u for u in absolute_links(doc, _listing_anchors(doc)) if is_article_url(u)]
     return ListingPage(
         url=doc.url,
         platform=NAME,
         article_urls=urls,
-        next_url=next_page(doc, doc.tree.cssselect(PAGINATION)),
+        next_url=next_page(doc, doc.tree.cssselect(PAGINATION), _page_number),
     )
 
 

@@ -17,17 +17,25 @@ Archives paginate as `/page/N/` with `a.next.page-numbers` and often `<link rel=
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from urllib.parse import parse_qs, urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
 from ..assemble import Parts, assemble, shown_dateline
 from ..blocks import element_text
-from ..bylines import split_authors
 from ..document import Document
 from ..model import Article, Image, ListingPage, NotAnArticle
 from .base import Platform, absolute_links
-from .nukeviet import first_text, in_side_block, inline_related_links, meta_content, next_page
+from .markup import (
+    first_element,
+    first_text,
+    generator_reasons,
+    in_side_block,
+    inline_related_links,
+    meta_content,
+    next_page,
+)
 
 NAME = "wordpress"
 
@@ -61,9 +69,6 @@ ACCOUNT_NAME = re.compile(
     r"webmaster|editor|author|[a-z0-9_.-]+)$",
     re.IGNORECASE,
 )
-# The block editor aligns text with classes, not the inline style the classic editor writes.
-BLOCK_ALIGN = re.compile(r"(?:^|\s)has-text-align-(?P<side>right|center)(?:\s|$)")
-LAZY_SRC = ("data-lazy-src", "data-src", "data-original")
 # Archive pages (body classes WordPress sets itself) are never articles.
 ARCHIVE_BODY = re.compile(r"(?:^|\s)(?:archive|blog|search|error404|category|tag|author)(?:\s|$)")
 
@@ -103,10 +108,7 @@ _CORE_MARKERS = {
 
 
 def fingerprint(doc: Document) -> list[str]:
-    generator = doc.tree.xpath("//meta[@name='generator']/@content")
-    reasons = [
-        f"<meta name=generator content={str(g)!r}>" for g in generator if _GENERATOR.match(g)
-    ]
+    reasons = generator_reasons(doc, _GENERATOR)
     core = [reason for marker, reason in _CORE_MARKERS.items() if marker in doc.html]
     if not reasons and len(core) < 2:
         return []
@@ -133,14 +135,6 @@ def is_article_url(url: str) -> bool:
     return len(segments) >= 2 or bool(HEADLINE_SLUG.match(segments[0]))
 
 
-def _first(scope: HtmlElement, selectors: tuple[str, ...]) -> HtmlElement | None:
-    for selector in selectors:
-        found = scope.cssselect(selector)
-        if found:
-            return found[0]
-    return None
-
-
 def _post(doc: Document) -> tuple[HtmlElement, HtmlElement]:
     """The post element and its content element, or NotAnArticle for archives and others."""
     body_class = " ".join(doc.tree.xpath("//body/@class"))
@@ -148,37 +142,18 @@ def _post(doc: Document) -> tuple[HtmlElement, HtmlElement]:
         raise NotAnArticle("not_an_article", f"a WordPress archive page ({body_class.strip()})")
     for selector in POST:
         for post in doc.tree.cssselect(selector):
-            content = _first(post, CONTENT)
+            content = first_element(post, CONTENT)
             if content is not None and not in_side_block(post, SIDE_BLOCK):
                 return post, content
-    content = _first(doc.tree, CONTENT)
+    content = first_element(doc.tree, CONTENT)
     if content is None:
         raise NotAnArticle("not_an_article", "no WordPress post content (.entry-content)")
     return doc.tree, content
 
 
-def _normalise(content: HtmlElement) -> None:
-    """Say in the markup what the shared walker reads: alignment as `align`, real image URLs.
-
-    Lazy-load plugins keep the real image in data-* and a data: placeholder in src, and
-    repeat it in <noscript>: a second <img> that would hide the caption beside the first.
-    """
-    for noscript in list(content.iter("noscript")):
-        noscript.drop_tree()
-    for element in content.iter("p", "div", "h2", "h3", "h4", "h5", "h6", "figcaption"):
-        match = BLOCK_ALIGN.search(element.get("class") or "")
-        if match and not element.get("align"):
-            element.set("align", match["side"])
-    for img in content.iter("img"):
-        if (img.get("src") or "data:").startswith("data:"):
-            real = next((img.get(a) for a in LAZY_SRC if img.get(a)), None)
-            if real:
-                img.set("src", real)
-
-
 def _dates(doc: Document, post: HtmlElement) -> tuple[list[str], str | None]:
     """Machine times (the theme's time[datetime], then the SEO meta) and the shown date."""
-    time_el = _first(post, TIMES)
+    time_el = first_element(post, TIMES)
     machine = [time_el.get("datetime", "")] if time_el is not None else []
     machine.append(meta_content(doc, META_PUBLISHED) or "")
     shown = element_text(time_el) if time_el is not None else None
@@ -209,13 +184,18 @@ def _category(doc: Document, post: HtmlElement) -> str | None:
 
 def parse_article(doc: Document) -> Article:
     post, content = _post(doc)
-    _normalise(content)
+    # Lazy-load plugins repeat each image in <noscript>. blocks ignores that copy as an image,
+    # but still counts it when it looks for "one photo and its caption" in a paragraph.
+    for noscript in list(content.iter("noscript")):
+        noscript.drop_tree()
     skip = set(content.cssselect(IN_CONTENT_NOISE)) | inline_related_links(content)
     machine, shown = _dates(doc, post)
-    summary = _first(post, SUMMARY)
+    summary = first_element(post, SUMMARY)
     parts = Parts(
         title=first_text(post, TITLES) or first_text(doc.tree, TITLES),
+        # A machine time gives the value, the date as the page shows it the published_text.
         dateline_texts=machine + ([shown] if shown else []),
+        shown_dateline=shown_dateline(shown) if shown else None,
         content_roots=[content],
         skip=skip,
         summary=element_text(summary) if summary is not None else None,
@@ -223,14 +203,13 @@ def parse_article(doc: Document) -> Article:
         loose_byline=False,
     )
     article = assemble(doc, NAME, parts)
-    # A machine time gave the value; published_text is the date as the page shows it.
-    if shown and article.published_text in {shown_dateline(m) for m in machine}:
-        article.published_text = shown_dateline(shown)
-    if not article.images:  # the featured image repeats a body photo, when there is one
-        article.images = _featured(doc, post, content)
-    if article.byline is None:
-        article.byline = _account_author(post)
-        article.authors = split_authors(article.byline) if article.byline else []
+    # The account's name and the featured image only stand in for a body without byline or
+    # photo (the featured image repeats a body photo). Only assemble knows what the body has:
+    # a second pass gets the stand-ins as Parts, the Article itself is never patched.
+    account = _account_author(post) if article.byline is None else None
+    featured = _featured(doc, post, content) if not article.images else []
+    if account or featured:
+        return assemble(doc, NAME, replace(parts, byline=account, extra_images=featured))
     return article
 
 
@@ -246,7 +225,7 @@ def _loop_anchors(doc: Document) -> list[HtmlElement]:
     for post in doc.tree.cssselect(", ".join(POST)):
         if in_side_block(post, SIDE_BLOCK) or any(p in anchors for p in post.iter("a")):
             continue
-        link = _first(post, LOOP_LINK)
+        link = first_element(post, LOOP_LINK)
         if link is not None:
             anchors.append(link)
     return anchors
@@ -257,12 +236,11 @@ def parse_listing(doc: Document) -> ListingPage:
         a for a in doc.tree.iter("a") if not in_side_block(a, SIDE_BLOCK)
     ]
     urls = [u for u in absolute_links(doc, anchors) if is_article_url(u) and u != doc.url]
-    links = doc.tree.cssselect(PAGINATION)
     return ListingPage(
         url=doc.url,
         platform=NAME,
         article_urls=urls,
-        next_url=next_page(doc, links, _page_number),
+        next_url=next_page(doc, doc.tree.cssselect(PAGINATION), _page_number),
     )
 
 

@@ -1,0 +1,124 @@
+"""Page-reading helpers shared by platform adapters (NukeViet, WordPress): the first text a
+list of selectors finds, meta values, side blocks, "Xem thêm:" lines pasted into bodies, and
+the next-page link of a pagination bar. Evidence: PORTALS.md §2e and §4 (related-article
+links injected mid-article).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from urllib.parse import urlsplit
+
+from lxml.html import HtmlElement
+
+from ..blocks import element_text
+from ..document import Document
+from .base import absolute_links
+
+# A paragraph inside the body that is only a label and links to other stories.
+INLINE_RELATED_LABEL = re.compile(
+    r"^(?:xem thêm|tin liên quan|bài liên quan|tin bài liên quan|đọc thêm|mời xem thêm|"
+    r"bài viết liên quan|tin cùng chủ đề)\s*[:：]?\s*",
+    re.IGNORECASE,
+)
+INLINE_BLOCKS = ("p", "div", "li", "h3", "h4", "h5", "h6", "blockquote")
+# What is left of such a line once its label and link texts are taken out (" - ", "»").
+INLINE_RELATED_REST = " -–|:;,.>»"
+NEXT_LABEL = re.compile(r"^(?:»|›|>|>>|trang sau|sau|tiếp|next)$", re.IGNORECASE)
+
+
+def generator_reasons(doc: Document, pattern: re.Pattern[str]) -> list[str]:
+    """Fingerprint reasons from `<meta name="generator">` values that `pattern` finds."""
+    generator = doc.tree.xpath("//meta[@name='generator']/@content")
+    return [f"<meta name=generator content={str(g)!r}>" for g in generator if pattern.search(g)]
+
+
+def meta_content(doc: Document, selector: str) -> str | None:
+    found = doc.tree.cssselect(selector)
+    value = (found[0].get("content") or "").strip() if found else ""
+    return value or None
+
+
+def is_outside(element: HtmlElement, scope: HtmlElement) -> bool:
+    """Neither `scope` itself nor inside it."""
+    return element is not scope and scope not in element.iterancestors()
+
+
+def first_element(scope: HtmlElement, selectors: tuple[str, ...]) -> HtmlElement | None:
+    """The first element found by the first selector that finds one (tried in this order: a
+    selector group would return document order)."""
+    for selector in selectors:
+        found = scope.cssselect(selector)
+        if found:
+            return found[0]
+    return None
+
+
+def first_text(
+    scope: HtmlElement, selectors: tuple[str, ...], outside: HtmlElement | None = None
+) -> str | None:
+    """Text of the first element with text found by the first selector that finds one,
+    skipping `outside` and what it holds."""
+    for selector in selectors:
+        for element in scope.cssselect(selector):
+            text = element_text(element)
+            if text and (outside is None or is_outside(element, outside)):
+                return text
+    return None
+
+
+def in_side_block(element: HtmlElement, pattern: re.Pattern[str]) -> bool:
+    """Inside a side block, menu, header or footer (`pattern` matches the platform's class or
+    id words). <body> classes describe the layout ("right-sidebar"), not the element, so the
+    walk stops below it."""
+    for node in (element, *element.iterancestors()):
+        if node.tag in ("body", "html"):
+            return False
+        if node.tag in ("aside", "nav", "header", "footer"):
+            return True
+        if pattern.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
+            return True
+    return False
+
+
+def inline_related_links(root: HtmlElement) -> set[HtmlElement]:
+    """Paragraphs such as "Xem thêm: <a>Other story</a>" that editors paste into bodies."""
+    found: set[HtmlElement] = set()
+    for element in root.iter(*INLINE_BLOCKS):
+        text = element_text(element)
+        label = INLINE_RELATED_LABEL.match(text)
+        links = element.findall(".//a")
+        if not label or not links or element is root:
+            continue
+        rest = text[label.end() :]
+        for link in links:
+            rest = rest.replace(element_text(link), "", 1)
+        if len(rest.strip(INLINE_RELATED_REST)) <= 3:
+            found.add(element)
+    return found
+
+
+def next_page(doc: Document, links: list[HtmlElement], number: Callable[[str], int]) -> str | None:
+    """The link to page current+1, else the one labelled "»"/"next" in the pagination;
+    `number` reads the page number out of a URL of the platform.
+
+    Links on the page's own host come first: SEO plugins print `<link rel="next">` with the
+    configured site address, which may differ from the one the page was fetched at.
+    """
+    host = urlsplit(doc.url).netloc
+    current = number(doc.url)
+    candidates: list[str] = []
+    for link in links:
+        found = absolute_links(doc, [link])
+        if found and (
+            number(found[0]) == current + 1 or (number(found[0]) > current and _says_next(link))
+        ):
+            candidates.append(found[0])
+    # Stable sort: own host first, then the exact next number before a mere "»".
+    candidates.sort(key=lambda url: (urlsplit(url).netloc != host, number(url) != current + 1))
+    return candidates[0] if candidates else None
+
+
+def _says_next(link: HtmlElement) -> bool:
+    return link.get("rel") == "next" or bool(NEXT_LABEL.match(element_text(link)))
