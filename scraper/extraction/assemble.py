@@ -92,7 +92,8 @@ def assemble(doc: Document, platform: str, parts: Parts) -> Article:
                 warnings.append("the dateline gives the day only: no time of publication")
             break
     if published_at is None:
-        shown = shown_dateline(parts.dateline_texts[0]) if parts.dateline_texts else None
+        shown_texts = [t for t in parts.dateline_texts if not is_print_date_header(t)]
+        shown = shown_dateline(shown_texts[0]) if shown_texts else None
         from_url = date_from_url(doc.url)
         if from_url is not None:
             published_at, precision = from_url.isoformat(), from_url.precision

@@ -12,6 +12,7 @@ from lxml import etree
 from w3lib.encoding import html_to_unicode
 
 from .css import select_first
+from .legacy_fonts import repair_tree
 from .model import NotAnArticle
 
 # Pages beyond this are not news articles (scanned PDFs inlined as base64, runaway CMS output);
@@ -92,6 +93,10 @@ def load_document(html: str | bytes, url: str, content_type: str | None = None) 
             tree = lxml.html.document_fromstring(text.encode("utf-8"), parser=_UTF8_PARSER)
         except (etree.ParserError, ValueError):
             raise NotAnArticle("unparsable_html", str(exc)) from exc
+    # Old pages typed in TCVN3/VNI fonts: convert before anything reads the text (text.clean
+    # would drop TCVN3's "ư", which is the soft hyphen U+00AD).
+    for encoding in sorted(repair_tree(tree)):
+        warnings.append(f"legacy {encoding} font text converted to Unicode")
     if _looks_truncated(text):
         warnings.append("the HTML looks truncated (no closing </body> or </html>)")
     return Document(url=url, html=text, tree=tree, warnings=warnings)
