@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 from lxml.html import HtmlElement
 
 from ..blocks import element_text
+from ..css import select
 from ..document import Document
 from .base import absolute_links
 
@@ -35,7 +36,7 @@ def generator_reasons(doc: Document, pattern: re.Pattern[str]) -> list[str]:
 
 
 def meta_content(doc: Document, selector: str) -> str | None:
-    found = doc.tree.cssselect(selector)
+    found = select(doc.tree, selector)
     value = (found[0].get("content") or "").strip() if found else ""
     return value or None
 
@@ -49,7 +50,7 @@ def first_element(scope: HtmlElement, selectors: tuple[str, ...]) -> HtmlElement
     """The first element found by the first selector that finds one (tried in this order: a
     selector group would return document order)."""
     for selector in selectors:
-        found = scope.cssselect(selector)
+        found = select(scope, selector)
         if found:
             return found[0]
     return None
@@ -61,7 +62,7 @@ def first_text(
     """Text of the first element with text found by the first selector that finds one,
     skipping `outside` and what it holds."""
     for selector in selectors:
-        for element in scope.cssselect(selector):
+        for element in select(scope, selector):
             text = element_text(element)
             if text and (outside is None or is_outside(element, outside)):
                 return text

@@ -24,6 +24,7 @@ from lxml.html import HtmlElement
 
 from ..assemble import Parts, assemble
 from ..blocks import element_text
+from ..css import select
 from ..document import Document
 from ..model import Article, Attachment, Image, ListingPage, NotAnArticle
 from .base import Platform, absolute_links, title_segments
@@ -123,13 +124,13 @@ def _is_print_view(url: str) -> bool:
 def _panel(body: HtmlElement, doc: Document) -> HtmlElement:
     """The detail panel holding title, dateline and body (the page if the theme has none)."""
     for ancestor in body.iterancestors():
-        if ancestor.cssselect(", ".join(TITLES)) and ancestor.cssselect(", ".join(DATELINES)):
+        if select(ancestor, ", ".join(TITLES)) and select(ancestor, ", ".join(DATELINES)):
             return ancestor
     return doc.tree
 
 
 def _author(panel: HtmlElement, body: HtmlElement) -> str | None:
-    for line in panel.cssselect(AUTHOR_LINES):
+    for line in select(panel, AUTHOR_LINES):
         match = AUTHOR_LABEL.match(element_text(line))
         if match and is_outside(line, body):
             return match["name"].strip()
@@ -138,7 +139,7 @@ def _author(panel: HtmlElement, body: HtmlElement) -> str | None:
 
 def _home_images(panel: HtmlElement, body: HtmlElement, base_url: str) -> list[Image]:
     images: list[Image] = []
-    for figure in panel.cssselect(HOME_FIGURE):
+    for figure in select(panel, HOME_FIGURE):
         img = figure.find(".//img")
         if img is None or not img.get("src") or not is_outside(figure, body):
             continue
@@ -152,7 +153,7 @@ def _downloads(doc: Document) -> list[Attachment]:
     """Files of the news item's file panel (NukeViet 4.3+), served by a download URL, each
     once (assemble drops those the body already links to)."""
     found: dict[str, Attachment] = {}
-    for link in doc.tree.cssselect(DOWNLOAD_LINKS):
+    for link in select(doc.tree, DOWNLOAD_LINKS):
         urls = absolute_links(doc, [link])
         if urls and urls[0] not in found:
             title = DOWNLOAD_LABEL.sub("", element_text(link)) or link.get("title")
@@ -161,7 +162,7 @@ def _downloads(doc: Document) -> list[Attachment]:
 
 
 def _category(doc: Document, title: str) -> str | None:
-    crumbs = [element_text(li) for li in doc.tree.cssselect(BREADCRUMB)]
+    crumbs = [element_text(li) for li in select(doc.tree, BREADCRUMB)]
     crumbs = [c for c in crumbs if c and c != title]
     if len(crumbs) >= 2:  # the first crumb is the home page
         return crumbs[-1]
@@ -183,11 +184,11 @@ def parse_article(doc: Document) -> Article:
     datelines = [
         element_text(d)
         for selector in DATELINES
-        for d in panel.cssselect(selector)
+        for d in select(panel, selector)
         if is_outside(d, body)
     ]
     published = meta_content(doc, META_PUBLISHED)
-    hometext = panel.cssselect(HOMETEXT)
+    hometext = select(panel, HOMETEXT)
     parts = Parts(
         title=title,
         dateline_texts=[d for d in datelines if d] + ([published] if published else []),
@@ -206,9 +207,9 @@ def parse_article(doc: Document) -> Article:
 def _listing_anchors(doc: Document) -> list[HtmlElement]:
     anchors = [
         a
-        for item in doc.tree.cssselect(PANEL)
+        for item in select(doc.tree, PANEL)
         if not in_side_block(item, SIDE_BLOCK)
-        for a in item.cssselect(LISTING_ITEM_LINK)
+        for a in select(item, LISTING_ITEM_LINK)
     ]
     if anchors:
         return anchors
@@ -229,7 +230,7 @@ def parse_listing(doc: Document) -> ListingPage:
         url=doc.url,
         platform=NAME,
         article_urls=urls,
-        next_url=next_page(doc, doc.tree.cssselect(PAGINATION), _page_number),
+        next_url=next_page(doc, select(doc.tree, PAGINATION), _page_number),
     )
 
 

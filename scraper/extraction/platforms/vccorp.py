@@ -22,6 +22,7 @@ from lxml.html import HtmlElement
 
 from ..assemble import Parts, assemble
 from ..blocks import element_text
+from ..css import select
 from ..document import Document
 from ..model import Article, ListingPage, NotAnArticle
 from .base import Platform, absolute_links, query_int
@@ -128,15 +129,15 @@ def _meta(doc: Document, selector: str) -> str:
 def _skipped_boxes(content: HtmlElement) -> set[HtmlElement]:
     skip = {
         box
-        for box in content.cssselect(EDITOR_BOX)
+        for box in select(content, EDITOR_BOX)
         if SKIPPED_BOX_TYPE.match((box.get("type") or "").strip())
     }
-    skip.update(content.cssselect(SKIPPED_IN_CONTENT))
+    skip.update(select(content, SKIPPED_IN_CONTENT))
     return skip
 
 
 def _dateline_texts(doc: Document) -> list[str]:
-    shown = [t for t in (_text(e) for e in doc.tree.cssselect(DATELINE)) if t]
+    shown = [t for t in (_text(e) for e in select(doc.tree, DATELINE)) if t]
     if shown:
         return shown[:1]
     # No time on the page: the meta tag next, and assemble() falls back to the URL stamp.
@@ -174,7 +175,7 @@ def _has_class(element: HtmlElement, pattern: re.Pattern[str]) -> bool:
 def _main_anchors(doc: Document) -> list[HtmlElement]:
     """Teaser links of the section's own boxes; on pages without them (home pages), every
     article link outside the header, menus and footer."""
-    boxes = [b for b in doc.tree.cssselect(LISTING_BOXES) if not _has_class(b, SIDEBAR)]
+    boxes = [b for b in select(doc.tree, LISTING_BOXES) if not _has_class(b, SIDEBAR)]
     if boxes:
         return [a for box in boxes for a in box.iter("a")]
     return [
@@ -200,7 +201,7 @@ def _linked_next_page(doc: Document) -> str | None:
     for url in absolute_links(doc, doc.tree.iter("a")):
         if _position(url) == (section, page + 1) and not is_article_url(url):
             return url
-    for block in doc.tree.cssselect(PAGINATION):
+    for block in select(doc.tree, PAGINATION):
         for anchor in block.iter("a"):
             label = element_text(anchor)
             if NEXT_LABEL.match(label) or "next" in (anchor.get("class") or "").split():
@@ -227,7 +228,7 @@ def parse_listing(doc: Document) -> ListingPage:
     urls = [u for u in absolute_links(doc, _main_anchors(doc)) if is_article_url(u)]
     next_url = _linked_next_page(doc)
     # Page links, when the template prints them, are the whole truth about what comes next.
-    if next_url is None and urls and not doc.tree.cssselect(PAGINATION):
+    if next_url is None and urls and not select(doc.tree, PAGINATION):
         next_url = _timeline_next_page(doc)
     return ListingPage(url=doc.url, platform=NAME, article_urls=urls, next_url=next_url)
 

@@ -24,6 +24,7 @@ from lxml.html import HtmlElement
 
 from ..assemble import Parts, assemble, shown_dateline
 from ..blocks import element_text
+from ..css import select
 from ..document import Document
 from ..model import Article, Image, ListingPage, NotAnArticle
 from .base import Platform, absolute_links
@@ -141,7 +142,7 @@ def _post(doc: Document) -> tuple[HtmlElement, HtmlElement]:
     if ARCHIVE_BODY.search(body_class):
         raise NotAnArticle("not_an_article", f"a WordPress archive page ({body_class.strip()})")
     for selector in POST:
-        for post in doc.tree.cssselect(selector):
+        for post in select(doc.tree, selector):
             content = first_element(post, CONTENT)
             if content is not None and not in_side_block(post, SIDE_BLOCK):
                 return post, content
@@ -162,7 +163,7 @@ def _dates(doc: Document, post: HtmlElement) -> tuple[list[str], str | None]:
 
 
 def _featured(doc: Document, post: HtmlElement, content: HtmlElement) -> list[Image]:
-    for img in post.cssselect(FEATURED):
+    for img in select(post, FEATURED):
         src = img.get("src") or ""
         if src and not src.startswith("data:") and content not in img.iterancestors():
             return [Image(url=urljoin(doc.url, src), caption=None)]
@@ -178,7 +179,7 @@ def _category(doc: Document, post: HtmlElement) -> str | None:
     name = first_text(post, CATEGORY) or meta_content(doc, META_SECTION)
     if name:
         return name
-    crumbs = [element_text(a) for a in doc.tree.cssselect(BREADCRUMB)]
+    crumbs = [element_text(a) for a in select(doc.tree, BREADCRUMB)]
     return crumbs[-1] if len(crumbs) >= 2 else None
 
 
@@ -188,7 +189,7 @@ def parse_article(doc: Document) -> Article:
     # but still counts it when it looks for "one photo and its caption" in a paragraph.
     for noscript in list(content.iter("noscript")):
         noscript.drop_tree()
-    skip = set(content.cssselect(IN_CONTENT_NOISE)) | inline_related_links(content)
+    skip = set(select(content, IN_CONTENT_NOISE)) | inline_related_links(content)
     machine, shown = _dates(doc, post)
     summary = first_element(post, SUMMARY)
     parts = Parts(
@@ -222,7 +223,7 @@ def _page_number(url: str) -> int:
 
 def _loop_anchors(doc: Document) -> list[HtmlElement]:
     anchors: list[HtmlElement] = []
-    for post in doc.tree.cssselect(", ".join(POST)):
+    for post in select(doc.tree, ", ".join(POST)):
         if in_side_block(post, SIDE_BLOCK) or any(p in anchors for p in post.iter("a")):
             continue
         link = first_element(post, LOOP_LINK)
@@ -240,7 +241,7 @@ def parse_listing(doc: Document) -> ListingPage:
         url=doc.url,
         platform=NAME,
         article_urls=urls,
-        next_url=next_page(doc, doc.tree.cssselect(PAGINATION), _page_number),
+        next_url=next_page(doc, select(doc.tree, PAGINATION), _page_number),
     )
 
 
