@@ -1,0 +1,226 @@
+"""Liferay 7.x / DXP article pages: the web-content block, read by role.
+
+Evidence: PORTALS.md §2b lists the article URLs of danang.gov.vn, its wards and
+itpc.hochiminhcity.gov.vn but says "article markup not observed". These rules are therefore a
+reconstruction pending a live sample: they follow what Liferay 7 itself emits (the
+`journal-content-article` and `asset-full-content` wrappers, the asset publisher's
+`metadata-*` furniture, `portlet-boundary` portlets) and read the web-content template inside
+by role — heading, date, sapo, body, author and category classes — not by one theme's class
+names; the Vietnamese ones (`chi-tiet-tin-tuc`, `noi-dung`, `tac-gia`, …) are plausible theme
+names, not observed. tests/sites/liferay7* are constructed on these rules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from lxml.html import HtmlElement
+
+from ..assemble import Parts, assemble
+from ..blocks import element_text, is_noise
+from ..css import select
+from ..dates import parse_dateline
+from ..document import Document
+from ..model import Article, NotAnArticle
+from .base import title_segments
+from .liferay7_common import NAME, has_class, in_chrome, inside, path, portlet_of
+
+# --- article markup, as whole class tokens (web-content templates name them freely).
+ROOT_CLASS = re.compile(
+    r"asset-full-content|journal-content-article|chi-?tiet-?tin(?:-?tuc)?|tin-?chi-?tiet|"
+    r"news-detail|detail-news|article-detail"
+)
+# The same as an XPath pre-filter: lxml walks the tree in C, Python sees a few elements.
+ROOT_XPATH = (
+    "//*[contains(@class, 'content') or contains(@class, 'detail') or contains(@class, 'chitiet')"
+    " or contains(@class, 'chi-tiet')]"
+)
+TITLE_CLASS = re.compile(r"(?:[\w-]*[_-])?(?:title|tieu-?de|headline)(?:[_-][a-z]+)?")
+# The portlet's own decoration names the section ("Tin tức"), not the article.
+PORTLET_TITLE = re.compile(r"portlet-(?:title(?:-[a-z]+)?|header|topper)")
+DATE_CLASS = re.compile(r"date|time|ngay|thoi-?gian|publish", re.IGNORECASE)
+SAPO_CLASS = re.compile(
+    r"(?:[\w-]*[_-])?(?:sapo|summary|description|lead|tom-?tat|trich-?yeu|mo-?ta|abstract|intro)"
+)
+# "image-description", "anh-mo-ta": captions, not the lead.
+NOT_SAPO_CLASS = re.compile(r"(?:^|[_-])(?:caption|image|img|photo|anh|chu-?thich)(?:$|[_-])")
+# Screen-reader copies of the page title ("hide-accessible sr-only").
+HIDDEN_CLASS = re.compile(r"sr-only|hide-accessible|hidden|d-none")
+BODY_CLASS = re.compile(
+    r"(?:[\w-]*[_-])?(?:content|body|noi-?dung)(?:[_-](?:detail|news|text|body|chi-?tiet))?"
+)
+AUTHOR_CLASS = re.compile(r"(?:[\w-]*[_-])?(?:author|tac-?gia|byline|but-?danh)")
+CATEGORY_CLASS = re.compile(r"(?:[\w-]*[_-])?(?:category|chuyen-?muc|danh-?muc)")
+# Asset-publisher furniture: its `metadata-author` is the CMS account, not the writer.
+FURNITURE_CLASS = re.compile(
+    r"asset-metadata|metadata-[\w-]+|asset-user-actions|asset-links|asset-ratings|"
+    r"lfr-discussion|asset-categorization|asset-tags"
+)
+BREADCRUMB = ".breadcrumb li, .breadcrumb-item"
+HOME_LABELS = frozenset({"trang chủ", "home", "trang chu"})
+MIN_BODY_CHARS = 80
+# Display pages can map the publish date to Open Graph / schema.org tags.
+META_DATES = '//meta[@property="article:published_time" or @itemprop="datePublished"]/@content'
+
+
+def _text_len(element: HtmlElement) -> int:
+    """Length of the raw text: enough to compare blocks, cheaper than normalising it."""
+    return sum(len(t) for t in element.itertext())
+
+
+def _in_noise(element: HtmlElement, root: HtmlElement, *, furniture: bool = True) -> bool:
+    """Inside a related/share/comment block (or, with `furniture`, publisher metadata)."""
+    for node in path(element):
+        if is_noise(node) or (furniture and has_class(node, FURNITURE_CLASS)):
+            return True
+        if node is root:
+            return False
+    return False
+
+
+def _find_root(doc: Document) -> HtmlElement | None:
+    """The main article block: the candidate with the most text, outermost on ties."""
+    candidates = [
+        el for el in doc.tree.xpath(ROOT_XPATH) if has_class(el, ROOT_CLASS) and not in_chrome(el)
+    ]
+    return max(candidates, key=_text_len, default=None)
+
+
+def _first(root: HtmlElement, keep: Callable[[HtmlElement], bool]) -> HtmlElement | None:
+    """The first element of `root` (in page order) that `keep` accepts, has text, is no noise."""
+    found = (
+        el
+        for el in root.iterdescendants()
+        if isinstance(el.tag, str) and keep(el) and element_text(el) and not _in_noise(el, root)
+    )
+    return next(found, None)
+
+
+# Heading rules, most telling first.
+TITLE_RULES: tuple[Callable[[HtmlElement], bool], ...] = (
+    lambda el: el.tag == "h1",
+    lambda el: has_class(el, TITLE_CLASS),
+    lambda el: el.tag in ("h2", "h3"),
+)
+
+
+def _title(doc: Document, root: HtmlElement) -> HtmlElement | None:
+    """The heading inside the block, else the nearest one above it in its portlet (6.x-style
+    publishers put it there), else the page's h1 outside the header."""
+    for keep in TITLE_RULES:
+        found = _first(root, keep)
+        if found is not None:
+            return found
+    portlet = portlet_of(root)
+    above: list[HtmlElement] = []
+    for el in portlet.iter() if portlet is not None else ():
+        if el is root:
+            break
+        if isinstance(el.tag, str) and not inside(root, el) and element_text(el):
+            above.append(el)
+    above = [el for el in above if not any(has_class(n, PORTLET_TITLE) for n in path(el))]
+    for keep in TITLE_RULES:
+        found = [el for el in above if keep(el)]
+        if found:
+            return found[-1]
+    visible = (h for h in doc.tree.iter("h1") if not has_class(h, HIDDEN_CLASS))
+    return next((h for h in visible if not in_chrome(h)), None)
+
+
+def _body(root: HtmlElement, title: HtmlElement | None, sapo: HtmlElement | None) -> HtmlElement:
+    """The template's body field, else the whole block (minus the parts read separately)."""
+    candidates = [
+        el
+        for el in root.xpath(".//*[@class]")
+        if has_class(el, BODY_CLASS)
+        and not (title is not None and inside(title, el))
+        and not (sapo is not None and inside(el, sapo))
+        and not _in_noise(el, root)
+    ]
+    return max(candidates, key=_text_len, default=root)
+
+
+def _dateline_texts(
+    doc: Document, root: HtmlElement, title: HtmlElement | None, body: HtmlElement
+) -> list[str]:
+    """Date-classed elements of the block (above the body first), then short lines after the
+    title, then the page's published-time meta tags."""
+    dated = [
+        el
+        for el in root.xpath("descendant-or-self::*[@class]")
+        if has_class(el, DATE_CLASS, whole=False)
+        and not _in_noise(el, root, furniture=False)
+        and len(text := element_text(el)) < 200
+        and parse_dateline(text) is not None
+    ]
+    # The innermost dated element: a wrapper also holds the view counter and the category.
+    dated = [el for el in dated if not any(inside(o, el) for o in dated if o is not el)]
+    dated.sort(key=lambda el: body is not root and inside(el, body))
+    texts = [element_text(el) for el in dated]
+    if title is not None:
+        following = [
+            n for n in title.itersiblings() if isinstance(n.tag, str) and not _in_noise(n, root)
+        ][:3]
+        texts += [t for n in following if len(t := element_text(n)) < 200 and parse_dateline(t)]
+    return texts + [str(v) for v in doc.tree.xpath(META_DATES)]
+
+
+def _byline(root: HtmlElement, body: HtmlElement) -> str | None:
+    """An author field of the template, outside the body (not the asset publisher's user)."""
+    author = _first(
+        root, lambda el: has_class(el, AUTHOR_CLASS) and (body is root or not inside(el, body))
+    )
+    return element_text(author) if author is not None else None
+
+
+def _category(doc: Document, root: HtmlElement, title: str) -> str | None:
+    label = _first(root, lambda el: has_class(el, CATEGORY_CLASS))
+    if label is not None:
+        return element_text(label)
+    crumbs = [element_text(li) for li in select(doc.tree, BREADCRUMB)]
+    crumbs = [c for c in crumbs if c and c != title and c.lower() not in HOME_LABELS]
+    if crumbs:
+        return crumbs[-1]
+    segments = title_segments(doc)
+    return segments[-2] if len(segments) >= 3 else None
+
+
+def parse_article(doc: Document) -> Article:
+    root = _find_root(doc)
+    if root is None:
+        raise NotAnArticle("not_an_article", "no Liferay web-content or news-detail block")
+    title_el = _title(doc, root)
+    sapo = _first(
+        root,
+        lambda el: has_class(el, SAPO_CLASS) and not has_class(el, NOT_SAPO_CLASS, whole=False),
+    )
+    body = _body(root, title_el, sapo)
+    if len(element_text(body)) < MIN_BODY_CHARS:
+        # A hotline box or a banner: the article (if any) is elsewhere, e.g. in display-page
+        # fragments, which the generic extractor reads.
+        raise NotAnArticle("not_an_article", "no article text in the Liferay web-content blocks")
+    datelines = _dateline_texts(doc, root, title_el, body)
+    # Furniture inside the body field: publisher metadata, the title and date repeated.
+    skip = {
+        el
+        for el in body.iter()
+        if isinstance(el.tag, str)
+        and (
+            has_class(el, FURNITURE_CLASS)
+            or (has_class(el, DATE_CLASS, whole=False) and element_text(el) in datelines)
+        )
+    }
+    skip |= {el for el in (title_el, sapo) if el is not None}
+    title = element_text(title_el) if title_el is not None else None
+    parts = Parts(
+        title=title,
+        dateline_texts=datelines,
+        content_roots=[body],
+        skip=skip,
+        summary=element_text(sapo) if sapo is not None else None,
+        category=_category(doc, root, title or ""),
+        loose_byline=False,
+        byline=_byline(root, body),
+    )
+    return assemble(doc, NAME, parts)
