@@ -31,6 +31,9 @@ class Parts:
     # A byline the adapter read from dedicated markup (an author element outside the body);
     # when set, no paragraph of the body is taken as the byline.
     byline: str | None = None
+    # A byline from template markup to use only when the body ends with none (an author box
+    # that some pages leave empty while the writer signs the last paragraph).
+    fallback_byline: str | None = None
     extra_images: list[Image] = field(default_factory=list)
     # Files the template lists outside the body (a download panel).
     extra_attachments: list[Attachment] = field(default_factory=list)
@@ -115,6 +118,10 @@ def assemble(doc: Document, platform: str, parts: Parts) -> Article:
         )
     else:
         byline_result = find_byline(blocks, loose=parts.loose_byline)
+        fallback = clean_line(parts.fallback_byline) or None
+        if byline_result.byline is None and fallback:
+            kept = [b for b in byline_result.blocks if b.text != fallback]
+            byline_result = BylineResult(fallback, kept)
     blocks = byline_result.blocks
     # The title and dateline repeated inside the content block are page furniture, not text.
     furniture = {title, *(clean_line(t) for t in parts.dateline_texts)}

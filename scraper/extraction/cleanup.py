@@ -15,6 +15,22 @@ NOISE_LINE = re.compile(
     r"\d{1,3}\s*%|cỡ chữ.*|font size.*|a\+?\s*a-?)$",
     re.IGNORECASE,
 )
+# A toolbar flattened into one line: "In bài viết | Gửi email | Số lượt xem: 207".
+_TOOL = (
+    r"(?:in bài(?: viết)?|in trang|bản in|chia sẻ(?: bài viết)?|gửi (?:e-?mail|bài(?: viết)?)|"
+    r"quay lại|trở về|về đầu trang|lưu bài(?: viết)?|print|share|e-?mail|facebook|zalo|twitter|"
+    r"(?:số )?lượt (?:người )?xem\s*:?\s*[\d.,]*|view count\s*:?\s*[\d.,]*)"
+)
+TOOLS_LINE = re.compile(rf"^{_TOOL}(?:\s*[|·•/-]?\s*{_TOOL})+$", re.IGNORECASE)
+# CMS account lines: who typed it in, not who wrote it (never the byline).
+ACCOUNT_LINE = re.compile(
+    r"^(?:người đăng|người cập nhật|người duyệt|biên tập viên|đăng bởi|cập nhật bởi|"
+    r"posted by)\s*[:：]",
+    re.IGNORECASE,
+)
+# A counter split over two rows: the label, then the number alone.
+COUNTER_LABEL = re.compile(r"^(?:số )?lượt (?:người )?(?:xem|truy cập)\s*:?$", re.IGNORECASE)
+BARE_NUMBER = re.compile(r"^[\d.,]+$")
 # Headings that open a related-articles block: everything in the block is links.
 RELATED_HEADING = re.compile(
     r"^(?:tin đã đưa|các tin (?:tức )?khác|tin (?:bài )?liên quan|bài viết liên quan|"
@@ -43,9 +59,13 @@ def link_density(block: Block) -> float:
 
 def strip_boilerplate(blocks: list[Block]) -> list[Block]:
     kept: list[Block] = []
-    in_related = False
+    in_related = after_counter = False
     for block in blocks:
         text = block.text
+        if after_counter and BARE_NUMBER.match(text):
+            after_counter = False
+            continue
+        after_counter = bool(COUNTER_LABEL.match(text))
         if RELATED_HEADING.match(text):
             in_related = True
             continue
@@ -54,7 +74,7 @@ def strip_boilerplate(blocks: list[Block]) -> list[Block]:
             if link_density(block) >= 0.6 or BARE_DATE.fullmatch(text):
                 continue
             in_related = False
-        if NOISE_LINE.match(text):
+        if NOISE_LINE.match(text) or TOOLS_LINE.match(text) or ACCOUNT_LINE.match(text):
             continue
         if RELATED_INLINE.match(text) and link_density(block) >= 0.5:
             continue  # "Xem thêm: <a>…</a>" injected between paragraphs

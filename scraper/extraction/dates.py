@@ -31,6 +31,7 @@ __all__ = [
     "EARLIEST",
     "TZ",
     "Dateline",
+    "count_dates",
     "date_from_url",
     "is_print_date_header",
     "parse_dateline",
@@ -181,6 +182,11 @@ def parse_dateline(
     if saw_date or not fallback:
         return None
     return _fallback(clean, latest)
+
+
+def count_dates(text: str) -> int:
+    """How many numeric dates the text holds: a dateline has one, a list of links several."""
+    return sum(1 for _ in _DATE_RE.finditer(_collapse(text))) if isinstance(text, str) else 0
 
 
 def date_from_url(url: str, *, today: date | None = None) -> Dateline | None:

@@ -1,0 +1,249 @@
+"""The generic extractor's fields around the text: the article heading, the dateline near
+it, a lead (sapo) and an author box set apart from the body."""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from ..blocks import element_text
+from ..bylines import PHOTO_CREDIT
+from ..css import select
+from ..dates import count_dates, parse_dateline
+from ..document import Document
+from ..text import clean_line
+from .base import title_segments
+from .generic_layout import in_chrome, in_side_box, near
+
+TITLE_CANDIDATES = "h1, h2, h3, [class*=title], [class*=tieude], [class*=headline]"
+META_DATES = (
+    "article:published_time",
+    "og:article:published_time",
+    "datePublished",
+    "pubdate",
+    "publishdate",
+    "date",
+    "dc.date.issued",
+    "DC.date.issued",
+)
+_MACHINE_TIME_XPATHS = [
+    *(
+        etree.XPath(f'//meta[@property="{n}" or @name="{n}" or @itemprop="{n}"]/@content')
+        for n in META_DATES
+    ),
+    etree.XPath("//time/@datetime"),
+]
+# Blocks that list other articles, each with its date: never a dateline.
+LIST_HEADING = re.compile(
+    r"^(?:các tin|tin (?:bài )?liên quan|bài viết (?:mới|liên quan)|tin cùng|tin mới|tin khác|"
+    r"xem thêm|đọc thêm|tin đã đưa|other news|related|recent posts)",
+    re.IGNORECASE,
+)
+MAX_DATELINE_CHARS = 160
+DATELINE_WINDOW = 12  # how many elements after the title to look for a dateline
+
+
+def _similarity(candidate: str, reference: str) -> float:
+    """Share of the candidate's words that appear, in order, at the start of the reference."""
+    a, b = candidate.lower().split(), reference.lower().split()
+    if not a or not b:
+        return 0.0
+    same = sum(1 for x, y in zip(a, b, strict=False) if x == y)
+    return same / max(len(a), 1)
+
+
+def _has_dateline_after(element: HtmlElement) -> bool:
+    return any(
+        len(text) < 200 and parse_dateline(text, fallback=False) is not None
+        for text in _following_texts(element, 4)
+    )
+
+
+def find_title(
+    doc: Document, container: HtmlElement | None = None
+) -> tuple[str | None, HtmlElement | None]:
+    """The article's heading: like <title>/og:title, followed by a dateline, next to the text.
+
+    <title> alone is not trusted: it carries the site name, and on some portals it is only
+    the site name, which a logo heading repeats.
+    """
+    og = doc.tree.xpath('//meta[@property="og:title" or @name="title"]/@content')
+    references = [clean_line(str(og[0]))] if og else []
+    segments = title_segments(doc)
+    if segments:
+        references.append(segments[0])
+    site_names = {segments[-1]} if len(segments) == 1 else set(segments[1:])
+    best: tuple[float, str, HtmlElement] | None = None
+    for element in select(doc.tree, TITLE_CANDIDATES):
+        text = element_text(element)
+        if not (10 <= len(text) <= 400) or element.tag in ("a", "title"):
+            continue
+        inside = container is not None and (
+            element is container or container in element.iterancestors()
+        )
+        if element is container:
+            continue
+        score = max((_similarity(text, ref) for ref in references), default=0.0)
+        # A heading inside the text block is more often a subheading than the title.
+        score -= 0.2 if inside else 0.0
+        score += 0.3 if element.tag == "h1" else 0.0
+        score += 0.8 if _has_dateline_after(element) else 0.0
+        score += 0.4 if near(element, container) else 0.0
+        score -= 0.5 if in_chrome(element) else 0.0
+        score -= 0.6 if text in site_names and len(references) < 2 else 0.0
+        if best is None or score > best[0]:
+            best = (score, text, element)
+    if best is not None and best[0] >= 0.5:
+        return best[1], best[2]
+    if references:
+        # og:title often repeats <title>'s " - Section - Site" tail: keep the shortest
+        # reference the others start with.
+        return min(references, key=len) if _nested(references) else references[0], None
+    return None, None
+
+
+def _nested(references: list[str]) -> bool:
+    shortest = min(references, key=len)
+    return all(ref.startswith(shortest) for ref in references)
+
+
+def _following_texts(element: HtmlElement, limit: int) -> list[str]:
+    """Text of the elements that follow `element` in document order (the dateline's place)."""
+    texts: list[str] = []
+    for node in element.itersiblings():
+        if isinstance(node.tag, str):
+            raw = node.text_content()
+            # A dateline is short: don't clean a whole article body to find that out.
+            texts.append(element_text(node) if len(raw) < 600 else raw[:600])
+            if len(texts) >= limit:
+                return texts
+    parent = element.getparent()
+    if parent is not None and len(texts) < limit and parent.tag not in ("body", "html"):
+        texts.extend(_following_texts(parent, limit - len(texts)))
+    return texts
+
+
+def _could_be_dateline(text: str) -> bool:
+    """Short, one date, not a list of other articles ("Các tin khác … (20/02/2024) …")."""
+    return (
+        bool(text)
+        and len(text) <= MAX_DATELINE_CHARS
+        and count_dates(text) <= 1
+        and not LIST_HEADING.match(text)
+    )
+
+
+def _machine_times(doc: Document) -> list[str]:
+    """Machine-readable publish times, most specific source first."""
+    return [str(v) for xpath in _MACHINE_TIME_XPATHS for v in xpath(doc.tree) if str(v).strip()]
+
+
+def dateline_texts(doc: Document, title_el: HtmlElement | None) -> tuple[list[str], list[str]]:
+    """(datelines shown near the title, machine-readable times from meta and <time>)."""
+    shown: list[str] = []
+    if title_el is not None:
+        nearby = _following_texts(title_el, DATELINE_WINDOW)
+        before = title_el.getprevious()
+        if before is not None and isinstance(before.tag, str):
+            nearby.insert(0, element_text(before))
+        nearby = [t for t in nearby if _could_be_dateline(t)]
+        # Compiled patterns first; dateparser (month names) only when they find nothing.
+        found = [t for t in nearby if parse_dateline(t, fallback=False)]
+        shown.extend(found or [t for t in nearby if parse_dateline(t)])
+    return shown, _machine_times(doc)
+
+
+def order_datelines(shown: list[str], machine: list[str]) -> tuple[list[str], str | None]:
+    """Datelines in the order to trust them, and the one to show when they differ.
+
+    The page's own dateline comes first; a machine time (<time datetime>, article:published_
+    time) only stands in front of it when the page shows the day alone and the machine
+    time, on that same day, gives the minute.
+    """
+    if shown and machine:
+        visible, exact = parse_dateline(shown[0]), parse_dateline(machine[0])
+        if (
+            visible is not None
+            and exact is not None
+            and visible.precision == "day"
+            and exact.precision == "minute"
+            and visible.value.date() == exact.value.date()
+        ):
+            return [machine[0], *shown, *machine[1:]], shown[0]
+    return [*shown, *machine], None
+
+
+# A lead (sapo) or an author box the template sets apart from the text, named by its class.
+LEAD_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:sapo|lead|summary|hometext|tomtat|tom-tat|description|excerpt|intro|"
+    r"chapeau|abstract|teaser|mota|mo-ta|trichdan|trich-dan)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+AUTHOR_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:author|authors|tacgia|tac-gia|byline|writer|nguoiviet|nguoi-viet|"
+    r"butdanh|but-danh)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+# CMS accounts, not writers: Liferay's view-content-author / metadata-author (PORTALS §2a),
+# WordPress's author vcard (usually "admin").
+EDITOR_ACCOUNT_CLASS = re.compile(r"view-content-author|metadata-author|vcard", re.IGNORECASE)
+ACCOUNT_NAME = re.compile(r"^[\w.@-]+$")  # "admin", "editor01", "bientap@…": one token
+LEAD_CHARS = (40, 1200)
+AUTHOR_CHARS = (3, 80)
+
+
+def _classed(doc: Document, pattern: re.Pattern[str]) -> list[HtmlElement]:
+    found = []
+    for element in doc.tree.iter():
+        if not isinstance(element.tag, str) or element.tag in ("body", "html", "meta"):
+            continue
+        attrs = f"{element.get('class') or ''} {element.get('id') or ''}"
+        if attrs.strip() and pattern.search(attrs):
+            found.append(element)
+    return found
+
+
+def _outside(element: HtmlElement, container: HtmlElement) -> bool:
+    return (
+        element is not container
+        and element not in container.iterancestors()
+        and (container not in element.iterancestors())
+    )
+
+
+def find_lead(
+    doc: Document, container: HtmlElement, title_el: HtmlElement | None
+) -> HtmlElement | None:
+    """A lead block outside the text container, beside it (not in a side box or chrome)."""
+    for element in _classed(doc, LEAD_CLASS):
+        if element.tag in ("a", "img") or not _outside(element, container):
+            continue
+        if title_el is not None and (element is title_el or title_el in element.iterdescendants()):
+            continue
+        text = element_text(element)
+        if not LEAD_CHARS[0] <= len(text) <= LEAD_CHARS[1]:
+            continue
+        if in_chrome(element) or in_side_box(element) or not near(element, container):
+            continue
+        return element
+    return None
+
+
+def find_author_box(doc: Document, container: HtmlElement) -> str | None:
+    """An author box beside the text ("detail-author", "tacgia"), never a CMS account."""
+    for element in _classed(doc, AUTHOR_CLASS):
+        if not _outside(element, container) or EDITOR_ACCOUNT_CLASS.search(
+            f"{element.get('class') or ''} {element.get('id') or ''}"
+        ):
+            continue
+        text = clean_line(element_text(element))
+        if not AUTHOR_CHARS[0] <= len(text) <= AUTHOR_CHARS[1] or PHOTO_CREDIT.match(text):
+            continue
+        if ACCOUNT_NAME.match(text) or any(ch.isdigit() for ch in text):
+            continue
+        if in_chrome(element) or in_side_box(element) or not near(element, container):
+            continue
+        return text
+    return None

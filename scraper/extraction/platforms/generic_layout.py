@@ -1,0 +1,54 @@
+"""Where an element sits in a page's layout: chrome (header, menus, footer), side boxes,
+closeness to the article text. Shared by the generic extractor's parts."""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+CHROME = re.compile(
+    r"(?:^|[\s_-])(?:header|footer|nav|navbar|menu|sidebar|side|widget|portlet-title|logo|"
+    r"banner|breadcrumbs?)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+# Boxes beside the section's list: "tin nổi bật", "xem nhiều", "tin liên quan", sidebars.
+SIDE_BOX = re.compile(
+    r"hot|noi-?bat|noibat|lien-?quan|related|other|khac|xem-?nhieu|most|moi-?nhat|sidebar|"
+    r"right|aside|widget|featured-box",
+    re.IGNORECASE,
+)
+
+
+def in_chrome(element: HtmlElement) -> bool:
+    for node in (element, *element.iterancestors()):
+        if node.tag in ("body", "html"):
+            break  # body classes describe the page ("wp-custom-logo"), not a region of it
+        attrs = f"{node.get('class') or ''} {node.get('id') or ''}"
+        if node.tag in ("header", "footer", "nav", "aside") or (
+            attrs.strip() and CHROME.search(attrs)
+        ):
+            return True
+    return False
+
+
+def near(element: HtmlElement, container: HtmlElement | None, levels: int = 3) -> bool:
+    """Whether `element` sits within a few levels above the content container."""
+    if container is None:
+        return False
+    ancestor: HtmlElement | None = container
+    for _ in range(levels):
+        ancestor = ancestor.getparent() if ancestor is not None else None
+        if ancestor is None:
+            return False
+        if element in ancestor.iterdescendants():
+            return True
+    return False
+
+
+def in_side_box(element: HtmlElement) -> bool:
+    return any(
+        SIDE_BOX.search(f"{node.get('class') or ''} {node.get('id') or ''}")
+        for node in element.iterancestors()
+        if node.tag not in ("body", "html")
+    )
