@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lxml.html import HtmlElement
 
@@ -62,6 +62,14 @@ def _lead_from_first_block(blocks: list[Block]) -> str | None:
     return None
 
 
+def _cut_off(doc: Document, dateline_text: str) -> bool:
+    """Whether the page ends, cut off, within the dateline."""
+    if not doc.truncated:
+        return False
+    tail = " ".join(doc.tree.text_content().split())[-len(dateline_text) - 8 :]
+    return clean_line(dateline_text)[-6:] in tail
+
+
 def _merge_attachments(extra: list[Attachment], found: list[Attachment]) -> list[Attachment]:
     """Body attachments first, then the template's, each file once."""
     seen = {a.url for a in found}
@@ -88,6 +96,12 @@ def assemble(doc: Document, platform: str, parts: Parts) -> Article:
             warnings.append(f"print-view date ignored, not a publish date: {clean_line(text)!r}")
             continue
         dateline = parse_dateline(text)
+        if dateline is not None and dateline.precision == "minute" and _cut_off(doc, text):
+            # "23/07/2022 - 03:42" at the very end of a cut page may have lost its "PM".
+            dateline = replace(
+                dateline, value=dateline.value.replace(hour=0, minute=0, second=0), precision="day"
+            )
+            warnings.append("the page is cut off right after its dateline: time of day dropped")
         if dateline is not None:
             published_at, precision = dateline.isoformat(), dateline.precision
             published_text = clean_line(parts.shown_dateline) or shown_dateline(text)

@@ -28,6 +28,8 @@ class Document:
     html: str
     tree: lxml.html.HtmlElement
     warnings: list[str] = field(default_factory=list)
+    # Cut off in transfer: its last text may be cut mid-word (a dateline "…03:42" without "PM").
+    truncated: bool = False
 
     def css_first(self, selector: str) -> lxml.html.HtmlElement | None:
         return select_first(self.tree, selector)
@@ -55,7 +57,12 @@ def decode_html_checked(body: bytes, content_type: str | None = None) -> tuple[s
         except UnicodeDecodeError:
             return text, None
     if declared == "utf-8" and "\ufffd" in text and "\ufffd".encode() not in body:
-        # Declared (or assumed) UTF-8 but not valid UTF-8: Vietnamese Windows pages are cp1258.
+        invalid = text.count("\ufffd")
+        valid = sum(1 for ch in text if ord(ch) > 0x7F) - invalid
+        if valid >= 10 * invalid:
+            # A few stray bytes in a UTF-8 page (a bad paste, a cut transfer): keep UTF-8.
+            return text, f"{invalid} invalid UTF-8 byte sequence(s) replaced"
+        # Declared (or assumed) UTF-8 but not UTF-8: Vietnamese Windows pages are cp1258.
         for fallback in ("cp1258", "cp1252"):
             try:
                 decoded = body.decode(fallback)
@@ -97,9 +104,10 @@ def load_document(html: str | bytes, url: str, content_type: str | None = None) 
     # would drop TCVN3's "ư", which is the soft hyphen U+00AD).
     for encoding in sorted(repair_tree(tree)):
         warnings.append(f"legacy {encoding} font text converted to Unicode")
-    if _looks_truncated(text):
+    truncated = _looks_truncated(text)
+    if truncated:
         warnings.append("the HTML looks truncated (no closing </body> or </html>)")
-    return Document(url=url, html=text, tree=tree, warnings=warnings)
+    return Document(url=url, html=text, tree=tree, warnings=warnings, truncated=truncated)
 
 
 def _looks_truncated(text: str) -> bool:

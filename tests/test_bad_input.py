@@ -1,0 +1,129 @@
+"""Bad input gives the best correct answer and a warning, never an exception other than
+NotAnArticle, and never a wrong-but-confident publish time."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from scraper.extraction import NotAnArticle, extract_article
+
+PAGES = Path(__file__).parent / "pages"
+SEED = (PAGES / "seed_template_unit_byline_constructed.html").read_text(encoding="utf-8")
+URL = "https://tayho.example.gov.vn/tin-tuc/so-ket-cong-tac-phoi-hop-2231.html"
+TITLE = "Quận Tây Hồ sơ kết công tác phối hợp 6 tháng đầu năm 2022"
+
+
+def test_utf8_page_declaring_windows_1252_is_read_as_utf8_with_a_warning():
+    page = SEED.replace("charset=utf-8", "charset=windows-1252").encode("utf-8")
+    article = extract_article(page, URL)
+    assert article.title == TITLE
+    assert "page declares charset cp1252 but is UTF-8: decoded as UTF-8" in article.warnings
+
+
+def test_http_header_charset_wrong_too():
+    article = extract_article(SEED.encode("utf-8"), URL, content_type="text/html; charset=latin-1")
+    assert article.title == TITLE
+    assert any("but is UTF-8" in w for w in article.warnings)
+
+
+def test_windows_1258_page_declared_utf8_is_decoded_with_a_warning():
+    page = _windows_1258(SEED)
+    article = extract_article(page, URL)
+    assert article.title == TITLE
+    assert "page is not valid utf-8: decoded as cp1258" in article.warnings
+
+
+def _windows_1258(text: str) -> bytes:
+    """Encode as Windows-1258 does: â ê ô ă ơ ư precomposed, the five tones as combining marks."""
+    tones = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+    out = []
+    for char in unicodedata.normalize("NFC", text):
+        parts = unicodedata.normalize("NFD", char)
+        tone = "".join(c for c in parts if c in tones)
+        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones))
+        out.append(base + tone)
+    return "".join(out).encode("cp1258")
+
+
+def test_stray_invalid_bytes_keep_the_page_utf8():
+    raw = SEED.encode("utf-8")
+    page = raw[:200] + b"\x80" + raw[200:]
+    article = extract_article(page, URL)
+    assert article.title == TITLE
+    assert "1 invalid UTF-8 byte sequence(s) replaced" in article.warnings
+
+
+def test_truncated_page_is_read_and_says_so():
+    cut = SEED[: SEED.index("Dịp này")]
+    article = extract_article(cut, URL)
+    assert article.title == TITLE
+    assert article.published_at == "2022-07-23T15:42:00+07:00"
+    assert "the HTML looks truncated (no closing </body> or </html>)" in article.warnings
+
+
+def test_date_without_time_is_day_precision_with_a_warning():
+    page = SEED.replace("23/07/2022 - 03:42 PM", "Thứ bảy, ngày 23/07/2022")
+    article = extract_article(page, URL)
+    assert article.published_at == "2022-07-23T00:00:00+07:00"
+    assert article.published_precision == "day"
+    assert "the dateline gives the day only: no time of publication" in article.warnings
+
+
+def test_print_date_header_is_never_the_publish_date():
+    page = SEED.replace("23/07/2022 - 03:42 PM", "Hà Nội, ngày 21 tháng 10 năm 2024")
+    article = extract_article(page, URL)
+    assert article.published_at is None
+    assert any(w.startswith("print-view date ignored") for w in article.warnings)
+
+
+def test_related_list_dates_are_never_taken_for_the_dateline():
+    page = SEED.replace("23/07/2022 - 03:42 PM", "")
+    page = page.replace(
+        "Bầu cử tổ trưởng tổ dân phố nhiệm kỳ mới</a>",
+        "Bầu cử tổ trưởng tổ dân phố nhiệm kỳ mới</a> (12/07/2022)",
+    )
+    article = extract_article(page, URL)
+    assert article.published_at is None
+    assert "no dateline found" in article.warnings
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    cut=st.integers(min_value=0, max_value=len(SEED)),
+    junk=st.binary(max_size=64),
+    where=st.integers(min_value=0, max_value=len(SEED)),
+)
+def test_never_raises_anything_but_not_an_article(cut: int, junk: bytes, where: int):
+    raw = SEED.encode("utf-8")
+    page = raw[:where] + junk + raw[where:cut] if where < cut else raw[:cut] + junk
+    try:
+        article = extract_article(page, URL)
+    except NotAnArticle:
+        return
+    # Whatever survives the damage, a publish time is the page's own or none at all: the
+    # minute when the whole dateline survived, else at most its day.
+    if article.published_precision == "minute":
+        assert article.published_at == "2022-07-23T15:42:00+07:00"
+    else:
+        assert article.published_at in (None, "2022-07-23T00:00:00+07:00")
+
+
+def test_dateline_cut_off_at_the_end_of_a_truncated_page_keeps_only_the_day():
+    from scraper.extraction.assemble import Parts, assemble
+    from scraper.extraction.document import load_document
+
+    body = "<p>" + "Hội nghị tiếp xúc cử tri của phường diễn ra tại hội trường. " * 5 + "</p>"
+    page = f"<html><body><h1>{TITLE}</h1><div id='c'>{body}</div><div id='d'>23/07/2022 - 03:42"
+    doc = load_document(page, URL)
+    content = doc.tree.get_element_by_id("c")
+    parts = Parts(title=TITLE, dateline_texts=["23/07/2022 - 03:42"], content_roots=[content])
+    article = assemble(doc, "generic", parts)
+    assert (article.published_at, article.published_precision) == (
+        "2022-07-23T00:00:00+07:00",
+        "day",
+    )
+    assert "the page is cut off right after its dateline: time of day dropped" in article.warnings
