@@ -130,3 +130,11 @@ def test_generic_listing_finds_article_links_not_menus():
     assert "https://phuong.example.gov.vn/tin-tuc/ky-hop-thu-hai-hdnd-phuong-12345.html" in (
         listing.article_urls
     )
+
+
+@pytest.mark.parametrize("prefix", ["(QNO) - ", "ĐNO - ", "(HNMO) - ", "TTH - "])
+def test_lead_prefixes_are_kept_as_published(prefix):
+    html = (PAGES / "seed_template_unit_byline_constructed.html").read_text(encoding="utf-8")
+    html = html.replace("<p>Chiều ngày 22/7/2022", f"<p>{prefix}Chiều ngày 22/7/2022", 1)
+    article = extract_article(html, URL)
+    assert article.body.startswith(f"{prefix}Chiều ngày 22/7/2022")
