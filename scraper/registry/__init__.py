@@ -1,0 +1,1 @@
+"""The portal registry: which portals exist, for which administrative units, and where."""
