@@ -44,14 +44,102 @@ ARTICLE_COLUMNS = {
 }
 
 PORTAL_COLUMNS = {
-    "id": "Stable portal identifier (currently the host name).",
-    "name": "Human-readable name of the portal.",
-    "base_url": "Home page of the portal.",
+    "id": "Stable portal identifier from the registry (hanoi/caugiay-district), or the host "
+    "name for a portal crawled from a bare URL.",
+    "name": "Vietnamese name of the portal.",
+    "base_url": "Home page of the portal; empty when unknown.",
     "platform": "CMS the portal runs on, if known.",
-    "start_urls": "JSON list of the listing pages a crawl starts from.",
+    "start_urls": "JSON list of the news-section listing pages a crawl starts from.",
     "first_seen_at": "When the portal was first crawled (UTC).",
     "last_crawled_at": "When the portal was last crawled (UTC).",
+    "level": "Administrative tier of the unit it serves: province, district or commune "
+    "(commune covers phường, xã, thị trấn and đặc khu).",
+    "unit_type": "Kind of unit: thành phố, tỉnh, quận, huyện, thị xã, phường, xã, thị trấn…",
+    "unit_code": "Official (GSO) code of the unit it serves, as of the portal's period.",
+    "unit_id": "The unit in admin_units: the code, or old:<code> for a unit abolished on "
+    "30 June 2025.",
+    "province_code": "GSO code of today's province it belongs to (sources of one place group "
+    "together across the 2025 reform).",
+    "parent_code": "GSO code of the parent unit in the portal's period.",
+    "since": "First day the portal served this unit, when known (2025-07-01 for the new "
+    "wards and communes).",
+    "until": "Last day it served this unit (2025-06-30 for abolished districts); empty if "
+    "still active.",
+    "successors": "JSON list of GSO codes of today's units that took over an abolished unit.",
+    "url_source": "How the URL is known: seen (in saved evidence), inferred (from a naming "
+    "convention) or unknown.",
+    "url_evidence": "Where the URL was seen, or the convention it was inferred from.",
+    "notes": "Remarks of the registry.",
+    "registry_source": "Registry file and line of the entry.",
 }
+
+ADMIN_UNIT_COLUMNS = {
+    "id": "The GSO code for units that exist today; old:<code> for units abolished on "
+    "30 June 2025 (a code may be reused by a new unit).",
+    "code": "Official GSO code (2 digits province, 3 district, 5 commune).",
+    "name": "Official name, with its type (Phường Cầu Giấy, Quận Cầu Giấy).",
+    "level": "province, district or commune.",
+    "unit_type": "thành phố trung ương, tỉnh, quận, huyện, thị xã, thành phố, phường, xã, "
+    "thị trấn or đặc khu.",
+    "province_code": "GSO code of the province it belonged to in its time.",
+    "parent_id": "The unit it was part of (id in this table).",
+    "valid_from": "First day of the unit (2025-07-01 for units created by the reform); "
+    "empty if older.",
+    "valid_to": "Last day of the unit (2025-06-30 for abolished units); empty if it exists today.",
+    "successor_ids": "JSON list of today's units that took over its territory.",
+}
+
+CRAWL_RUN_COLUMNS = {
+    "id": "Run number.",
+    "portal_id": "Portal crawled.",
+    "started_at": "When the crawl of this portal started (UTC).",
+    "finished_at": "When it ended (UTC).",
+    "status": "ok, or unreachable when no listing page could be read (DNS failure, refused, "
+    "timeout, HTTP errors).",
+    "finish_reason": "Scrapy's reason for ending (finished, shutdown, closespider_…).",
+    "listing_pages": "Listing pages read.",
+    "articles_new": "Articles stored for the first time.",
+    "articles_updated": "Articles whose content changed since the last crawl.",
+    "articles_unchanged": "Articles found again, unchanged.",
+    "articles_failed": "Article pages that could not be stored (errors, not articles).",
+    "errors": "JSON object: kind of error → how many times.",
+}
+
+BY_UNIT_COLUMNS = {
+    "rowid": "Row of the article in the articles table.",
+    "url": ARTICLE_COLUMNS["url"],
+    "title": ARTICLE_COLUMNS["title"],
+    "published_at": ARTICLE_COLUMNS["published_at"],
+    "category": ARTICLE_COLUMNS["category"],
+    "byline": ARTICLE_COLUMNS["byline"],
+    "platform": ARTICLE_COLUMNS["platform"],
+    "portal_id": ARTICLE_COLUMNS["portal_id"],
+    "portal": "Name of the portal.",
+    "level": "Tier of the unit the portal serves: province, district or commune.",
+    "unit_id": "Administrative unit the portal serves (admin_units id).",
+    "unit": "Name of that unit.",
+    "unit_type": "Kind of that unit.",
+    "province": "Today's province or city.",
+    "province_code": "GSO code of today's province.",
+    "unit_status": "current, or 'abolished 2025-06-30' for former districts and wards.",
+}
+
+# Articles of a unit of today together with those of the units it replaced: a ward of today
+# and the former district and wards whose territory it took over.
+ARTICLES_OF_PLACE_SQL = """select
+  articles.published_at,
+  articles.title,
+  articles.url,
+  portals.name as portal,
+  units.name as unit,
+  case when units.id = :unit then 'this unit' else 'predecessor' end as relation
+from articles
+  join portals on portals.id = articles.portal_id
+  join admin_units as units on units.id = portals.unit_id
+where units.id = :unit
+  or exists (select 1 from json_each(units.successor_ids) where json_each.value = :unit)
+order by articles.published_at desc
+limit 500"""
 
 # Internal tables: the FTS index and its shadow tables, and the migrations log.
 HIDDEN_TABLES = (
@@ -98,12 +186,41 @@ def database_config() -> dict[str, Any]:
             "columns": ARTICLE_COLUMNS,
         },
         "portals": {
-            "description": "Government portals the archive collects from.",
+            "description": "Government portals, from the registry (every portal known, "
+            "crawled or not) and from crawls of bare URLs, with the administrative unit each "
+            "serves and when.",
             "sort": "id",
+            "facets": ["province_code", "level", "platform", "url_source"],
             "label_column": "name",
             "columns": PORTAL_COLUMNS,
         },
+        "admin_units": {
+            "description": "Official administrative units (GSO codes) before and after the "
+            "1 July 2025 reform: 34 provinces and 3,321 communes of today, and the 63 "
+            "provinces, 696 districts and their communes abolished or merged, with the units "
+            "that succeeded them.",
+            "sort": "id",
+            "facets": ["level", "unit_type", "province_code", "valid_to"],
+            "label_column": "name",
+            "columns": ADMIN_UNIT_COLUMNS,
+        },
+        "crawl_runs": {
+            "description": "One row per portal per crawl: reached or not, what was stored, "
+            "what failed.",
+            "sort_desc": "id",
+            "facets": ["status", "portal_id"],
+            "columns": CRAWL_RUN_COLUMNS,
+        },
+        "articles_by_unit": {
+            "description": "Articles with the place they come from: facet by province, tier "
+            "and unit, before and after the 2025 reform.",
+            "sort_desc": "published_at",
+            "facets": ["province", "level", "unit", "unit_status"],
+            "label_column": "title",
+            "columns": BY_UNIT_COLUMNS,
+        },
     }
+    tables["archive_meta"] = {"hidden": True}
     tables.update({name: {"hidden": True} for name in HIDDEN_TABLES})
     return {
         "tables": tables,
@@ -113,7 +230,13 @@ def database_config() -> dict[str, Any]:
                 "description": "Full-text search over title, summary, body and byline, best "
                 "matches first. Accent-insensitive except for đ.",
                 "sql": SEARCH_SQL,
-            }
+            },
+            "articles_of_place": {
+                "title": "Articles of a place, before and after the 2025 reform",
+                "description": "Give the GSO code of a unit of today (for example a ward): "
+                "its own articles and those of the former district and wards it took over.",
+                "sql": ARTICLES_OF_PLACE_SQL,
+            },
         },
     }
 

@@ -96,6 +96,93 @@ def add_article_authors(db: Database) -> None:
     db["articles"].add_column("authors", str)
 
 
+@migrations()
+def add_portal_registry_fields(db: Database) -> None:
+    # What the portal registry knows of each portal: the administrative unit it serves, when,
+    # and how its URL is known. Portals crawled from a bare URL leave them empty.
+    for column in (
+        "level",
+        "unit_type",
+        "unit_code",
+        "unit_id",
+        "province_code",
+        "parent_code",
+        "since",
+        "until",
+        "successors",  # JSON list of GSO codes of today's units
+        "url_source",
+        "url_evidence",
+        "notes",
+        "registry_source",  # file:line of the registry entry
+    ):
+        db["portals"].add_column(column, str)
+    db["portals"].create_index(["province_code", "level"])
+
+
+@migrations()
+def create_admin_units(db: Database) -> None:
+    # Official administrative units before and after the 1 July 2025 reform (GSO codes).
+    db["admin_units"].create(
+        {
+            "id": str,  # the code for units of today, "old:<code>" for units abolished
+            "code": str,
+            "name": str,
+            "level": str,
+            "unit_type": str,
+            "province_code": str,
+            "parent_id": str,
+            "valid_from": str,
+            "valid_to": str,
+            "successor_ids": str,  # JSON list of ids of today's units
+        },
+        pk="id",
+        not_null={"id", "code", "name", "level"},
+    )
+    db["admin_units"].create_index(["province_code", "level"])
+    db["archive_meta"].create({"key": str, "value": str}, pk="key")
+
+
+@migrations()
+def create_crawl_runs(db: Database) -> None:
+    # One row per portal per crawl: what was reached, what was stored, what failed.
+    db["crawl_runs"].create(
+        {
+            "id": int,
+            "portal_id": str,
+            "started_at": str,
+            "finished_at": str,
+            "status": str,  # ok | unreachable | failed
+            "finish_reason": str,
+            "listing_pages": int,
+            "articles_new": int,
+            "articles_updated": int,
+            "articles_unchanged": int,
+            "articles_failed": int,
+            "errors": str,  # JSON object: error kind → count
+        },
+        pk="id",
+    )
+    db["crawl_runs"].create_index(["portal_id", "started_at"])
+
+
+@migrations()
+def create_articles_by_unit_view(db: Database) -> None:
+    # Articles with the place they come from, for facets by province, level and unit.
+    db.create_view(
+        "articles_by_unit",
+        """
+SELECT a.rowid AS rowid, a.url, a.title, a.published_at, a.category, a.byline, a.platform,
+  a.portal_id, p.name AS portal, p.level, u.id AS unit_id, u.name AS unit,
+  u.unit_type, prov.name AS province, p.province_code,
+  CASE WHEN u.valid_to IS NULL THEN 'current' ELSE 'abolished ' || u.valid_to END AS unit_status
+FROM articles a
+JOIN portals p ON p.id = a.portal_id
+LEFT JOIN admin_units u ON u.id = p.unit_id
+LEFT JOIN admin_units prov ON prov.id = p.province_code
+""",
+    )
+
+
 def apply(db: Database) -> None:
     """Bring `db` up to date; a no-op when every migration is already recorded."""
     migrations.apply(db)

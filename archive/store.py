@@ -10,7 +10,7 @@ import hashlib
 import json
 import sqlite3
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -59,7 +59,11 @@ _UPSERT_PORTAL = """
 INSERT INTO portals (id, name, base_url, platform, start_urls, first_seen_at, last_crawled_at)
 VALUES (:id, :name, :base_url, :platform, :start_urls, :now, :now)
 ON CONFLICT (id) DO UPDATE SET
-  name = excluded.name, base_url = excluded.base_url, platform = excluded.platform,
+  name = CASE WHEN portals.registry_source IS NULL THEN excluded.name ELSE portals.name END,
+  base_url = CASE WHEN portals.registry_source IS NULL OR portals.base_url IS NULL
+    THEN excluded.base_url ELSE portals.base_url END,
+  platform = CASE WHEN portals.registry_source IS NULL THEN excluded.platform
+    ELSE COALESCE(excluded.platform, portals.platform) END,
   start_urls = excluded.start_urls, last_crawled_at = excluded.last_crawled_at
 """
 
@@ -164,6 +168,23 @@ class Archive:
         }
         with self._transaction() as conn:
             conn.execute(_UPSERT_PORTAL, params)
+
+    def sync_admin_units(self, units: Iterable[Mapping[str, Any]]) -> bool:
+        """Load the administrative units snapshot (a no-op when it has not changed)."""
+        from archive.places import sync_admin_units
+
+        return sync_admin_units(self.conn, units)
+
+    def upsert_registry_portals(self, portals: Iterable[Mapping[str, Any]]) -> int:
+        """Store the registry's portals with their units and periods."""
+        from archive.places import upsert_registry_portals
+
+        return upsert_registry_portals(self.conn, portals)
+
+    def record_crawl_run(self, run: Mapping[str, Any]) -> int:
+        from archive.places import record_crawl_run
+
+        return record_crawl_run(self.conn, run)
 
     def upsert_article(self, record: Mapping[str, Any]) -> UpsertStatus:
         """Store one article record; returns "new", "updated" or "unchanged"."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from dataclasses import asdict
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,8 @@ import click
 
 from .extraction import PLATFORMS, NotAnArticle, detect_platform, extract_article, parse_listing
 from .extraction.document import decode_html, guess_page_url
+from .registry.admin_units import load_admin_units
+from .registry.portals import LEVELS, Portal, Registry, RegistryError, load_registry
 
 DEFAULT_DB = "data/archive.db"
 DEMO_DB = "data/demo.db"
@@ -33,6 +36,41 @@ def cli() -> None:
     """Scrape Vietnamese local-government news portals into a searchable SQLite archive."""
 
 
+def _registry_option(function: Any) -> Any:
+    return click.option(
+        "--registry",
+        "registry_files",
+        multiple=True,
+        type=click.Path(dir_okay=False, exists=True),
+        help="Your own registry file (TOML, like scraper/registry/portals/*.toml): adds "
+        "portals or overrides built-in ones by id. Repeatable; also $VNNEWS_REGISTRY.",
+    )(function)
+
+
+def _load_registry(files: tuple[str, ...]) -> Registry:
+    try:
+        return load_registry(files)
+    except RegistryError as exc:
+        raise click.ClickException(f"registry: {exc}") from None
+
+
+def _select_options(function: Any) -> Any:
+    for option in reversed(
+        (
+            click.option("--province", help="Province: code (01), slug (ha-noi) or name."),
+            click.option("--level", type=click.Choice(LEVELS)),
+            click.option("--platform", type=click.Choice(sorted(PLATFORMS))),
+            click.option(
+                "--active-on",
+                type=click.DateTime(formats=["%Y-%m-%d"]),
+                help="Only portals serving their unit on this day (YYYY-MM-DD).",
+            ),
+        )
+    ):
+        function = option(function)
+    return function
+
+
 @cli.command()
 @click.argument("urls", nargs=-1)
 @click.option(
@@ -43,24 +81,15 @@ def cli() -> None:
     help="SQLite archive to write to (created if missing).",
 )
 @click.option(
-    "--platform",
-    type=click.Choice(sorted(PLATFORMS)),
-    help="Force a platform adapter instead of detecting it from each page.",
+    "--portal",
+    "portal_ids",
+    multiple=True,
+    help="A registry portal to crawl (repeatable). With URLs: the id to store them under.",
 )
+@_select_options
+@_registry_option
 @click.option(
     "--max-pages", type=click.IntRange(min=1), help="Stop after N listing pages of each section."
-)
-@click.option(
-    "--portal",
-    "portal_id",
-    help="Portal id to store the articles under (default: the host name of each URL).",
-)
-@click.option(
-    "--config",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=Path("portals.toml"),
-    show_default=True,
-    help="Portals to crawl when no URL is given.",
 )
 @click.option(
     "-s",
@@ -73,46 +102,130 @@ def cli() -> None:
 def crawl(
     urls: tuple[str, ...],
     db: str,
+    portal_ids: tuple[str, ...],
+    province: str | None,
+    level: str | None,
     platform: str | None,
+    active_on: Any,
+    registry_files: tuple[str, ...],
     max_pages: int | None,
-    portal_id: str | None,
-    config: Path,
     setting: tuple[str, ...],
 ) -> None:
-    """Crawl news sections, starting from listing page URLs, into the archive.
+    """Crawl news sections into the archive: listing URLs, or portals of the registry.
 
     \b
-    Example:
+    Examples:
       vnnews crawl https://sotttt.hanoi.gov.vn/vi/tin-tuc-su-kien --max-pages 3
-    With no URL, crawls the portals listed in portals.toml.
+      vnnews crawl --portal hanoi/sotttt
+      vnnews crawl --province ha-noi --level commune
+    With no URL and no selection, crawls every registry portal active today whose news
+    section is known. --platform forces an adapter for URLs; for the registry it filters.
     """
-    from .crawl import ConfigError, CrawlJob, build_settings, load_portals_config, run_crawls
+    from .crawl import CrawlJob, build_settings, prepare_archive, record_runs, run_crawls
 
-    overrides = _parse_settings(setting)
+    registry = _load_registry(registry_files)
     if urls:
+        if len(portal_ids) > 1:
+            raise click.UsageError("with URLs, give at most one --portal (the id to store under)")
+        portal_id = portal_ids[0] if portal_ids else None
         jobs = [CrawlJob(start_urls=list(urls), portal=portal_id, platform=platform)]
     else:
-        try:
-            jobs = load_portals_config(config)
-        except ConfigError as exc:
-            raise click.ClickException(str(exc)) from None
-        for job in jobs:
-            job.platform = platform or job.platform
+        selected = _selected_portals(
+            registry, portal_ids, province, level, platform, active_on, default_today=True
+        )
+        crawlable = [p for p in selected if p.start_urls]
+        for skipped in (p for p in selected if not p.start_urls):
+            click.echo(f"skipped {skipped.id}: no news-section URL known", err=True)
+        if not crawlable:
+            raise click.ClickException("no selected portal has a news-section URL to crawl")
+        jobs = [CrawlJob.for_portal(p) for p in crawlable]
     for job in jobs:
         job.max_pages = max_pages
+    overrides = _parse_settings(setting)
     overrides.setdefault("LOG_LEVEL", "WARNING")
+    prepare_archive(db, registry)
     try:
         results = run_crawls(jobs, build_settings(db, overrides))
     except ValueError as exc:
         raise click.ClickException(str(exc)) from None
+    record_runs(db, results)
     unreachable = [r for r in results if not r.reached]
     for result in unreachable:
-        click.echo(
-            f"could not read any listing page of {', '.join(result.job.start_urls)}", err=True
-        )
-    click.echo(f"archive: {db}", err=True)
+        name = result.job.portal or ", ".join(result.job.start_urls)
+        click.echo(f"unreachable: {name} (no listing page could be read)", err=True)
+    click.echo(
+        f"archive: {db} ({len(results) - len(unreachable)} of {len(results)} portal(s) reached)",
+        err=True,
+    )
     if unreachable and len(unreachable) == len(results):
         sys.exit(1)
+
+
+def _selected_portals(
+    registry: Registry,
+    portal_ids: tuple[str, ...],
+    province: str | None,
+    level: str | None,
+    platform: str | None,
+    active_on: Any,
+    *,
+    default_today: bool,
+) -> list[Portal]:
+    try:
+        if portal_ids:
+            return [registry.get(portal_id) for portal_id in portal_ids]
+        day = active_on.date() if active_on else (_today_in_vietnam() if default_today else None)
+        return registry.select(province=province, level=level, platform=platform, active_on=day)
+    except RegistryError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def _today_in_vietnam() -> date:
+    from datetime import datetime
+
+    from .extraction.dates import TZ
+
+    return datetime.now(TZ).date()
+
+
+@cli.command()
+@_select_options
+@_registry_option
+@click.option("--json", "as_json", is_flag=True, help="JSON Lines, every field.")
+def portals(
+    province: str | None,
+    level: str | None,
+    platform: str | None,
+    active_on: Any,
+    registry_files: tuple[str, ...],
+    as_json: bool,
+) -> None:
+    """List the portals of the registry (built-in and your own files).
+
+    \b
+    Examples:
+      vnnews portals --province ha-noi --level commune --active-on 2025-12-01
+      vnnews portals --province ha-noi --level district --active-on 2022-01-01
+    """
+    registry = _load_registry(registry_files)
+    selected = _selected_portals(
+        registry, (), province, level, platform, active_on, default_today=False
+    )
+    units = load_admin_units()
+    for portal in selected:
+        unit = units.get(portal.unit_id)
+        if as_json:
+            row = {**portal.record(), "unit_name": unit.name if unit else None}
+            click.echo(json.dumps(row, ensure_ascii=False))
+            continue
+        period = f"{portal.since or '…'} → {portal.until or 'today'}"
+        where = portal.start_urls[0] if portal.start_urls else (portal.base_url or "URL unknown")
+        click.echo(
+            f"{portal.id:38} {portal.level:8} {unit.name if unit else portal.unit_code:28} "
+            f"{period:25} {portal.platform or '?':12} {where} [{portal.url_source}]"
+        )
+    if not as_json:
+        click.echo(f"{len(selected)} portal(s)", err=True)
 
 
 @cli.command()

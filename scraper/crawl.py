@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import os
-import tomllib
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +11,8 @@ from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.settings import Settings
 from scrapy.utils.project import get_project_settings
 
+from .registry.admin_units import load_admin_units
+from .registry.portals import Portal, Registry
 from .spiders.portal import PortalSpider
 
 # Settings that make a crawl of a server on this machine fast: no delays, more parallelism.
@@ -31,6 +32,15 @@ class CrawlJob:
     platform: str | None = None
     max_pages: int | None = None
 
+    @classmethod
+    def for_portal(cls, portal: Portal, max_pages: int | None = None) -> CrawlJob:
+        return cls(
+            start_urls=list(portal.start_urls),
+            portal=portal.id,
+            platform=portal.platform,
+            max_pages=max_pages,
+        )
+
 
 @dataclass
 class CrawlResult:
@@ -45,31 +55,6 @@ class CrawlResult:
     def reached(self) -> bool:
         """Whether any listing page of the portal could be read."""
         return self.stats.get("vnnews/listing_pages", 0) > 0
-
-
-class ConfigError(ValueError):
-    pass
-
-
-def load_portals_config(path: Path) -> list[CrawlJob]:
-    """Read the configured portals (`portals.toml`): [[portals]] with id, start_urls, platform."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: no such file; give listing URLs or --config FILE") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: {exc}") from None
-    jobs = []
-    for index, entry in enumerate(data.get("portals", []), start=1):
-        urls = entry.get("start_urls")
-        if not urls or not isinstance(urls, list):
-            raise ConfigError(f"{path}: portal #{index} ({entry.get('id')!r}) has no start_urls")
-        jobs.append(
-            CrawlJob(start_urls=urls, portal=entry.get("id"), platform=entry.get("platform"))
-        )
-    if not jobs:
-        raise ConfigError(f"{path}: no [[portals]] entries")
-    return jobs
 
 
 def build_settings(db: str | Path, overrides: dict[str, Any] | None = None) -> Settings:
@@ -101,3 +86,57 @@ def run_crawls(jobs: list[CrawlJob], settings: Settings) -> list[CrawlResult]:
         CrawlResult(job=job, stats=crawler.stats.get_stats() if crawler.stats else {})
         for job, crawler in crawlers
     ]
+
+
+def prepare_archive(db: str | Path, registry: Registry) -> None:
+    """Load the administrative units and the registry's portals into the archive, so that
+    articles can be grouped by place as soon as they arrive."""
+    from archive import Archive
+
+    with Archive(db) as archive:
+        archive.sync_admin_units(asdict(unit) for unit in load_admin_units().values())
+        archive.upsert_registry_portals(p.record() for p in registry.portals.values())
+
+
+def record_runs(db: str | Path, results: list[CrawlResult]) -> None:
+    """One crawl_runs row per portal crawled: reached or not, stored, failed, and why."""
+    from archive import Archive
+
+    with Archive(db) as archive:
+        for result in results:
+            archive.record_crawl_run(run_record(result))
+
+
+def run_record(result: CrawlResult) -> dict[str, Any]:
+    stats = result.stats
+    errors = {
+        key.rsplit("/", 1)[-1]: value
+        for key, value in stats.items()
+        if key.startswith(
+            (
+                "downloader/exception_type_count/",
+                "vnnews/articles_failed/",
+                "vnnews/listing_failed/",
+            )
+        )
+    }
+    started, finished = stats.get("start_time"), stats.get("finish_time")
+    return {
+        "portal_id": result.job.portal or _host_of(result.job.start_urls),
+        "started_at": started.isoformat(timespec="seconds") if started else None,
+        "finished_at": finished.isoformat(timespec="seconds") if finished else None,
+        "status": "ok" if result.reached else "unreachable",
+        "finish_reason": stats.get("finish_reason"),
+        "listing_pages": stats.get("vnnews/listing_pages", 0),
+        "articles_new": stats.get("vnnews/articles_new", 0),
+        "articles_updated": stats.get("vnnews/articles_updated", 0),
+        "articles_unchanged": stats.get("vnnews/articles_unchanged", 0),
+        "articles_failed": stats.get("vnnews/articles_failed", 0),
+        "errors": errors,
+    }
+
+
+def _host_of(urls: list[str]) -> str:
+    from urllib.parse import urlsplit
+
+    return (urlsplit(urls[0]).hostname or "") if urls else ""

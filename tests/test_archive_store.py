@@ -254,6 +254,12 @@ def test_nfd_input_is_stored_as_nfc(archive: Archive) -> None:
 # --- portals --------------------------------------------------------------------------------
 
 
+REGISTRY_COLUMNS = (
+    "level", "unit_type", "unit_code", "unit_id", "province_code", "parent_code", "since",
+    "until", "successors", "url_source", "url_evidence", "notes", "registry_source",
+)  # fmt: skip
+
+
 def test_portal_upsert_keeps_first_seen_and_updates_the_rest(archive: Archive) -> None:
     add_portal(archive, crawled_at=T1)
     archive.upsert_portal(
@@ -275,8 +281,30 @@ def test_portal_upsert_keeps_first_seen_and_updates_the_rest(archive: Archive) -
             "start_urls": '["https://langha.hanoi.gov.vn/tin"]',
             "first_seen_at": T1,
             "last_crawled_at": T2,
+            **dict.fromkeys(REGISTRY_COLUMNS),
         }
     ]
+
+
+def test_crawl_of_a_registry_portal_keeps_its_registry_name(archive: Archive) -> None:
+    archive.upsert_registry_portals(
+        [{"id": PORTAL, "name": "Cổng TTĐT phường Láng Hạ", "platform": "liferay6",
+          "base_url": "https://langha.hanoi.gov.vn/", "source": "ha-noi.toml:12"}]
+    )  # fmt: skip
+    archive.upsert_portal(
+        portal_id=PORTAL,
+        name=PORTAL,
+        base_url="https://other.example/",
+        platform=None,
+        start_urls=["https://langha.hanoi.gov.vn/tin"],
+        crawled_at=T2,
+    )
+    row = archive.conn.execute(
+        "SELECT name, base_url, platform, last_crawled_at FROM portals"
+    ).fetchone()
+    assert tuple(row) == (
+        "Cổng TTĐT phường Láng Hạ", "https://langha.hanoi.gov.vn/", "liferay6", T2
+    )  # fmt: skip
 
 
 # --- full-text search -----------------------------------------------------------------------

@@ -142,7 +142,9 @@ def test_max_pages_stops_after_n_listing_pages(portal, tmp_path):
 def test_unreachable_portal_exits_non_zero_with_a_message(tmp_path):
     result = crawl("http://127.0.0.1:9/tin-tuc", tmp_path / "none.db")
     assert result.returncode == 1
-    assert "could not read any listing page" in result.stderr
+    assert "unreachable: http://127.0.0.1:9/tin-tuc (no listing page could be read)" in (
+        result.stderr
+    )
 
 
 def test_scrapy_crawl_runs_the_same_spider(portal, tmp_path):

@@ -2,9 +2,6 @@
 archive (started with the same command line `vnnews serve` uses; never touches the internet)."""
 
 import json
-import socket
-import subprocess
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,6 +12,8 @@ import pytest
 from archive import Archive
 from archive.metadata import DATABASE_NAMES, render
 from archive.serve import datasette_command, metadata_path
+
+from .datasette_server import datasette
 
 HANOI = "sotttt.hanoi.gov.vn"
 DONGANH = "xadonganh.hanoi.gov.vn"
@@ -80,7 +79,10 @@ def schema_columns(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[s
     """Every table of a freshly migrated archive, with its columns."""
     with Archive(tmp_path_factory.mktemp("schema") / "archive.db") as arch:
         tables = [
-            r[0] for r in arch.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            r[0]
+            for r in arch.conn.execute(
+                "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')"
+            )
         ]
         return {t: [c[1] for c in arch.conn.execute(f"PRAGMA table_info([{t}])")] for t in tables}
 
@@ -133,45 +135,12 @@ def test_serve_refuses_missing_database(tmp_path: Path) -> None:
 # --- a real Datasette server ----------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[httpx.Client]:
-    directory = tmp_path_factory.mktemp("datasette")
-    db_path = directory / "archive.db"
+    db_path = tmp_path_factory.mktemp("datasette") / "archive.db"
     build_archive(db_path)
-    port = free_port()
-    log_path = directory / "datasette.log"
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            datasette_command(db_path, port=port), stdout=log, stderr=subprocess.STDOUT
-        )
-    try:
-        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=10) as client:
-            deadline = time.monotonic() + 30
-            while True:
-                if process.poll() is not None:
-                    pytest.fail(f"Datasette exited early:\n{log_path.read_text()}")
-                try:
-                    if client.get("/-/versions.json").status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                if time.monotonic() > deadline:
-                    pytest.fail(f"Datasette did not start:\n{log_path.read_text()}")
-                time.sleep(0.1)
-            yield client
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+    with datasette(db_path) as client:
+        yield client
 
 
 def test_unaccented_search_finds_the_accented_article(server: httpx.Client) -> None:
