@@ -10,8 +10,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from scraper.registry.admin_units import load_admin_units
 
+from scraper.registry.admin_units import load_admin_units
 from scraper.registry.portals import BUILTIN_DIR, RegistryError, load_registry
 
 REFORM_DAY = date(2025, 7, 1)
