@@ -148,7 +148,9 @@ _SHAREPOINT_URL_RE = re.compile(
 # Mongo ObjectId as a whole path segment: the first 8 hex digits are Unix seconds.
 _OBJECTID_URL_RE = re.compile(r"/(?P<oid>[0-9a-f]{24})(?=/|$)", re.IGNORECASE)
 
-_ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+# Zero-width and control characters: pasted or corrupted bytes inside "03:42\x01 PM" must not
+# part a time from its AM/PM.
+_ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 # --- Public API ----------------------------------------------------------------------------

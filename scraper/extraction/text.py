@@ -7,7 +7,8 @@ import unicodedata
 
 # Zero-width and BOM characters that CMS editors paste in from Word and that break search.
 # (A regex, not str.translate: translate with a dict costs ~15x more on Vietnamese text.)
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Control characters too: they are never text, and they are invalid in XML exports.
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def clean(text: str | None) -> str:
