@@ -11,6 +11,7 @@ import json
 import sys
 from typing import Any
 
+from archive.metadata_history import HISTORY_QUERIES, history_tables
 from archive.serve import METADATA_PATH
 
 # Databases are named after the file stem. 0.65 has no wildcard database key, so the same
@@ -41,6 +42,10 @@ ARTICLE_COLUMNS = {
     "last_seen_at": "When a crawl last found this article (UTC).",
     "updated_at": "When the content last changed after first being stored (UTC); empty if "
     "never changed.",
+    "removed_at": "When a crawl found the article gone from the portal (UTC); empty while it "
+    "is online. The archive keeps its content.",
+    "removed_reason": "How it was found gone, for example an HTTP 404 or 410, or a redirect to "
+    "the home page.",
 }
 
 PORTAL_COLUMNS = {
@@ -103,6 +108,14 @@ CRAWL_RUN_COLUMNS = {
     "articles_unchanged": "Articles found again, unchanged.",
     "articles_failed": "Article pages that could not be stored (errors, not articles).",
     "errors": "JSON object: kind of error → how many times.",
+    "run_id": "Identifier of the `vnnews crawl` invocation; the portals crawled together share it.",
+    "requests": "HTTP requests sent.",
+    "responses_by_status": 'JSON object: HTTP status → how many responses, e.g. {"200": 41}.',
+    "articles_removed": "Articles found gone from the portal in this run.",
+    "articles_rechecked": "Known articles fetched again to look for edits or removals.",
+    "extraction_warnings": "Warnings the extractor raised over the articles of this run.",
+    "listing_stop": "Why paging of listings stopped: known-page (only known articles), "
+    "last-page, max-pages, loop (a page repeated) or since (older than the date asked).",
 }
 
 BY_UNIT_COLUMNS = {
@@ -149,6 +162,8 @@ HIDDEN_TABLES = (
     "articles_fts_docsize",
     "articles_fts_config",
     "_sqlite_migrations",
+    # Compressed response bodies, unreadable in a browser; captures describes them.
+    "capture_bodies",
 )
 
 # til-style search: escape_fts() neutralises FTS operators typed by users. A query that escapes
@@ -220,6 +235,7 @@ def database_config() -> dict[str, Any]:
             "columns": BY_UNIT_COLUMNS,
         },
     }
+    tables.update(history_tables(ARTICLE_COLUMNS))
     tables["archive_meta"] = {"hidden": True}
     tables.update({name: {"hidden": True} for name in HIDDEN_TABLES})
     return {
@@ -237,6 +253,7 @@ def database_config() -> dict[str, Any]:
                 "its own articles and those of the former district and wards it took over.",
                 "sql": ARTICLES_OF_PLACE_SQL,
             },
+            **HISTORY_QUERIES,
         },
     }
 

@@ -9,7 +9,7 @@ import sqlite3
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from archive.store import nfc
+from archive.normalize import nfc
 
 ADMIN_UNIT_COLUMNS = (
     "id",
@@ -55,6 +55,13 @@ RUN_COLUMNS = (
     "articles_unchanged",
     "articles_failed",
     "errors",
+    "run_id",
+    "requests",
+    "responses_by_status",
+    "articles_removed",
+    "articles_rechecked",
+    "extraction_warnings",
+    "listing_stop",
 )
 
 
@@ -113,7 +120,8 @@ def upsert_registry_portals(conn: sqlite3.Connection, portals: Iterable[Mapping[
 
 
 def record_crawl_run(conn: sqlite3.Connection, run: Mapping[str, Any]) -> int:
-    """Store one portal's crawl summary; returns its id."""
+    """Store one portal's crawl summary; returns its id. Keys outside RUN_COLUMNS are ignored
+    and missing ones stored as NULL, so older callers keep working."""
     values = [_value(c, run.get(c)) for c in RUN_COLUMNS]
     with conn:
         cursor = conn.execute(

@@ -183,6 +183,105 @@ LEFT JOIN admin_units prov ON prov.id = p.province_code
     )
 
 
+@migrations()
+def create_article_versions(db: Database) -> None:
+    # Every content the archive has seen of an article, so that silent edits stay visible.
+    # (url, version) is the key: versions count 1, 2, … per article.
+    db["article_versions"].create(
+        {
+            "url": str,
+            "version": int,
+            "seen_at": str,
+            "title": str,
+            "published_at": str,
+            "byline": str,
+            "summary": str,
+            "body": str,
+            "category": str,
+            "content_hash": str,
+            "change": str,  # new | edited | restored | reextract
+        },
+        pk=("url", "version"),
+        not_null={"url", "version", "seen_at", "content_hash", "change"},
+        foreign_keys=[("url", "articles", "url")],
+    )
+    # Articles stored before versions existed get their current content as version 1: "new"
+    # when it is what was first seen, "edited" when an earlier content was overwritten.
+    db.execute(
+        """INSERT INTO article_versions (url, version, seen_at, title, published_at, byline,
+  summary, body, category, content_hash, change)
+SELECT url, 1, COALESCE(updated_at, first_seen_at), title, published_at, byline, summary, body,
+  category, content_hash, CASE WHEN updated_at IS NULL THEN 'new' ELSE 'edited' END
+FROM articles"""
+    )
+
+
+@migrations()
+def add_article_removal(db: Database) -> None:
+    # A portal that takes an article down does not erase it from the archive: the row keeps
+    # its content and records when and why it disappeared.
+    db["articles"].add_column("removed_at", str)
+    db["articles"].add_column("removed_reason", str)
+
+
+@migrations()
+def create_captures(db: Database) -> None:
+    # Raw HTTP responses, so that articles can be re-extracted when an adapter improves.
+    # Bodies are keyed by their SHA-256: a page fetched again unchanged costs one small row.
+    db["capture_bodies"].create({"sha256": str, "body": bytes}, pk="sha256", not_null={"body"})
+    db["captures"].create(
+        {
+            "id": int,
+            "url": str,
+            "final_url": str,
+            "fetched_at": str,
+            "status": int,
+            "headers": str,  # JSON object, lower-case names
+            "sha256": str,
+            "size": int,
+        },
+        pk="id",
+        not_null={"url", "fetched_at", "sha256"},
+        foreign_keys=[("sha256", "capture_bodies", "sha256")],
+    )
+    db["captures"].create_index(["url", "fetched_at"])
+
+
+@migrations()
+def create_sections(db: Database) -> None:
+    # Progress through each listing section, so that an interrupted crawl resumes paging and a
+    # completed section can stop at the first page of known articles.
+    db["sections"].create(
+        {
+            "section_url": str,
+            "portal_id": str,
+            "complete": int,
+            "last_started_at": str,
+            "last_completed_at": str,
+        },
+        pk="section_url",
+        not_null={"section_url", "complete"},
+    )
+    db["sections"].create_index(["portal_id"])
+
+
+@migrations()
+def add_crawl_run_details(db: Database) -> None:
+    # What one `vnnews crawl` did per portal, beyond counts of articles: requests and their
+    # statuses, removals, re-checks, extraction warnings and why listing paging stopped.
+    for column, column_type in (
+        ("run_id", str),
+        ("requests", int),
+        ("responses_by_status", str),  # JSON object: "200" → count
+        ("articles_removed", int),
+        ("articles_rechecked", int),
+        ("extraction_warnings", int),
+        ("listing_stop", str),  # known-page | last-page | max-pages | loop | since
+    ):
+        db["crawl_runs"].add_column(column, column_type)
+    db["crawl_runs"].create_index(["run_id"])
+
+
 def apply(db: Database) -> None:
     """Bring `db` up to date; a no-op when every migration is already recorded."""
     migrations.apply(db)

@@ -2,6 +2,8 @@
 
 Knows nothing of HTML or Scrapy. Writes use precompiled plain SQL on the raw connection
 (sqlite-utils' `table.upsert` introspects the schema on every call, which a crawl cannot afford).
+The Archive class is the one entry point; versions, captures, sections and runs are written by
+the modules it delegates to (history, captures, sections, places).
 """
 
 from __future__ import annotations
@@ -9,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -20,6 +21,11 @@ from typing import Any, Literal, Self
 from sqlite_utils import Database
 
 from archive import schema
+from archive.captures import Capture, iter_captures, store_capture
+from archive.history import KnownArticle, change_reason, insert_version, known_articles
+from archive.history import mark_removed as _mark_removed
+from archive.normalize import nfc
+from archive.sections import SectionState, complete_section, get_section, start_section
 
 UpsertStatus = Literal["new", "updated", "unchanged"]
 
@@ -47,14 +53,22 @@ _INSERT_ARTICLE = """
 INSERT INTO articles (url, {cols}, fetched_at, first_seen_at, last_seen_at, updated_at)
 VALUES (:url, {params}, :fetched_at, :fetched_at, :fetched_at, NULL)
 """.format(cols=", ".join(_CONTENT_COLUMNS), params=", ".join(f":{c}" for c in _CONTENT_COLUMNS))
+# Finding an article again is proof it is back online: both updates clear a removal.
 _REPLACE_ARTICLE = """
 UPDATE articles SET {assignments}, fetched_at = :fetched_at, last_seen_at = :fetched_at,
-  updated_at = :fetched_at
+  updated_at = :fetched_at, removed_at = NULL, removed_reason = NULL
 WHERE url = :url
 """.format(assignments=", ".join(f"{c} = :{c}" for c in _CONTENT_COLUMNS))
 _TOUCH_ARTICLE = """
-UPDATE articles SET fetched_at = :fetched_at, last_seen_at = :fetched_at WHERE url = :url
+UPDATE articles SET fetched_at = :fetched_at, last_seen_at = :fetched_at,
+  removed_at = NULL, removed_reason = NULL
+WHERE url = :url
 """
+# A re-extraction rebuilds content from a stored capture: it is no sign that the article is
+# online now, so its removal mark and last-seen time stay as they are.
+_REEXTRACT_ARTICLE = """
+UPDATE articles SET {assignments}, updated_at = :fetched_at WHERE url = :url
+""".format(assignments=", ".join(f"{c} = :{c}" for c in _CONTENT_COLUMNS))
 _UPSERT_PORTAL = """
 INSERT INTO portals (id, name, base_url, platform, start_urls, first_seen_at, last_crawled_at)
 VALUES (:id, :name, :base_url, :platform, :start_urls, :now, :now)
@@ -66,17 +80,6 @@ ON CONFLICT (id) DO UPDATE SET
     ELSE COALESCE(excluded.platform, portals.platform) END,
   start_urls = excluded.start_urls, last_crawled_at = excluded.last_crawled_at
 """
-
-
-def nfc(value: Any) -> Any:
-    """NFC-normalise every string in `value`, recursing into lists and dicts."""
-    if isinstance(value, str):
-        return unicodedata.normalize("NFC", value)
-    if isinstance(value, list | tuple):
-        return [nfc(v) for v in value]
-    if isinstance(value, Mapping):
-        return {nfc(k): nfc(v) for k, v in value.items()}
-    return value
 
 
 def content_hash(record: Mapping[str, Any]) -> str:
@@ -187,20 +190,32 @@ class Archive:
         return record_crawl_run(self.conn, run)
 
     def upsert_article(self, record: Mapping[str, Any]) -> UpsertStatus:
-        """Store one article record; returns "new", "updated" or "unchanged"."""
+        """Store one article record; returns "new", "updated" or "unchanged".
+
+        New and changed content is also appended to article_versions, in the same transaction,
+        with `record["change_reason"]` when given, else "new", "edited" or (for an article
+        marked removed) "restored". Finding the article again clears its removal mark, except
+        for change_reason "reextract" (content rebuilt from a capture, not seen online).
+        """
         params = _article_params(record)
+        reason = change_reason(record)
         try:
             with self._transaction() as conn:
                 row = conn.execute(
-                    "SELECT content_hash FROM articles WHERE url = ?", (params["url"],)
+                    "SELECT content_hash, removed_at FROM articles WHERE url = ?",
+                    (params["url"],),
                 ).fetchone()
                 if row is None:
                     conn.execute(_INSERT_ARTICLE, params)
+                    insert_version(conn, params, reason or "new")
                     return "new"
+                reextract = reason == "reextract"
                 if row[0] == params["content_hash"]:
-                    conn.execute(_TOUCH_ARTICLE, params)
+                    if not reextract:
+                        conn.execute(_TOUCH_ARTICLE, params)
                     return "unchanged"
-                conn.execute(_REPLACE_ARTICLE, params)
+                conn.execute(_REEXTRACT_ARTICLE if reextract else _REPLACE_ARTICLE, params)
+                insert_version(conn, params, reason or ("restored" if row[1] else "edited"))
                 return "updated"
         except sqlite3.IntegrityError as exc:
             if "FOREIGN KEY" in str(exc):
@@ -209,6 +224,59 @@ class Archive:
                     "call upsert_portal() before upsert_article()"
                 ) from exc
             raise
+
+    def mark_removed(self, url: str, when: str, reason: str) -> bool:
+        """Record that the portal no longer serves `url`; True if the article was not already
+        marked. Its content stays, and finding it again clears the mark."""
+        return _mark_removed(self.conn, url, when, reason)
+
+    def known_articles(self, urls: Iterable[str]) -> dict[str, KnownArticle]:
+        """The stored articles among `urls`, with their dates and the latest validators."""
+        return known_articles(self.conn, urls)
+
+    def store_capture(
+        self,
+        url: str,
+        *,
+        fetched_at: str,
+        status: int,
+        headers: Mapping[str, str],
+        body: bytes,
+        final_url: str | None = None,
+    ) -> str:
+        """Keep a raw response; returns the SHA-256 hex of its body."""
+        return store_capture(
+            self.conn,
+            url,
+            fetched_at=fetched_at,
+            status=status,
+            headers=headers,
+            body=body,
+            final_url=final_url,
+        )
+
+    def iter_captures(
+        self,
+        *,
+        portal_id: str | None = None,
+        url: str | None = None,
+        latest_only: bool = False,
+        status: int | None = None,
+    ) -> Iterator[Capture]:
+        """Stored responses, decompressed; latest_only keeps the newest per URL (of `status`
+        when given)."""
+        return iter_captures(
+            self.conn, portal_id=portal_id, url=url, latest_only=latest_only, status=status
+        )
+
+    def get_section(self, section_url: str) -> SectionState | None:
+        return get_section(self.conn, section_url)
+
+    def start_section(self, section_url: str, portal_id: str, when: str) -> None:
+        start_section(self.conn, section_url, portal_id, when)
+
+    def complete_section(self, section_url: str, when: str) -> None:
+        complete_section(self.conn, section_url, when)
 
     def stats(self) -> dict[str, int]:
         """Row counts, for the CLI summary."""

@@ -3,6 +3,7 @@ archive (started with the same command line `vnnews serve` uses; never touches t
 
 import json
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,7 @@ import httpx
 import pytest
 
 from archive import Archive
+from archive.health import health_report
 from archive.metadata import DATABASE_NAMES, render
 from archive.serve import datasette_command, metadata_path
 
@@ -51,6 +53,9 @@ ARTICLES: list[dict[str, Any]] = [
     },
 ]
 
+ADDED_PARAGRAPH = "Ủy ban xã biểu dương ba chi đoàn có nhiều đóng góp."
+EDITED = {**ARTICLES[0], "body": ARTICLES[0]["body"] + "\n\n" + ADDED_PARAGRAPH}
+
 
 def build_archive(path: Path) -> None:
     with Archive(path) as arch:
@@ -64,6 +69,15 @@ def build_archive(path: Path) -> None:
             )
         for article in ARTICLES:
             arch.upsert_article({**article, "fetched_at": "2026-11-27T19:05:00+00:00"})
+        # The portal later edits one article: a second version for article_history.
+        arch.upsert_article({**EDITED, "fetched_at": "2026-11-28T06:00:00+00:00"})
+        arch.record_crawl_run(
+            {
+                "portal_id": DONGANH,
+                "started_at": "2026-11-28T06:00:00+00:00",
+                "status": "unreachable",
+            }
+        )
 
 
 # --- metadata as documentation --------------------------------------------------------------
@@ -181,3 +195,33 @@ def test_search_query_returns_highlighted_snippet(server: httpx.Client) -> None:
 def test_search_query_survives_odd_input(server: httpx.Client, query: str) -> None:
     response = server.get("/archive/search.json", params={"q": query, "_shape": "objects"})
     assert response.status_code == 200, response.text
+
+
+def test_article_history_lists_versions_with_a_diff(server: httpx.Client) -> None:
+    response = server.get(
+        "/archive/article_history.json", params={"url": EDITED["url"], "_shape": "objects"}
+    )
+    assert response.status_code == 200, response.text
+    rows = response.json()["rows"]
+    assert [(r["version"], r["change"], r["title"]) for r in rows] == [
+        (1, "new", EDITED["title"]),
+        (2, "edited", EDITED["title"]),
+    ]
+    assert rows[1]["seen_at"] == "2026-11-28T06:00:00+00:00"
+    assert f"+{ADDED_PARAGRAPH}" in rows[1]["body_diff"].splitlines()
+    html = server.get("/archive/article_history", params={"url": EDITED["url"]}).text
+    assert "<pre>--- previous" in html
+
+
+def test_health_query_agrees_with_health_report(
+    server: httpx.Client, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    response = server.get("/archive/health.json", params={"_shape": "objects"})
+    assert response.status_code == 200, response.text
+    rows = [(r["portal_id"], r["kind"], r["detail"]) for r in response.json()["rows"]]
+    assert (DONGANH, "stored-nothing") in [r[:2] for r in rows]
+    db_path = tmp_path_factory.mktemp("health") / "archive.db"
+    build_archive(db_path)
+    with Archive(db_path) as arch:
+        findings = health_report(arch.conn, now=datetime.now(UTC).isoformat(timespec="seconds"))
+    assert rows == [(f.portal_id, f.kind, f.detail) for f in findings]
