@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import sys
+import uuid
 from dataclasses import asdict
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -91,6 +92,20 @@ def _select_options(function: Any) -> Any:
 @click.option(
     "--max-pages", type=click.IntRange(min=1), help="Stop after N listing pages of each section."
 )
+@click.option("--full", is_flag=True, help="Walk every listing page and fetch every article again.")
+@click.option(
+    "--recheck",
+    metavar="DAYS|all",
+    help="Re-check known articles younger than DAYS (or all) for edits and removals, for "
+    "this run (default: younger than 7 days every run, younger than 60 days weekly).",
+)
+@click.option("--since", metavar="YYYY-MM-DD", help="Backfill bound: store articles from this day.")
+@click.option(
+    "--until", metavar="YYYY-MM-DD", help="Backfill bound: store articles up to this day."
+)
+@click.option(
+    "--wait", is_flag=True, help="If another crawl holds the archive, wait for it to finish."
+)
 @click.option(
     "-s",
     "--set",
@@ -109,6 +124,11 @@ def crawl(
     active_on: Any,
     registry_files: tuple[str, ...],
     max_pages: int | None,
+    full: bool,
+    recheck: str | None,
+    since: str | None,
+    until: str | None,
+    wait: bool,
     setting: tuple[str, ...],
 ) -> None:
     """Crawl news sections into the archive: listing URLs, or portals of the registry.
@@ -139,16 +159,28 @@ def crawl(
         if not crawlable:
             raise click.ClickException("no selected portal has a news-section URL to crawl")
         jobs = [CrawlJob.for_portal(p) for p in crawlable]
+    _check_window(recheck, since, until)
     for job in jobs:
-        job.max_pages = max_pages
+        job.max_pages, job.full, job.recheck = max_pages, full, recheck
+        job.since, job.until = since, until
     overrides = _parse_settings(setting)
     overrides.setdefault("LOG_LEVEL", "WARNING")
-    prepare_archive(db, registry)
+    from .lock import ArchiveLocked, archive_lock
+
     try:
-        results = run_crawls(jobs, build_settings(db, overrides))
-    except ValueError as exc:
+
+        def say_waiting(busy: ArchiveLocked) -> None:
+            click.echo(f"waiting: {busy}", err=True)
+
+        with archive_lock(Path(db), wait=wait, on_wait=say_waiting):
+            prepare_archive(db, registry)
+            try:
+                results = run_crawls(jobs, build_settings(db, overrides))
+            except ValueError as exc:
+                raise click.ClickException(str(exc)) from None
+            record_runs(db, results, run_id=uuid.uuid4().hex[:12])
+    except ArchiveLocked as exc:
         raise click.ClickException(str(exc)) from None
-    record_runs(db, results)
     unreachable = [r for r in results if not r.reached]
     for result in unreachable:
         name = result.job.portal or ", ".join(result.job.start_urls)
@@ -159,6 +191,21 @@ def crawl(
     )
     if unreachable and len(unreachable) == len(results):
         sys.exit(1)
+
+
+def _check_window(recheck: str | None, since: str | None, until: str | None) -> None:
+    from .policy import RecheckPolicy
+
+    try:
+        RecheckPolicy.parse(recheck)
+    except ValueError:
+        raise click.BadParameter("a number of days or 'all'", param_hint="--recheck") from None
+    for name, value in (("--since", since), ("--until", until)):
+        if value is not None:
+            try:
+                date.fromisoformat(value)
+            except ValueError:
+                raise click.BadParameter("a date YYYY-MM-DD", param_hint=name) from None
 
 
 def _selected_portals(
@@ -333,6 +380,80 @@ def detect(target: str, url: str | None, as_json: bool) -> None:
         click.echo(f"  - {reason}")
     kind = "an article" if platform.is_article_url(page_url) else "not an article"
     click.echo(f"  URL {page_url}: {kind} by the {platform.name} URL patterns")
+
+
+@cli.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
+@click.option(
+    "--stale-days",
+    default=30,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Flag portals with no new article for this many days.",
+)
+@click.option("--json", "as_json", is_flag=True, help="JSON Lines, one finding per line.")
+def health(db: str, stale_days: int, as_json: bool) -> None:
+    """Flag portals that need a look: last run stored nothing, extraction failures jumped
+    against recent runs (a template change), or nothing new for --stale-days.
+
+    Exits 1 when anything is flagged (for cron and CI), 0 when all is well.
+    """
+    from archive import Archive
+    from archive.health import health_report
+
+    if not Path(db).exists():
+        raise click.ClickException(f"{db}: no such archive")
+    with Archive(db) as archive:
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        findings = health_report(archive.conn, now=now, stale_days=stale_days)
+    for finding in findings:
+        if as_json:
+            click.echo(json.dumps(asdict(finding), ensure_ascii=False))
+        else:
+            click.echo(f"{finding.portal_id}: {finding.kind}: {finding.detail}")
+    if not as_json:
+        click.echo(f"{len(findings)} finding(s)", err=True)
+    sys.exit(1 if findings else 0)
+
+
+@cli.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
+@click.option("--portal", "portal_id", help="Only this portal's articles.")
+@click.option("--url", help="Only this article.")
+def reextract(db: str, portal_id: str | None, url: str | None) -> None:
+    """Rebuild article fields from the stored captures with today's extractor, without the
+    network. Changed articles get a new version (change "reextract")."""
+    from archive import Archive
+
+    from .reextract import reextract_captures
+
+    if not Path(db).exists():
+        raise click.ClickException(f"{db}: no such archive")
+    with Archive(db) as archive:
+        counts = reextract_captures(archive, portal_id=portal_id, url=url)
+    click.echo(
+        ", ".join(f"{n} {status}" for status, n in counts.items()) or "no captures", err=True
+    )
+
+
+@cli.command("export-warc")
+@click.argument("out", type=click.Path(dir_okay=False))
+@click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
+@click.option("--portal", "portal_id", help="Only this portal's captures.")
+@click.option("--latest", is_flag=True, help="Only the newest capture of each URL.")
+def export_warc(out: str, db: str, portal_id: str | None, latest: bool) -> None:
+    """Write the raw captures as a WARC file (gzipped when OUT ends in .gz), for web
+    archivists' tools (pywb, warcio, ArchiveWeb.page)."""
+    from archive import Archive
+
+    from .warc import write_warc
+
+    if not Path(db).exists():
+        raise click.ClickException(f"{db}: no such archive")
+    with Archive(db) as archive:
+        captures = archive.iter_captures(portal_id=portal_id, latest_only=latest)
+        count = write_warc(captures, Path(out), gzip=out.endswith(".gz"))
+    click.echo(f"{count} record(s) written to {out}", err=True)
 
 
 @cli.command()

@@ -31,6 +31,11 @@ class CrawlJob:
     portal: str | None = None
     platform: str | None = None
     max_pages: int | None = None
+    # Incremental by default; see PortalSpider.
+    full: bool = False
+    recheck: str | None = None
+    since: str | None = None
+    until: str | None = None
 
     @classmethod
     def for_portal(cls, portal: Portal, max_pages: int | None = None) -> CrawlJob:
@@ -80,6 +85,10 @@ def run_crawls(jobs: list[CrawlJob], settings: Settings) -> list[CrawlResult]:
             portal=job.portal,
             platform=job.platform,
             max_pages=job.max_pages,
+            full=job.full,
+            recheck=job.recheck,
+            since=job.since,
+            until=job.until,
         )
     process.start()
     return [
@@ -98,17 +107,22 @@ def prepare_archive(db: str | Path, registry: Registry) -> None:
         archive.upsert_registry_portals(p.record() for p in registry.portals.values())
 
 
-def record_runs(db: str | Path, results: list[CrawlResult]) -> None:
+def record_runs(db: str | Path, results: list[CrawlResult], run_id: str) -> None:
     """One crawl_runs row per portal crawled: reached or not, stored, failed, and why."""
     from archive import Archive
 
     with Archive(db) as archive:
         for result in results:
-            archive.record_crawl_run(run_record(result))
+            archive.record_crawl_run({**run_record(result), "run_id": run_id})
 
 
 def run_record(result: CrawlResult) -> dict[str, Any]:
     stats = result.stats
+    statuses = {
+        key.rsplit("/", 1)[-1]: value
+        for key, value in stats.items()
+        if key.startswith("downloader/response_status_count/")
+    }
     errors = {
         key.rsplit("/", 1)[-1]: value
         for key, value in stats.items()
@@ -132,6 +146,12 @@ def run_record(result: CrawlResult) -> dict[str, Any]:
         "articles_updated": stats.get("vnnews/articles_updated", 0),
         "articles_unchanged": stats.get("vnnews/articles_unchanged", 0),
         "articles_failed": stats.get("vnnews/articles_failed", 0),
+        "articles_removed": stats.get("vnnews/articles_removed", 0),
+        "articles_rechecked": stats.get("vnnews/articles_rechecked", 0),
+        "extraction_warnings": stats.get("vnnews/extraction_warnings", 0),
+        "requests": stats.get("downloader/request_count", 0),
+        "responses_by_status": statuses,
+        "listing_stop": stats.get("vnnews/listing_stop"),
         "errors": errors,
     }
 

@@ -29,3 +29,24 @@ class ArticleItem:
     def record(self) -> dict[str, Any]:
         """The archive's row for this article."""
         return asdict(self)
+
+
+@dataclass
+class CaptureItem:
+    """A fetched article response, kept as it came (for re-extraction, provenance, WARC)."""
+
+    url: str
+    fetched_at: str
+    status: int
+    headers: dict[str, str]
+    body: bytes
+    final_url: str | None = None
+
+
+@dataclass
+class RemovalItem:
+    """A known article the portal no longer serves (404/410, or a "not found" page)."""
+
+    url: str
+    when: str
+    reason: str

@@ -10,6 +10,8 @@ from scrapy.crawler import Crawler
 
 from archive import Archive
 
+from .items import CaptureItem, RemovalItem
+
 
 class ArchivePipeline:
     """Store each article in the SQLite archive, one transaction per article, so a crawl
@@ -45,9 +47,24 @@ class ArchivePipeline:
 
     def process_item(self, item: Any) -> Any:
         assert self.archive is not None, "pipeline used before open_spider"
+        stats = self.crawler.stats
+        if isinstance(item, CaptureItem):
+            if self.crawler.settings.getbool("VNNEWS_CAPTURE", True):
+                self.archive.store_capture(
+                    item.url,
+                    fetched_at=item.fetched_at,
+                    status=item.status,
+                    headers=item.headers,
+                    body=item.body,
+                    final_url=item.final_url,
+                )
+            return item
+        if isinstance(item, RemovalItem):
+            if self.archive.mark_removed(item.url, item.when, item.reason) and stats is not None:
+                stats.inc_value("vnnews/articles_removed")
+            return item
         record = ItemAdapter(item).asdict()
         status = self.archive.upsert_article(record)
-        stats = self.crawler.stats
         if stats is not None:
             stats.inc_value(f"vnnews/articles_{status}")
             stats.set_value(f"vnnews/platform/{record['portal_id']}", record.get("platform"))

@@ -56,7 +56,7 @@ def test_start_yields_one_listing_request_per_url():
     spider = PortalSpider(start_urls=SECTION)
     requests = asyncio.run(_start_requests(spider))
     assert [r.url for r in requests] == [SECTION]
-    assert requests[0].cb_kwargs == {"section": SECTION, "page": 1}
+    assert requests[0].cb_kwargs == {"section": SECTION, "page": 1, "known_pages": 0}
 
 
 def _listing_response() -> HtmlResponse:
@@ -78,7 +78,7 @@ def test_listing_page_yields_articles_then_next_page():
     assert len(articles) == 20
     assert len(listings) == 1
     assert listings[0].url.endswith("_101_cur=2")
-    assert listings[0].cb_kwargs == {"section": SECTION, "page": 2}
+    assert listings[0].cb_kwargs == {"section": SECTION, "page": 2, "known_pages": 0}
 
 
 @requires_real_fixtures

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import AsyncIterator, Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -16,7 +16,9 @@ from twisted.python.failure import Failure
 
 from ..extraction import NotAnArticle, extract_article, get_platform, load_document
 from ..extraction.platforms import detect
-from ..items import ArticleItem
+from ..items import ArticleItem, CaptureItem, RemovalItem
+from ..memory import CrawlMemory
+from ..policy import RecheckPolicy
 
 logger = logging.getLogger(__name__)
 
@@ -29,13 +31,21 @@ def _split_urls(value: str | list[str] | tuple[str, ...] | None) -> list[str]:
 
 
 class PortalSpider(scrapy.Spider):
-    """Crawl news sections from their listing pages.
+    """Crawl news sections from their listing pages, incrementally.
 
     Arguments (also as `scrapy crawl portal -a name=value`):
       start_urls  listing page URLs, comma-separated
       platform    force a platform adapter instead of detecting it from each page
       max_pages   stop after this many listing pages of each section
       portal      portal id to store articles under (default: the start URL's host name)
+      full        walk every listing page and fetch every article again
+      recheck     "all" or N: re-check known articles younger than N days (default: policy)
+      since/until only store articles published in this window (YYYY-MM-DD); paging stops
+                  once a page lists only known articles older than `since`
+
+    Incremental by default: known articles are not fetched again unless due for a re-check,
+    and paging stops after a listing page that holds only known articles — unless the
+    section's last walk did not finish (a crash, a kill), in which case it walks on to the end.
     """
 
     name = "portal"
@@ -46,6 +56,10 @@ class PortalSpider(scrapy.Spider):
         platform: str | None = None,
         max_pages: int | str | None = None,
         portal: str | None = None,
+        full: bool | str = False,
+        recheck: str | int | None = None,
+        since: str | None = None,
+        until: str | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
@@ -58,8 +72,17 @@ class PortalSpider(scrapy.Spider):
         self.forced_platform = get_platform(platform).name if platform else None
         self.max_pages = int(max_pages) if max_pages not in (None, "", 0, "0") else None
         self.portal_override = portal
+        self.full = str(full).lower() in ("1", "true", "yes")
+        self.recheck = RecheckPolicy.parse(None if recheck is None else str(recheck))
+        if self.full:
+            self.recheck = RecheckPolicy(override="all")
+        self.since = _day(since, "since")
+        self.until = _day(until, "until")
         # Stay on each portal's own host: no subdomains, no city-wide portal next door.
         self.allowed_domains = sorted({self._host(u) for u in self.start_urls})
+        self.memory: CrawlMemory | None = None
+        self._resuming: dict[str, bool] = {}
+        self._seen_links: dict[str, set[str]] = {}
 
     @staticmethod
     def _host(url: str) -> str:
@@ -77,20 +100,52 @@ class PortalSpider(scrapy.Spider):
         return found
 
     def _count(self, key: str, n: int = 1) -> None:
-        if self.crawler is not None and self.crawler.stats is not None:
-            self.crawler.stats.inc_value(f"vnnews/{key}", n)
+        crawler = getattr(self, "crawler", None)
+        if crawler is not None and crawler.stats is not None:
+            crawler.stats.inc_value(f"vnnews/{key}", n)
+
+    def _stop(self, section: str, reason: str, complete: bool) -> None:
+        """Paging of a section ends; a walk that reached its end makes the section complete."""
+        self._count(f"listing_stop/{reason}")
+        crawler = getattr(self, "crawler", None)
+        if crawler is not None and crawler.stats is not None:
+            crawler.stats.set_value("vnnews/listing_stop", reason)
+        if complete and self.memory is not None:
+            self.memory.complete_section(section)
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
+        crawler = getattr(self, "crawler", None)  # absent when built without a crawler
+        if crawler is not None:
+            self.memory = CrawlMemory.open(crawler.settings.get("VNNEWS_DB"))
+        for request in self._rechecks():
+            yield request
         for url in self.start_urls:
+            if self.memory is not None:
+                self._resuming[url] = not self.memory.start_section(url, self.portal_id(url))
             yield scrapy.Request(
                 url,
                 callback=self.parse_listing,
                 errback=self.listing_failed,
-                cb_kwargs={"section": url, "page": 1},
+                cb_kwargs={"section": url, "page": 1, "known_pages": 0},
             )
 
+    def _rechecks(self) -> Iterator[scrapy.Request]:
+        """Known articles due for a re-check, straight from the archive: an article the portal
+        deleted is no longer listed, so the listing alone would never notice it is gone."""
+        if self.memory is None:
+            return
+        now = datetime.now(UTC)
+        for portal_id, sections in self.portals.items():
+            for url, known in self.memory.portal_articles(portal_id).items():
+                if self.recheck.due(known, now):
+                    yield self._recheck_request(url, known, sections[0])
+
+    def closed(self, reason: str) -> None:
+        if self.memory is not None:
+            self.memory.close()
+
     def parse_listing(
-        self, response: Response, section: str, page: int
+        self, response: Response, section: str, page: int, known_pages: int = 0
     ) -> Iterator[scrapy.Request]:
         self._count("listing_pages")
         if not isinstance(response, TextResponse):
@@ -110,29 +165,110 @@ class PortalSpider(scrapy.Spider):
         host = self._host(section)
         links = [u for u in listing.article_urls if self._host(u) == host]
         if not links:
+            # A sudden empty listing (outage, template change) says nothing about the articles:
+            # nothing is marked removed, the section stays as it was.
             self._count("listing_empty")
             logger.warning(
                 "no article links on listing page %s (platform %s)", response.url, adapter.name
             )
+            self._stop(section, "empty", complete=False)
+            return
+        seen = self._seen_links.setdefault(section, set())
+        if set(links) <= seen:
+            # The same articles again under another page URL: a pagination loop.
+            self._stop(section, "loop", complete=True)
+            return
+        seen.update(links)
+        known = self.memory.known(links) if self.memory is not None else {}
+        now = datetime.now(UTC)
         for url in links:
-            yield scrapy.Request(
-                url,
-                callback=self.parse_article,
-                errback=self.article_failed,
-                cb_kwargs={"section": section},
-            )
-        within_limit = self.max_pages is None or page < self.max_pages
-        if listing.next_url and self._host(listing.next_url) == host and within_limit:
-            yield scrapy.Request(
-                listing.next_url,
-                callback=self.parse_listing,
-                errback=self.listing_failed,
-                cb_kwargs={"section": section, "page": page + 1},
-            )
+            request = self._article_request(url, known.get(url), now, section)
+            if request is not None:
+                yield request
+        all_known = all(url in known and not known[url].removed_at for url in links)
+        known_pages = known_pages + 1 if all_known else 0
+        if (
+            self.since is not None
+            and all_known
+            and all((known[u].published_at or "9999") < self.since for u in links)
+        ):
+            self._stop(section, "since", complete=not self._resuming.get(section))
+            return
+        incremental = not self.full and not self._resuming.get(section)
+        if incremental and known_pages >= self.known_pages_to_stop:
+            self._stop(section, "known-page", complete=True)
+            return
+        if self.max_pages is not None and page >= self.max_pages:
+            self._stop(section, "max-pages", complete=False)
+            return
+        if not listing.next_url or self._host(listing.next_url) != host:
+            self._stop(section, "last-page", complete=True)
+            return
+        yield scrapy.Request(
+            listing.next_url,
+            callback=self.parse_listing,
+            errback=self.listing_failed,
+            cb_kwargs={"section": section, "page": page + 1, "known_pages": known_pages},
+        )
 
-    def parse_article(self, response: Response, section: str) -> Iterator[ArticleItem]:
+    @property
+    def known_pages_to_stop(self) -> int:
+        crawler = getattr(self, "crawler", None)
+        settings = crawler.settings if crawler is not None else None
+        return settings.getint("VNNEWS_KNOWN_PAGES_TO_STOP", 1) if settings else 1
+
+    def _article_request(
+        self, url: str, known: Any, now: datetime, section: str
+    ) -> scrapy.Request | None:
+        """A request for a new article (or one listed again after its removal), else None:
+        known articles are re-checked on the archive's schedule (see `_rechecks`)."""
+        if known is not None and not known.removed_at:
+            self._count("articles_known_skipped")
+            return None
+        return scrapy.Request(
+            url,
+            callback=self.parse_article,
+            errback=self.article_failed,
+            cb_kwargs={"section": section, "recheck": known is not None},
+        )
+
+    def _recheck_request(self, url: str, known: Any, section: str) -> scrapy.Request:
+        """A conditional re-fetch of a known article (ETag / Last-Modified when we have them)."""
+        headers = {}
+        if known.etag and not self.full:
+            headers["If-None-Match"] = known.etag
+        if known.last_modified and not self.full:
+            headers["If-Modified-Since"] = known.last_modified
+        return scrapy.Request(
+            url,
+            headers=headers,
+            callback=self.parse_article,
+            errback=self.article_failed,
+            cb_kwargs={"section": section, "recheck": True},
+            # A re-check must see "not modified" and "gone" answers, not have them filtered out.
+            meta={"handle_httpstatus_list": [304, 404, 410]},
+            # Scrapy's duplicate filter would drop it if the listing links to it too.
+            dont_filter=True,
+        )
+
+    def parse_article(
+        self, response: Response, section: str, recheck: bool = False
+    ) -> Iterator[ArticleItem | CaptureItem | RemovalItem]:
+        fetched_at = datetime.now(UTC).isoformat(timespec="seconds")
+        # The archive's key is the URL the listing links to, whatever redirects follow.
+        url = response.meta.get("redirect_urls", [response.request.url])[0]
+        if response.status != 304:
+            yield _capture(response, url, fetched_at)
+        if recheck:
+            self._count("articles_rechecked")
+            if response.status == 304:
+                self._count("articles_not_modified")
+                return
+            if response.status in (404, 410):
+                yield RemovalItem(url=url, when=fetched_at, reason=f"http_{response.status}")
+                return
         if not isinstance(response, TextResponse):
-            self._fail("not_html", response.url)
+            self._fail("not_html", url)
             return
         try:
             article = extract_article(
@@ -142,22 +278,31 @@ class PortalSpider(scrapy.Spider):
                 content_type=_content_type(response),
             )
         except NotAnArticle as exc:
-            self._fail(exc.reason, response.url, exc.detail)
+            if recheck and exc.reason == "error_page":
+                # The portal now says "không tìm thấy": the article is gone, its content kept.
+                yield RemovalItem(url=url, when=fetched_at, reason=f"error_page: {exc.detail}")
+                return
+            self._fail(exc.reason, url, exc.detail)
             return
         except Exception:
             # An extractor bug on one odd page must not end the crawl; it is logged in full.
-            logger.exception("extractor error on %s", response.url)
-            self._fail("extractor_error", response.url)
+            logger.exception("extractor error on %s", url)
+            self._fail("extractor_error", url)
             return
         if article.published_at is None:
             self._count("articles_without_date")
+        if article.warnings:
+            self._count("extraction_warnings", len(article.warnings))
+        if not _within(article.published_at, self.since, self.until):
+            self._count("articles_outside_window")
+            return
         fields = article.to_dict()
         yield ArticleItem(
-            url=article.url,
+            url=url,
             portal_id=self.portal_id(section),
             title=article.title,
             platform=article.platform,
-            fetched_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            fetched_at=fetched_at,
             published_at=article.published_at,
             published_text=article.published_text,
             published_precision=article.published_precision,
@@ -192,6 +337,38 @@ class PortalSpider(scrapy.Spider):
         self._count("listing_failed")
         self._count(f"listing_failed/{reason}")
         logger.warning("listing page failed (%s): %s", reason, failure.request.url)
+
+
+def _day(value: str | None, name: str) -> str | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise ValueError(f"{name} must be a date YYYY-MM-DD, got {value!r}") from None
+
+
+def _within(published_at: str | None, since: str | None, until: str | None) -> bool:
+    """Whether an article falls in the --since/--until window (undated ones always do)."""
+    if published_at is None:
+        return True
+    day = published_at[:10]
+    return (since is None or day >= since) and (until is None or day <= until)
+
+
+def _capture(response: Response, url: str, fetched_at: str) -> CaptureItem:
+    headers = {
+        key.decode("latin-1"): b", ".join(values).decode("latin-1")
+        for key, values in response.headers.items()
+    }
+    return CaptureItem(
+        url=url,
+        fetched_at=fetched_at,
+        status=response.status,
+        headers=headers,
+        body=response.body,
+        final_url=response.url if response.url != url else None,
+    )
 
 
 def _content_type(response: Response) -> str | None:

@@ -1,0 +1,49 @@
+"""What the spider needs to know of the archive to crawl incrementally: which articles it
+already has (and when it last fetched them), and whether each section's last walk finished.
+
+The spider decides what to fetch; this is its read-mostly window on the archive, kept apart
+from the pipeline that stores items."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from typing import Any
+
+from archive import Archive
+
+
+class CrawlMemory:
+    def __init__(self, archive: Archive) -> None:
+        self.archive = archive
+
+    @classmethod
+    def open(cls, db_path: str | None) -> CrawlMemory | None:
+        return cls(Archive(db_path)) if db_path else None
+
+    def known(self, urls: Iterable[str]) -> dict[str, Any]:
+        """The archived articles among `urls` (KnownArticle records by URL)."""
+        return self.archive.known_articles(list(urls))
+
+    def portal_articles(self, portal_id: str) -> dict[str, Any]:
+        """The portal's archived, not removed articles (for the re-check schedule)."""
+        rows = self.archive.conn.execute(
+            "SELECT url FROM articles WHERE portal_id = ? AND removed_at IS NULL", (portal_id,)
+        ).fetchall()
+        return self.known(row[0] for row in rows)
+
+    def start_section(self, section_url: str, portal_id: str) -> bool:
+        """Mark a section's walk as started; returns whether its previous walk finished."""
+        previous = self.archive.get_section(section_url)
+        self.archive.start_section(section_url, portal_id, _now())
+        return bool(previous and previous.complete)
+
+    def complete_section(self, section_url: str) -> None:
+        self.archive.complete_section(section_url, _now())
+
+    def close(self) -> None:
+        self.archive.close()
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")

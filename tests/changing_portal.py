@@ -1,0 +1,165 @@
+"""A small portal on 127.0.0.1 whose content the test changes between crawls: new articles,
+an edited one, a deleted one, a re-ordered listing. It counts the requests it serves and
+answers conditional requests (ETag) as a well-behaved server does."""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlsplit
+
+PAGE_SIZE = 5
+LISTING = "/tin-tuc"
+
+
+@dataclass
+class Story:
+    number: int
+    title: str
+    day: str  # dd/mm/yyyy
+    paragraphs: list[str]
+    deleted: bool = False
+
+    @property
+    def path(self) -> str:
+        return f"/tin-tuc/bai-viet-so-{self.number}-{1000 + self.number}.html"
+
+
+@dataclass
+class ChangingPortal:
+    stories: list[Story] = field(default_factory=list)  # newest first, as listed
+    requests: Counter[str] = field(default_factory=Counter)
+    broken_template: bool = False
+
+    @classmethod
+    def with_stories(cls, count: int, start: int = 1) -> ChangingPortal:
+        portal = cls()
+        for number in range(start + count - 1, start - 1, -1):
+            portal.stories.append(portal.make(number))
+        return portal
+
+    def make(self, number: int) -> Story:
+        month = 1 + number % 12
+        return Story(
+            number=number,
+            title=f"Phường Hòa Xuân tổ chức hội nghị tiếp xúc cử tri lần thứ {number}",
+            day=f"{1 + number % 27:02d}/{month:02d}/2024",
+            paragraphs=[
+                (
+                    f"Ngày {1 + number % 27}/{month}, Ủy ban nhân dân phường tổ chức hội nghị lần "
+                    f"thứ {number} với sự tham dự của đông đảo cử tri trên địa bàn."
+                ),
+                (
+                    "Cử tri kiến nghị về chỉnh trang vỉa hè, chiếu sáng ngõ xóm và thu gom rác thải "
+                    "sinh hoạt; lãnh đạo phường đã tiếp thu và giải trình các ý kiến."
+                ),
+            ],
+        )
+
+    def add(self, count: int) -> list[Story]:
+        top = max((s.number for s in self.stories), default=0)
+        new = [self.make(n) for n in range(top + count, top, -1)]
+        self.stories[:0] = new
+        return new
+
+    def find(self, number: int) -> Story:
+        return next(s for s in self.stories if s.number == number)
+
+    @property
+    def listed(self) -> list[Story]:
+        return [s for s in self.stories if not s.deleted]
+
+    def total_requests(self) -> int:
+        return sum(self.requests.values())
+
+    # --- pages ---------------------------------------------------------------------------
+
+    def listing_page(self, page: int) -> str | None:
+        listed = self.listed
+        chunk = listed[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+        if page > 1 and not chunk:
+            return None
+        items = "".join(
+            f'<li><a href="{s.path}">{s.title}</a> <span class="date">{s.day}</span></li>'
+            for s in chunk
+        )
+        more = len(listed) > page * PAGE_SIZE
+        pager = f'<a href="{LISTING}?page={page + 1}">Trang sau</a>' if more else ""
+        return _page(
+            "Tin tức", f'<ul class="list-news">{items}</ul><div class="paging">{pager}</div>'
+        )
+
+    def article_page(self, story: Story) -> str:
+        if self.broken_template:
+            # A redesign: the text moved into a script-rendered widget the extractor can't read.
+            return _page(story.title, '<div id="app" data-article="1"></div>')
+        body = "".join(f"<p>{p}</p>" for p in story.paragraphs)
+        return _page(
+            story.title,
+            f'<div class="detail"><h1 class="title-detail">{story.title}</h1>'
+            f'<div class="time-detail">{story.day} - 08:30 AM</div>'
+            f'<div class="content-detail">{body}'
+            f'<p style="text-align: right;">Văn phòng HĐND - UBND phường</p></div></div>',
+        )
+
+    def respond(self, path_qs: str) -> tuple[int, str | None]:
+        parts = urlsplit(path_qs)
+        if parts.path == LISTING:
+            page = int(parse_qs(parts.query).get("page", ["1"])[0])
+            html = self.listing_page(page)
+            return (200, html) if html else (404, None)
+        for story in self.stories:
+            if parts.path == story.path:
+                return (404, None) if story.deleted else (200, self.article_page(story))
+        return 404, None
+
+
+def _page(title: str, main: str) -> str:
+    return (
+        '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">'
+        f"<title>{title} - Cổng thông tin điện tử phường Hòa Xuân</title></head><body>"
+        '<div class="header"><a href="/">Trang chủ</a> | <a href="/tin-tuc">Tin tức</a></div>'
+        f'<div class="content-left">{main}</div>'
+        '<div class="footer">Ủy ban nhân dân phường Hòa Xuân</div></body></html>'
+    )
+
+
+@contextmanager
+def serve(portal: ChangingPortal) -> Iterator[str]:
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            portal.requests[urlsplit(self.path).path.split("/")[1] or "/"] += 1
+            status, html = portal.respond(self.path)
+            if html is None:
+                self.send_error(status)
+                return
+            body = html.encode("utf-8")
+            etag = '"' + hashlib.sha256(body).hexdigest()[:16] + '"'
+            if self.headers.get("If-None-Match") == etag:
+                self.send_response(304)
+                self.send_header("ETag", etag)
+                self.end_headers()
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("ETag", etag)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()

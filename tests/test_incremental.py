@@ -1,0 +1,152 @@
+"""Nightly crawls of a portal whose content changes between runs: each run fetches only what
+is new or due, keeps every version, marks deletions, and its requests are counted."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .changing_portal import LISTING, ChangingPortal, serve
+from .test_crawl_e2e import FAST
+
+
+def crawl(base: str, db: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    cmd = [sys.executable, "-m", "scraper.cli", "crawl", base + LISTING, "--db", str(db),
+           "--portal", "test/hoa-xuan", *FAST, *extra]  # fmt: skip
+    result = subprocess.run(cmd, capture_output=True, text=True, timeout=300, check=False)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result
+
+
+def rows(db: Path, sql: str, *args: object) -> list[dict]:
+    with sqlite3.connect(db) as conn:
+        conn.row_factory = sqlite3.Row
+        return [dict(r) for r in conn.execute(sql, args)]
+
+
+def articles(db: Path) -> dict[str, dict]:
+    return {r["url"]: r for r in rows(db, "select * from articles")}
+
+
+@pytest.fixture(scope="module")
+def history(tmp_path_factory: pytest.TempPathFactory):
+    """Six nightly runs over one archive; what each run fetched and stored, in order."""
+    db = tmp_path_factory.mktemp("incremental") / "archive.db"
+    portal = ChangingPortal.with_stories(12)
+    runs: list[dict] = []
+
+    def run(*extra: str) -> None:
+        portal.requests.clear()
+        crawl(base, db, *extra)
+        runs.append({"requests": dict(portal.requests), "articles": articles(db)})
+
+    with serve(portal) as base:
+        run()  # 1: first crawl, everything
+        run()  # 2: nothing changed
+        portal.add(2)
+        run()  # 3: two new articles on top
+        portal.find(5).paragraphs.append("Bổ sung: hội nghị đã thống nhất lịch tiếp dân mới.")
+        portal.find(7).deleted = True
+        run("--recheck", "all")  # 4: an edit and a deletion, found by re-checks
+        portal.stories.insert(0, portal.stories.pop(6))  # an old story pinned on top
+        run()  # 5: re-ordered listing
+        portal.broken_template = True
+        portal.add(1)
+        run()  # 6: a redesign the extractor cannot read
+    return base, db, portal, runs
+
+
+def url_of(base: str, portal: ChangingPortal, number: int) -> str:
+    return base + portal.find(number).path
+
+
+def test_first_run_fetches_every_listing_page_and_article(history):
+    _, _, _, runs = history
+    assert runs[0]["requests"] == {"robots.txt": 1, "tin-tuc": 3 + 12}
+    assert len(runs[0]["articles"]) == 12
+
+
+def test_unchanged_portal_costs_one_listing_page(history):
+    _, _, _, runs = history
+    assert runs[1]["requests"] == {"robots.txt": 1, "tin-tuc": 1}
+    assert runs[1]["articles"].keys() == runs[0]["articles"].keys()
+
+
+def test_new_articles_cost_their_own_requests_and_one_more_listing_page(history):
+    base, _, portal, runs = history
+    # Page 1 holds the 2 new + 3 known articles; page 2, all known, ends the walk.
+    assert runs[2]["requests"] == {"robots.txt": 1, "tin-tuc": 2 + 2}
+    new = set(runs[2]["articles"]) - set(runs[1]["articles"])
+    assert new == {url_of(base, portal, 13), url_of(base, portal, 14)}
+
+
+def test_edit_makes_a_new_version_and_deletion_marks_removed(history):
+    base, db, portal, runs = history
+    # One listing page, and a conditional re-check of all 14 known articles.
+    assert runs[3]["requests"] == {"robots.txt": 1, "tin-tuc": 1 + 14}
+    edited, deleted = url_of(base, portal, 5), url_of(base, portal, 7)
+    after = runs[3]["articles"]
+    assert after[edited]["body"].endswith("Bổ sung: hội nghị đã thống nhất lịch tiếp dân mới.")
+    versions = rows(db, "select * from article_versions where url = ? order by version", edited)
+    assert [v["change"] for v in versions] == ["new", "edited"]
+    assert "Bổ sung" not in versions[0]["body"] and "Bổ sung" in versions[1]["body"]
+    assert after[deleted]["removed_at"] is not None
+    assert after[deleted]["body"] == runs[2]["articles"][deleted]["body"]  # content kept
+    others = set(after) - {edited, deleted}
+    assert all(after[u]["content_hash"] == runs[2]["articles"][u]["content_hash"] for u in others)
+    assert all(after[u]["removed_at"] is None for u in others)
+
+
+def test_reordered_listing_changes_nothing(history):
+    _, _, _, runs = history
+    # The pinned old story is known: page 1 is all known, nothing is fetched or touched.
+    assert runs[4]["requests"] == {"robots.txt": 1, "tin-tuc": 1}
+    assert runs[4]["articles"] == runs[3]["articles"]
+
+
+def test_every_version_is_kept_once(history):
+    _, db, _, _ = history
+    counts = rows(db, "select url, count(*) n from article_versions group by url")
+    assert sum(r["n"] for r in counts) == 14 + 1  # 14 articles, one edit
+
+
+def test_runs_are_recorded_with_their_requests(history):
+    _, db, _, _ = history
+    runs = rows(db, "select * from crawl_runs order by id")
+    assert len(runs) == 6
+    assert [r["articles_new"] for r in runs] == [12, 0, 2, 0, 0, 0]
+    assert runs[3]["articles_updated"] == 1 and runs[3]["articles_removed"] == 1
+    assert runs[1]["requests"] == 2 and runs[1]["listing_stop"] == "known-page"
+    # robots.txt is a 404 on this portal; 3 listing pages and 12 articles are 200s.
+    assert json.loads(runs[0]["responses_by_status"]) == {"200": 15, "404": 1}
+
+
+def test_broken_template_stores_no_junk_and_removes_nothing(history):
+    _, _, _, runs = history
+    assert runs[5]["articles"] == runs[4]["articles"]
+
+
+def test_health_flags_the_template_change(history):
+    _, db, _, _ = history
+    cmd = [sys.executable, "-m", "scraper.cli", "health", "--db", str(db), "--json"]
+    result = subprocess.run(cmd, capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 1, result.stderr
+    findings = [json.loads(line) for line in result.stdout.splitlines()]
+    assert {"portal_id": "test/hoa-xuan", "kind": "stored-nothing"}.items() <= findings[0].items()
+
+
+def test_health_is_quiet_after_a_run_that_found_nothing_new(tmp_path: Path):
+    db = tmp_path / "archive.db"
+    portal = ChangingPortal.with_stories(6)
+    with serve(portal) as base:
+        crawl(base, db)
+        crawl(base, db)
+    cmd = [sys.executable, "-m", "scraper.cli", "health", "--db", str(db)]
+    result = subprocess.run(cmd, capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 finding(s)" in result.stderr
