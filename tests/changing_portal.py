@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+import time
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -35,6 +36,13 @@ class ChangingPortal:
     stories: list[Story] = field(default_factory=list)  # newest first, as listed
     requests: Counter[str] = field(default_factory=Counter)
     broken_template: bool = False
+    # Seconds to wait before answering an article (a slow portal, to kill a crawl midway).
+    delay: float = 0.0
+    # Serve the last listing page again for every page number past the end (a loop).
+    loop: bool = False
+    # Article numbers whose URL now redirects to the home page.
+    redirect_home: set[int] = field(default_factory=set)
+    page_size: int = PAGE_SIZE
 
     @classmethod
     def with_stories(cls, count: int, start: int = 1) -> ChangingPortal:
@@ -81,14 +89,17 @@ class ChangingPortal:
 
     def listing_page(self, page: int) -> str | None:
         listed = self.listed
-        chunk = listed[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+        size = self.page_size
+        chunk = listed[(page - 1) * size : page * size]
         if page > 1 and not chunk:
-            return None
+            if not self.loop:
+                return None
+            chunk = listed[-size:]
         items = "".join(
             f'<li><a href="{s.path}">{s.title}</a> <span class="date">{s.day}</span></li>'
             for s in chunk
         )
-        more = len(listed) > page * PAGE_SIZE
+        more = self.loop or len(listed) > page * size
         pager = f'<a href="{LISTING}?page={page + 1}">Trang sau</a>' if more else ""
         return _page(
             "Tin tức", f'<ul class="list-news">{items}</ul><div class="paging">{pager}</div>'
@@ -113,8 +124,14 @@ class ChangingPortal:
             page = int(parse_qs(parts.query).get("page", ["1"])[0])
             html = self.listing_page(page)
             return (200, html) if html else (404, None)
+        if parts.path == "/":
+            return 200, _page("Trang chủ", "<p>Chào mừng đến cổng thông tin phường.</p>")
         for story in self.stories:
             if parts.path == story.path:
+                if story.number in self.redirect_home:
+                    return 302, "/"
+                if self.delay:
+                    time.sleep(self.delay)
                 return (404, None) if story.deleted else (200, self.article_page(story))
         return 404, None
 
@@ -135,6 +152,11 @@ def serve(portal: ChangingPortal) -> Iterator[str]:
         def do_GET(self) -> None:
             portal.requests[urlsplit(self.path).path.split("/")[1] or "/"] += 1
             status, html = portal.respond(self.path)
+            if status == 302 and html is not None:
+                self.send_response(302)
+                self.send_header("Location", html)
+                self.end_headers()
+                return
             if html is None:
                 self.send_error(status)
                 return

@@ -150,3 +150,54 @@ def test_health_is_quiet_after_a_run_that_found_nothing_new(tmp_path: Path):
     result = subprocess.run(cmd, capture_output=True, text=True, timeout=60, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 finding(s)" in result.stderr
+
+
+# --- bad input: none of it creates junk rows or marks live articles removed ----------------
+
+
+def run_rows(db: Path) -> list[dict]:
+    return rows(db, "select * from crawl_runs order by id")
+
+
+def test_pagination_loop_is_stopped_and_recorded(tmp_path: Path):
+    db = tmp_path / "archive.db"
+    portal = ChangingPortal.with_stories(7)
+    portal.loop = True  # page 3, 4, 5… repeat page 2 forever
+    with serve(portal) as base:
+        crawl(base, db)
+        listing_requests = portal.requests["tin-tuc"] - 7
+    assert listing_requests == 3  # pages 1 and 2, then the repeat that reveals the loop
+    assert len(articles(db)) == 7
+    assert run_rows(db)[-1]["listing_stop"] == "loop"
+
+
+def test_redirect_to_home_and_error_pages_make_no_rows_and_remove_nothing(tmp_path: Path):
+    db = tmp_path / "archive.db"
+    portal = ChangingPortal.with_stories(6)
+    with serve(portal) as base:
+        crawl(base, db)
+        before = articles(db)
+        portal.add(2)
+        portal.redirect_home = {7}  # a new link that lands on the home page
+        portal.find(8).paragraphs = []  # served, but as an empty shell
+        portal.find(8).title = "Không tìm thấy trang"
+        portal.redirect_home.add(3)  # a known article now redirects home
+        crawl(base, db, "--recheck", "all")
+    after = articles(db)
+    assert set(after) == set(before)  # no junk rows for the two new links
+    assert all(row["removed_at"] is None for row in after.values())  # nothing marked removed
+    errors = json.loads(run_rows(db)[-1]["errors"])
+    assert errors and run_rows(db)[-1]["articles_failed"] >= 2
+
+
+def test_sudden_empty_listing_removes_nothing(tmp_path: Path):
+    db = tmp_path / "archive.db"
+    portal = ChangingPortal.with_stories(6)
+    with serve(portal) as base:
+        crawl(base, db)
+        listed = portal.stories
+        portal.stories = [s for s in listed if False]
+        crawl(base, db)
+        portal.stories = listed
+    assert all(row["removed_at"] is None for row in articles(db).values())
+    assert run_rows(db)[-1]["listing_stop"] == "empty"

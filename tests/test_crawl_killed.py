@@ -1,0 +1,75 @@
+"""A crawl killed with SIGKILL mid-run and started again loses nothing already stored,
+duplicates nothing, and finishes the work: the archive ends as an uninterrupted crawl's."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from .changing_portal import LISTING, ChangingPortal, serve
+from .test_crawl_e2e import FAST
+
+STORIES = 40
+COMPARED = "url, portal_id, title, published_at, byline, summary, body, content_hash, removed_at"
+
+
+def command(base: str, db: Path) -> list[str]:
+    return [sys.executable, "-m", "scraper.cli", "crawl", base + LISTING, "--db", str(db),
+            "--portal", "test/hoa-xuan", *FAST, "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=2"]  # fmt: skip
+
+
+def stored(db: Path) -> int:
+    if not db.exists():
+        return 0
+    try:
+        with sqlite3.connect(db, timeout=5) as conn:
+            return conn.execute("select count(*) from articles").fetchone()[0]
+    except sqlite3.OperationalError:  # tables not created yet
+        return 0
+
+
+def snapshot(db: Path) -> dict[str, object]:
+    with sqlite3.connect(db) as conn:
+        return {
+            "articles": conn.execute(f"select {COMPARED} from articles order by url").fetchall(),
+            "versions": conn.execute(
+                "select url, version, change, content_hash from article_versions order by url"
+            ).fetchall(),
+            "integrity": conn.execute("pragma integrity_check").fetchone()[0],
+            "fts": conn.execute("select count(*) from articles_fts").fetchone()[0],
+        }
+
+
+def test_sigkill_then_restart_equals_an_uninterrupted_crawl(tmp_path: Path):
+    portal = ChangingPortal.with_stories(STORIES)
+    portal.delay = 0.05
+    killed_db, clean_db = tmp_path / "killed.db", tmp_path / "clean.db"
+    with serve(portal) as base:
+        process = subprocess.Popen(command(base, killed_db), stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL)  # fmt: skip
+        deadline = time.monotonic() + 120
+        while stored(killed_db) < 8 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait(timeout=30)
+        assert process.returncode == -signal.SIGKILL
+        at_kill = stored(killed_db)
+        assert 8 <= at_kill < STORIES, "the crawl was not killed midway"
+
+        restarted = subprocess.run(command(base, killed_db), capture_output=True, text=True,
+                                   timeout=300, check=False)  # fmt: skip
+        assert restarted.returncode == 0, restarted.stderr[-3000:]
+        portal.delay = 0.0
+        clean = subprocess.run(command(base, clean_db), capture_output=True, text=True,
+                               timeout=300, check=False)  # fmt: skip
+        assert clean.returncode == 0, clean.stderr[-3000:]
+
+    after, reference = snapshot(killed_db), snapshot(clean_db)
+    assert after["integrity"] == "ok"
+    assert len(after["articles"]) == STORIES
+    assert after == reference
