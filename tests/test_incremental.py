@@ -121,6 +121,8 @@ def test_runs_are_recorded_with_their_requests(history):
     assert len(runs) == 6
     assert [r["articles_new"] for r in runs] == [12, 0, 2, 0, 0, 0]
     assert runs[3]["articles_updated"] == 1 and runs[3]["articles_removed"] == 1
+    # The re-checks were conditional: 12 unchanged articles answered "304 Not Modified".
+    assert json.loads(runs[3]["responses_by_status"]) == {"200": 2, "304": 12, "404": 2}
     assert runs[1]["requests"] == 2 and runs[1]["listing_stop"] == "known-page"
     # robots.txt is a 404 on this portal; 3 listing pages and 12 articles are 200s.
     assert json.loads(runs[0]["responses_by_status"]) == {"200": 15, "404": 1}
