@@ -41,7 +41,6 @@ PRINT_VIEW = re.compile(r"(?:^|&)(?:print|view)=(?:1|true|print)(?:&|$)", re.IGN
 # --- Theme markers (constructed, see the module docstring) ----------------------------------
 CONFIG_OBJECT = re.compile(r"\bPortalConfig\s*=\s*\{[^{}]*?\bsiteId\s*:", re.DOTALL)
 THEME_ASSETS = "/themes/phuongxa-2025/"
-SITE_ID_BODY = "//body[@data-site-id]"
 MIN_MARKERS = 2
 # Pages of platforms detected after this one that could sit on a haiphong.gov.vn host:
 # the URL shape alone must not claim them (ASP.NET city portal, WordPress department sites).
@@ -84,11 +83,12 @@ NEXT_LABEL = re.compile(r"^(?:trang sau|tiếp|sau|next|›|»|>|>>)$", re.IGNOR
 
 def _theme_markers(doc: Document) -> list[str]:
     reasons = []
-    if CONFIG_OBJECT.search(doc.html):
+    if "PortalConfig" in doc.html and CONFIG_OBJECT.search(doc.html):
         reasons.append("script object PortalConfig = {siteId: …} of the 2025 ward portal theme")
     if THEME_ASSETS in doc.html:
         reasons.append(f"theme assets under {THEME_ASSETS!r}")
-    if doc.tree.xpath(SITE_ID_BODY):
+    body = doc.tree.find("body")  # (an XPath "//body[…]" walks the whole tree)
+    if body is not None and body.get("data-site-id") is not None:
         reasons.append("<body data-site-id=…> of the multi-site portal")
     return reasons
 

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from ..blocks import element_text
@@ -29,9 +30,18 @@ INLINE_RELATED_REST = " -–|:;,.>»"
 NEXT_LABEL = re.compile(r"^(?:»|›|>|>>|trang sau|sau|tiếp|next)$", re.IGNORECASE)
 
 
+_GENERATOR_WORD = re.compile(r"name\s*=\s*[\"']?generator", re.IGNORECASE)
+_HEAD_GENERATOR = etree.XPath(
+    "/html/head/meta[translate(@name, 'GENRATO', 'genrato')='generator']/@content"
+)
+
+
 def generator_reasons(doc: Document, pattern: re.Pattern[str]) -> list[str]:
     """Fingerprint reasons from `<meta name="generator">` values that `pattern` finds."""
-    generator = doc.tree.xpath("//meta[@name='generator']/@content")
+    # Every adapter asks: answer from <head> only, and not at all when no generator is named.
+    if not _GENERATOR_WORD.search(doc.html):
+        return []
+    generator = _HEAD_GENERATOR(doc.tree)
     return [f"<meta name=generator content={str(g)!r}>" for g in generator if pattern.search(g)]
 
 

@@ -70,7 +70,13 @@ FIRST_ROW = re.compile(r"^PageFirstRow$", re.IGNORECASE)
 NEXT_LABEL = re.compile(r"^(?:tiếp|sau|trang sau|bài cũ hơn|next|›|»|>|>>)\W*$", re.IGNORECASE)
 
 
+_SHAREPOINT_WORD = re.compile("sharepoint", re.IGNORECASE)
+
+
 def _generator(doc: Document) -> str:
+    # Cheap test first: most pages never mention SharePoint, and the meta lookup walks nodes.
+    if not _SHAREPOINT_WORD.search(doc.html):
+        return ""
     names = doc.tree.xpath("//meta[translate(@name, 'GENRATO', 'genrato')='generator']/@content")
     return " ".join(str(n) for n in names)
 
