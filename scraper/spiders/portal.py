@@ -180,9 +180,8 @@ class PortalSpider(scrapy.Spider):
             return
         seen.update(links)
         known = self.memory.known(links) if self.memory is not None else {}
-        now = datetime.now(UTC)
         for url in links:
-            request = self._article_request(url, known.get(url), now, section)
+            request = self._article_request(url, known.get(url), section)
             if request is not None:
                 yield request
         all_known = all(url in known and not known[url].removed_at for url in links)
@@ -217,9 +216,7 @@ class PortalSpider(scrapy.Spider):
         settings = crawler.settings if crawler is not None else None
         return settings.getint("VNNEWS_KNOWN_PAGES_TO_STOP", 1) if settings else 1
 
-    def _article_request(
-        self, url: str, known: Any, now: datetime, section: str
-    ) -> scrapy.Request | None:
+    def _article_request(self, url: str, known: Any, section: str) -> scrapy.Request | None:
         """A request for a new article (or one listed again after its removal), else None:
         known articles are re-checked on the archive's schedule (see `_rechecks`)."""
         if known is not None and not known.removed_at:
