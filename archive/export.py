@@ -1,0 +1,224 @@
+"""Researchers' exports of articles with their place: CSV, JSON Lines or Parquet, streamed.
+
+Rows come from one cursor read `FETCH_SIZE` rows at a time and are written as they come, so an
+export of a million articles needs no more memory than one of a hundred. Each row carries the
+article and the place it comes from, joined as in the `articles_by_unit` view (archive/schema.py):
+portal name, tier, unit and today's province. Articles of a portal missing from the registry are
+kept, with the place columns empty.
+
+The JSON list columns (authors, images, attachments, warnings) are decoded in JSON Lines and
+Parquet (lists of strings or of structs); CSV cannot hold lists, so there they stay JSON text.
+Pure: a connection and filters in, a stream out. Province names are resolved by the caller
+(archive/ knows nothing of the registry).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import IO, Any
+
+FORMATS = ("csv", "jsonl", "parquet")
+FETCH_SIZE = 500
+PARQUET_ROW_GROUP = 10_000
+# A row group of long articles is flushed early, so memory stays bounded by size, not rows.
+PARQUET_ROW_GROUP_BYTES = 64 * 1024 * 1024
+
+# Output columns, in order: (name, SQL expression).
+COLUMNS = (
+    ("url", "a.url"),
+    ("portal_id", "a.portal_id"),
+    ("portal", "p.name"),
+    ("level", "p.level"),
+    ("unit_id", "u.id"),
+    ("unit", "u.name"),
+    ("unit_type", "u.unit_type"),
+    ("province_code", "p.province_code"),
+    ("province", "prov.name"),
+    ("title", "a.title"),
+    ("published_at", "a.published_at"),
+    ("published_text", "a.published_text"),
+    ("published_precision", "a.published_precision"),
+    ("byline", "a.byline"),
+    ("authors", "a.authors"),
+    ("summary", "a.summary"),
+    ("body", "a.body"),
+    ("category", "a.category"),
+    ("platform", "a.platform"),
+    ("images", "a.images"),
+    ("attachments", "a.attachments"),
+    ("warnings", "a.warnings"),
+    ("fetched_at", "a.fetched_at"),
+    ("first_seen_at", "a.first_seen_at"),
+    ("last_seen_at", "a.last_seen_at"),
+    ("updated_at", "a.updated_at"),
+    ("removed_at", "a.removed_at"),
+    ("removed_reason", "a.removed_reason"),
+)
+COLUMN_NAMES = tuple(name for name, _ in COLUMNS)
+# JSON list columns, and the keys of the objects in those that hold objects.
+JSON_COLUMNS = {"authors": None, "images": ("url", "caption"), "attachments": ("url", "title"),
+                "warnings": None}  # fmt: skip
+
+_FROM = """
+FROM articles a
+LEFT JOIN portals p ON p.id = a.portal_id
+LEFT JOIN admin_units u ON u.id = p.unit_id
+LEFT JOIN admin_units prov ON prov.id = p.province_code
+"""
+
+
+@dataclass(frozen=True)
+class ExportFilter:
+    """Which articles to export; every given filter must hold. Dates are publication days."""
+
+    portal_ids: tuple[str, ...] = ()
+    province_code: str | None = None
+    level: str | None = None
+    since: date | None = None
+    until: date | None = None
+    include_removed: bool = False
+
+
+def build_query(filters: ExportFilter) -> tuple[str, list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    if filters.portal_ids:
+        where.append(f"a.portal_id IN ({', '.join('?' for _ in filters.portal_ids)})")
+        params.extend(filters.portal_ids)
+    if filters.province_code is not None:
+        where.append("p.province_code = ?")
+        params.append(filters.province_code)
+    if filters.level is not None:
+        where.append("p.level = ?")
+        params.append(filters.level)
+    # published_at is ISO 8601 in Vietnam time, so its first 10 characters are the local day,
+    # and plain string comparison with day bounds keeps the published_at index usable.
+    if filters.since is not None:
+        where.append("a.published_at >= ?")
+        params.append(filters.since.isoformat())
+    if filters.until is not None:
+        where.append("a.published_at < ?")
+        params.append((filters.until + timedelta(days=1)).isoformat())
+    if not filters.include_removed:
+        where.append("a.removed_at IS NULL")
+    select = ", ".join(f"{expr} AS {name}" for name, expr in COLUMNS)
+    sql = f"SELECT {select} {_FROM}"
+    if where:
+        sql += "WHERE " + " AND ".join(where)
+    return sql + "\nORDER BY a.published_at, a.url", params
+
+
+def iter_rows(conn: sqlite3.Connection, filters: ExportFilter) -> Iterator[tuple[Any, ...]]:
+    """The selected rows as tuples in COLUMN_NAMES order, oldest first, FETCH_SIZE at a time."""
+    sql, params = build_query(filters)
+    cursor = conn.execute(sql, params)
+    try:
+        while chunk := cursor.fetchmany(FETCH_SIZE):
+            yield from chunk
+    finally:
+        cursor.close()
+
+
+def decode_lists(row: tuple[Any, ...]) -> dict[str, Any]:
+    """A row as a dict with its JSON list columns decoded (an unreadable value becomes [])."""
+    record = dict(zip(COLUMN_NAMES, row, strict=True))
+    for column, keys in JSON_COLUMNS.items():
+        try:
+            value = json.loads(record[column]) if record[column] else []
+        except ValueError:
+            value = []
+        if not isinstance(value, list):
+            value = []
+        if keys is None:
+            value = [str(v) for v in value if v is not None]
+        else:  # exactly the expected keys, so that Parquet's struct type always fits
+            value = [{k: _text(v.get(k)) for k in keys} for v in value if isinstance(v, dict)]
+        record[column] = value
+    return record
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def write_csv(rows: Iterator[tuple[Any, ...]], out: IO[str]) -> int:
+    """CSV with a header row; `out` should be opened with newline=""."""
+    writer = csv.writer(out)
+    writer.writerow(COLUMN_NAMES)
+    count = 0
+    for row in rows:
+        writer.writerow(row)
+        count += 1
+    return count
+
+
+def write_jsonl(rows: Iterator[tuple[Any, ...]], out: IO[str]) -> int:
+    """One JSON object per line, Vietnamese kept readable (not \\u-escaped)."""
+    count = 0
+    for row in rows:
+        out.write(json.dumps(decode_lists(row), ensure_ascii=False))
+        out.write("\n")
+        count += 1
+    return count
+
+
+def parquet_schema() -> Any:
+    import pyarrow as pa
+
+    fields = []
+    for name in COLUMN_NAMES:
+        if name not in JSON_COLUMNS:
+            fields.append(pa.field(name, pa.string()))
+        elif (keys := JSON_COLUMNS[name]) is None:
+            fields.append(pa.field(name, pa.list_(pa.string())))
+        else:
+            fields.append(pa.field(name, pa.list_(pa.struct([(k, pa.string()) for k in keys]))))
+    return pa.schema(fields)
+
+
+def write_parquet(
+    rows: Iterator[tuple[Any, ...]], out: Any, row_group_size: int = PARQUET_ROW_GROUP
+) -> int:
+    """Parquet (`out` a path or a binary stream), one row group per `row_group_size` rows.
+
+    Each fetched chunk becomes an Arrow record batch at once (compact, outside Python's heap);
+    batches are gathered into a row group and written, then dropped.
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = parquet_schema()
+    count = 0
+    pending: list[Any] = []
+    pending_rows = pending_bytes = 0
+    with pq.ParquetWriter(out, schema, compression="zstd") as writer:
+
+        def flush() -> None:
+            nonlocal pending, pending_rows, pending_bytes
+            if pending:
+                writer.write_table(
+                    pa.Table.from_batches(pending, schema=schema), row_group_size=row_group_size
+                )
+            pending, pending_rows, pending_bytes = [], 0, 0
+
+        chunk: list[dict[str, Any]] = []
+        for row in rows:
+            chunk.append(decode_lists(row))
+            count += 1
+            if len(chunk) == FETCH_SIZE:
+                batch = pa.RecordBatch.from_pylist(chunk, schema=schema)
+                chunk = []
+                pending.append(batch)
+                pending_rows += batch.num_rows
+                pending_bytes += batch.nbytes
+                if pending_rows >= row_group_size or pending_bytes >= PARQUET_ROW_GROUP_BYTES:
+                    flush()
+        if chunk:
+            pending.append(pa.RecordBatch.from_pylist(chunk, schema=schema))
+        flush()
+    return count

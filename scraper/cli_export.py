@@ -1,0 +1,116 @@
+"""`vnnews export`: articles with their place as CSV, JSON Lines or Parquet, for researchers.
+
+The export itself is archive/export.py (streaming, constant memory); this module turns the
+command line into its filters — a province given by code, slug or name is resolved here through
+the registry's admin units, since archive/ knows nothing of the registry. Registered in
+scraper/cli.py with `cli.add_command(export)`.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import IO, Any
+
+import click
+
+from .registry.admin_units import find_province
+from .registry.portals import LEVELS
+
+# Same default as scraper.cli.DEFAULT_DB; not imported from there, which imports this module.
+DEFAULT_DB = "data/archive.db"
+_DAY = click.DateTime(formats=["%Y-%m-%d"])
+
+
+@contextmanager
+def _text_output(output: str) -> Iterator[IO[str]]:
+    """UTF-8 text to a file, or to stdout for "-"; newline="" as the csv module wants."""
+    if output != "-":
+        with Path(output).open("w", encoding="utf-8", newline="") as f:
+            yield f
+        return
+    stream = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
+    try:
+        yield stream
+    finally:
+        stream.flush()
+        stream.detach()  # leave stdout open for click
+
+
+def _day(value: datetime | None) -> Any:
+    return value.date() if value is not None else None
+
+
+@click.command()
+@click.option("--format", "fmt", required=True, type=click.Choice(["csv", "jsonl", "parquet"]))
+@click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
+@click.option(
+    "--output",
+    "-o",
+    default="-",
+    show_default=True,
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="File to write; - for standard output.",
+)
+@click.option("--portal", "portal_ids", multiple=True, help="Only this portal (repeatable).")
+@click.option("--province", help="Province of today: code (01), slug (ha-noi) or name.")
+@click.option("--level", type=click.Choice(LEVELS), help="Tier of the portal's unit.")
+@click.option("--since", type=_DAY, help="Published on or after this day (YYYY-MM-DD).")
+@click.option("--until", type=_DAY, help="Published on or before this day (YYYY-MM-DD).")
+@click.option("--include-removed", is_flag=True, help="Also articles taken down by the portal.")
+def export(
+    fmt: str,
+    db: str,
+    output: str,
+    portal_ids: tuple[str, ...],
+    province: str | None,
+    level: str | None,
+    since: datetime | None,
+    until: datetime | None,
+    include_removed: bool,
+) -> None:
+    """Export articles with their portal, unit and province, streamed in constant memory.
+
+    CSV keeps the list columns (authors, images, attachments, warnings) as JSON text; JSON
+    Lines and Parquet decode them. Articles without a publication date are left out when
+    --since or --until is given. Examples:
+
+    \b
+      vnnews export --format csv --province ha-noi --since 2025-07-01 -o hanoi.csv
+      vnnews export --format parquet --level commune -o communes.parquet
+    """
+    from archive import Archive
+    from archive.export import ExportFilter, iter_rows, write_csv, write_jsonl, write_parquet
+
+    if not Path(db).exists():
+        raise click.ClickException(f"{db}: no such archive")
+    province_code = None
+    if province is not None:
+        unit = find_province(province)
+        if unit is None:
+            raise click.BadParameter(f"unknown province {province!r}", param_hint="--province")
+        province_code = unit.code
+    if since and until and since > until:
+        raise click.BadParameter("--since is after --until", param_hint="--since")
+    filters = ExportFilter(
+        portal_ids=portal_ids,
+        province_code=province_code,
+        level=level,
+        since=_day(since),
+        until=_day(until),
+        include_removed=include_removed,
+    )
+    with Archive(db) as archive:
+        rows = iter_rows(archive.conn, filters)
+        if fmt == "parquet":
+            target: Any = output if output != "-" else sys.stdout.buffer
+            count = write_parquet(rows, target)
+        else:
+            with _text_output(output) as out:
+                count = (write_csv if fmt == "csv" else write_jsonl)(rows, out)
+    where = "standard output" if output == "-" else output
+    click.echo(f"{count} article(s) exported to {where}", err=True)

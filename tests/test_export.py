@@ -1,0 +1,251 @@
+"""`vnnews export`: CSV, JSON Lines and Parquet exports of articles with their place, filtered
+by portal, province, tier and publication day, streamed in constant memory."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import tracemalloc
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import pyarrow.parquet as pq
+import pytest
+from click.testing import CliRunner
+
+from archive import Archive
+from archive.export import COLUMN_NAMES
+from scraper.cli_export import export
+
+UNITS = [
+    {"id": "01", "code": "01", "name": "Thành phố Hà Nội", "level": "province"},
+    {"id": "79", "code": "79", "name": "Thành phố Hồ Chí Minh", "level": "province"},
+    {"id": "00004", "code": "00004", "name": "Phường Ba Đình", "level": "commune",
+     "unit_type": "phường", "province_code": "01", "parent_id": "01"},
+    {"id": "old:005", "code": "005", "name": "Quận Cầu Giấy", "level": "district",
+     "unit_type": "quận", "province_code": "01", "parent_id": "01",
+     "valid_to": "2025-06-30", "successor_ids": ["00004"]},
+    {"id": "26734", "code": "26734", "name": "Phường Sài Gòn", "level": "commune",
+     "unit_type": "phường", "province_code": "79", "parent_id": "79"},
+]  # fmt: skip
+PORTALS = {
+    "hn/ward": ("Cổng thông tin phường Ba Đình", "commune", "00004", "01"),
+    "hn/old-district": ("Cổng thông tin quận Cầu Giấy", "district", "old:005", "01"),
+    "hcm/ward": ("Cổng thông tin phường Sài Gòn", "commune", "26734", "79"),
+}
+BARE = "bare.example.gov.vn"  # crawled from a bare URL: no place known
+NFD_TITLE = unicodedata.normalize("NFD", "Tiếp xúc cử tri trước kỳ họp HĐND phường")
+# url, portal, published_at, title
+ARTICLES = [
+    ("https://ba-dinh.example/a1", "hn/ward", "2025-07-01T08:00:00+07:00",
+     "Ra quân vệ sinh môi trường đầu tháng"),
+    ("https://ba-dinh.example/a2", "hn/ward", "2025-07-31T23:30:00+07:00", NFD_TITLE),
+    ("https://cau-giay.example/b1", "hn/old-district", "2024-12-20T09:15:00+07:00",
+     "Hội nghị tổng kết công tác năm 2024 của Đảng ủy quận"),
+    ("https://cau-giay.example/b2", "hn/old-district", "2025-06-30T16:00:00+07:00",
+     "Quận Cầu Giấy bàn giao hồ sơ cho các phường mới"),
+    ("https://sai-gon.example/c1", "hcm/ward", "2025-08-01T00:10:00+07:00",
+     "Bầu cử tổ trưởng tổ dân phố khu phố 3"),
+    ("https://bare.example.gov.vn/d1", BARE, None, "Thông báo lịch tiếp công dân"),
+]  # fmt: skip
+REMOVED = "https://cau-giay.example/b2"
+
+
+def record(url: str, portal: str, published_at: str | None, title: str) -> dict[str, Any]:
+    return {
+        "url": url,
+        "portal_id": portal,
+        "title": title,
+        "published_at": published_at,
+        "published_precision": "minute" if published_at else None,
+        "byline": "Minh Châu - Đức Anh",
+        "authors": ["Minh Châu", "Đức Anh"],
+        "summary": "Đông đảo cán bộ và nhân dân tham gia.",
+        "body": "Đông đảo cán bộ và nhân dân tham gia.\n\nBuổi làm việc diễn ra sôi nổi.",
+        "category": "Tin hoạt động",
+        "platform": "generic",
+        "images": [{"url": f"{url}/anh.jpg", "caption": "Quang cảnh hội nghị"}],
+        "attachments": [{"url": f"{url}/ke-hoach.pdf", "title": "Kế hoạch số 12"}],
+        "warnings": [] if published_at else ["no publication date"],
+        "fetched_at": "2025-08-02T01:00:00+00:00",
+    }
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("export") / "archive.db"
+    with Archive(path) as archive:
+        archive.sync_admin_units(UNITS)
+        archive.upsert_registry_portals(
+            {"id": pid, "name": name, "level": level, "unit_id": unit, "province_code": prov}
+            for pid, (name, level, unit, prov) in PORTALS.items()
+        )
+        archive.upsert_portal(BARE, "Bare", f"https://{BARE}/", None, [f"https://{BARE}/"])
+        for article in ARTICLES:
+            archive.upsert_article(record(*article))
+        archive.mark_removed(REMOVED, "2025-08-03T00:00:00+00:00", "http 404")
+    return path
+
+
+def run(db: Path, *args: str) -> Any:
+    result = CliRunner().invoke(export, ["--db", str(db), *args], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def jsonl(db: Path, *args: str) -> list[dict[str, Any]]:
+    result = run(db, "--format", "jsonl", *args)
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def urls(rows: list[dict[str, Any]]) -> set[str]:
+    return {r["url"] for r in rows}
+
+
+def test_csv_has_a_header_and_every_online_article(db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "a.csv"
+    result = run(db, "--format", "csv", "--output", str(out))
+    assert "5 article(s) exported" in result.stderr
+    with out.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert tuple(rows[0]) == COLUMN_NAMES
+    assert urls(rows) == {a[0] for a in ARTICLES} - {REMOVED}
+    by_url = {r["url"]: r for r in rows}
+    ward = by_url["https://ba-dinh.example/a2"]
+    assert ward["title"] == unicodedata.normalize("NFC", NFD_TITLE)
+    assert (ward["portal"], ward["level"], ward["unit"], ward["province"]) == (
+        "Cổng thông tin phường Ba Đình", "commune", "Phường Ba Đình", "Thành phố Hà Nội"
+    )  # fmt: skip
+    assert json.loads(ward["authors"]) == ["Minh Châu", "Đức Anh"]  # JSON text in CSV
+    assert ward["body"].count("\n\n") == 1  # multi-line cells survive quoting
+    assert by_url["https://bare.example.gov.vn/d1"]["province"] == ""
+
+
+def test_csv_to_stdout(db: Path) -> None:
+    rows = list(csv.DictReader(io.StringIO(run(db, "--format", "csv").stdout, newline="")))
+    assert len(rows) == 5
+
+
+def test_jsonl_decodes_lists_and_keeps_vietnamese(db: Path) -> None:
+    result = run(db, "--format", "jsonl")
+    assert "Hà Nội" in result.stdout  # not \u-escaped
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(rows) == 5
+    row = next(r for r in rows if r["url"] == "https://cau-giay.example/b1")
+    assert row["authors"] == ["Minh Châu", "Đức Anh"]
+    assert row["images"] == [
+        {"url": "https://cau-giay.example/b1/anh.jpg", "caption": "Quang cảnh hội nghị"}
+    ]
+    assert row["attachments"][0]["title"] == "Kế hoạch số 12"
+    assert row["warnings"] == []
+    assert (row["unit"], row["unit_id"], row["level"]) == ("Quận Cầu Giấy", "old:005", "district")
+    for r in rows:
+        for value in r.values():
+            if isinstance(value, str):
+                assert unicodedata.is_normalized("NFC", value)
+
+
+def test_parquet_reads_back_with_list_columns(db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "a.parquet"
+    run(db, "--format", "parquet", "--output", str(out), "--include-removed")
+    table = pq.read_table(out)
+    assert table.num_rows == 6
+    assert tuple(table.column_names) == COLUMN_NAMES
+    rows = {r["url"]: r for r in table.to_pylist()}
+    assert rows["https://ba-dinh.example/a1"]["authors"] == ["Minh Châu", "Đức Anh"]
+    assert rows["https://ba-dinh.example/a1"]["images"][0]["caption"] == "Quang cảnh hội nghị"
+    assert rows[REMOVED]["removed_reason"] == "http 404"
+    assert rows["https://bare.example.gov.vn/d1"]["warnings"] == ["no publication date"]
+
+
+def test_parquet_to_stdout(db: Path) -> None:
+    result = run(db, "--format", "parquet")
+    assert pq.read_table(io.BytesIO(result.stdout_bytes)).num_rows == 5
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (("--portal", "hn/ward"), {"a1", "a2"}),
+        (("--portal", "hn/ward", "--portal", "hcm/ward"), {"a1", "a2", "c1"}),
+        (("--province", "ha-noi"), {"a1", "a2", "b1"}),
+        (("--province", "Hà Nội"), {"a1", "a2", "b1"}),
+        (("--province", "79"), {"c1"}),
+        (("--level", "commune"), {"a1", "a2", "c1"}),
+        (("--level", "district", "--include-removed"), {"b1", "b2"}),
+        # Day bounds are inclusive, in Vietnam time: 23:30 on the 31st is in July.
+        (("--since", "2025-07-01", "--until", "2025-07-31"), {"a1", "a2"}),
+        (("--since", "2025-08-01"), {"c1"}),
+        (("--until", "2025-06-30", "--include-removed"), {"b1", "b2"}),
+        (("--province", "ha-noi", "--since", "2025-01-01"), {"a1", "a2"}),
+    ],
+)
+def test_filters(db: Path, args: tuple[str, ...], expected: set[str]) -> None:
+    assert {u.rsplit("/", 1)[1] for u in urls(jsonl(db, *args))} == expected
+
+
+def test_rows_come_oldest_first(db: Path) -> None:
+    dates = [r["published_at"] for r in jsonl(db) if r["published_at"]]
+    assert dates == sorted(dates)
+
+
+def test_bad_arguments_are_reported(db: Path, tmp_path: Path) -> None:
+    runner = CliRunner()
+    unknown = runner.invoke(export, ["--db", str(db), "--format", "csv", "--province", "Atlantis"])
+    assert unknown.exit_code == 2
+    assert "unknown province" in unknown.stderr
+    missing = runner.invoke(export, ["--db", str(tmp_path / "none.db"), "--format", "csv"])
+    assert missing.exit_code == 1
+    assert "no such archive" in missing.stderr
+    assert not (tmp_path / "none.db").exists()
+    reversed_days = runner.invoke(
+        export,
+        ["--db", str(db), "--format", "csv", "--since", "2025-02-01", "--until", "2025-01-01"],
+    )
+    assert reversed_days.exit_code == 2
+
+
+# Constant memory: 20,000 articles of ~2,000 characters are ~80 MB as Python strings; an
+# implementation that lists every row first would far exceed this bound.
+BIG_ROWS = 20_000
+MEMORY_BOUND = 16 * 1024 * 1024
+
+
+@pytest.fixture(scope="module")
+def big_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("export-big") / "big.db"
+    with Archive(path) as archive:
+        archive.upsert_portal("big", "Cổng lớn", "https://big.example/", None, [])
+        # hex(zeroblob(n)) is 2n zeros: replacing each "00" repeats a phrase n times.
+        archive.conn.execute(
+            f"""WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {BIG_ROWS})
+INSERT INTO articles (url, portal_id, title, published_at, body, authors, images, attachments,
+  warnings, fetched_at, content_hash, first_seen_at, last_seen_at)
+SELECT 'https://big.example/' || i, 'big', 'Hội nghị tiếp xúc cử tri số ' || i,
+  printf('2025-%02d-%02dT08:00:00+07:00', 1 + i % 12, 1 + i % 28),
+  replace(hex(zeroblob(80)), '00', 'Hội nghị tiếp xúc cử tri. '), '["Lê Văn Đức"]',
+  '[]', '[]', '[]', 'now', 'h' || i, 'now', 'now'
+FROM n"""
+        )
+        archive.conn.commit()
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
+def test_export_streams_in_constant_memory(big_db: Path, tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / f"big.{fmt}"
+    tracemalloc.start()
+    try:
+        run(big_db, "--format", fmt, "--output", str(out))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < MEMORY_BOUND, f"peak {peak / 1e6:.1f} MB"
+    if fmt == "parquet":
+        metadata = pq.ParquetFile(out).metadata
+        assert metadata.num_rows == BIG_ROWS
+        assert metadata.num_row_groups == 2  # row groups of 10,000
+    else:
+        assert out.stat().st_size > BIG_ROWS * 2000
