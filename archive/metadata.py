@@ -12,6 +12,7 @@ import sys
 from typing import Any
 
 from archive.metadata_history import HISTORY_QUERIES, history_tables
+from archive.search import SEARCH_SQL
 from archive.serve import METADATA_PATH
 
 # Databases are named after the file stem. 0.65 has no wildcard database key, so the same
@@ -154,6 +155,27 @@ where units.id = :unit
 order by articles.published_at desc
 limit 500"""
 
+# An Atom feed per portal (datasette-atom renders the atom_* columns at portal_feed.atom):
+# its newest articles, each entry updated when the archive last saw its content change.
+# datasette-atom fails on an empty result, so a portal without articles gets one placeholder
+# entry instead of a server error.
+PORTAL_FEED_SQL = """with feed as (
+  select url as atom_id, coalesce(title, url) as atom_title,
+    coalesce(updated_at, first_seen_at) as atom_updated, url as atom_link,
+    coalesce(summary, substr(body, 1, 600)) as atom_content, byline as atom_author_name,
+    published_at
+  from articles
+  where portal_id = :portal and removed_at is null
+  order by coalesce(published_at, first_seen_at) desc
+  limit 50
+)
+select * from feed
+union all
+select 'tag:vnnews,2025:no-articles:' || :portal, 'No articles archived for ' || :portal,
+  '2025-01-01T00:00:00+00:00', '/archive/portals',
+  'The archive holds no article of this portal id (see the portals table).', null, null
+where not exists (select 1 from feed)"""
+
 # Internal tables: the FTS index and its shadow tables, and the migrations log.
 HIDDEN_TABLES = (
     "articles_fts",
@@ -161,41 +183,30 @@ HIDDEN_TABLES = (
     "articles_fts_idx",
     "articles_fts_docsize",
     "articles_fts_config",
+    # The Vietnamese-folded index that search uses (archive.search).
+    "articles_search",
+    "articles_search_data",
+    "articles_search_idx",
+    "articles_search_docsize",
+    "articles_search_config",
+    "articles_search_content",
     "_sqlite_migrations",
     # Compressed response bodies, unreadable in a browser; captures describes them.
     "capture_bodies",
 )
-
-# til-style search: escape_fts() neutralises FTS operators typed by users. A query that escapes
-# to nothing (empty, blank, a lone '"') would be an FTS syntax error, so it is swapped for a
-# term that matches nothing.
-# Snippets mark hits with <mark>; the vnnews_render plugin turns those into HTML highlights.
-SEARCH_SQL = """select
-  articles.title,
-  articles.published_at,
-  articles.portal_id,
-  articles.url,
-  snippet(articles_fts, 2, '<mark>', '</mark>', '…', 32) as snippet
-from articles_fts
-  join articles on articles.rowid = articles_fts.rowid
-where articles_fts match case escape_fts(:q)
-  when '' then 'nomatchforthisterm'
-  else escape_fts(:q)
-end
-order by articles_fts.rank
-limit 100"""
 
 
 def database_config() -> dict[str, Any]:
     tables: dict[str, Any] = {
         "articles": {
             "description": "News articles from the portals, one row per article URL, newest "
-            "first. The search box is accent-insensitive: 'khong dung tien mat' finds "
-            "'không dùng tiền mặt' (but type đ as đ: it is not folded to d).",
+            "first. The search box ignores accents, case and tone placement: 'dang uy' finds "
+            "'Đảng ủy', 'hoà giải' finds 'hòa giải'; put a phrase in double quotes.",
             "sort_desc": "published_at",
             "facets": ["portal_id", "category", "platform", {"array": "authors"}],
-            # articles has a text primary key, but the FTS index is keyed on its rowid.
-            "fts_table": "articles_fts",
+            # articles has a text primary key, but the FTS index is keyed on its rowid. The
+            # vnnews_search plugin folds the query to match this index of folded text.
+            "fts_table": "articles_search",
             "fts_pk": "rowid",
             "label_column": "title",
             "columns": ARTICLE_COLUMNS,
@@ -243,8 +254,11 @@ def database_config() -> dict[str, Any]:
         "queries": {
             "search": {
                 "title": "Search articles",
-                "description": "Full-text search over title, summary, body and byline, best "
-                "matches first. Accent-insensitive except for đ.",
+                "description": "Full-text search over title, summary, body and byline, title "
+                "matches first. Ignores accents, case and tone placement ('dang uy' finds "
+                "'Đảng ủy'); a phrase goes in double quotes. Optional filters: portal id, "
+                "province (GSO code or name), since and until (YYYY-MM-DD), limit (default "
+                "100). The snippet shows the original text with the hits marked.",
                 "sql": SEARCH_SQL,
             },
             "articles_of_place": {
@@ -252,6 +266,12 @@ def database_config() -> dict[str, Any]:
                 "description": "Give the GSO code of a unit of today (for example a ward): "
                 "its own articles and those of the former district and wards it took over.",
                 "sql": ARTICLES_OF_PLACE_SQL,
+            },
+            "portal_feed": {
+                "title": "Latest articles of a portal",
+                "description": "The 50 newest articles of one portal (its id, as in the "
+                "portals table). Subscribe in a feed reader at portal_feed.atom?portal=ID.",
+                "sql": PORTAL_FEED_SQL,
             },
             **HISTORY_QUERIES,
         },

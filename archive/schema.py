@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
 
+from archive.search import rebuild_index
+
 migrations = Migrations("vnnews")
 
 # Columns indexed for full-text search, in FTS column order (snippet() takes the index: body = 2).
@@ -280,6 +282,19 @@ def add_crawl_run_details(db: Database) -> None:
     ):
         db["crawl_runs"].add_column(column, column_type)
     db["crawl_runs"].create_index(["run_id"])
+
+
+@migrations()
+def create_articles_search(db: Database) -> None:
+    # Search that folds Vietnamese (issue #6): đ → d, NFD, tone placement. unicode61 cannot
+    # fold đ, so the text is folded in Python (archive.vietnamese.fold) and written by the
+    # archive's upserts, not by triggers (a trigger could only call Python on connections that
+    # registered the function). Rows are keyed on the articles rowid, like articles_fts.
+    db.execute(
+        "CREATE VIRTUAL TABLE articles_search USING fts5("
+        "title, summary, body, byline, tokenize='unicode61 remove_diacritics 2')"
+    )
+    rebuild_index(db.conn)
 
 
 def apply(db: Database) -> None:

@@ -25,6 +25,7 @@ from archive.captures import Capture, iter_captures, store_capture
 from archive.history import KnownArticle, change_reason, insert_version, known_articles
 from archive.history import mark_removed as _mark_removed
 from archive.normalize import nfc
+from archive.search import index_article
 from archive.sections import SectionState, complete_section, get_section, start_section
 
 UpsertStatus = Literal["new", "updated", "unchanged"]
@@ -202,11 +203,12 @@ class Archive:
         try:
             with self._transaction() as conn:
                 row = conn.execute(
-                    "SELECT content_hash, removed_at FROM articles WHERE url = ?",
+                    "SELECT content_hash, removed_at, rowid FROM articles WHERE url = ?",
                     (params["url"],),
                 ).fetchone()
                 if row is None:
-                    conn.execute(_INSERT_ARTICLE, params)
+                    cursor = conn.execute(_INSERT_ARTICLE, params)
+                    index_article(conn, cursor.lastrowid, params, replace=False)
                     insert_version(conn, params, reason or "new")
                     return "new"
                 reextract = reason == "reextract"
@@ -215,6 +217,9 @@ class Archive:
                         conn.execute(_TOUCH_ARTICLE, params)
                     return "unchanged"
                 conn.execute(_REEXTRACT_ARTICLE if reextract else _REPLACE_ARTICLE, params)
+                # The folded search index follows content changes only (an unchanged
+                # touch keeps it as it is), like the articles_fts update trigger.
+                index_article(conn, row[2], params, replace=True)
                 insert_version(conn, params, reason or ("restored" if row[1] else "edited"))
                 return "updated"
         except sqlite3.IntegrityError as exc:

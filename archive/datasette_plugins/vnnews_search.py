@@ -1,0 +1,69 @@
+"""Datasette plugin (loaded via --plugins-dir): Vietnamese search (issue #6).
+
+The articles table searches `articles_search`, an index of folded text (no diacritics, đ → d).
+Datasette 0.65 hands `?_search=` (and `?_search_<column>=`) straight to escape_fts() and MATCH
+(datasette/filters.py, search_filters), with no hook to change the value, so an ASGI wrapper
+rewrites those parameters into folded words (archive.search.search_box_query) before the table
+view reads them; escape_fts() then yields the expression of archive.search.fts_query. `_searchmode=raw` is dropped: the rewritten value is already a safe
+MATCH expression, and raw FTS syntax typed by a reader is what causes server errors.
+The canned query `search` calls the SQL functions registered here.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Awaitable, Callable
+from typing import Any
+from urllib.parse import parse_qsl, urlencode
+
+from datasette import hookimpl
+
+from archive.search import register_functions, search_box_query
+
+# Table pages (HTML, .json, .csv…) of the articles table in any database.
+ARTICLES_PATH = re.compile(r"^/[^/]+/articles(\.\w+)?/?$")
+
+Scope = dict[str, Any]
+App = Callable[
+    [Scope, Callable[..., Awaitable[Any]], Callable[..., Awaitable[Any]]], Awaitable[None]
+]
+
+
+def rewrite_query_string(query_string: bytes) -> bytes:
+    """Fold every _search / _search_<column> value; other parameters unchanged. A blank one
+    is dropped, so the table lists every article, as without a search."""
+    pairs = parse_qsl(query_string.decode("latin-1"), keep_blank_values=True, encoding="utf-8")
+    rewritten: list[tuple[str, str]] = []
+    for key, value in pairs:
+        if key == "_searchmode":
+            continue
+        if key.startswith("_search"):
+            if not value.strip():
+                continue  # Datasette would MATCH '' (an FTS5 syntax error)
+            value = search_box_query(value)
+        rewritten.append((key, value))
+    return urlencode(rewritten, encoding="utf-8").encode("latin-1")
+
+
+@hookimpl
+def asgi_wrapper() -> Callable[[App], App]:
+    def wrap(app: App) -> App:
+        async def folded_search(scope: Scope, receive: Any, send: Any) -> None:
+            query_string = scope.get("query_string") or b""
+            if (
+                scope.get("type") == "http"
+                and b"_search" in query_string
+                and ARTICLES_PATH.match(scope.get("path", ""))
+            ):
+                scope = {**scope, "query_string": rewrite_query_string(query_string)}
+            await app(scope, receive, send)
+
+        return folded_search
+
+    return wrap
+
+
+@hookimpl
+def prepare_connection(conn: sqlite3.Connection) -> None:
+    register_functions(conn)

@@ -1,0 +1,136 @@
+"""Vietnamese text folding for search, and highlighting hits in the original text.
+
+Portals publish the same word in several spellings (issue #6; PORTALS.md notes pages in NFC
+and NFD, and legacy-font conversions): precomposed or combining marks, upper case in titles,
+and the old or new tone placement in the oa/oe/uy diphthongs (hòa/hoà, khỏe/khoẻ, thủy/thuỷ).
+SQLite's unicode61 tokenizer removes most marks but never turns đ into d, so the archive
+indexes text folded here, in Python, and folds queries the same way.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+
+# Tone marks as combining characters (NFD): grave, acute, hook above, tilde, dot below.
+_TONES = "\u0300\u0301\u0309\u0303\u0323"
+_MARKS = "\u0300-\u036f"
+# Old style marks the first vowel of an open oa/oe/uy syllable (hòa, khỏe, thủy); new style
+# marks the second (hoà, khoẻ, thuỷ). With a final letter (hoàn, tuyết) both styles agree,
+# and after q the u belongs to the consonant (quý, quả), so neither case is touched.
+_OLD_STYLE = re.compile(
+    rf"(?<![qQ])([oO])([{_TONES}])([aAeE])(?![\w{_MARKS}])"
+    rf"|(?<![qQ])([uU])([{_TONES}])([yY])(?![\w{_MARKS}])"
+)
+# Tone marks, then circumflex (â ê ô), breve (ă) and horn (ơ ư).
+_VIETNAMESE_MARKS = _TONES + "\u0302\u0306\u031b"
+_ANY_MARK = re.compile(f"[{_MARKS}]+")
+# A word: letters and digits with any combining marks (NFD text keeps its marks inside words).
+WORD = re.compile(rf"[\w{_MARKS}]+")
+# Most terms a query may hold: longer queries are cut rather than sent whole to FTS5.
+MAX_TERMS = 32
+
+
+def _new_style(match: re.Match[str]) -> str:
+    if match.group(1):
+        return match.group(1) + match.group(3) + match.group(2)
+    return match.group(4) + match.group(6) + match.group(5)
+
+
+def unify_tones(text: str) -> str:
+    """Move tone marks to the new-style position in open oa/oe/uy syllables (hòa → hoà).
+
+    Returns NFC text."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", _OLD_STYLE.sub(_new_style, decomposed))
+
+
+def fold(text: str | None) -> str:
+    """Search form of `text`: lower case, one tone placement, no diacritics, đ → d.
+
+    NFC and NFD input fold alike: the text is decomposed first. Unifying the tone placement
+    (unify_tones) only moves a combining mark, and every combining mark is removed here, so
+    the step is implied and skipped: the regex would triple the cost of indexing."""
+    if not text:
+        return ""
+    folded = unicodedata.normalize("NFD", text.lower())
+    # str.replace per Vietnamese mark is several times faster than translate() or a regex
+    # over the whole text; the regex only cleans up the rare other marks.
+    for mark in _VIETNAMESE_MARKS:
+        folded = folded.replace(mark, "")
+    folded = folded.replace("đ", "d")
+    return _ANY_MARK.sub("", folded) if _ANY_MARK.search(folded) else folded
+
+
+@lru_cache(maxsize=65536)
+def fold_word(word: str) -> str:
+    # Vietnamese has a few thousand syllables: caching makes highlighting cheap.
+    return fold(word)
+
+
+def query_terms(query: str | None) -> list[list[str]]:
+    """The query as phrases of folded words: a quoted part is one phrase, any other word is a
+    phrase of its own. FTS syntax characters are separators, so nothing reaches FTS5 but
+    words. An unbalanced quote runs to the end of the query."""
+    phrases: list[list[str]] = []
+    for index, part in enumerate((query or "").split('"')):
+        words = [fold(w) for w in WORD.findall(part)]
+        words = [w for w in words if w]
+        if index % 2:  # inside quotes
+            if words:
+                phrases.append(words)
+        else:
+            phrases.extend([w] for w in words)
+    return phrases[:MAX_TERMS]
+
+
+def highlight_snippet(
+    texts: Iterable[str | None],
+    words: set[str],
+    width: int = 32,
+    mark: tuple[str, str] = ("<mark>", "</mark>"),
+) -> str:
+    """About `width` words of the first text holding a hit, around its densest run of hits,
+    with every word that folds to one of `words` wrapped in `mark`; '…' where text is cut.
+    Without any hit, the start of the first non-empty text."""
+    candidates = [t for t in texts if t]
+    if not candidates:
+        return ""
+    for text in candidates:
+        tokens = list(WORD.finditer(text))
+        hits = [i for i, t in enumerate(tokens) if fold_word(t.group()) in words]
+        if hits:
+            return _window(text, tokens, hits, width, mark)
+    tokens = list(WORD.finditer(candidates[0]))
+    return _window(candidates[0], tokens, [], width, mark)
+
+
+def _window(
+    text: str, tokens: list[re.Match[str]], hits: list[int], width: int, mark: tuple[str, str]
+) -> str:
+    if not tokens:
+        return " ".join(text.split())[:200]
+    best_start, best_count = 0, -1
+    for i, hit in enumerate(hits):
+        count = sum(1 for h in hits[i:] if h < hit + width)
+        if count > best_count:
+            best_start, best_count = hit, count
+    # A little context before the first hit, so the reader sees what leads to it.
+    start = max(0, min(best_start - width // 4, len(tokens) - width))
+    end = min(len(tokens), start + width)
+    hit_set = set(hits)
+    pieces: list[str] = []
+    cursor = tokens[start].start()
+    for i in range(start, end):
+        token = tokens[i]
+        pieces.append(text[cursor : token.start()])
+        pieces.append(mark[0] + token.group() + mark[1] if i in hit_set else token.group())
+        cursor = token.end()
+    if end == len(tokens):
+        pieces.append(text[cursor:])  # the closing punctuation
+    body = " ".join("".join(pieces).split())
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(tokens) else ""
+    return prefix + body + suffix
