@@ -1,7 +1,7 @@
 """Storage of the meetings an article reports (scraper/extraction/meetings.py) — issue 6.
 
-`create_meetings_tables` is the body of a schema migration (the lead registers it in
-archive/schema.py); `store_meetings` replaces one article's rows, so re-extracting an edited
+The tables are created by a migration in archive/schema.py (`create_meetings`, which spells
+out the same DDL as `create_meetings_tables`, kept here for tests); `store_meetings` replaces one article's rows, so re-extracting an edited
 article never leaves stale meetings or people behind. A meeting whose date could not be
 determined is stored with meeting_date NULL, never a guess.
 """

@@ -12,6 +12,7 @@ import sys
 from typing import Any
 
 from archive.metadata_history import HISTORY_QUERIES, history_tables
+from archive.metadata_meetings import MEETING_QUERIES, meeting_tables
 from archive.search import SEARCH_SQL
 from archive.serve import METADATA_PATH
 
@@ -247,6 +248,7 @@ def database_config() -> dict[str, Any]:
         },
     }
     tables.update(history_tables(ARTICLE_COLUMNS))
+    tables.update(meeting_tables())
     tables["archive_meta"] = {"hidden": True}
     tables.update({name: {"hidden": True} for name in HIDDEN_TABLES})
     return {
@@ -274,6 +276,7 @@ def database_config() -> dict[str, Any]:
                 "sql": PORTAL_FEED_SQL,
             },
             **HISTORY_QUERIES,
+            **MEETING_QUERIES,
         },
     }
 

@@ -297,6 +297,49 @@ def create_articles_search(db: Database) -> None:
     rebuild_index(db.conn)
 
 
+@migrations()
+def create_meetings(db: Database) -> None:
+    # Meetings an article reports (issue #6), and the officials named at them.
+    db["meetings"].create(
+        {
+            "id": int,
+            "article_url": str,
+            "kind": str,
+            "kind_label": str,
+            "session_type": str,
+            "meeting_date": str,
+            "part_of_day": str,
+            "venue": str,
+            "bodies": str,  # JSON list of normalised body names
+        },
+        pk="id",
+        not_null={"article_url", "kind"},
+        foreign_keys=[("article_url", "articles", "url")],
+    )
+    db["meetings"].create_index(["article_url"])
+    db["meetings"].create_index(["kind", "meeting_date"])
+    db["meetings"].create_index(["meeting_date"])
+    db["people_mentions"].create(
+        {"id": int, "meeting_id": int, "article_url": str, "name": str, "position": str},
+        pk="id",
+        not_null={"meeting_id", "article_url", "name"},
+        foreign_keys=[("meeting_id", "meetings", "id"), ("article_url", "articles", "url")],
+    )
+    db["people_mentions"].create_index(["meeting_id"])
+    db["people_mentions"].create_index(["article_url"])
+    db["people_mentions"].create_index(["name"])
+    # Meetings with their article and portal, for facets by kind, body and portal.
+    db.create_view(
+        "meeting_list",
+        """
+SELECT m.id, m.meeting_date, m.part_of_day, m.kind, m.kind_label, m.session_type, m.venue,
+  m.bodies, a.portal_id, a.title, a.url, a.published_at
+FROM meetings m
+JOIN articles a ON a.url = m.article_url
+""",
+    )
+
+
 def apply(db: Database) -> None:
     """Bring `db` up to date; a no-op when every migration is already recorded."""
     migrations.apply(db)

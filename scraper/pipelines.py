@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -9,7 +10,9 @@ from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
 
 from archive import Archive
+from archive.meetings import store_meetings
 
+from .extraction.meetings import extract_meetings
 from .items import CaptureItem, RemovalItem
 
 
@@ -65,6 +68,12 @@ class ArchivePipeline:
             return item
         record = ItemAdapter(item).asdict()
         status = self.archive.upsert_article(record)
+        if status != "unchanged":
+            # Meetings are read from the text as stored: only new or edited text changes them.
+            found = extract_meetings(
+                record.get("title") or "", record.get("body") or "", record.get("published_at")
+            )
+            store_meetings(self.archive.conn, record["url"], [asdict(m) for m in found])
         if stats is not None:
             stats.inc_value(f"vnnews/articles_{status}")
             stats.set_value(f"vnnews/platform/{record['portal_id']}", record.get("platform"))

@@ -6,10 +6,13 @@ fixes old rows (a better byline rule, a new adapter) and records each change as 
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import asdict
 
 from archive import Archive
+from archive.meetings import store_meetings
 
 from .extraction import NotAnArticle, extract_article
+from .extraction.meetings import extract_meetings
 
 
 def reextract_captures(
@@ -39,4 +42,7 @@ def reextract_captures(
         )
         status = archive.upsert_article(record)
         counts[status] += 1
+        # Meetings follow the text (and a newer meeting extractor): always rebuilt here.
+        found = extract_meetings(article.title, article.body, article.published_at)
+        store_meetings(archive.conn, capture.url, [asdict(m) for m in found])
     return counts

@@ -95,3 +95,16 @@ def test_a_second_crawl_of_the_same_archive_is_refused_while_one_runs(tmp_path: 
         finally:
             first.wait(timeout=120)
         assert first.returncode == 0
+
+
+def test_crawled_meeting_reports_fill_the_meetings_table(archive):
+    db, _ = archive
+    with sqlite3.connect(db) as conn:
+        rows = conn.execute(
+            "select a.title, m.kind, m.meeting_date from meetings m "
+            "join articles a on a.url = m.article_url"
+        ).fetchall()
+    assert len(rows) == 6
+    for title, kind, day in rows:
+        assert "tiếp xúc cử tri" in title and kind == "tiep_xuc_cu_tri"
+        assert day is not None and day.startswith("2024-")

@@ -30,6 +30,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "hoi_nghi": ("Conference", r"hội nghị"),
     "hop": ("Meeting", r"(?:cuộc|buổi) họp|họp bàn|họp mặt"),
 }
+GENERIC_KINDS = frozenset({"hoi_nghi", "hop"})
 KIND_LABELS: dict[str, str] = {kind: label for kind, (label, _) in KINDS.items()}
 _PREFIX = r"(?:(?:hội nghị|buổi|cuộc) )?"
 _KIND_RES = [(k, re.compile(_PREFIX + p if k != "hoi_nghi" else p)) for k, (_, p) in KINDS.items()]
@@ -158,6 +159,15 @@ def extract_meetings(title: str, body: str, published_at: str | None) -> list[Me
         held = _held_kind(sentence)
         kind = held or (_kind(sentence) if i else None) or _kind(title) or _kind(sentence)
         assert kind is not None
+        if i == 0 and kind in GENERIC_KINDS:
+            # "tổ chức hội nghị …" in the lead, "hội nghị tiếp xúc cử tri" in the title: the
+            # title names the meeting more precisely.
+            # (Not an election: a title about one is often about its plan, "triển khai kế
+            # hoạch bầu cử …", while the meeting itself is a conference.)
+            kind = next(
+                (k for k in [_kind(title)] if k and k not in GENERIC_KINDS | {"bau_cu_to_truong"}),
+                kind,
+            )
         meeting_date, pod = _date(sentence, published_at, first_date)
         if i == 0 and meeting_date is None and pod is None:
             meeting_date, pod = _date(title, published_at, None)
