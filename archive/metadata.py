@@ -177,6 +177,18 @@ select 'tag:vnnews,2025:no-articles:' || :portal, 'No articles archived for ' ||
   'The archive holds no article of this portal id (see the portals table).', null, null
 where not exists (select 1 from feed)"""
 
+# An Atom feed of a saved search (datasette-atom): the search query's results as entries.
+# datasette-atom fails on an empty result, hence the placeholder entry.
+SEARCH_FEED_SQL = f"""with hits as ({SEARCH_SQL})
+select url as atom_id, title as atom_title,
+  coalesce(published_at, '2025-01-01T00:00:00+00:00') as atom_updated, url as atom_link,
+  snippet as atom_content
+from hits
+union all
+select 'tag:vnnews,2025:no-results', 'No article matches this search',
+  '2025-01-01T00:00:00+00:00', '/archive/articles', 'Nothing yet: new matches will appear here.'
+where not exists (select 1 from hits)"""
+
 # Internal tables: the FTS index and its shadow tables, and the migrations log.
 HIDDEN_TABLES = (
     "articles_fts",
@@ -274,6 +286,12 @@ def database_config() -> dict[str, Any]:
                 "description": "The 50 newest articles of one portal (its id, as in the "
                 "portals table). Subscribe in a feed reader at portal_feed.atom?portal=ID.",
                 "sql": PORTAL_FEED_SQL,
+            },
+            "search_feed": {
+                "title": "Feed of a saved search",
+                "description": "The search query's results as an Atom feed: subscribe at "
+                "search_feed.atom?q=… (same folding and filters as the search query).",
+                "sql": SEARCH_FEED_SQL,
             },
             **HISTORY_QUERIES,
             **MEETING_QUERIES,

@@ -91,3 +91,28 @@ MEETING_QUERIES = {
         "sql": PERSON_SQL,
     },
 }
+
+
+# An iCalendar feed of meetings (datasette-ics): subscribe to a portal's meetings. Meetings
+# without a date are left out; the part of day becomes an indicative start time.
+MEETINGS_CALENDAR_SQL = """select
+  'vnnews-meeting-' || m.id as event_uid,
+  m.kind_label || ': ' || a.title as event_name,
+  m.meeting_date || case m.part_of_day
+    when 'sáng' then 'T08:00:00+07:00' when 'trưa' then 'T11:30:00+07:00'
+    when 'chiều' then 'T14:00:00+07:00' when 'tối' then 'T19:00:00+07:00'
+    else 'T00:00:00+07:00' end as event_dtstart,
+  trim(coalesce(m.venue, '') || char(10) || a.url) as event_description
+from meetings m join articles a on a.url = m.article_url
+where m.meeting_date is not null
+  and (coalesce(:portal, '') = '' or a.portal_id = :portal)
+order by m.meeting_date desc
+limit 1000"""
+
+MEETING_QUERIES["meetings_calendar"] = {
+    "title": "Calendar of meetings",
+    "description": "Meetings with a known date, optionally of one portal (its id). Subscribe "
+    "in a calendar app at meetings_calendar.ics?portal=ID. Start times stand for the part of "
+    "day the article gives (sáng 08:00, chiều 14:00, tối 19:00).",
+    "sql": MEETINGS_CALENDAR_SQL,
+}

@@ -13,6 +13,7 @@ import pytest
 from warcio.archiveiterator import ArchiveIterator
 
 from .changing_portal import LISTING, ChangingPortal, serve
+from .datasette_server import datasette
 from .test_crawl_e2e import FAST
 
 
@@ -108,3 +109,17 @@ def test_crawled_meeting_reports_fill_the_meetings_table(archive):
     for title, kind, day in rows:
         assert "tiếp xúc cử tri" in title and kind == "tiep_xuc_cu_tri"
         assert day is not None and day.startswith("2024-")
+
+
+def test_meetings_calendar_and_search_feed_are_served(archive):
+    db, _ = archive
+    with datasette(db) as client:
+        calendar = client.get("/archive/meetings_calendar.ics", params={"portal": "test/px"})
+        assert calendar.status_code == 200, calendar.text[:500]
+        assert calendar.text.count("BEGIN:VEVENT") == 6
+        assert "Voters' meeting" in calendar.text
+        feed = client.get("/archive/search_feed.atom", params={"q": "tiep xuc cu tri"})
+        assert feed.status_code == 200, feed.text[:500]
+        assert feed.text.count("<entry>") == 6
+        empty = client.get("/archive/search_feed.atom", params={"q": "khong co gi ca"})
+        assert empty.status_code == 200 and empty.text.count("<entry>") == 1
