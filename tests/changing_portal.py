@@ -5,14 +5,13 @@ answers conditional requests (ETag) as a well-behaved server does."""
 from __future__ import annotations
 
 import hashlib
-import threading
 import time
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
+
+from .loopback import QuietHandler, serve_handler
 
 PAGE_SIZE = 5
 LISTING = "/tin-tuc"
@@ -146,9 +145,10 @@ def _page(title: str, main: str) -> str:
     )
 
 
-@contextmanager
-def serve(portal: ChangingPortal) -> Iterator[str]:
-    class Handler(BaseHTTPRequestHandler):
+def serve(portal: ChangingPortal) -> AbstractContextManager[str]:
+    """Serve `portal` on a free loopback port; yields the base URL."""
+
+    class Handler(QuietHandler):
         def do_GET(self) -> None:
             portal.requests[urlsplit(self.path).path.split("/")[1] or "/"] += 1
             status, html = portal.respond(self.path)
@@ -174,14 +174,4 @@ def serve(portal: ChangingPortal) -> Iterator[str]:
             self.end_headers()
             self.wfile.write(body)
 
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    return serve_handler(Handler)

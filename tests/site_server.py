@@ -14,13 +14,13 @@ goldens' `url`) and on a loopback port. Unknown paths are 404, as on a real port
 from __future__ import annotations
 
 import json
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import unquote
+
+from .loopback import QuietHandler, serve_handler
 
 SITES = Path(__file__).resolve().parent / "sites"
 
@@ -57,7 +57,7 @@ def load_sites() -> list[Site]:
 def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
     routes = {unquote(path): name for path, name in site.pages.items()}
 
-    class Handler(BaseHTTPRequestHandler):
+    class Handler(QuietHandler):
         def do_GET(self) -> None:
             name = site.pages.get(self.path) or routes.get(unquote(self.path))
             if name is None:
@@ -70,20 +70,9 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
             self.end_headers()
             self.wfile.write(body)
 
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
     return Handler
 
 
-@contextmanager
-def serve_site(site: Site) -> Iterator[str]:
+def serve_site(site: Site) -> AbstractContextManager[str]:
     """Serve `site` on a free loopback port; yields the base URL (no trailing slash)."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(site))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    return serve_handler(_handler(site))
