@@ -21,8 +21,11 @@ def reextract_captures(
     """Re-extract the newest 200 capture of each archived article; counts by outcome."""
     counts: Counter[str] = Counter()
     portals = dict(archive.conn.execute("SELECT url, portal_id FROM articles").fetchall())
-    for capture in archive.iter_captures(portal_id=portal_id, url=url, latest_only=True):
-        if capture.url not in portals or capture.status != 200:
+    # The newest page that was an answer (200), even when a 404 came after it: a removed
+    # article keeps its content and can still be read again by a better extractor.
+    captures = archive.iter_captures(portal_id=portal_id, url=url, latest_only=True, status=200)
+    for capture in captures:
+        if capture.url not in portals:
             counts["skipped"] += 1
             continue
         content_type = capture.headers.get("Content-Type") or capture.headers.get("content-type")

@@ -123,3 +123,24 @@ def test_meetings_calendar_and_search_feed_are_served(archive):
         assert feed.text.count("<entry>") == 6
         empty = client.get("/archive/search_feed.atom", params={"q": "khong co gi ca"})
         assert empty.status_code == 200 and empty.text.count("<entry>") == 1
+
+
+def test_reextract_reads_the_last_good_page_of_a_removed_article(archive):
+    from archive import Archive
+
+    db, _ = archive
+    with Archive(db) as arch:
+        url = arch.conn.execute("select url from articles order by url desc limit 1").fetchone()[0]
+        arch.store_capture(url, fetched_at="2030-01-01T00:00:00+00:00", status=404, headers={},
+                           body=b"")  # fmt: skip
+        arch.mark_removed(url, "2030-01-01T00:00:00+00:00", "http_404")
+        arch.conn.execute("update articles set body = 'hỏng', content_hash = 'old' where url = ?",
+                          (url,))  # fmt: skip
+        arch.conn.commit()
+    result = vnnews("reextract", "--db", str(db), "--url", url)
+    assert result.returncode == 0 and "1 updated" in result.stderr, result.stderr
+    with sqlite3.connect(db) as conn:
+        body, removed = conn.execute(
+            "select body, removed_at from articles where url = ?", (url,)
+        ).fetchone()
+    assert body.startswith("Ngày ") and removed is not None  # content back, still removed
