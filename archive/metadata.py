@@ -191,18 +191,12 @@ where not exists (select 1 from hits)"""
 
 # Internal tables: the FTS index and its shadow tables, and the migrations log.
 HIDDEN_TABLES = (
-    "articles_fts",
-    "articles_fts_data",
-    "articles_fts_idx",
-    "articles_fts_docsize",
-    "articles_fts_config",
     # The Vietnamese-folded index that search uses (archive.search).
     "articles_search",
     "articles_search_data",
     "articles_search_idx",
     "articles_search_docsize",
     "articles_search_config",
-    "articles_search_content",
     "_sqlite_migrations",
     # Compressed response bodies, unreadable in a browser; captures describes them.
     "capture_bodies",

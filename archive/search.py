@@ -25,20 +25,27 @@ NO_MATCH = '"-"'
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 1000
 
-_DELETE = f"DELETE FROM {SEARCH_TABLE} WHERE rowid = ?"
 _INSERT = f"INSERT INTO {SEARCH_TABLE} (rowid, {', '.join(SEARCH_COLUMNS)}) VALUES (?, ?, ?, ?, ?)"
+# The index is contentless (it keeps no copy of the text): a row is removed by giving FTS5 the
+# text it indexed, which fold() of the stored original reproduces. A change to fold() therefore
+# needs a migration that rebuilds the index.
+_DELETE = (
+    f"INSERT INTO {SEARCH_TABLE} ({SEARCH_TABLE}, rowid, {', '.join(SEARCH_COLUMNS)}) "
+    "VALUES ('delete', ?, ?, ?, ?, ?)"
+)
+
+# Ranking: articles with a hit in the title first, then the others, each tier by bm25. FTS5
+# cannot pick the best of many hits without scoring every one (~2 µs each: half a second for a
+# common phrase in a million articles), so each tier ranks its RANK_WINDOW most recently
+# archived hits, which FTS5 walks in rowid order and stops early. Searches with fewer hits (the
+# precise ones) are ranked exactly; a common word ranks the newest articles that use it.
+RANK_WINDOW = 2000
 
 # Empty parameters mean "no filter" (Datasette passes '' for a form field left blank).
-# Snippets are built in the outer query, for the rows shown only: SQLite computes the result
-# columns of every matching row before it sorts. Filters are rowid sets, so that a search
-# without filters never touches the articles table before ranking (that join doubled its cost).
-# published_at < until || 'z' keeps the whole last day ('z' sorts after 'T').
+# Filters are rowid sets, so that a search without filters never touches the articles table
+# before ranking. published_at < until || 'z' keeps the whole last day ('z' sorts after 'T').
 # A province is its GSO code or its name, in any spelling ("ha noi" finds Thành phố Hà Nội).
-SEARCH_SQL = f"""with ranked as materialized (
-  select rowid as id, bm25({SEARCH_TABLE}, {", ".join(map(str, RANK_WEIGHTS))}) as score
-  from {SEARCH_TABLE}
-  where {SEARCH_TABLE} match vnnews_fts_query(:q)
-    and (coalesce(:portal, '') = ''
+_FILTERS = """(coalesce(:portal, '') = ''
       or rowid in (select rowid from articles where portal_id = :portal))
     and (coalesce(:province, '') = '' or rowid in (
       select articles.rowid from articles
@@ -50,8 +57,39 @@ SEARCH_SQL = f"""with ranked as materialized (
     and (coalesce(:since, '') || coalesce(:until, '') = '' or rowid in (
       select rowid from articles
       where published_at >= coalesce(nullif(:since, ''), '0')
-        and published_at < coalesce(nullif(:until, ''), '9') || 'z'))
-  order by score
+        and published_at < coalesce(nullif(:until, ''), '9') || 'z'))"""
+_SCORE = f"bm25({SEARCH_TABLE}, {', '.join(map(str, RANK_WEIGHTS))})"
+
+
+def search_sql(window: int = RANK_WINDOW) -> str:
+    """The search query, ranking at most `window` hits a tier."""
+    return _SEARCH_SQL.replace("{window}", str(int(window)))
+
+
+# Snippets are built in the outer query, for the rows shown only. In `ranked`, `score` is a
+# bare column beside min(tier): SQLite takes it from the row of the lowest tier, so a title
+# hit is ranked by its title score.
+_SEARCH_SQL = f"""with title_hits as materialized (
+  select rowid as id, 0 as tier, {_SCORE} as score
+  from {SEARCH_TABLE}
+  where {SEARCH_TABLE} match 'title : (' || vnnews_fts_query(:q) || ')'
+    and {_FILTERS}
+  order by rowid desc
+  limit {{window}}
+),
+text_hits as materialized (
+  select rowid as id, 1 as tier, {_SCORE} as score
+  from {SEARCH_TABLE}
+  where {SEARCH_TABLE} match vnnews_fts_query(:q)
+    and {_FILTERS}
+  order by rowid desc
+  limit {{window}}
+),
+ranked as materialized (
+  select id, min(tier) as tier, score
+  from (select * from title_hits union all select * from text_hits)
+  group by id
+  order by tier, score
   limit min(max(cast(coalesce(nullif(:limit, ''), {DEFAULT_LIMIT}) as integer), 1), {MAX_LIMIT})
 )
 select
@@ -62,7 +100,8 @@ select
   vnnews_snippet(:q, articles.body, articles.summary, articles.byline) as snippet
 from ranked
   join articles on articles.rowid = ranked.id
-order by ranked.score"""
+order by ranked.tier, ranked.score"""
+SEARCH_SQL = search_sql()
 
 
 def fts_query(query: str | None) -> str:
@@ -103,18 +142,29 @@ def folded_row(record: Mapping[str, Any]) -> tuple[str, ...]:
 
 
 def index_article(
-    conn: sqlite3.Connection, rowid: int, record: Mapping[str, Any], replace: bool
+    conn: sqlite3.Connection,
+    rowid: int,
+    record: Mapping[str, Any],
+    previous: Mapping[str, Any] | None = None,
 ) -> None:
-    """(Re)index one article's folded text; runs inside the caller's transaction."""
-    if replace:
-        conn.execute(_DELETE, (rowid,))
+    """(Re)index one article's folded text, in the caller's transaction; `previous` is the
+    article's text as it was indexed (its stored columns before the update), if it was."""
+    if previous is not None:
+        conn.execute(_DELETE, (rowid, *folded_row(previous)))
     conn.execute(_INSERT, (rowid, *folded_row(record)))
 
 
+def indexed_text(conn: sqlite3.Connection, rowid: int) -> dict[str, Any]:
+    """The stored text of article `rowid`, as index_article needs it to remove the row."""
+    row = conn.execute(
+        f"SELECT {', '.join(SEARCH_COLUMNS)} FROM articles WHERE rowid = ?", (rowid,)
+    ).fetchone()
+    return dict(zip(SEARCH_COLUMNS, row, strict=True))
+
+
 def rebuild_index(conn: sqlite3.Connection, batch: int = 1000) -> int:
-    """Index every article afresh (for the migration that creates the index); returns the
+    """Index every article into the empty index just created by a migration; returns the
     number of articles indexed."""
-    conn.execute(f"DELETE FROM {SEARCH_TABLE}")
     cursor = conn.execute(f"SELECT rowid, {', '.join(SEARCH_COLUMNS)} FROM articles")
     count = 0
     while rows := cursor.fetchmany(batch):
@@ -132,6 +182,7 @@ def search(
     since: str | None = None,
     until: str | None = None,
     limit: int = DEFAULT_LIMIT,
+    rank_window: int = RANK_WINDOW,
 ) -> list[dict[str, Any]]:
     """Best matches first, as dicts of title, published_at, portal_id, url and snippet."""
     register_functions(conn)
@@ -143,7 +194,8 @@ def search(
         "until": until or "",
         "limit": str(limit),
     }
-    cursor = conn.execute(SEARCH_SQL, params)
+    sql = SEARCH_SQL if rank_window == RANK_WINDOW else search_sql(rank_window)
+    cursor = conn.execute(sql, params)
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row, strict=True)) for row in cursor]
 

@@ -25,7 +25,7 @@ from archive.captures import Capture, iter_captures, store_capture
 from archive.history import KnownArticle, change_reason, insert_version, known_articles
 from archive.history import mark_removed as _mark_removed
 from archive.normalize import nfc
-from archive.search import index_article
+from archive.search import index_article, indexed_text
 from archive.sections import SectionState, complete_section, get_section, start_section
 
 UpsertStatus = Literal["new", "updated", "unchanged"]
@@ -208,7 +208,7 @@ class Archive:
                 ).fetchone()
                 if row is None:
                     cursor = conn.execute(_INSERT_ARTICLE, params)
-                    index_article(conn, cursor.lastrowid, params, replace=False)
+                    index_article(conn, cursor.lastrowid, params)
                     insert_version(conn, params, reason or "new")
                     return "new"
                 reextract = reason == "reextract"
@@ -216,10 +216,11 @@ class Archive:
                     if not reextract:
                         conn.execute(_TOUCH_ARTICLE, params)
                     return "unchanged"
-                conn.execute(_REEXTRACT_ARTICLE if reextract else _REPLACE_ARTICLE, params)
                 # The folded search index follows content changes only (an unchanged
-                # touch keeps it as it is), like the articles_fts update trigger.
-                index_article(conn, row[2], params, replace=True)
+                # touch keeps it as it is); it is told the text it indexed before.
+                previous = indexed_text(conn, row[2])
+                conn.execute(_REEXTRACT_ARTICLE if reextract else _REPLACE_ARTICLE, params)
+                index_article(conn, row[2], params, previous)
                 insert_version(conn, params, reason or ("restored" if row[1] else "edited"))
                 return "updated"
         except sqlite3.IntegrityError as exc:

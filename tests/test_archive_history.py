@@ -11,6 +11,7 @@ from archive import Archive, schema
 from archive.datasette_plugins.vnnews_diff import vnnews_diff
 from archive.history import KnownArticle
 from archive.store import content_hash
+from tests.search_index import assert_index_matches_articles
 
 PORTAL = "phuongthanhxuan.hanoi.gov.vn"
 URL = "https://phuongthanhxuan.hanoi.gov.vn/tin-tuc/tiep-xuc-cu-tri-456"
@@ -345,11 +346,8 @@ def test_search_index_stays_consistent_through_removal_and_reextract(stored: Arc
     stored.upsert_article(record(fetched_at=T3, body=EDITED_BODY))
     stored.upsert_article(record(fetched_at=T3, body=BODY, change_reason="reextract"))
     stored.upsert_article(record(fetched_at=T4))
-    # FTS5 raises if the external-content index disagrees with the articles table.
-    stored.conn.execute(
-        "INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)"
-    )
+    assert_index_matches_articles(stored.conn)
     hits = stored.conn.execute(
-        "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'muong thoat nuoc'"
+        "SELECT count(*) FROM articles_search WHERE articles_search MATCH 'muong thoat nuoc'"
     ).fetchone()
     assert hits == (1,)

@@ -8,7 +8,9 @@ from typing import Any
 import pytest
 
 from archive import Archive, schema
+from archive.search import search as search_archive
 from archive.store import content_hash
+from tests.search_index import assert_index_matches_articles
 
 PORTAL = "phuonglangha.hanoi.gov.vn"
 URL = "https://phuonglangha.hanoi.gov.vn/tin-tuc/chuyen-doi-so-123"
@@ -61,11 +63,7 @@ def row(arch: Archive, url: str = URL) -> dict[str, Any]:
 
 
 def search(arch: Archive, query: str) -> list[str]:
-    sql = (
-        "SELECT articles.url FROM articles_fts "
-        "JOIN articles ON articles.rowid = articles_fts.rowid WHERE articles_fts MATCH ?"
-    )
-    return [r[0] for r in arch.conn.execute(sql, (query,))]
+    return [hit["url"] for hit in search_archive(arch.conn, query)]
 
 
 @pytest.fixture
@@ -327,10 +325,7 @@ def test_search_index_consistent_after_mixed_writes(stored: Archive) -> None:
     stored.upsert_article(make_record(fetched_at=T2))  # unchanged: no reindex
     stored.upsert_article(make_record(fetched_at=T3, summary="Tóm tắt mới"))
     stored.upsert_article(make_record(url=URL + "-2", body="Bài thứ hai"))
-    # FTS5 raises if the external-content index disagrees with the articles table.
-    stored.conn.execute(
-        "INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)"
-    )
+    assert_index_matches_articles(stored.conn)
     assert search(stored, "tom tat moi") == [URL]
 
 

@@ -51,7 +51,7 @@ def test_sigint_leaves_only_complete_rows_and_rerun_finishes(tmp_path):
                 "or body is null or content_hash is null or portal_id is null"
             ).fetchone()[0]
             assert incomplete == 0
-            fts = conn.execute("select count(*) from articles_fts").fetchone()[0]
+            fts = conn.execute("select count(*) from articles_search").fetchone()[0]
             assert fts == interrupted
 
         rerun = crawl(start, db)

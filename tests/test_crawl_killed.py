@@ -41,7 +41,7 @@ def snapshot(db: Path) -> dict[str, object]:
                 "select url, version, change, content_hash from article_versions order by url"
             ).fetchall(),
             "integrity": conn.execute("pragma integrity_check").fetchone()[0],
-            "fts": conn.execute("select count(*) from articles_fts").fetchone()[0],
+            "fts": conn.execute("select count(*) from articles_search").fetchone()[0],
         }
 
 

@@ -20,6 +20,7 @@ from archive.search import search
 from archive.vietnamese import fold, unify_tones
 
 from .datasette_server import datasette
+from .search_index import assert_index_matches_articles
 
 PORTAL = "phuongnghiado.hanoi.gov.vn"
 OTHER = "xabinhminh.thanhhoa.gov.vn"
@@ -315,3 +316,44 @@ def test_migration_indexes_existing_nfd_articles(tmp_path: Path) -> None:
         hits = search(arch.conn, "sức khỏe")
         assert [h["url"] for h in hits] == [NFD_ARTICLE["url"]]
         assert "<mark>" in hits[0]["snippet"]
+
+
+def test_common_words_rank_title_hits_first_among_the_newest(tmp_path: Path) -> None:
+    # Two old articles with the word in the title, six newer ones with it in the body only.
+    titled = [
+        article(f"t{i}", f"Kiểm tra an toàn thực phẩm đợt {i}", "Nội dung.", "2024-01-0" + str(i))
+        for i in (1, 2)
+    ]
+    bodied = [
+        article(
+            f"b{i}", f"Tin số {i}", f"Đoàn kiểm tra làm việc tại chợ số {i}.", "2025-01-0" + str(i)
+        )
+        for i in range(1, 7)
+    ]
+    with Archive(tmp_path / "a.db") as arch:
+        arch.upsert_portal(PORTAL, PORTAL, f"https://{PORTAL}/", None, [])
+        for record in titled + bodied:
+            arch.upsert_article(record)
+        everything = [h["url"] for h in search(arch.conn, "kiem tra")]
+        assert set(everything[:2]) == {r["url"] for r in titled}
+        assert set(everything[2:]) == {r["url"] for r in bodied}
+        # With a window of 3, each tier ranks its 3 most recently archived hits only.
+        windowed = [h["url"] for h in search(arch.conn, "kiểm tra", rank_window=3)]
+        assert set(windowed[:2]) == {r["url"] for r in titled}
+        assert set(windowed[2:]) == {r["url"] for r in bodied[-3:]}
+
+
+def test_migration_drops_the_unfolded_index_and_keeps_search(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    db = Database(path)
+    schema.migrations.apply(db, stop_before="one_contentless_search_index")
+    db["portals"].insert({"id": PORTAL})
+    for record in ARTICLES[:3]:
+        row = {**record, "content_hash": "x", "first_seen_at": "t", "last_seen_at": "t"}
+        db["articles"].insert(row)  # the articles_fts trigger of that schema indexes it
+    assert db["articles_fts"].count == 3
+    db.close()
+    with Archive(path) as arch:
+        assert not arch.db["articles_fts"].exists()
+        assert search(arch.conn, "dang uy")[0]["url"] == URL["dang-uy-tong-ket"]
+        assert_index_matches_articles(arch.conn)
