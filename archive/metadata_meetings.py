@@ -47,7 +47,7 @@ PERSON_SQL = """select p.name, p.position, m.kind_label, m.meeting_date, a.title
 from people_mentions p
   join meetings m on m.id = p.meeting_id
   join articles a on a.url = p.article_url
-where p.name like '%' || :name || '%'
+where vnnews_fold(p.name) like '%' || vnnews_fold(:name) || '%'
 order by a.published_at desc
 limit 500"""
 
@@ -86,8 +86,9 @@ MEETING_QUERIES = {
     },
     "person_mentions": {
         "title": "Articles that mention a person",
-        "description": "Part of a name as written (with its accents): the meetings and "
-        "articles that name them, with the position given.",
+        "description": "Part of a name, with or without accents, in any case ('luong mau "
+        "hung' finds Lương Mậu Hùng): the meetings and articles that name them, with the "
+        "position given.",
         "sql": PERSON_SQL,
     },
 }
