@@ -17,9 +17,6 @@ from archive.vietnamese import fold, highlight_snippet, query_terms
 
 SEARCH_TABLE = "articles_search"
 SEARCH_COLUMNS = ("title", "summary", "body", "byline")
-# bm25 weights in SEARCH_COLUMNS order: a hit in the title outranks one in the body; the
-# summary repeats the body's first paragraph, so it only counts a little more than the body.
-RANK_WEIGHTS = (10.0, 3.0, 1.0, 2.0)
 # A phrase with no word: FTS5 accepts it and it matches nothing (an empty MATCH is an error).
 NO_MATCH = '"-"'
 DEFAULT_LIMIT = 100
@@ -34,63 +31,64 @@ _DELETE = (
     "VALUES ('delete', ?, ?, ?, ?, ?)"
 )
 
-# Ranking: articles with a hit in the title first, then the others, each tier by bm25. FTS5
-# cannot pick the best of many hits without scoring every one (~2 µs each: half a second for a
-# common phrase in a million articles), so each tier ranks its RANK_WINDOW most recently
-# archived hits, which FTS5 walks in rowid order and stops early. Searches with fewer hits (the
-# precise ones) are ranked exactly; a common word ranks the newest articles that use it.
-RANK_WINDOW = 2000
+# Ranking: hits in the title first, then in the lead (summary), then in the body or byline;
+# newest first within each tier. Not bm25: SQLite's bm25() first counts, for each query word,
+# every article that contains it (its IDF), which takes 60-900 ms for a common word in a
+# million articles (benchmarks/search.py). Each tier takes as many hits as the results asked
+# for, the most recently archived first: FTS5 walks them in rowid order and stops early. So a
+# tier with more hits than that shows its newest archived hits, sorted by publish date.
+TIERS = ("title", "summary", None)  # None: any column
 
-# Empty parameters mean "no filter" (Datasette passes '' for a form field left blank).
-# Filters are rowid sets, so that a search without filters never touches the articles table
-# before ranking. published_at < until || 'z' keeps the whole last day ('z' sorts after 'T').
-# A province is its GSO code or its name, in any spelling ("ha noi" finds Thành phố Hà Nội).
-_FILTERS = """(coalesce(:portal, '') = ''
-      or rowid in (select rowid from articles where portal_id = :portal))
-    and (coalesce(:province, '') = '' or rowid in (
-      select articles.rowid from articles
-        join portals on portals.id = articles.portal_id
-        left join admin_units as province on province.id = portals.province_code
-      where portals.province_code = :province
-        or vnnews_fold(province.name) = vnnews_fold(:province)
-        or vnnews_fold(province.name) like '% ' || vnnews_fold(:province)))
-    and (coalesce(:since, '') || coalesce(:until, '') = '' or rowid in (
-      select rowid from articles
-      where published_at >= coalesce(nullif(:since, ''), '0')
-        and published_at < coalesce(nullif(:until, ''), '9') || 'z'))"""
-_SCORE = f"bm25({SEARCH_TABLE}, {', '.join(map(str, RANK_WEIGHTS))})"
+# Empty parameters mean "no filter" (Datasette passes '' for a form field left blank); then
+# `filtered` is never computed. published_at < until || 'z' keeps the whole last day ('z'
+# sorts after 'T'). A province is its GSO code or its name in any spelling ("ha noi" finds
+# Thành phố Hà Nội).
+_LIMIT = f"min(max(cast(coalesce(nullif(:limit, ''), {DEFAULT_LIMIT}) as integer), 1), {MAX_LIMIT})"
+_NO_FILTER = (
+    "coalesce(:portal, '') || coalesce(:province, '') || coalesce(:since, '') "
+    "|| coalesce(:until, '') = ''"
+)
+_FILTERED = """filtered as materialized (
+  select articles.rowid as id
+  from articles
+    left join portals on portals.id = articles.portal_id
+    left join admin_units as province on province.id = portals.province_code
+  where (coalesce(:portal, '') = '' or articles.portal_id = :portal)
+    and (coalesce(:province, '') = '' or portals.province_code = :province
+      or vnnews_fold(province.name) = vnnews_fold(:province)
+      or vnnews_fold(province.name) like '% ' || vnnews_fold(:province))
+    and (coalesce(:since, '') || coalesce(:until, '') = ''
+      or (articles.published_at >= coalesce(nullif(:since, ''), '0')
+        and articles.published_at < coalesce(nullif(:until, ''), '9') || 'z'))
+)"""
 
 
-def search_sql(window: int = RANK_WINDOW) -> str:
-    """The search query, ranking at most `window` hits a tier."""
-    return _SEARCH_SQL.replace("{window}", str(int(window)))
+def _tier_hits(tier: int, column: str | None) -> str:
+    match = "vnnews_fts_query(:q)"
+    if column:
+        match = f"'{column} : (' || {match} || ')'"
+    return f"""select * from (
+    select rowid as id, {tier} as tier from {SEARCH_TABLE}
+    where {SEARCH_TABLE} match {match}
+      and ({_NO_FILTER} or rowid in filtered)
+    order by rowid desc
+    limit {_LIMIT}
+  )"""
 
 
-# Snippets are built in the outer query, for the rows shown only. In `ranked`, `score` is a
-# bare column beside min(tier): SQLite takes it from the row of the lowest tier, so a title
-# hit is ranked by its title score.
-_SEARCH_SQL = f"""with title_hits as materialized (
-  select rowid as id, 0 as tier, {_SCORE} as score
-  from {SEARCH_TABLE}
-  where {SEARCH_TABLE} match 'title : (' || vnnews_fts_query(:q) || ')'
-    and {_FILTERS}
-  order by rowid desc
-  limit {{window}}
-),
-text_hits as materialized (
-  select rowid as id, 1 as tier, {_SCORE} as score
-  from {SEARCH_TABLE}
-  where {SEARCH_TABLE} match vnnews_fts_query(:q)
-    and {_FILTERS}
-  order by rowid desc
-  limit {{window}}
+_HITS = "\n  union all\n  ".join(_tier_hits(t, c) for t, c in enumerate(TIERS))
+
+# Snippets are built in the outer query, for the rows shown only.
+SEARCH_SQL = f"""with {_FILTERED},
+hits as materialized (
+  {_HITS}
 ),
 ranked as materialized (
-  select id, min(tier) as tier, score
-  from (select * from title_hits union all select * from text_hits)
-  group by id
-  order by tier, score
-  limit min(max(cast(coalesce(nullif(:limit, ''), {DEFAULT_LIMIT}) as integer), 1), {MAX_LIMIT})
+  select hits.id, min(hits.tier) as tier, articles.published_at
+  from hits join articles on articles.rowid = hits.id
+  group by hits.id
+  order by tier, articles.published_at desc
+  limit {_LIMIT}
 )
 select
   articles.title,
@@ -100,8 +98,7 @@ select
   vnnews_snippet(:q, articles.body, articles.summary, articles.byline) as snippet
 from ranked
   join articles on articles.rowid = ranked.id
-order by ranked.tier, ranked.score"""
-SEARCH_SQL = search_sql()
+order by ranked.tier, ranked.published_at desc"""
 
 
 def fts_query(query: str | None) -> str:
@@ -182,7 +179,6 @@ def search(
     since: str | None = None,
     until: str | None = None,
     limit: int = DEFAULT_LIMIT,
-    rank_window: int = RANK_WINDOW,
 ) -> list[dict[str, Any]]:
     """Best matches first, as dicts of title, published_at, portal_id, url and snippet."""
     register_functions(conn)
@@ -194,8 +190,7 @@ def search(
         "until": until or "",
         "limit": str(limit),
     }
-    sql = SEARCH_SQL if rank_window == RANK_WINDOW else search_sql(rank_window)
-    cursor = conn.execute(sql, params)
+    cursor = conn.execute(SEARCH_SQL, params)
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row, strict=True)) for row in cursor]
 

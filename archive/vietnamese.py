@@ -86,6 +86,33 @@ def query_terms(query: str | None) -> list[list[str]]:
     return phrases[:MAX_TERMS]
 
 
+def _letter_classes() -> dict[str, str]:
+    """For each folded letter, a regex class of the NFC letters that fold to it (d: dđDĐ…)."""
+    letters: dict[str, set[str]] = {}
+    for code in [*range(0x30, 0x250), *range(0x1E00, 0x1F00)]:  # Latin and Vietnamese
+        char = chr(code)
+        folded = fold(char)
+        if unicodedata.normalize("NFC", char) == char and len(folded) == 1 and folded.isalnum():
+            letters.setdefault(folded, set()).add(char)
+    return {k: "[" + "".join(sorted(map(re.escape, v))) + "]" for k, v in letters.items()}
+
+
+_LETTER_CLASSES = _letter_classes()
+# Characters per word, roughly, in Vietnamese prose (a syllable and a space).
+_CHARS_PER_WORD = 6
+
+
+@lru_cache(maxsize=1024)
+def _hits_pattern(words: frozenset[str]) -> re.Pattern[str]:
+    """Finds, in NFC text, every word that folds to one of `words`, without folding the text:
+    each folded letter becomes the class of its spellings."""
+    spelled = (
+        "".join(_LETTER_CLASSES.get(letter, re.escape(letter)) for letter in word)
+        for word in sorted(words, key=len, reverse=True)
+    )
+    return re.compile(rf"(?<![\w{_MARKS}])(?:{'|'.join(spelled)})(?![\w{_MARKS}])")
+
+
 def highlight_snippet(
     texts: Iterable[str | None],
     words: set[str],
@@ -98,17 +125,59 @@ def highlight_snippet(
     candidates = [t for t in texts if t]
     if not candidates:
         return ""
-    for text in candidates:
+    if words:
+        # Fast path for stored (NFC) text: find the hits with one compiled pattern, then
+        # split only the part of the text around the densest run into words.
+        pattern = _hits_pattern(frozenset(words))
+        for text in candidates:
+            offsets = [m.start() for m in pattern.finditer(text)]
+            if offsets:
+                return _snippet_around(text, _densest(offsets, width), words, width, mark)
+    for text in candidates:  # NFD text: fold word by word
+        if words and unicodedata.is_normalized("NFC", text):
+            continue  # the fast path has seen it: no hit
         tokens = list(WORD.finditer(text))
         hits = [i for i, t in enumerate(tokens) if fold_word(t.group()) in words]
         if hits:
             return _window(text, tokens, hits, width, mark)
-    tokens = list(WORD.finditer(candidates[0]))
-    return _window(candidates[0], tokens, [], width, mark)
+    return _snippet_around(candidates[0], 0, words, width, mark)
+
+
+def _densest(offsets: list[int], width: int) -> int:
+    """The offset that starts the run of hits with the most hits within `width` words."""
+    span = width * _CHARS_PER_WORD
+    best, best_count, end = offsets[0], 0, 0
+    for i, start in enumerate(offsets):
+        while end < len(offsets) and offsets[end] < start + span:
+            end += 1
+        if end - i > best_count:
+            best, best_count = start, end - i
+    return best
+
+
+def _snippet_around(
+    text: str, anchor: int, words: set[str], width: int, mark: tuple[str, str]
+) -> str:
+    # Cut at spaces, generously (the window shows a quarter of its width before the run and
+    # the rest after), so that no word is split and the run's words are all there.
+    reach = width * _CHARS_PER_WORD
+    low = text.rfind(" ", 0, anchor - reach) + 1 if anchor > reach else 0
+    high = text.find(" ", anchor + 2 * reach)
+    high = len(text) if high < 0 else high
+    piece = text[low:high]
+    tokens = list(WORD.finditer(piece))
+    hits = [i for i, t in enumerate(tokens) if fold_word(t.group()) in words]
+    return _window(piece, tokens, hits, width, mark, low > 0, high < len(text))
 
 
 def _window(
-    text: str, tokens: list[re.Match[str]], hits: list[int], width: int, mark: tuple[str, str]
+    text: str,
+    tokens: list[re.Match[str]],
+    hits: list[int],
+    width: int,
+    mark: tuple[str, str],
+    cut_before: bool = False,
+    cut_after: bool = False,
 ) -> str:
     if not tokens:
         return " ".join(text.split())[:200]
@@ -128,9 +197,9 @@ def _window(
         pieces.append(text[cursor : token.start()])
         pieces.append(mark[0] + token.group() + mark[1] if i in hit_set else token.group())
         cursor = token.end()
-    if end == len(tokens):
+    if end == len(tokens) and not cut_after:
         pieces.append(text[cursor:])  # the closing punctuation
     body = " ".join("".join(pieces).split())
-    prefix = "…" if start > 0 else ""
-    suffix = "…" if end < len(tokens) else ""
+    prefix = "…" if start > 0 or cut_before else ""
+    suffix = "…" if end < len(tokens) or cut_after else ""
     return prefix + body + suffix

@@ -1,7 +1,7 @@
 """Search at archive scale (issue #6): a synthetic archive of N articles, the folded index build
 time, the database size, and p50/p95 latency of `vnnews search`'s query, accented and not.
 
-    python benchmarks/search.py [--articles 1000000] [--runs 20] [--keep PATH]
+    python benchmarks/search.py [--articles 1000000] [--runs 20] [--keep PATH | --reuse PATH]
 
 Articles are invented Vietnamese local-government news with realistic lengths (title ~12
 words, summary ~35, body 150-1,200 words, mean ~500) assembled from topic sentences
@@ -22,14 +22,14 @@ import sys
 import tempfile
 import time
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from archive import Archive
-from archive.search import rebuild_index, search
+from archive.search import rebuild_index, register_functions, search, search_box_query
 
 SUBJECTS = [
     "Đảng ủy phường",
@@ -176,17 +176,65 @@ def build(path: Path, n: int) -> tuple[float, float]:
     return load_seconds, index_seconds
 
 
+# The SQL Datasette runs for the articles table's search box (datasette/filters.py), with the
+# table's default order (newest first) and page size: browsing, not ranking.
+DATASETTE_BOX_SQL = """select rowid, title, published_at from articles
+where rowid in (select rowid from articles_search where articles_search match :q)
+order by published_at desc limit 101"""
+
+
+def search_box(conn: sqlite3.Connection, query: str) -> list[tuple]:
+    return conn.execute(DATASETTE_BOX_SQL, {"q": search_box_query(query)}).fetchall()
+
+
+def timed(call: Callable[..., object], *args: object, **kwargs: object) -> float:
+    started = time.perf_counter()
+    call(*args, **kwargs)
+    return (time.perf_counter() - started) * 1000
+
+
 def latency(path: Path, runs: int) -> dict[str, list[float]]:
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    times: dict[str, list[float]] = {"accented": [], "unaccented": []}
+    register_functions(conn)
+    times: dict[str, list[float]] = {
+        "accented": [],
+        "unaccented": [],
+        "unaccented, one portal and one year": [],
+        "Datasette search box (not ranked), unaccented": [],
+    }
     for _ in range(runs):
-        for pair in QUERIES:
-            for kind, query in zip(times, pair, strict=True):
-                started = time.perf_counter()
-                search(conn, query, limit=20)
-                times[kind].append((time.perf_counter() - started) * 1000)
+        for accented, unaccented in QUERIES:
+            times["accented"].append(timed(search, conn, accented, limit=20))
+            times["unaccented"].append(timed(search, conn, unaccented, limit=20))
+            times["unaccented, one portal and one year"].append(
+                timed(search, conn, unaccented, portal="p7", since="2024-01-01", until="2024-12-31")
+            )
+            times["Datasette search box (not ranked), unaccented"].append(
+                timed(search_box, conn, unaccented)
+            )
     conn.close()
     return times
+
+
+def hit_counts(path: Path) -> dict[str, int]:
+    """How many articles each query matches: what the ranking has to cope with."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    register_functions(conn)
+    sql = "select count(*) from articles_search where articles_search match vnnews_fts_query(?)"
+    counts = {q: conn.execute(sql, (q,)).fetchone()[0] for _, q in QUERIES}
+    conn.close()
+    return counts
+
+
+def report(path: Path, runs: int) -> None:
+    size = sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))
+    print(f"database size: {size / 1e6:,.0f} MB")
+    counts = ", ".join(f"{q} {n:,}" for q, n in hit_counts(path).items())
+    print(f"matching articles per query: {counts}")
+    for kind, values in latency(path, runs).items():
+        p50 = statistics.median(values)
+        p95 = statistics.quantiles(values, n=20)[-1]
+        print(f"{kind}: p50 {p50:.1f} ms, p95 {p95:.1f} ms ({len(values)} runs)")
 
 
 def main() -> int:
@@ -194,19 +242,18 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--keep", type=Path, help="Build the archive here and keep it.")
+    parser.add_argument("--reuse", type=Path, help="Measure an archive built with --keep.")
     args = parser.parse_args()
+    if args.reuse:
+        report(args.reuse, args.runs)
+        return 0
     with tempfile.TemporaryDirectory() as tmp:
         path = args.keep or Path(tmp) / "bench.db"
         load_seconds, index_seconds = build(path, args.articles)
-        size = sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))
         print(f"articles: {args.articles:,}")
         print(f"load (articles table): {load_seconds:.1f} s")
         print(f"folded index build (articles_search): {index_seconds:.1f} s")
-        print(f"database size: {size / 1e6:,.0f} MB")
-        for kind, values in latency(path, args.runs).items():
-            p50 = statistics.median(values)
-            p95 = statistics.quantiles(values, n=20)[-1]
-            print(f"{kind} queries: p50 {p50:.1f} ms, p95 {p95:.1f} ms ({len(values)} runs)")
+        report(path, args.runs)
     return 0
 
 

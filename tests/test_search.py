@@ -318,29 +318,28 @@ def test_migration_indexes_existing_nfd_articles(tmp_path: Path) -> None:
         assert "<mark>" in hits[0]["snippet"]
 
 
-def test_common_words_rank_title_hits_first_among_the_newest(tmp_path: Path) -> None:
-    # Two old articles with the word in the title, six newer ones with it in the body only.
-    titled = [
-        article(f"t{i}", f"Kiểm tra an toàn thực phẩm đợt {i}", "Nội dung.", "2024-01-0" + str(i))
-        for i in (1, 2)
+def test_title_hits_first_then_lead_then_body_newest_first(tmp_path: Path) -> None:
+    def kiem_tra(slug: str, title: str, summary: str, body: str, day: str) -> dict[str, Any]:
+        return {**article(slug, title, body, day), "summary": summary}
+
+    old_titles = [
+        kiem_tra(f"t{i}", f"Kiểm tra an toàn thực phẩm đợt {i}", "Tin ngắn.", "Nội dung.", day)
+        for i, day in ((1, "2024-01-01"), (2, "2024-01-02"))
     ]
-    bodied = [
-        article(
-            f"b{i}", f"Tin số {i}", f"Đoàn kiểm tra làm việc tại chợ số {i}.", "2025-01-0" + str(i)
-        )
+    lead = kiem_tra("lead", "Làm việc tại chợ", "Đoàn kiểm tra đến chợ.", "Nội dung.", "2023-05-01")
+    bodies = [
+        kiem_tra(f"b{i}", f"Tin số {i}", "Tin ngắn.", f"Đoàn kiểm tra chợ số {i}.", f"2025-01-0{i}")
         for i in range(1, 7)
     ]
     with Archive(tmp_path / "a.db") as arch:
         arch.upsert_portal(PORTAL, PORTAL, f"https://{PORTAL}/", None, [])
-        for record in titled + bodied:
+        for record in [*old_titles, lead, *bodies]:
             arch.upsert_article(record)
-        everything = [h["url"] for h in search(arch.conn, "kiem tra")]
-        assert set(everything[:2]) == {r["url"] for r in titled}
-        assert set(everything[2:]) == {r["url"] for r in bodied}
-        # With a window of 3, each tier ranks its 3 most recently archived hits only.
-        windowed = [h["url"] for h in search(arch.conn, "kiểm tra", rank_window=3)]
-        assert set(windowed[:2]) == {r["url"] for r in titled}
-        assert set(windowed[2:]) == {r["url"] for r in bodied[-3:]}
+        slugs = [h["url"].rsplit("/", 1)[1] for h in search(arch.conn, "kiem tra")]
+        assert slugs == ["t2", "t1", "lead", "b6", "b5", "b4", "b3", "b2", "b1"]
+        # Four results: the two title hits, the lead hit, then the newest body hit.
+        slugs = [h["url"].rsplit("/", 1)[1] for h in search(arch.conn, "KIỂM TRA", limit=4)]
+        assert slugs == ["t2", "t1", "lead", "b6"]
 
 
 def test_migration_drops_the_unfolded_index_and_keeps_search(tmp_path: Path) -> None:
