@@ -262,11 +262,13 @@ def database_config() -> dict[str, Any]:
         "queries": {
             "search": {
                 "title": "Search articles",
-                "description": "Full-text search over title, summary, body and byline, title "
-                "matches first. Ignores accents, case and tone placement ('dang uy' finds "
+                "description": "Full-text search over title, summary, body and byline: "
+                "matches in the title first, then in the lead, then in the text, newest "
+                "first within each. Ignores accents, case and tone placement ('dang uy' finds "
                 "'Đảng ủy'); a phrase goes in double quotes. Optional filters: portal id, "
-                "province (GSO code or name), since and until (YYYY-MM-DD), limit (default "
-                "100). The snippet shows the original text with the hits marked.",
+                "province (GSO code or name), since and until (YYYY-MM-DD, YYYY-MM or YYYY), "
+                "limit (default 100). The snippet shows the original text with the hits "
+                "marked.",
                 "sql": SEARCH_SQL,
             },
             "articles_of_place": {

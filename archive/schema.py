@@ -294,7 +294,8 @@ def create_articles_search(db: Database) -> None:
         "CREATE VIRTUAL TABLE articles_search USING fts5("
         "title, summary, body, byline, tokenize='unicode61 remove_diacritics 2')"
     )
-    rebuild_index(db.conn)
+    # It was filled here too; one_contentless_search_index replaces it and fills its successor,
+    # and the filling code now writes that successor's columns.
 
 
 @migrations()
@@ -346,14 +347,16 @@ def one_contentless_search_index(db: Database) -> None:
     # the unfolded articles_fts and its triggers only stored the text a second time. The folded
     # index need not keep its own copy of the text either (snippets are cut from the articles'
     # original text), so it becomes contentless: the archive's size falls by about a third at
-    # 1,000,000 articles (benchmarks/search.py).
+    # 1,000,000 articles (benchmarks/search.py). `tags` holds the portal and publish-day
+    # tokens that make filtered searches fast (archive.search_tags).
     for trigger in ("articles_ai", "articles_ad", "articles_au"):
         db.execute(f"DROP TRIGGER IF EXISTS {trigger}")
     db.execute("DROP TABLE IF EXISTS articles_fts")
     db.execute("DROP TABLE IF EXISTS articles_search")
     db.execute(
         "CREATE VIRTUAL TABLE articles_search USING fts5("
-        "title, summary, body, byline, content='', tokenize='unicode61 remove_diacritics 2')"
+        "title, summary, body, byline, tags, content='', "
+        "tokenize='unicode61 remove_diacritics 2')"
     )
     rebuild_index(db.conn)
 

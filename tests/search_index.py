@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from archive.search import SEARCH_COLUMNS, SEARCH_TABLE, folded_row
+from archive.search import INDEX_COLUMNS, SEARCH_TABLE, folded_row, indexed_text
 
 _INSTANCES = "SELECT term, doc, col, offset FROM {} ORDER BY 1, 2, 3, 4"
 
@@ -25,13 +25,13 @@ def index_instances(conn: sqlite3.Connection) -> list[tuple]:
 def expected_instances(conn: sqlite3.Connection) -> list[tuple]:
     conn.execute("DROP TABLE IF EXISTS temp.fresh_index")
     conn.execute(
-        f"CREATE VIRTUAL TABLE temp.fresh_index USING fts5({', '.join(SEARCH_COLUMNS)}, "
+        f"CREATE VIRTUAL TABLE temp.fresh_index USING fts5({', '.join(INDEX_COLUMNS)}, "
         "content='', tokenize='unicode61 remove_diacritics 2')"
     )
-    rows = conn.execute(f"SELECT rowid, {', '.join(SEARCH_COLUMNS)} FROM articles").fetchall()
+    rowids = [r[0] for r in conn.execute("SELECT rowid FROM articles")]
     conn.executemany(
-        f"INSERT INTO temp.fresh_index (rowid, {', '.join(SEARCH_COLUMNS)}) VALUES (?,?,?,?,?)",
-        [(r[0], *folded_row(dict(zip(SEARCH_COLUMNS, r[1:], strict=True)))) for r in rows],
+        f"INSERT INTO temp.fresh_index (rowid, {', '.join(INDEX_COLUMNS)}) VALUES (?,?,?,?,?,?)",
+        [(rowid, *folded_row(indexed_text(conn, rowid))) for rowid in rowids],
     )
     conn.execute(
         "CREATE VIRTUAL TABLE IF NOT EXISTS temp.fresh_vocab "

@@ -356,3 +356,28 @@ def test_migration_drops_the_unfolded_index_and_keeps_search(tmp_path: Path) -> 
         assert not arch.db["articles_fts"].exists()
         assert search(arch.conn, "dang uy")[0]["url"] == URL["dang-uy-tong-ket"]
         assert_index_matches_articles(arch.conn)
+
+
+def test_filters_stay_exact_where_the_index_tags_only_narrow(tmp_path: Path) -> None:
+    # Two portal ids with the same letters share an index tag; the filter still tells them
+    # apart. A period given as a year or a month works like whole days.
+    twins = ["a-b.example.gov.vn", "ab.example.gov.vn"]
+    with Archive(tmp_path / "a.db") as arch:
+        for portal in twins:
+            arch.upsert_portal(portal, portal, f"https://{portal}/", None, [])
+            for day in ("2024-02-29", "2024-03-01"):
+                title = f"Hội nghị giao ban ngày {day}"
+                arch.upsert_article(article(f"{day}", title, "Nội dung.", day, portal=portal))
+
+        def found(**filters: str) -> set[str]:
+            return {h["url"] for h in search(arch.conn, "giao ban", **filters)}
+
+        assert found(portal=twins[0]) == {f"https://{twins[0]}/tin-tuc/{d}" for d in
+                                          ("2024-02-29", "2024-03-01")}  # fmt: skip
+        assert found(portal=twins[1], since="2024-03", until="2024-03") == {
+            f"https://{twins[1]}/tin-tuc/2024-03-01"
+        }
+        assert len(found(since="2024", until="2024")) == 4
+        assert len(found(since="2024-02-29", until="2024-02-29")) == 2
+        assert found(since="2024-03-02") == set()
+        assert found(province="Không có tỉnh này") == set()
