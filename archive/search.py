@@ -31,7 +31,7 @@ _INSERT = (
 )
 # The index is contentless (it keeps no copy of the text): a row is removed by giving FTS5 the
 # text it indexed, which fold() of the stored original reproduces. A change to fold() therefore
-# needs a migration that rebuilds the index.
+# needs a migration that calls reindex(), and so does text edited in SQL (`vnnews reindex`).
 _DELETE = (
     f"INSERT INTO {SEARCH_TABLE} ({SEARCH_TABLE}, rowid, {', '.join(INDEX_COLUMNS)}) "
     "VALUES ('delete', ?, ?, ?, ?, ?, ?)"
@@ -196,6 +196,17 @@ def rebuild_index(conn: sqlite3.Connection, batch: int = 1000) -> int:
         records = ((r[0], dict(zip(names, r[1:], strict=True))) for r in rows)
         conn.executemany(_INSERT, ((rowid, *folded_row(record)) for rowid, record in records))
         count += len(rows)
+    return count
+
+
+def reindex(conn: sqlite3.Connection) -> int:
+    """Empty the index and index every article again, in one transaction; returns the count.
+    For archives whose articles were edited outside the Archive class."""
+    with conn:
+        conn.execute(f"INSERT INTO {SEARCH_TABLE}({SEARCH_TABLE}) VALUES ('delete-all')")
+        count = rebuild_index(conn)
+    conn.execute(f"INSERT INTO {SEARCH_TABLE}({SEARCH_TABLE}) VALUES ('optimize')")
+    conn.commit()
     return count
 
 

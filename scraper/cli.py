@@ -531,7 +531,8 @@ def search(
     as_json: bool,
 ) -> None:
     """Search the archive: accents, case and tone placement do not matter ("dang uy" finds
-    "Đảng ủy"); put a phrase in double quotes. Best matches first, title matches on top."""
+    "Đảng ủy"); put a phrase in double quotes. Hits in the title first, then in the lead,
+    then in the text; newest first within each."""
     import sqlite3
 
     from archive.search import mark_terminal
@@ -566,6 +567,21 @@ def search(
             click.echo(f"   {mark_terminal(hit['snippet'])}")
     if not as_json:
         click.echo(f"{len(results)} result(s)", err=True)
+
+
+@cli.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
+def reindex(db: str) -> None:
+    """Rebuild the search index from the stored articles (after articles were edited by hand
+    in SQL, which the index does not see)."""
+    from archive import Archive
+    from archive.search import reindex as reindex_archive
+
+    if not Path(db).is_file():
+        raise click.ClickException(f"archive database {db} does not exist; run a crawl first")
+    with Archive(db) as archive:
+        count = reindex_archive(archive.conn)
+    click.echo(f"{count} article(s) indexed", err=True)
 
 
 cli.add_command(export)

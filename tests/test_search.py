@@ -381,3 +381,25 @@ def test_filters_stay_exact_where_the_index_tags_only_narrow(tmp_path: Path) -> 
         assert len(found(since="2024-02-29", until="2024-02-29")) == 2
         assert found(since="2024-03-02") == set()
         assert found(province="Không có tỉnh này") == set()
+
+
+def test_reindex_repairs_the_index_after_an_edit_in_sql(tmp_path: Path) -> None:
+    path = tmp_path / "a.db"
+    with Archive(path) as arch:
+        arch.upsert_portal(PORTAL, PORTAL, f"https://{PORTAL}/", None, [])
+        for record in ARTICLES[:3]:
+            arch.upsert_article(record)
+        arch.conn.execute(
+            "UPDATE articles SET title = 'Hội thi nấu ăn' WHERE url = ?", (URL["dang-uy-tong-ket"],)
+        )
+        arch.conn.commit()
+        assert search(arch.conn, "hoi thi") == []  # the index did not see the edit
+    result = subprocess.run(
+        [sys.executable, "-m", "scraper.cli", "reindex", "--db", str(path)],
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "3 article(s) indexed" in result.stderr
+    with Archive(path) as arch:
+        assert [h["url"] for h in search(arch.conn, "hoi thi")] == [URL["dang-uy-tong-ket"]]
+        assert_index_matches_articles(arch.conn)
