@@ -7,10 +7,10 @@ from dataclasses import dataclass, field, replace
 
 from lxml.html import HtmlElement
 
-from .blocks import Block, extract_content
+from .blocks import Block, Content, extract_content
 from .bylines import BylineResult, find_byline, split_authors
 from .cleanup import strip_boilerplate
-from .dates import date_from_url, is_print_date_header, parse_dateline
+from .dates import date_from_url, is_print_date_header
 from .document import Document
 from .model import Article, Attachment, Image, NotAnArticle
 from .text import clean, clean_line
@@ -83,6 +83,16 @@ def _same_text(a: str, b: str) -> bool:
     return _NON_WORD.sub("", a.casefold()) == _NON_WORD.sub("", b.casefold())
 
 
+def _content(doc: Document, roots: list[HtmlElement], skip: set[HtmlElement]) -> Content:
+    """extract_content, once per page for the same elements: adapters that assemble twice
+    (WordPress, with the account's name as a stand-in byline) change only other parts."""
+    known = doc.memo.facts.setdefault("contents", {})
+    key = (tuple(roots), frozenset(skip))
+    if key not in known:
+        known[key] = extract_content(roots, doc.url, skip)
+    return known[key]  # read, never changed, by assemble
+
+
 def assemble(doc: Document, platform: str, parts: Parts) -> Article:
     title = clean_line(parts.title)
     if not title:
@@ -95,7 +105,7 @@ def assemble(doc: Document, platform: str, parts: Parts) -> Article:
             # "Hải Phòng, ngày 21 tháng 10 năm 2019" on print views is when it was printed.
             warnings.append(f"print-view date ignored, not a publish date: {clean_line(text)!r}")
             continue
-        dateline = parse_dateline(text)
+        dateline = doc.dateline(text)
         if dateline is not None and dateline.precision == "minute" and _cut_off(doc, text):
             # "23/07/2022 - 03:42" at the very end of a cut page may have lost its "PM".
             dateline = replace(
@@ -121,9 +131,7 @@ def assemble(doc: Document, platform: str, parts: Parts) -> Article:
             warnings.append("no dateline found")
         published_text = shown or None
 
-    content = (
-        extract_content(parts.content_roots, doc.url, parts.skip) if parts.content_roots else None
-    )
+    content = _content(doc, parts.content_roots, parts.skip) if parts.content_roots else None
     blocks = strip_boilerplate(content.blocks) if content else []
     explicit_byline = clean_line(parts.byline) or None
     if explicit_byline:

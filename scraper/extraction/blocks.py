@@ -14,6 +14,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 from lxml.html import HtmlElement
 
+from .element_texts import element_text
 from .model import Attachment, Image
 from .text import clean, clean_line
 
@@ -106,6 +107,11 @@ NOISE_ATTR = re.compile(
 ATTACHMENT_EXT = re.compile(
     r"\.(pdf|docx?|xlsx?|pptx?|odt|ods|rtf|zip|rar|7z)(?:/|$)", re.IGNORECASE
 )
+# The extension anywhere in a URL: the resolved path cannot have it if neither the link nor
+# the page's URL does (urlsplit drops tabs and newlines first, so those are let through).
+_FILE_EXT_OR_CONTROL = re.compile(
+    r"\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|rtf|zip|rar|7z)|[\t\r\n]", re.IGNORECASE
+)
 # What is left of a paragraph once its attachment links are taken out ("- Tải về").
 MAX_ATTACHMENT_LINE_REST = 20
 CAPTION_ATTR = re.compile(r"caption|chu-?thich|chuthich|image-desc|img-desc", re.IGNORECASE)
@@ -117,7 +123,7 @@ _ITALIC_STYLE = re.compile(r"font-style\s*:\s*italic", re.IGNORECASE)
 _ICON_SRC = re.compile(r"spacer|sprite|/icons?/|blank\.gif|pixel\.gif|loading", re.IGNORECASE)
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     """One paragraph of text and the element that holds it."""
 
@@ -163,16 +169,14 @@ def alignment(element: HtmlElement, stop: HtmlElement | None = None) -> str | No
 
 
 def is_noise(element: HtmlElement) -> bool:
-    if not isinstance(element.tag, str):
+    tag = element.tag
+    if not isinstance(tag, str) or tag in SKIP_TAGS:
         return True
-    if element.tag in SKIP_TAGS:
-        return True
-    attrs = f"{element.get('class') or ''} {element.get('id') or ''}"
+    classes, ident = element.get("class"), element.get("id")
+    if not classes and not ident:
+        return False  # most elements: no attribute to search
+    attrs = f"{classes or ''} {ident or ''}"
     return bool(attrs.strip()) and NOISE_ATTR.search(attrs) is not None
-
-
-def element_text(element: HtmlElement) -> str:
-    return clean_line(" ".join(element.itertext()))
 
 
 # --- images and attachments ------------------------------------------------------------------
@@ -191,6 +195,10 @@ def _image_src(img: HtmlElement) -> str | None:
     return src
 
 
+def _may_name_file(url: str) -> bool:
+    return _FILE_EXT_OR_CONTROL.search(url) is not None
+
+
 def _enclosing_block(element: HtmlElement, root: HtmlElement) -> HtmlElement:
     node = element.getparent()
     while node is not None and node is not root and node.tag not in BLOCK_TAGS:
@@ -204,7 +212,7 @@ def _next_block_sibling(element: HtmlElement) -> HtmlElement | None:
     while node is not None:
         if isinstance(node.tag, str) and element_text(node):
             return node
-        if isinstance(node.tag, str) and node.findall(".//img"):
+        if isinstance(node.tag, str) and next(node.iterdescendants("img"), None) is not None:
             return None
         node = node.getnext()
     return None
@@ -216,7 +224,7 @@ def _looks_like_caption(
     text = element_text(element)
     if not text or len(text) > MAX_CAPTION_CHARS:
         return False
-    if not holds_image and element.findall(".//img"):
+    if not holds_image and next(element.iterdescendants("img"), None) is not None:
         return False
     if CAPTION_ATTR.search(f"{element.get('class') or ''} {element.get('id') or ''}"):
         return True
@@ -243,10 +251,19 @@ def _all_text_in(element: HtmlElement, tags: frozenset[str], style: re.Pattern[s
     return not clean("".join(outside))
 
 
+def _visible_images(block: HtmlElement) -> int:
+    """How many <img> under `block` are not inside a <noscript> (an XPath call costs more)."""
+    return sum(
+        1
+        for img in block.iterdescendants("img")
+        if not any(a.tag == "noscript" for a in img.iterancestors())
+    )
+
+
 def _find_caption(img: HtmlElement, root: HtmlElement) -> HtmlElement | None:
     figure = next((a for a in img.iterancestors("figure")), None)
     if figure is not None:
-        caption = figure.find(".//figcaption")
+        caption = next(figure.iterdescendants("figcaption"), None)
         if caption is not None:
             return caption
     block = _enclosing_block(img, root)
@@ -254,7 +271,7 @@ def _find_caption(img: HtmlElement, root: HtmlElement) -> HtmlElement | None:
         own_text = element_text(block)
         if (
             own_text
-            and len(block.xpath(".//img[not(ancestor::noscript)]")) == 1
+            and _visible_images(block) == 1
             and (
                 (block.tag == "p" and len(own_text) <= 200)
                 or _looks_like_caption(block, root, holds_image=True)
@@ -275,23 +292,31 @@ def _find_caption(img: HtmlElement, root: HtmlElement) -> HtmlElement | None:
     return None
 
 
-def _skipped(element: HtmlElement, root: HtmlElement, skip: set[HtmlElement]) -> bool:
+def _skipped(
+    element: HtmlElement, root: HtmlElement, skip: set[HtmlElement], open_: set[HtmlElement]
+) -> bool:
+    """Inside a skipped or noise block under `root`. `open_`: ancestors already found to
+    lead up to `root` through no such block (the links of a paragraph share them)."""
+    path = []
     for ancestor in element.iterancestors():
-        if ancestor is root:
+        if ancestor is root or ancestor in open_:
+            open_.update(path)
             return False
         if ancestor in skip or is_noise(ancestor):
             return True
+        path.append(ancestor)
     return False
 
 
 def _collect_media(
     root: HtmlElement, base_url: str, skip: set[HtmlElement]
 ) -> tuple[list[Image], list[Attachment], set[HtmlElement]]:
+    open_ancestors: set[HtmlElement] = set()
     images: list[Image] = []
     captions: set[HtmlElement] = set()
     for img in root.iter("img"):
         src = _image_src(img)
-        if src is None or _skipped(img, root, skip):
+        if src is None or _skipped(img, root, skip, open_ancestors):
             continue
         caption_el = _find_caption(img, root)
         caption = None
@@ -304,11 +329,14 @@ def _collect_media(
     attachments: list[Attachment] = []
     seen: set[str] = set()
     attachment_links: dict[HtmlElement, list[HtmlElement]] = {}
+    base_may_be_file = _may_name_file(base_url)
     for link in root.iter("a"):
         href = (link.get("href") or "").strip()
         if not href or href.startswith(("javascript:", "mailto:", "#")):
             continue
-        if _skipped(link, root, skip):
+        if not base_may_be_file and not _may_name_file(href):
+            continue  # most links: no file extension anywhere, no need to resolve them
+        if _skipped(link, root, skip, open_ancestors):
             continue
         url = urljoin(base_url, href)
         if not ATTACHMENT_EXT.search(urlsplit(url).path):
@@ -341,44 +369,47 @@ class _Paragraphs:
 
     def __init__(self) -> None:
         self.blocks: list[Block] = []
-        self._pieces: list[tuple[str, bool, bool]] = []
+        # Text pieces of the paragraph being read; whether all its visible ones are bold,
+        # italic. (The walk calls `flush` at every block edge: callers test `pieces` first.)
+        self.pieces: list[str] = []
+        self._bold = self._italic = True
         self._owner: HtmlElement | None = None
 
     def add(self, text: str, owner: HtmlElement, bold: bool, italic: bool) -> None:
-        if not self._pieces:
+        if not self.pieces:
             self._owner = owner
-        self._pieces.append((text, bold, italic))
+        self.pieces.append(text)
+        if text.strip():
+            self._bold = self._bold and bold
+            self._italic = self._italic and italic
 
     def add_row(self, text: str, owner: HtmlElement) -> None:
         self.flush()
         self.blocks.append(Block(text=text, element=owner))
 
     def flush(self) -> None:
-        if not self._pieces or self._owner is None:
-            self._pieces = []
-            return
-        text = clean_line("".join(piece for piece, _, _ in self._pieces))
-        if text:
-            visible = [(b, i) for piece, b, i in self._pieces if piece.strip()]
-            self.blocks.append(
-                Block(
-                    text=text,
-                    element=self._owner,
-                    bold=all(b for b, _ in visible),
-                    italic=all(i for _, i in visible),
-                    heading=self._owner.tag in HEADING_TAGS,
+        if self.pieces and self._owner is not None:
+            text = clean_line("".join(self.pieces))
+            if text:
+                self.blocks.append(
+                    Block(
+                        text=text,
+                        element=self._owner,
+                        bold=self._bold,
+                        italic=self._italic,
+                        heading=self._owner.tag in HEADING_TAGS,
+                    )
                 )
-            )
-        self._pieces = []
-        self._owner = None
+            self._owner = None
+        self.pieces = []
+        self._bold = self._italic = True
 
 
 def _row_text(row: HtmlElement) -> str | None:
     """A table row with several cells as one line; None when it should be walked normally."""
-    cells = [c for c in row if isinstance(c.tag, str) and c.tag in ("td", "th")]
-    if len(cells) < 2 or any(
-        c.find(".//p") is not None or c.find(".//div") is not None for c in cells
-    ):
+    cells = list(row.iterchildren("td", "th"))
+    # (lxml's own iterators: find(".//p") runs ElementPath's Python code.)
+    if len(cells) < 2 or any(next(c.iterdescendants("p", "div"), None) is not None for c in cells):
         return None
     texts = [element_text(c) for c in cells]
     return " | ".join(texts) if any(texts) else ""
@@ -386,6 +417,8 @@ def _row_text(row: HtmlElement) -> str | None:
 
 def paragraphs(root: HtmlElement, skip: set[HtmlElement] | None = None) -> list[Block]:
     """Walk `root` in document order and cut its text into paragraphs at block boundaries."""
+    # The hottest loop of extraction (every node of every article body): attributes read
+    # once, regexes only on a style that is there.
     skip = skip or set()
     out = _Paragraphs()
     owners: list[HtmlElement] = [root]
@@ -394,12 +427,15 @@ def paragraphs(root: HtmlElement, skip: set[HtmlElement] | None = None) -> list[
     bold = italic = 0
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
-        tag = el.tag if isinstance(el.tag, str) else None
+        tag = el.tag
+        if not isinstance(tag, str):
+            tag = None
         if event == "start":
             if el is not root and (tag is None or el in skip or is_noise(el)):
                 walker.skip_subtree()
                 continue
-            if tag in BLOCK_TAGS or tag == "br":
+            block = tag in BLOCK_TAGS
+            if (block or tag == "br") and out.pieces:
                 out.flush()
             if tag == "tr":
                 row = _row_text(el)
@@ -408,15 +444,18 @@ def paragraphs(root: HtmlElement, skip: set[HtmlElement] | None = None) -> list[
                         out.add_row(row, el)
                     walker.skip_subtree()
                     continue
-            if tag in BLOCK_TAGS:
+            if block:
                 owners.append(el)
-            style = el.get("style") or ""
-            b = int(tag in BOLD_TAGS or bool(_BOLD_STYLE.search(style)))
-            i = int(tag in ITALIC_TAGS or bool(_ITALIC_STYLE.search(style)))
+            style = el.get("style")
+            if style:
+                b = int(tag in BOLD_TAGS or _BOLD_STYLE.search(style) is not None)
+                i = int(tag in ITALIC_TAGS or _ITALIC_STYLE.search(style) is not None)
+            else:
+                b, i = int(tag in BOLD_TAGS), int(tag in ITALIC_TAGS)
             bold, italic = bold + b, italic + i
             opened.append((el, b, i))
-            if el.text and tag is not None:
-                out.add(el.text, owners[-1], bold > 0, italic > 0)
+            if tag is not None and (text := el.text):
+                out.add(text, owners[-1], bold > 0, italic > 0)
             continue
         if el is root:
             break
@@ -424,10 +463,11 @@ def paragraphs(root: HtmlElement, skip: set[HtmlElement] | None = None) -> list[
             _, b, i = opened.pop()
             bold, italic = bold - b, italic - i
             if tag in BLOCK_TAGS:
-                out.flush()
+                if out.pieces:
+                    out.flush()
                 owners.pop()
-        if el.tail:
-            out.add(el.tail, owners[-1], bold > 0, italic > 0)
+        if tail := el.tail:
+            out.add(tail, owners[-1], bold > 0, italic > 0)
     out.flush()
     return out.blocks
 

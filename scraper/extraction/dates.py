@@ -128,7 +128,7 @@ _MONTH_WORD_RE = re.compile(
     re.IGNORECASE,
 )
 _NUMBER_RE = re.compile(r"\d+")
-_DIGIT_RE = re.compile(r"\d")
+_FOUR_DIGITS = re.compile(r"\d{4}")
 
 # "Hải Phòng, ngày 21 tháng 01 năm 2020": a place, a comma, a worded date. Printable views
 # print this as the print/issue date. Weekdays and labels are not places.
@@ -169,13 +169,14 @@ def parse_dateline(
     if not isinstance(text, str):
         return None
     clean = _collapse(text)
-    if _DIGIT_RE.search(clean) is None:
-        return None
-    latest = _latest_allowed(today)
+    if _FOUR_DIGITS.search(clean) is None:
+        return None  # every date shape, dateparser's included (_YEAR_RE), has a year
+    latest: date | None = None  # asked of the clock only when there is a date to check
     masked = _COUNTER_RE.sub(_blank, clean)
     saw_date = False
     for match in _DATE_RE.finditer(masked):
         saw_date = True
+        latest = latest or _latest_allowed(today)
         found = _from_date_match(match, clean, masked, latest)
         if found is not None:
             return found
@@ -183,7 +184,7 @@ def parse_dateline(
     # dateparser guess something else out of the same text.
     if saw_date or not fallback:
         return None
-    return _fallback(clean, latest)
+    return _fallback(clean, _latest_allowed(today))
 
 
 def count_dates(text: str) -> int:

@@ -12,7 +12,9 @@ from lxml import etree
 from w3lib.encoding import html_to_unicode
 
 from .css import select_first
+from .dates import Dateline, parse_dateline
 from .legacy_fonts import repair_tree
+from .memo import TreeMemo, register
 from .model import NotAnArticle
 
 # Pages beyond this are not news articles (scanned PDFs inlined as base64, runaway CMS output);
@@ -48,9 +50,47 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     # Cut off in transfer: its last text may be cut mid-word (a dateline "…03:42" without "PM").
     truncated: bool = False
+    # Class/id index and element texts of this tree, shared by every reader of the page.
+    memo: TreeMemo = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.memo = register(self.tree)
+
+    def mentions(self, marker: str) -> bool:
+        """Whether the HTML source contains `marker`. Fingerprints share markers
+        ("themeDisplay", "/wp-content/"), and each look through the page costs ~5 µs."""
+        known = self.memo.mentioned
+        found = known.get(marker)
+        if found is None:
+            found = known[marker] = marker in self.html
+        return found
+
+    def metas(self) -> list[dict[str, str]]:
+        """The attributes of every <meta> of the page, in page order: fingerprints, dates and
+        titles all look there, and a single pass serves them."""
+        found = self.memo.facts.get("metas")
+        if found is None:
+            found = self.memo.facts["metas"] = [dict(m.items()) for m in self.tree.iter("meta")]
+        return found
+
+    def dateline(self, text: str, *, fallback: bool = True) -> Dateline | None:
+        """`parse_dateline(text)`, once per text and page: the generic reader tries the same
+        lines for several headings, then assemble parses the chosen one again."""
+        known = self.memo.facts.setdefault("datelines", {})
+        key = (text, fallback)
+        if key not in known:
+            known[key] = parse_dateline(text, fallback=fallback)
+        return known[key]
 
     def css_first(self, selector: str) -> lxml.html.HtmlElement | None:
         return select_first(self.tree, selector)
+
+    def drop(self, elements: list[lxml.html.HtmlElement]) -> None:
+        """Take `elements` out of the tree (their tail text stays), and out of the memo."""
+        gone = {node for element in elements for node in element.iter()}
+        for element in elements:
+            element.drop_tree()
+        self.memo.forget(gone)
 
 
 def decode_html(body: bytes, content_type: str | None = None) -> str:
@@ -101,7 +141,7 @@ def load_document(html: str | bytes, url: str, content_type: str | None = None) 
             warnings.append(charset_warning)
     else:
         text = html
-    if not text.strip():
+    if not text or text.isspace():  # (text.strip() would copy the whole page)
         raise NotAnArticle("empty_page", "the page is empty")
     if "\x00" in text[:2048]:
         raise NotAnArticle("not_html", "the content is binary, not HTML")

@@ -101,6 +101,7 @@ _WORD = re.compile(r"[^\s\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e\xa0\u2000-\u206f\u
 _SEPARATOR = re.compile(r"[\s\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e\xa0\u2000-\u206f\u3000]")
 _BEYOND_LATIN1 = re.compile(r"[^\x00-\xff]")
 _LEGACY_CHAR = re.compile(r"[\xa1-\xff]")
+_ASCII_LETTER = re.compile("[A-Za-z]")
 # Latin-1 symbols that, standing alone, are symbols (©, «quotes», 25 °C), not letters.
 _SYMBOLS_ALONE = frozenset("©«»°±·×÷¶¬")
 
@@ -222,12 +223,13 @@ class _Run:
 
     def __init__(self, words: list[re.Match[str]]) -> None:
         self.words = words
+        self.texts = [m.group() for m in words]
         self.scores = {enc: self._score(enc) for enc in (TCVN3, VNI)}
 
     def _score(self, enc: str) -> tuple[int, bool, bool]:
         """(gain, strong, weak) for reading the run in `enc`."""
-        words = [m.group() for m in self.words]
-        signs = sum(1 for w in words if _SIGN_RE[enc].search(w))
+        words = self.texts
+        signs = sum(map(bool, map(_SIGN_RE[enc].search, words)))
         if not signs:
             return 0, False, False
         gained: set[str] = set()  # distinct words: "så så så" is no evidence of TCVN3
@@ -264,8 +266,9 @@ class _Run:
 
     def apply(self, text: str, enc: str, upper: bool) -> str:
         pieces, last = [], 0
-        letters = "".join(c for m in self.words for c in m.group() if c.isascii() and c.isalpha())
-        upper = upper or (enc == TCVN3 and len(letters) >= 2 and letters.isupper())
+        if not upper and enc == TCVN3:
+            letters = "".join(_ASCII_LETTER.findall("".join(self.texts)))
+            upper = len(letters) >= 2 and letters.isupper()
         for match in self.words:
             word = after = match.group()
             if word in _SYMBOLS_ALONE:
@@ -401,7 +404,7 @@ def repair_tree(tree: HtmlElement) -> set[str]:
     legacy text costs one text serialisation, one Latin-1 encoding and a look at the few
     words that hold a typical character.
     """
-    head = tree.find("head")
+    head = next(tree.iterchildren("head"), None)
     metas = [
         m
         for m in (head.iter("meta") if head is not None else ())

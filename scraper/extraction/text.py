@@ -25,7 +25,11 @@ def clean_line(text: str | None) -> str:
     """Like `clean`, and newlines folded too: for titles, bylines, datelines."""
     if not text:
         return ""
-    return unicodedata.normalize("NFC", _fold(_drop_invisible(text)))
+    # _fold(_drop_invisible(text)), written out: this runs for every paragraph and element
+    # text of a page.
+    if _INVISIBLE.search(text):
+        text = _INVISIBLE.sub("", text)
+    return unicodedata.normalize("NFC", " ".join(text.split()))
 
 
 def _drop_invisible(text: str) -> str:

@@ -49,5 +49,13 @@ def query_int(url: str, key_pattern: re.Pattern[str]) -> int | None:
 
 def title_segments(doc: Document) -> list[str]:
     """<title> cut at " - " / " | ": portals write "Article - Category - Portal"."""
-    title = doc.tree.findtext(".//title") or ""
-    return [s.strip() for s in re.split(r"\s+[-|–]\s+", title) if s.strip()]
+    segments = doc.memo.facts.get("title_segments")
+    if segments is None:  # asked several times a page; findtext(".//title") is Python code
+        element = next(doc.tree.iterdescendants("title"), None)
+        title = (element.text or "") if element is not None else ""
+        segments = [s.strip() for s in TITLE_SEPARATOR.split(title) if s.strip()]
+        doc.memo.facts["title_segments"] = segments
+    return list(segments)
+
+
+TITLE_SEPARATOR = re.compile(r"\s+[-|–]\s+")

@@ -14,6 +14,7 @@ from lxml.html import HtmlElement
 from ..assemble import Parts, assemble
 from ..blocks import BLOCK_TAGS, element_text, is_noise, paragraphs
 from ..document import Document
+from ..element_texts import node_text
 from ..model import Article, NotAnArticle
 from .base import Platform, title_segments
 from .generic_fields import (
@@ -33,6 +34,9 @@ ERROR_PAGE = re.compile(
     r"page not found|404 not found|lỗi 404|bài viết không tồn tại|nội dung không tồn tại",
     re.IGNORECASE,
 )
+# A lower-case piece of each ERROR_PAGE branch, without "i" or "s" (re.IGNORECASE also takes
+# "ı" and "ſ" for them, which str.lower() leaves alone): a text holding none cannot match.
+ERROR_HINTS = ("không tìm thấy ", "trang bạn tìm", "page not found", "404", "không tồn t")
 CONTENT_TAGS = ("div", "article", "section", "td", "main")
 INLINE_WRAPPERS = ("span", "font", "form", "center")
 PARAGRAPH_TAGS = ("p", "div", "li", "td", "blockquote", "h2", "h3", "h4")
@@ -54,15 +58,20 @@ def _container_of(element: HtmlElement) -> HtmlElement | None:
     return None
 
 
+def _holds_blocks(element: HtmlElement) -> bool:
+    """A child is a block element (then the element is a wrapper, not a paragraph)."""
+    for child in element:  # a plain loop: called for every paragraph-like element of the page
+        tag = child.tag
+        if isinstance(tag, str) and tag != "br" and tag in BLOCK_TAGS:
+            return True
+    return False
+
+
 def _score_containers(doc: Document) -> HtmlElement | None:
     """Readability-style density: paragraphs vote for their parent and grandparent."""
     scores: dict[HtmlElement, float] = {}
     for para in doc.tree.iter(*PARAGRAPH_TAGS):
-        if is_noise(para) or any(
-            child.tag in BLOCK_TAGS
-            for child in para
-            if isinstance(child.tag, str) and child.tag not in ("br",)
-        ):
+        if is_noise(para) or _holds_blocks(para):
             continue
         text = element_text(para)
         if len(text) < 25:
@@ -108,8 +117,12 @@ def _error_message(doc: Document) -> str | None:
     page_title = " ".join(title_segments(doc))
     if ERROR_PAGE.search(page_title):
         return page_title
-    if ERROR_PAGE.search(doc.tree.text_content()) is None:
-        return None  # one pass over the text spares an element-by-element search
+    # One pass over the text spares an element-by-element search; the hints spare most of
+    # that pass (the case-blind regex tries every position of the page's text).
+    text = node_text(doc.tree)
+    lowered = text.lower()
+    if not any(hint in lowered for hint in ERROR_HINTS) or ERROR_PAGE.search(text) is None:
+        return None
     for element in doc.tree.iter("h1", "h2", "h3", "h4", "p", "div", "span"):
         if element.tag in ("div", "span", "p") and len(element) > 3:
             continue
@@ -136,7 +149,7 @@ def parse_article(doc: Document) -> Article:
     container = _expand(container, title_el)
     skip = {title_el} if title_el is not None else set()
     lead = find_lead(doc, container, title_el)
-    datelines, shown = order_datelines(*dateline_texts(doc, title_el))
+    datelines, shown = order_datelines(doc, *dateline_texts(doc, title_el))
     warnings = []
     headings = {element_text(h1) for h1 in doc.tree.iter("h1")} - {""}
     if len(headings) > 1:

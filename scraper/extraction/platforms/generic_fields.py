@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import re
 
-from lxml import etree
 from lxml.html import HtmlElement
 
 from ..blocks import element_text
 from ..bylines import PHOTO_CREDIT
 from ..css import select
-from ..dates import count_dates, parse_dateline
+from ..dates import count_dates
 from ..document import Document
+from ..element_texts import node_text
 from ..text import clean_line
 from .base import title_segments
 from .generic_layout import in_chrome, in_side_box, near
@@ -28,13 +28,6 @@ META_DATES = (
     "dc.date.issued",
     "DC.date.issued",
 )
-_MACHINE_TIME_XPATHS = [
-    *(
-        etree.XPath(f'//meta[@property="{n}" or @name="{n}" or @itemprop="{n}"]/@content')
-        for n in META_DATES
-    ),
-    etree.XPath("//time/@datetime"),
-]
 # Blocks that list other articles, each with its date: never a dateline.
 LIST_HEADING = re.compile(
     r"^(?:các tin|tin (?:bài )?liên quan|bài viết (?:mới|liên quan)|tin cùng|tin mới|tin khác|"
@@ -54,9 +47,9 @@ def _similarity(candidate: str, reference: str) -> float:
     return same / max(len(a), 1)
 
 
-def _has_dateline_after(element: HtmlElement) -> bool:
+def _has_dateline_after(doc: Document, element: HtmlElement) -> bool:
     return any(
-        len(text) < 200 and parse_dateline(text, fallback=False) is not None
+        len(text) < 200 and doc.dateline(text, fallback=False) is not None
         for text in _following_texts(element, 4)
     )
 
@@ -69,8 +62,16 @@ def find_title(
     <title> alone is not trusted: it carries the site name, and on some portals it is only
     the site name, which a logo heading repeats.
     """
-    og = doc.tree.xpath('//meta[@property="og:title" or @name="title"]/@content')
-    references = [clean_line(str(og[0]))] if og else []
+    og = next(
+        (
+            meta["content"]
+            for meta in doc.metas()
+            if (meta.get("property") == "og:title" or meta.get("name") == "title")
+            and "content" in meta
+        ),
+        None,
+    )
+    references = [clean_line(og)] if og is not None else []
     segments = title_segments(doc)
     if segments:
         references.append(segments[0])
@@ -89,7 +90,7 @@ def find_title(
         # A heading inside the text block is more often a subheading than the title.
         score -= 0.2 if inside else 0.0
         score += 0.3 if element.tag == "h1" else 0.0
-        score += 0.8 if _has_dateline_after(element) else 0.0
+        score += 0.8 if _has_dateline_after(doc, element) else 0.0
         score += 0.4 if near(element, container) else 0.0
         score -= 0.5 if in_chrome(element) else 0.0
         score -= 0.6 if text in site_names and len(references) < 2 else 0.0
@@ -114,7 +115,7 @@ def _following_texts(element: HtmlElement, limit: int) -> list[str]:
     texts: list[str] = []
     for node in element.itersiblings():
         if isinstance(node.tag, str):
-            raw = node.text_content()
+            raw = node_text(node)
             # A dateline is short: don't clean a whole article body to find that out.
             texts.append(element_text(node) if len(raw) < 600 else raw[:600])
             if len(texts) >= limit:
@@ -137,7 +138,14 @@ def _could_be_dateline(text: str) -> bool:
 
 def _machine_times(doc: Document) -> list[str]:
     """Machine-readable publish times, most specific source first."""
-    return [str(v) for xpath in _MACHINE_TIME_XPATHS for v in xpath(doc.tree) if str(v).strip()]
+    # One look at each <meta>, not an XPath walk per name.
+    metas = [
+        (m.get("content"), {m.get("property"), m.get("name"), m.get("itemprop")})
+        for m in doc.metas()
+    ]
+    found = [content for n in META_DATES for content, names in metas if n in names]
+    found += [el.get("datetime") for el in doc.tree.iter("time")]
+    return [v for v in found if v is not None and v.strip()]
 
 
 def dateline_texts(doc: Document, title_el: HtmlElement | None) -> tuple[list[str], list[str]]:
@@ -150,12 +158,14 @@ def dateline_texts(doc: Document, title_el: HtmlElement | None) -> tuple[list[st
             nearby.insert(0, element_text(before))
         nearby = [t for t in nearby if _could_be_dateline(t)]
         # Compiled patterns first; dateparser (month names) only when they find nothing.
-        found = [t for t in nearby if parse_dateline(t, fallback=False)]
-        shown.extend(found or [t for t in nearby if parse_dateline(t)])
+        found = [t for t in nearby if doc.dateline(t, fallback=False)]
+        shown.extend(found or [t for t in nearby if doc.dateline(t)])
     return shown, _machine_times(doc)
 
 
-def order_datelines(shown: list[str], machine: list[str]) -> tuple[list[str], str | None]:
+def order_datelines(
+    doc: Document, shown: list[str], machine: list[str]
+) -> tuple[list[str], str | None]:
     """Datelines in the order to trust them, and the one to show when they differ.
 
     The page's own dateline comes first; a machine time (<time datetime>, article:published_
@@ -163,7 +173,7 @@ def order_datelines(shown: list[str], machine: list[str]) -> tuple[list[str], st
     time, on that same day, gives the minute.
     """
     if shown and machine:
-        visible, exact = parse_dateline(shown[0]), parse_dateline(machine[0])
+        visible, exact = doc.dateline(shown[0]), doc.dateline(machine[0])
         if (
             visible is not None
             and exact is not None
@@ -195,14 +205,18 @@ AUTHOR_CHARS = (3, 80)
 
 
 def _classed(doc: Document, pattern: re.Pattern[str]) -> list[HtmlElement]:
-    found = []
-    for element in doc.tree.iter():
-        if not isinstance(element.tag, str) or element.tag in ("body", "html", "meta"):
-            continue
-        attrs = f"{element.get('class') or ''} {element.get('id') or ''}"
-        if attrs.strip() and pattern.search(attrs):
-            found.append(element)
-    return found
+    rows = doc.memo.facts.get("generic.attrs")
+    if rows is None:  # "class id" of the elements with either, for the lead and author rules
+        rows = doc.memo.facts["generic.attrs"] = [
+            (element, f"{classes or ''} {ident or ''}")
+            for element, classes, ident in doc.memo.attributed()
+            if element.tag not in ("body", "html", "meta")
+        ]
+    # One search over all of them first (joined by newlines, which the patterns' edges
+    # accept like the ends of a string): usually it finds nothing.
+    if not pattern.search("\n".join(attrs for _, attrs in rows)):
+        return []
+    return [element for element, attrs in rows if attrs.strip() and pattern.search(attrs)]
 
 
 def _outside(element: HtmlElement, container: HtmlElement) -> bool:

@@ -51,7 +51,7 @@ ARTICLE_ROOT = "article.news-detail, .news-detail"
 TITLE = ".news-detail__title, h1"
 DATELINE = ".news-detail__date, .news-detail__meta time"
 META_BOX = ".news-detail__meta"
-META_PUBLISHED = '//meta[@property="article:published_time"]/@content'
+META_PUBLISHED = "article:published_time"  # <meta property>
 SAPO = ".news-detail__sapo"
 CONTENT = ".news-detail__content"
 AUTHOR = ".news-detail__author"
@@ -83,11 +83,12 @@ NEXT_LABEL = re.compile(r"^(?:trang sau|tiếp|sau|next|›|»|>|>>)$", re.IGNOR
 
 def _theme_markers(doc: Document) -> list[str]:
     reasons = []
-    if "PortalConfig" in doc.html and CONFIG_OBJECT.search(doc.html):
+    if doc.mentions("PortalConfig") and CONFIG_OBJECT.search(doc.html):
         reasons.append("script object PortalConfig = {siteId: …} of the 2025 ward portal theme")
-    if THEME_ASSETS in doc.html:
+    if doc.mentions(THEME_ASSETS):
         reasons.append(f"theme assets under {THEME_ASSETS!r}")
-    body = doc.tree.find("body")  # (an XPath "//body[…]" walks the whole tree)
+    # (An XPath "//body[…]" walks the whole tree; find("body") runs ElementPath's Python.)
+    body = next(doc.tree.iterchildren("body"), None)
     if body is not None and body.get("data-site-id") is not None:
         reasons.append("<body data-site-id=…> of the multi-site portal")
     return reasons
@@ -110,7 +111,7 @@ def fingerprint(doc: Document) -> list[str]:
     shape = _url_shape(doc.url)
     if len(markers) >= MIN_MARKERS:
         return markers + ([shape] if shape else [])
-    if shape and not any(m in doc.html for m in FOREIGN_MARKERS):
+    if shape and not any(doc.mentions(m) for m in FOREIGN_MARKERS):
         return [shape, *markers]
     return []
 
@@ -144,7 +145,7 @@ def _repeated_sapo(
         text = element_text(element)
         if (
             not text
-            or element.find(".//img") is not None
+            or next(element.iterdescendants("img"), None) is not None
             or any(child.tag in PARAGRAPH_TAGS for child in element)
         ):
             continue  # a spacer, a photo and its caption, a wrapper (its paragraphs come next)
@@ -163,7 +164,11 @@ def _skipped(element: HtmlElement, content: HtmlElement, skip: set[HtmlElement])
 
 def _dateline_texts(doc: Document, root: HtmlElement) -> list[str]:
     texts = [element_text(el) for sel in (DATELINE, META_BOX) for el in select(root, sel)[:1]]
-    texts.extend(str(value) for value in doc.tree.xpath(META_PUBLISHED))
+    texts.extend(
+        meta["content"]
+        for meta in doc.metas()
+        if meta.get("property") == META_PUBLISHED and "content" in meta
+    )
     return [t for t in texts if t]
 
 

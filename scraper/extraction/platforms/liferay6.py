@@ -53,13 +53,15 @@ _ASSET_PUBLISHER = (
 
 
 def fingerprint(doc: Document) -> list[str]:
-    html = doc.html
-    reasons = [f"markup contains {m!r}" for m in _LIFERAY_JS if m in html]
+    # Each page search costs ~5 µs: one for the word all but one of the markers share first.
+    if not doc.mentions("Liferay") and not doc.mentions("themeDisplay"):
+        return []
+    reasons = [f"markup contains {m!r}" for m in _LIFERAY_JS if doc.mentions(m)]
     if not reasons:
         return []
-    if "com_liferay_" in html or "/o/frontend-js" in html:
+    if doc.mentions("com_liferay_") or doc.mentions("/o/frontend-js"):
         return []  # Liferay 7/DXP names its portlets com_liferay_…: a different template.
-    publisher = [f"asset publisher 6.x marker {m!r}" for m in _ASSET_PUBLISHER if m in html]
+    publisher = [f"asset publisher 6.x marker {m!r}" for m in _ASSET_PUBLISHER if doc.mentions(m)]
     if not publisher and not is_article_url(doc.url):
         return []
     root_class = doc.tree.get("class") or ""

@@ -33,12 +33,14 @@ THEME_PATH = re.compile(r"/o/[\w.-]+-theme/")
 
 
 def fingerprint(doc: Document) -> list[str]:
-    html = doc.html
-    script = next((m for m in LIFERAY_JS if m in html), None)
+    # Each page search costs ~5 µs: one for the word all but one of the markers share first.
+    if not doc.mentions("Liferay") and not doc.mentions("themeDisplay"):
+        return []
+    script = next((m for m in LIFERAY_JS if doc.mentions(m)), None)
     if script is None:
         return []
-    reasons = [why for marker, why in LIFERAY7_MARKERS.items() if marker in html]
-    theme = THEME_PATH.search(html)
+    reasons = [why for marker, why in LIFERAY7_MARKERS.items() if doc.mentions(marker)]
+    theme = THEME_PATH.search(doc.html) if doc.mentions("-theme/") else None
     if theme:
         reasons.append(f"theme served from {theme.group()!r}")
     if not reasons:

@@ -15,6 +15,8 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 from lxml.html import HtmlElement
 
+from ..memo import memo_of
+
 NAME = "liferay7"
 
 # --- article URLs. Optional locale (/en, /vi-VN) and site (/web/guest) prefixes.
@@ -63,8 +65,11 @@ def tokens(element: HtmlElement) -> list[str]:
 
 def has_class(element: HtmlElement, pattern: re.Pattern[str], *, whole: bool = True) -> bool:
     """A class token that `pattern` matches whole (or, with `whole=False`, contains)."""
-    match = pattern.fullmatch if whole else pattern.search
-    return any(match(token) for token in tokens(element))
+    # Called for most elements of the article block and their ancestors: no generator.
+    value = element.get("class")
+    if not value:
+        return False
+    return any(map(pattern.fullmatch if whole else pattern.search, value.split()))
 
 
 def inside(element: HtmlElement, container: HtmlElement | None) -> bool:
@@ -80,7 +85,25 @@ def path(element: HtmlElement) -> tuple[HtmlElement, ...]:
 
 
 def in_chrome(element: HtmlElement) -> bool:
-    return any(node.tag in CHROME_TAGS or has_class(node, CHROME_CLASS) for node in path(element))
+    # Asked for many elements of one page, which share their ancestors: what is learnt about
+    # each node on the way up is kept in the document's memo.
+    memo = memo_of(element)
+    known: dict[HtmlElement, bool] = memo.facts.setdefault(NAME + ".chrome", {}) if memo else {}
+    on_the_way: list[HtmlElement] = []
+    node: HtmlElement | None = element
+    result = False
+    while node is not None:
+        if node in known:
+            result = known[node]
+            break
+        if node.tag in CHROME_TAGS or has_class(node, CHROME_CLASS):
+            result = True
+            break
+        on_the_way.append(node)
+        node = node.getparent()
+    for node in on_the_way:
+        known[node] = result
+    return result
 
 
 def portlet_of(element: HtmlElement) -> HtmlElement | None:

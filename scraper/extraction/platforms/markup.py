@@ -10,7 +10,6 @@ import re
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
-from lxml import etree
 from lxml.html import HtmlElement
 
 from ..blocks import element_text
@@ -30,19 +29,35 @@ INLINE_RELATED_REST = " -–|:;,.>»"
 NEXT_LABEL = re.compile(r"^(?:»|›|>|>>|trang sau|sau|tiếp|next)$", re.IGNORECASE)
 
 
-_GENERATOR_WORD = re.compile(r"name\s*=\s*[\"']?generator", re.IGNORECASE)
-_HEAD_GENERATOR = etree.XPath(
-    "/html/head/meta[translate(@name, 'GENRATO', 'genrato')='generator']/@content"
-)
+_GENERATOR_CASE = str.maketrans("GENRATO", "genrato")
+
+
+def is_generator_name(name: str | None) -> bool:
+    """`<meta name>` is "generator" in any letter case (as XPath's translate() would fold it)."""
+    return name is not None and name.translate(_GENERATOR_CASE) == "generator"
 
 
 def generator_reasons(doc: Document, pattern: re.Pattern[str]) -> list[str]:
     """Fingerprint reasons from `<meta name="generator">` values that `pattern` finds."""
-    # Every adapter asks: answer from <head> only, and not at all when no generator is named.
-    if not _GENERATOR_WORD.search(doc.html):
-        return []
-    generator = _HEAD_GENERATOR(doc.tree)
-    return [f"<meta name=generator content={str(g)!r}>" for g in generator if pattern.search(g)]
+    return [f"<meta name=generator content={g!r}>" for g in _generators(doc) if pattern.search(g)]
+
+
+def _generators(doc: Document) -> list[str]:
+    """The generator metas of /html/head. Several adapters ask: answered once per page, from
+    a few nodes (an XPath call alone costs more: lxml sets up a context for each)."""
+    found = doc.memo.facts.get("generators")
+    if found is None:
+        root = doc.tree.getroottree().getroot()
+        heads = [child for child in root if child.tag == "head"] if root.tag == "html" else []
+        found = doc.memo.facts["generators"] = [
+            content
+            for head in heads
+            for meta in head
+            if meta.tag == "meta"
+            and is_generator_name(meta.get("name"))
+            and (content := meta.get("content")) is not None
+        ]
+    return found
 
 
 def meta_content(doc: Document, selector: str) -> str | None:
@@ -97,10 +112,13 @@ def inline_related_links(root: HtmlElement) -> set[HtmlElement]:
     """Paragraphs such as "Xem thêm: <a>Other story</a>" that editors paste into bodies."""
     found: set[HtmlElement] = set()
     for element in root.iter(*INLINE_BLOCKS):
+        # Links first: most blocks have none, and then their text need not be read.
+        links = list(element.iterdescendants("a"))
+        if not links or element is root:
+            continue
         text = element_text(element)
         label = INLINE_RELATED_LABEL.match(text)
-        links = element.findall(".//a")
-        if not label or not links or element is root:
+        if not label:
             continue
         rest = text[label.end() :]
         for link in links:

@@ -93,10 +93,11 @@ _MARKUP = ('id="news-bodyhtml"', "nv_open_browse", "/assets/js/global.js", "/the
 
 def fingerprint(doc: Document) -> list[str]:
     reasons = generator_reasons(doc, _GENERATOR)
-    reasons += [f"NukeViet JS global {name!r}" for name in _JS_GLOBALS if name in doc.html]
+    if doc.mentions("nv_"):  # the globals' common prefix: one page search for the usual "no"
+        reasons += [f"NukeViet JS global {n!r}" for n in _JS_GLOBALS if doc.mentions(n)]
     if not reasons:
         return []  # theme paths alone are shared with other PHP CMSs
-    return reasons + [f"markup contains {m!r}" for m in _MARKUP if m in doc.html]
+    return reasons + [f"markup contains {m!r}" for m in _MARKUP if doc.mentions(m)]
 
 
 def is_article_url(url: str) -> bool:

@@ -74,7 +74,10 @@ def injected_related(root: HtmlElement) -> set[HtmlElement]:
             continue
         found.add(heading)
         for sibling in heading.itersiblings():
-            if not isinstance(sibling.tag, str) or sibling.find(".//img") is not None:
+            if (
+                not isinstance(sibling.tag, str)
+                or next(sibling.iterdescendants("img"), None) is not None
+            ):
                 break
             if element_text(sibling) and _link_share(sibling) < MIN_RELATED_LINK_SHARE:
                 break

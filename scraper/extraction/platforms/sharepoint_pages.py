@@ -113,7 +113,8 @@ def _find_title(doc: Document) -> HtmlElement | None:
     if found is not None and element_text(found):
         return found
     # Vendor layouts unknown here: the heading that repeats the page's <title>.
-    page_title = clean_line(doc.tree.findtext(".//title"))
+    title = next(doc.tree.iterdescendants("title"), None)
+    page_title = clean_line(title.text if title is not None else None)
     headings = [h for h in doc.tree.iter("h1", "h2", "h3") if len(element_text(h)) >= 10]
     matching = [h for h in headings if page_title.startswith(element_text(h))]
     return max(matching, key=lambda h: len(element_text(h)), default=None)

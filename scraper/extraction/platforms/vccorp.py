@@ -88,20 +88,22 @@ def is_article_url(url: str) -> bool:
 
 
 def fingerprint(doc: Document) -> list[str]:
-    html_text = doc.html
     strong: list[str] = []
-    if _NONCE in html_text:
+    if doc.mentions(_NONCE):
         strong.append(f"inline scripts carry the Lotus nonce {_NONCE!r}")
-    site = _PAGE_SETTINGS.search(html_text)
+    # Each regex only where its literal part is in the page: most pages have none.
+    site = _PAGE_SETTINGS.search(doc.html) if doc.mentions("pageSettings") else None
     if site:
         strong.append(f"pageSettings declares siteId {site.group(1)!r}")
-    strong += [f"VCCorp editor markup {m!r}" for m in _EDITOR_MARKERS if m in html_text]
-    hosts = sorted(set(_MEDIACDN.findall(html_text)))
+    strong += [f"VCCorp editor markup {m!r}" for m in _EDITOR_MARKERS if doc.mentions(m)]
     url_shaped = is_article_url(doc.url)
     # A timeline fragment has no <head>: its address and teaser links are the evidence.
     fragment = bool(TIMELINE_URL.match(urlsplit(doc.url).path)) and any(
         is_article_url(a.get("href") or "") for a in doc.tree.iter("a")
     )
+    if not strong and not fragment and not url_shaped:
+        return []  # the mediacdn hosts alone are no evidence: no need to look for them
+    hosts = sorted(set(_MEDIACDN.findall(doc.html))) if doc.mentions(".mediacdn.vn/") else []
     if not strong and not fragment and not (hosts and url_shaped):
         return []
     reasons = strong
@@ -219,7 +221,7 @@ def _timeline_next_page(doc: Document) -> str | None:
     else:
         field = doc.css_first(ZONE_INPUT)
         zone, page = (field.get("value") or "").strip() if field is not None else "", 1
-        if not zone.isdigit() or "/timelinelist/" not in doc.html:
+        if not zone.isdigit() or not doc.mentions("/timelinelist/"):
             return None
     return urljoin(doc.url, f"/timelinelist/{zone}/{page + 1}.htm")
 
