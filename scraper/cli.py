@@ -12,13 +12,14 @@ from typing import Any
 
 import click
 
+from .cli_common import DEFAULT_DB
 from .cli_export import export
+from .cli_search import reindex, search
 from .extraction import PLATFORMS, NotAnArticle, detect_platform, extract_article, parse_listing
 from .extraction.document import decode_html, guess_page_url
 from .registry.admin_units import load_admin_units
 from .registry.portals import LEVELS, Portal, Registry, RegistryError, load_registry
 
-DEFAULT_DB = "data/archive.db"
 DEMO_DB = "data/demo.db"
 
 
@@ -511,79 +512,8 @@ def demo(db: str, port: int, serve_after: bool) -> None:
             serve_archive(db, port=port, host="127.0.0.1")
 
 
-@cli.command()
-@click.argument("query")
-@click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
-@click.option("--portal", "portal_id", help="Only this portal's articles.")
-@click.option("--province", help="Only portals of this province (GSO code or name).")
-@click.option("--since", metavar="YYYY-MM-DD", help="Published on or after this day.")
-@click.option("--until", metavar="YYYY-MM-DD", help="Published on or before this day.")
-@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 1000))
-@click.option("--json", "as_json", is_flag=True, help="JSON Lines; snippets mark hits <mark>.")
-def search(
-    query: str,
-    db: str,
-    portal_id: str | None,
-    province: str | None,
-    since: str | None,
-    until: str | None,
-    limit: int,
-    as_json: bool,
-) -> None:
-    """Search the archive: accents, case and tone placement do not matter ("dang uy" finds
-    "Đảng ủy"); put a phrase in double quotes. Hits in the title first, then in the lead,
-    then in the text; newest first within each."""
-    import sqlite3
-
-    from archive.search import mark_terminal
-    from archive.search import search as search_archive
-
-    if not Path(db).is_file():
-        raise click.ClickException(f"archive database {db} does not exist; run a crawl first")
-    # Read-only: a search never migrates or locks the archive a crawl may be writing.
-    conn = sqlite3.connect(f"file:{Path(db).resolve()}?mode=ro", uri=True)
-    try:
-        results = search_archive(
-            conn,
-            query,
-            portal=portal_id,
-            province=province,
-            since=since,
-            until=until,
-            limit=limit,
-        )
-    except sqlite3.OperationalError as exc:
-        raise click.ClickException(f"{db}: {exc} (is it an up-to-date vnnews archive?)") from None
-    finally:
-        conn.close()
-    for rank, hit in enumerate(results, 1):
-        if as_json:
-            click.echo(json.dumps({"rank": rank, **hit}, ensure_ascii=False))
-            continue
-        day = (hit["published_at"] or "")[:10] or "undated"
-        click.echo(f"{rank}. {hit['title']}")
-        click.echo(f"   {day} · {hit['portal_id']} · {hit['url']}")
-        if hit["snippet"]:
-            click.echo(f"   {mark_terminal(hit['snippet'])}")
-    if not as_json:
-        click.echo(f"{len(results)} result(s)", err=True)
-
-
-@cli.command()
-@click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
-def reindex(db: str) -> None:
-    """Rebuild the search index from the stored articles (after articles were edited by hand
-    in SQL, which the index does not see)."""
-    from archive import Archive
-    from archive.search import reindex as reindex_archive
-
-    if not Path(db).is_file():
-        raise click.ClickException(f"archive database {db} does not exist; run a crawl first")
-    with Archive(db) as archive:
-        count = reindex_archive(archive.conn)
-    click.echo(f"{count} article(s) indexed", err=True)
-
-
+cli.add_command(search)
+cli.add_command(reindex)
 cli.add_command(export)
 
 

@@ -18,11 +18,10 @@ from typing import IO, Any
 
 import click
 
+from .cli_common import DEFAULT_DB
 from .registry.admin_units import find_province
 from .registry.portals import LEVELS
 
-# Same default as scraper.cli.DEFAULT_DB; not imported from there, which imports this module.
-DEFAULT_DB = "data/archive.db"
 _DAY = click.DateTime(formats=["%Y-%m-%d"])
 
 

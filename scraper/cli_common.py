@@ -1,0 +1,3 @@
+"""What the `vnnews` command modules share."""
+
+DEFAULT_DB = "data/archive.db"
