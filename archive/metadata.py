@@ -263,8 +263,8 @@ def database_config() -> dict[str, Any]:
             "search": {
                 "title": "Search articles",
                 "description": "Full-text search over title, summary, body and byline: "
-                "matches in the title first, then in the lead, then in the text, newest "
-                "first within each. Ignores accents, case and tone placement ('dang uy' finds "
+                "the words as one phrase first, then anywhere; in the title before the lead "
+                "before the text; newest first within each. Ignores accents, case and tone placement ('dang uy' finds "
                 "'Đảng ủy'); a phrase goes in double quotes. Optional filters: portal id, "
                 "province (GSO code or name), since and until (YYYY-MM-DD, YYYY-MM or YYYY), "
                 "limit (default 100). The snippet shows the original text with the hits "

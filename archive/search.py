@@ -39,13 +39,14 @@ _DELETE = (
 # The article fields the index is made of.
 _INDEXED_FIELDS = ", ".join((*SEARCH_COLUMNS, "portal_id", "published_at"))
 
-# Ranking: hits in the title first, then in the lead (summary), then in the body or byline;
-# newest first within each tier. Not bm25: SQLite's bm25() first counts, for each query word,
+# Ranking, in tiers: the query's words as one phrase in the title, in the lead (summary), in
+# the text (body or byline); then the words anywhere in the title, the lead, the text. Newest
+# first within each tier. Not bm25: SQLite's bm25() first counts, for each query word,
 # every article that contains it (its IDF), which takes 60-900 ms for a common word in a
 # million articles (benchmarks/search.py). Each tier takes as many hits as the results asked
 # for, the most recently archived first: FTS5 walks them in rowid order and stops early. So a
 # tier with more hits than that shows its newest archived hits, sorted by publish date.
-TIERS = ("title", "summary", None)  # None: any column
+TIERS = [(column, whole) for whole in (True, False) for column in ("title", "summary", None)]
 
 # Empty parameters mean "no filter" (Datasette passes '' for a form field left blank). The
 # filters are checked hit by hit, on the few hits the tags let through (archive.search_tags):
@@ -74,23 +75,30 @@ _PROVINCE_PORTALS = f"""case when coalesce(:province, '') = '' then null else (
         select json_group_array(id) from portals where province_code in ({_PROVINCES})) end"""
 
 
-def _tier_hits(tier: int, column: str | None) -> str:
-    match = f"vnnews_fts_match(:q, '{column or ''}', :portal, :since, :until, {_PROVINCE_PORTALS})"
-    return f"""select * from (
-    select rowid as id, {tier} as tier from {SEARCH_TABLE}
-    where {SEARCH_TABLE} match {match}
-      and ({_NO_FILTER} or {_FILTERS})
-    order by rowid desc
-    limit {_LIMIT}
-  )"""
+def _tier_hits(tier: int, column: str | None, whole: bool) -> str:
+    """CTE `tier<n>`: the tier's newest hits, none when the tiers above fill the page already
+    (their walk is not even started)."""
+    match = (
+        f"vnnews_fts_match(:q, '{column or ''}', {int(whole)}, :portal, :since, :until, "
+        f"{_PROVINCE_PORTALS})"
+    )
+    above = " union ".join(f"select id from tier{t}" for t in range(tier))
+    limit = f"case when (select count(*) from ({above})) >= {_LIMIT} then 0 else {_LIMIT} end"
+    return f"""tier{tier} as materialized (
+  select rowid as id, {tier} as tier from {SEARCH_TABLE}
+  where {SEARCH_TABLE} match {match}
+    and ({_NO_FILTER} or {_FILTERS})
+  order by rowid desc
+  limit {limit if tier else _LIMIT}
+)"""
 
 
-_HITS = "\n  union all\n  ".join(_tier_hits(t, c) for t, c in enumerate(TIERS))
+_TIERS_SQL = ",\n".join(_tier_hits(t, c, w) for t, (c, w) in enumerate(TIERS))
+_HITS = " union all ".join(f"select * from tier{t}" for t in range(len(TIERS)))
 
 # Snippets are built in the outer query, for the rows shown only.
-SEARCH_SQL = f"""with hits as materialized (
-  {_HITS}
-),
+SEARCH_SQL = f"""with {_TIERS_SQL},
+hits as materialized ({_HITS}),
 ranked as materialized (
   select hits.id, min(hits.tier) as tier, articles.published_at
   from hits join articles on articles.rowid = hits.id
@@ -109,28 +117,33 @@ from ranked
 order by ranked.tier, ranked.published_at desc"""
 
 
-def fts_query(query: str | None) -> str:
+def fts_query(query: str | None, whole: bool = False) -> str:
     """An FTS5 MATCH expression for a user's query: folded words, quoted, implicitly ANDed;
-    a quoted part of the query stays a phrase. Never an FTS5 syntax error."""
+    a quoted part of the query stays a phrase. Never an FTS5 syntax error. `whole`: all the
+    words as one phrase, or no match when the query is one phrase already (the other form
+    finds the same)."""
     phrases = query_terms(query)
-    if not phrases:
+    if not phrases or (whole and len(phrases) == 1):
         return NO_MATCH
+    if whole:
+        return '"' + " ".join(word for words in phrases for word in words) + '"'
     return " ".join('"' + " ".join(words) + '"' for words in phrases)
 
 
 def fts_match(
     query: str | None,
     column: str | None = None,
+    whole: bool | int = False,
     portal: str | None = None,
     since: str | None = None,
     until: str | None = None,
     province_portals: str | None = None,
 ) -> str:
-    """The MATCH expression of one search tier: the query in `column` (any text column when
-    empty), ANDed with the filter tokens of a portal, a period and the portals of a province
+    """The MATCH expression of one search tier: the query (as one phrase if `whole`) in
+    `column` (any text column when empty), ANDed with the filter tokens of a portal, a period and the portals of a province
     (a JSON list)."""
     columns = column or "{" + " ".join(SEARCH_COLUMNS) + "}"
-    expression = f"{columns} : ({fts_query(query)})"
+    expression = f"{columns} : ({fts_query(query, bool(whole))})"
     portals = json.loads(province_portals) if province_portals is not None else None
     tags = tag_filter(portal, since, until, portals)
     return f"{expression} AND {tags}" if tags else expression
@@ -157,7 +170,7 @@ def register_functions(conn: sqlite3.Connection) -> None:
     """The SQL functions SEARCH_SQL uses; call on every connection that runs it."""
     conn.create_function("vnnews_fold", 1, fold, deterministic=True)
     conn.create_function("vnnews_fts_query", 1, fts_query, deterministic=True)
-    conn.create_function("vnnews_fts_match", 6, fts_match, deterministic=True)
+    conn.create_function("vnnews_fts_match", 7, fts_match, deterministic=True)
     conn.create_function("vnnews_snippet", -1, snippet, deterministic=True)
 
 

@@ -34,8 +34,8 @@ def search(
     as_json: bool,
 ) -> None:
     """Search the archive: accents, case and tone placement do not matter ("dang uy" finds
-    "Đảng ủy"); put a phrase in double quotes. Hits in the title first, then in the lead,
-    then in the text; newest first within each."""
+    "Đảng ủy"); put a phrase in double quotes. The words as a phrase first; hits in the title,
+    then in the lead, then in the text; newest first within each."""
     import sqlite3
 
     from archive.search import mark_terminal

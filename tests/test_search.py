@@ -403,3 +403,28 @@ def test_reindex_repairs_the_index_after_an_edit_in_sql(tmp_path: Path) -> None:
     with Archive(path) as arch:
         assert [h["url"] for h in search(arch.conn, "hoi thi")] == [URL["dang-uy-tong-ket"]]
         assert_index_matches_articles(arch.conn)
+
+
+def test_the_words_as_a_phrase_rank_above_the_words_scattered(tmp_path: Path) -> None:
+    scattered = article(
+        "rai-rac",
+        "Cử tri phường tiếp tục góp ý, xúc tiến chỉnh trang chợ",  # all four words, apart
+        "Nội dung.",
+        "2025-06-02",
+    )
+    phrase = article(
+        "dung-cum",
+        "Thông báo lịch làm việc tuần",
+        "Chiều thứ năm, đại biểu HĐND tiếp xúc cử tri tổ dân phố số 3.",
+        "2025-06-01",
+    )
+    with Archive(tmp_path / "a.db") as arch:
+        arch.upsert_portal(PORTAL, PORTAL, f"https://{PORTAL}/", None, [])
+        arch.upsert_article(scattered)
+        arch.upsert_article(phrase)
+        assert [h["url"] for h in search(arch.conn, "tiep xuc cu tri")] == [
+            phrase["url"],
+            scattered["url"],
+        ]
+        # Quoted, the query only finds the phrase.
+        assert [h["url"] for h in search(arch.conn, '"tiếp xúc cử tri"')] == [phrase["url"]]
