@@ -52,7 +52,8 @@ TIERS = [(column, whole) for whole in (True, False) for column in ("title", "sum
 # filters are checked hit by hit, on the few hits the tags let through (archive.search_tags):
 # a set of every article of a filter, computed first, cost 130 ms at a million articles.
 # published_at < until || 'z' keeps the whole last day ('z' sorts after 'T'). A province is
-# its GSO code or its name in any spelling ("ha noi" finds Thành phố Hà Nội).
+# its GSO code (also when admin_units is not filled) or its name in any spelling ("ha noi"
+# finds Thành phố Hà Nội).
 _LIMIT = f"min(max(cast(coalesce(nullif(:limit, ''), {DEFAULT_LIMIT}) as integer), 1), {MAX_LIMIT})"
 _NO_FILTER = (
     "coalesce(:portal, '') || coalesce(:province, '') || coalesce(:since, '') "
@@ -66,13 +67,15 @@ _FILTERS = f"""exists (
         select 1 from articles join portals on portals.id = articles.portal_id
         where articles.rowid = {SEARCH_TABLE}.rowid
           and (coalesce(:portal, '') = '' or articles.portal_id = :portal)
-          and (coalesce(:province, '') = '' or portals.province_code in ({_PROVINCES}))
+          and (coalesce(:province, '') = '' or portals.province_code = :province
+            or portals.province_code in ({_PROVINCES}))
           and (coalesce(:since, '') || coalesce(:until, '') = ''
             or (articles.published_at >= coalesce(nullif(:since, ''), '0')
               and articles.published_at < coalesce(nullif(:until, ''), '9') || 'z')))"""
 # The portals of the province filter, as a JSON list for the tags (NULL without the filter).
 _PROVINCE_PORTALS = f"""case when coalesce(:province, '') = '' then null else (
-        select json_group_array(id) from portals where province_code in ({_PROVINCES})) end"""
+        select json_group_array(id) from portals
+        where province_code = :province or province_code in ({_PROVINCES})) end"""
 
 
 def _tier_hits(tier: int, column: str | None, whole: bool) -> str:
