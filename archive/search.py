@@ -165,8 +165,8 @@ def search_box_query(query: str | None) -> str:
 
 def snippet(query: str | None, *texts: str | None) -> str:
     """Readable original text around the hits of `query`, hits wrapped in <mark>."""
-    words = {w for phrase in query_terms(query) for w in phrase}
-    return highlight_snippet(texts, words)
+    in_order = tuple(w for phrase in query_terms(query) for w in phrase)
+    return highlight_snippet(texts, set(in_order), phrase=in_order)
 
 
 def register_functions(conn: sqlite3.Connection) -> None:

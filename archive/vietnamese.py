@@ -102,15 +102,23 @@ _LETTER_CLASSES = _letter_classes()
 _CHARS_PER_WORD = 6
 
 
+def _spelled(word: str) -> str:
+    """A regex of every NFC spelling of a folded word: each letter the class of its forms."""
+    return "".join(_LETTER_CLASSES.get(letter, re.escape(letter)) for letter in word)
+
+
 @lru_cache(maxsize=1024)
 def _hits_pattern(words: frozenset[str]) -> re.Pattern[str]:
-    """Finds, in NFC text, every word that folds to one of `words`, without folding the text:
-    each folded letter becomes the class of its spellings."""
-    spelled = (
-        "".join(_LETTER_CLASSES.get(letter, re.escape(letter)) for letter in word)
-        for word in sorted(words, key=len, reverse=True)
-    )
-    return re.compile(rf"(?<![\w{_MARKS}])(?:{'|'.join(spelled)})(?![\w{_MARKS}])")
+    """Finds, in NFC text, every word that folds to one of `words`, without folding the text."""
+    spelled = "|".join(_spelled(word) for word in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w{_MARKS}])(?:{spelled})(?![\w{_MARKS}])")
+
+
+@lru_cache(maxsize=1024)
+def _phrase_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Finds `words` in a row, as FTS5 matches a phrase: anything but letters between them."""
+    spelled = rf"[^\w{_MARKS}]+".join(_spelled(word) for word in words)
+    return re.compile(rf"(?<![\w{_MARKS}]){spelled}(?![\w{_MARKS}])")
 
 
 def highlight_snippet(
@@ -118,13 +126,20 @@ def highlight_snippet(
     words: set[str],
     width: int = 32,
     mark: tuple[str, str] = ("<mark>", "</mark>"),
+    phrase: tuple[str, ...] = (),
 ) -> str:
-    """About `width` words of the first text holding a hit, around its densest run of hits,
-    with every word that folds to one of `words` wrapped in `mark`; '…' where text is cut.
-    Without any hit, the start of the first non-empty text."""
+    """About `width` words of the first text holding a hit, around the first place where the
+    folded words of `phrase` stand in a row, else around its densest run of hits, with every
+    word that folds to one of `words` wrapped in `mark`; '…' where text is cut. Without any
+    hit, the start of the first non-empty text."""
     candidates = [t for t in texts if t]
     if not candidates:
         return ""
+    if len(phrase) > 1:  # what the searcher typed, as typed, is the best place to show
+        pattern = _phrase_pattern(phrase)
+        for text in candidates:
+            if found := pattern.search(text):
+                return _snippet_around(text, found.start(), words, width, mark, anchored=True)
     if words:
         # Fast path for stored (NFC) text: find the hits with one compiled pattern, then
         # split only the part of the text around the densest run into words.
@@ -156,8 +171,15 @@ def _densest(offsets: list[int], width: int) -> int:
 
 
 def _snippet_around(
-    text: str, anchor: int, words: set[str], width: int, mark: tuple[str, str]
+    text: str,
+    anchor: int,
+    words: set[str],
+    width: int,
+    mark: tuple[str, str],
+    anchored: bool = False,
 ) -> str:
+    """The window over the part of `text` around offset `anchor`; `anchored`: start it there
+    rather than at the densest run of hits of that part."""
     # Cut at spaces, generously (the window shows a quarter of its width before the run and
     # the rest after), so that no word is split and the run's words are all there.
     reach = width * _CHARS_PER_WORD
@@ -167,7 +189,9 @@ def _snippet_around(
     piece = text[low:high]
     tokens = list(WORD.finditer(piece))
     hits = [i for i, t in enumerate(tokens) if fold_word(t.group()) in words]
-    return _window(piece, tokens, hits, width, mark, low > 0, high < len(text))
+    start = next((i for i, t in enumerate(tokens) if t.start() >= anchor - low), None)
+    start_hit = start if anchored else None
+    return _window(piece, tokens, hits, width, mark, low > 0, high < len(text), start_hit)
 
 
 def _window(
@@ -178,11 +202,12 @@ def _window(
     mark: tuple[str, str],
     cut_before: bool = False,
     cut_after: bool = False,
+    start_hit: int | None = None,
 ) -> str:
     if not tokens:
         return " ".join(text.split())[:200]
-    best_start, best_count = 0, -1
-    for i, hit in enumerate(hits):
+    best_start, best_count = start_hit or 0, -1 if start_hit is None else len(hits)
+    for i, hit in enumerate(hits if start_hit is None else ()):
         count = sum(1 for h in hits[i:] if h < hit + width)
         if count > best_count:
             best_start, best_count = hit, count

@@ -428,3 +428,17 @@ def test_the_words_as_a_phrase_rank_above_the_words_scattered(tmp_path: Path) ->
         ]
         # Quoted, the query only finds the phrase.
         assert [h["url"] for h in search(arch.conn, '"tiếp xúc cử tri"')] == [phrase["url"]]
+
+
+def test_snippet_shows_the_words_where_they_stand_together() -> None:
+    from archive.search import snippet
+
+    body = (
+        "Lực lượng tuần tra, kiểm soát giao thông, tra cứu và kiểm đếm hàng hóa tại chợ. "
+        + "Nội dung khác của bài. " * 30
+        + "Đoàn kiểm tra liên ngành làm việc tại phường."
+    )
+    shown = snippet("kiem tra", body)
+    assert "Đoàn <mark>kiểm</mark> <mark>tra</mark> liên ngành" in shown
+    # One word: the densest run of hits, as before.
+    assert snippet("tra", body).startswith("Lực lượng tuần <mark>tra</mark>")
