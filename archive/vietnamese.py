@@ -194,6 +194,16 @@ def _snippet_around(
     return _window(piece, tokens, hits, width, mark, low > 0, high < len(text), start_hit)
 
 
+def _densest_run(hits: list[int], width: int) -> int:
+    """The hit (a token index) that starts the run of hits with the most within `width`."""
+    best_start, best_count = 0, -1
+    for i, hit in enumerate(hits):
+        count = sum(1 for h in hits[i:] if h < hit + width)
+        if count > best_count:
+            best_start, best_count = hit, count
+    return best_start
+
+
 def _window(
     text: str,
     tokens: list[re.Match[str]],
@@ -206,11 +216,7 @@ def _window(
 ) -> str:
     if not tokens:
         return " ".join(text.split())[:200]
-    best_start, best_count = start_hit or 0, -1 if start_hit is None else len(hits)
-    for i, hit in enumerate(hits if start_hit is None else ()):
-        count = sum(1 for h in hits[i:] if h < hit + width)
-        if count > best_count:
-            best_start, best_count = hit, count
+    best_start = start_hit if start_hit is not None else _densest_run(hits, width)
     # A little context before the first hit, so the reader sees what leads to it.
     start = max(0, min(best_start - width // 4, len(tokens) - width))
     end = min(len(tokens), start + width)
