@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import weakref
 from bisect import bisect_right
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -194,3 +195,29 @@ def memo_of(element: HtmlElement) -> TreeMemo | None:
     memo = ref() if ref is not None else None
     # The memo holds its root, so while it lives no other object can have that id.
     return memo if memo is not None and memo.root is root else None
+
+
+def ancestor_verdict(
+    element: HtmlElement, key: str, verdict: Callable[[HtmlElement], bool | None]
+) -> bool:
+    """Walk up from `element` until `verdict` decides (True or False; None: ask the parent);
+    False at the top. Many elements of a page share their ancestors: what is learnt about
+    each node on the way is kept in the page's memo under `key`."""
+    memo = memo_of(element)
+    known: dict[HtmlElement, bool] = memo.facts.setdefault(key, {}) if memo else {}
+    on_the_way: list[HtmlElement] = []
+    node: HtmlElement | None = element
+    result = False
+    while node is not None:
+        if node in known:
+            result = known[node]
+            break
+        decided = verdict(node)
+        if decided is not None:
+            result = decided
+            break
+        on_the_way.append(node)
+        node = node.getparent()
+    for node in on_the_way:
+        known[node] = result
+    return result

@@ -7,7 +7,7 @@ import re
 
 from lxml.html import HtmlElement
 
-from ..memo import memo_of
+from ..memo import ancestor_verdict
 
 CHROME = re.compile(
     r"(?:^|[\s_-])(?:header|footer|nav|navbar|menu|sidebar|side|widget|portlet-title|logo|"
@@ -23,30 +23,16 @@ SIDE_BOX = re.compile(
 
 
 def in_chrome(element: HtmlElement) -> bool:
-    # Asked for many elements of one page, which share their ancestors: what is learnt about
-    # each node on the way up is kept in the document's memo.
-    memo = memo_of(element)
-    known: dict[HtmlElement, bool] = memo.facts.setdefault("in_chrome", {}) if memo else {}
-    path: list[HtmlElement] = []
-    node: HtmlElement | None = element
-    result = False
-    while node is not None:
-        if node in known:
-            result = known[node]
-            break
-        if node.tag in ("body", "html"):
-            break  # body classes describe the page ("wp-custom-logo"), not a region of it
-        attrs = f"{node.get('class') or ''} {node.get('id') or ''}"
-        if node.tag in ("header", "footer", "nav", "aside") or (
-            attrs.strip() and CHROME.search(attrs)
-        ):
-            result = True
-            break
-        path.append(node)
-        node = node.getparent()
-    for node in path:
-        known[node] = result
-    return result
+    return ancestor_verdict(element, "generic.chrome", _chrome_verdict)
+
+
+def _chrome_verdict(node: HtmlElement) -> bool | None:
+    if node.tag in ("body", "html"):
+        return False  # body classes describe the page ("wp-custom-logo"), not a region of it
+    if node.tag in ("header", "footer", "nav", "aside"):
+        return True
+    attrs = f"{node.get('class') or ''} {node.get('id') or ''}"
+    return True if attrs.strip() and CHROME.search(attrs) else None
 
 
 def near(element: HtmlElement, container: HtmlElement | None, levels: int = 3) -> bool:

@@ -15,7 +15,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 from lxml.html import HtmlElement
 
-from ..memo import memo_of
+from ..memo import ancestor_verdict
 
 NAME = "liferay7"
 
@@ -85,25 +85,11 @@ def path(element: HtmlElement) -> tuple[HtmlElement, ...]:
 
 
 def in_chrome(element: HtmlElement) -> bool:
-    # Asked for many elements of one page, which share their ancestors: what is learnt about
-    # each node on the way up is kept in the document's memo.
-    memo = memo_of(element)
-    known: dict[HtmlElement, bool] = memo.facts.setdefault(NAME + ".chrome", {}) if memo else {}
-    on_the_way: list[HtmlElement] = []
-    node: HtmlElement | None = element
-    result = False
-    while node is not None:
-        if node in known:
-            result = known[node]
-            break
-        if node.tag in CHROME_TAGS or has_class(node, CHROME_CLASS):
-            result = True
-            break
-        on_the_way.append(node)
-        node = node.getparent()
-    for node in on_the_way:
-        known[node] = result
-    return result
+    return ancestor_verdict(element, NAME + ".chrome", _chrome_verdict)
+
+
+def _chrome_verdict(node: HtmlElement) -> bool | None:
+    return True if node.tag in CHROME_TAGS or has_class(node, CHROME_CLASS) else None
 
 
 def portlet_of(element: HtmlElement) -> HtmlElement | None:
