@@ -7,8 +7,9 @@ import unicodedata
 
 # Zero-width and BOM characters that CMS editors paste in from Word and that break search.
 # (A regex, not str.translate: translate with a dict costs ~15x more on Vietnamese text.)
-# Control characters too: they are never text, and they are invalid in XML exports.
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Control characters too: they are never text, and they are invalid in XML exports. Those
+# that str.split() takes for whitespace (\x0b, \x0c, \x1c-\x1f) separate words, as spaces do.
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1b\x7f]")
 
 
 def clean(text: str | None) -> str:
@@ -26,10 +27,13 @@ def clean_line(text: str | None) -> str:
     if not text:
         return ""
     # _fold(_drop_invisible(text)), written out: this runs for every paragraph and element
-    # text of a page.
-    if _INVISIBLE.search(text):
-        text = _INVISIBLE.sub("", text)
-    return unicodedata.normalize("NFC", " ".join(text.split()))
+    # text of a page. Every invisible character is one isprintable() rejects (as it rejects
+    # every space but " "): that test runs ~3x faster than the regex search, which is only
+    # needed when it fails.
+    line = " ".join(text.split())
+    if not line.isprintable():
+        line = " ".join(_INVISIBLE.sub("", line).split())
+    return unicodedata.normalize("NFC", line)
 
 
 def _drop_invisible(text: str) -> str:

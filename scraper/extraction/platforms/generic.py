@@ -24,7 +24,7 @@ from .generic_fields import (
     find_title,
     order_datelines,
 )
-from .generic_layout import in_chrome
+from .generic_layout import in_chrome, is_inside
 from .generic_listing import is_article_url, parse_listing
 
 NAME = "generic"
@@ -101,7 +101,7 @@ def _expand(container: HtmlElement, title_el: HtmlElement | None) -> HtmlElement
     length = _visible_length(container)
     node = container
     while (parent := node.getparent()) is not None and parent.tag not in ("body", "html"):
-        if title_el is not None and (parent is title_el or title_el in parent.iterdescendants()):
+        if title_el is not None and (parent is title_el or is_inside(title_el, parent)):
             break
         if in_chrome(parent):
             break

@@ -15,7 +15,7 @@ from ..document import Document
 from ..element_texts import node_text
 from ..text import clean_line
 from .base import title_segments
-from .generic_layout import in_chrome, in_side_box, near
+from .generic_layout import in_chrome, in_side_box, is_inside, near
 
 TITLE_CANDIDATES = "h1, h2, h3, [class*=title], [class*=tieude], [class*=headline]"
 META_DATES = (
@@ -76,7 +76,9 @@ def find_title(
     if segments:
         references.append(segments[0])
     site_names = {segments[-1]} if len(segments) == 1 else set(segments[1:])
-    best: tuple[float, str, HtmlElement] | None = None
+    # Each candidate's score with and without a dateline after it (looking for one is the
+    # costly part): the datelines are only looked for where they could change the winner.
+    scored: list[tuple[float, float, int, str, HtmlElement]] = []
     for element in select(doc.tree, TITLE_CANDIDATES):
         text = element_text(element)
         if not (10 <= len(text) <= 400) or element.tag in ("a", "title"):
@@ -90,12 +92,16 @@ def find_title(
         # A heading inside the text block is more often a subheading than the title.
         score -= 0.2 if inside else 0.0
         score += 0.3 if element.tag == "h1" else 0.0
-        score += 0.8 if _has_dateline_after(doc, element) else 0.0
-        score += 0.4 if near(element, container) else 0.0
-        score -= 0.5 if in_chrome(element) else 0.0
-        score -= 0.6 if text in site_names and len(references) < 2 else 0.0
-        if best is None or score > best[0]:
-            best = (score, text, element)
+        rest = [
+            0.4 if near(element, container) else 0.0,
+            -0.5 if in_chrome(element) else 0.0,
+            -0.6 if text in site_names and len(references) < 2 else 0.0,
+        ]
+        without, with_dateline = score + 0.0, score + 0.8
+        for term in rest:
+            without, with_dateline = without + term, with_dateline + term
+        scored.append((with_dateline, without, len(scored), text, element))
+    best = _best_title(doc, scored)
     if best is not None and best[0] >= 0.5:
         return best[1], best[2]
     if references:
@@ -103,6 +109,23 @@ def find_title(
         # reference the others start with.
         return min(references, key=len) if _nested(references) else references[0], None
     return None, None
+
+
+def _best_title(
+    doc: Document, scored: list[tuple[float, float, int, str, HtmlElement]]
+) -> tuple[float, str, HtmlElement] | None:
+    """The highest score (the first candidate in page order on a tie), looking for a dateline
+    after a candidate only while its score with one could still win."""
+    best: tuple[float, int, str, HtmlElement] | None = None
+    for with_dateline, without, order, text, element in sorted(
+        scored, key=lambda row: (-row[0], row[2])
+    ):
+        if best is not None and (with_dateline, -order) <= (best[0], -best[1]):
+            break  # sorted: no candidate left can beat the best, nor tie it from earlier on
+        score = with_dateline if _has_dateline_after(doc, element) else without
+        if best is None or (score, -order) > (best[0], -best[1]):
+            best = (score, order, text, element)
+    return (best[0], best[2], best[3]) if best is not None else None
 
 
 def _nested(references: list[str]) -> bool:
@@ -234,7 +257,7 @@ def find_lead(
     for element in _classed(doc, LEAD_CLASS):
         if element.tag in ("a", "img") or not _outside(element, container):
             continue
-        if title_el is not None and (element is title_el or title_el in element.iterdescendants()):
+        if title_el is not None and (element is title_el or is_inside(title_el, element)):
             continue
         text = element_text(element)
         if not LEAD_CHARS[0] <= len(text) <= LEAD_CHARS[1]:

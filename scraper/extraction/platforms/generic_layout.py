@@ -39,12 +39,15 @@ def near(element: HtmlElement, container: HtmlElement | None, levels: int = 3) -
     """Whether `element` sits within a few levels above the content container."""
     if container is None:
         return False
+    # "Under one of those ancestors" is "one of them is among the element's ancestors": a
+    # walk up from the element, not through the ancestors' whole subtrees.
+    above_element = set(element.iterancestors())
     ancestor: HtmlElement | None = container
     for _ in range(levels):
         ancestor = ancestor.getparent() if ancestor is not None else None
         if ancestor is None:
             return False
-        if element in ancestor.iterdescendants():
+        if ancestor in above_element:
             return True
     return False
 
@@ -55,3 +58,8 @@ def in_side_box(element: HtmlElement) -> bool:
         for node in element.iterancestors()
         if node.tag not in ("body", "html")
     )
+
+
+def is_inside(element: HtmlElement, ancestor: HtmlElement) -> bool:
+    """Whether `element` is under `ancestor` (a walk up, not through the ancestor's subtree)."""
+    return any(node is ancestor for node in element.iterancestors())
