@@ -186,7 +186,8 @@ def _image_src(img: HtmlElement) -> str | None:
     # Lazy-loading themes put a data: placeholder or a spinner in src, the file elsewhere.
     candidates = (img.get(a) for a in ("src", "data-lazy-src", "data-src", "data-original"))
     src = next((c for c in candidates if c and not c.startswith("data:")), None)
-    if not src or _ICON_SRC.search(src) or any(p.tag == "noscript" for p in img.iterancestors()):
+    # (lxml's own tag filter walks the ancestors in C.)
+    if not src or _ICON_SRC.search(src) or next(img.iterancestors("noscript"), None) is not None:
         return None
     for dim in ("width", "height"):
         value = (img.get(dim) or "").strip().rstrip("px")
@@ -256,12 +257,12 @@ def _visible_images(block: HtmlElement) -> int:
     return sum(
         1
         for img in block.iterdescendants("img")
-        if not any(a.tag == "noscript" for a in img.iterancestors())
+        if next(img.iterancestors("noscript"), None) is None
     )
 
 
 def _find_caption(img: HtmlElement, root: HtmlElement) -> HtmlElement | None:
-    figure = next((a for a in img.iterancestors("figure")), None)
+    figure = next(img.iterancestors("figure"), None)
     if figure is not None:
         caption = next(figure.iterdescendants("figcaption"), None)
         if caption is not None:

@@ -57,11 +57,31 @@ def link_density(block: Block) -> float:
     return min(1.0, linked / total)
 
 
+# Any of the line patterns above: one test that most paragraphs fail, instead of seven.
+_ANY_LINE_PATTERN = re.compile(
+    "|".join(
+        f"(?:{p.pattern})"
+        for p in (
+            NOISE_LINE,
+            TOOLS_LINE,
+            ACCOUNT_LINE,
+            COUNTER_LABEL,
+            RELATED_HEADING,
+            RELATED_INLINE,
+        )
+    ),
+    re.IGNORECASE,
+)
+
+
 def strip_boilerplate(blocks: list[Block]) -> list[Block]:
     kept: list[Block] = []
     in_related = after_counter = False
     for block in blocks:
         text = block.text
+        if not (in_related or after_counter or _ANY_LINE_PATTERN.match(text)):
+            kept.append(block)  # prose: no pattern below can match it
+            continue
         if after_counter and BARE_NUMBER.match(text):
             after_counter = False
             continue

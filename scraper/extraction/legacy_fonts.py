@@ -183,6 +183,9 @@ def is_frequent(word: str) -> bool:
     return word.lower() in _FREQUENT
 
 
+# Legacy text is made of a few thousand syllables, converted again and again (like the
+# syllable checks below): each is converted once per process.
+@lru_cache(maxsize=16384)
 def to_unicode(word: str, encoding: str) -> str:
     """One piece of legacy text in Unicode NFC (no detection: the caller knows the encoding)."""
     if encoding == TCVN3:

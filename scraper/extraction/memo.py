@@ -175,8 +175,14 @@ class TreeMemo:
 _MEMOS: dict[int, weakref.ref[TreeMemo]] = {}
 
 
+# The memo registered last: pages are extracted one at a time, and finding an element among
+# its nodes (a dict lookup) costs a fraction of finding the element's root through lxml.
+_latest: weakref.ref[TreeMemo] | None = None
+
+
 def register(root: HtmlElement) -> TreeMemo:
     """A new memo for the tree under `root`; the caller keeps it alive (a Document does)."""
+    global _latest
     memo = TreeMemo(root)
     key = id(root)
 
@@ -184,12 +190,17 @@ def register(root: HtmlElement) -> TreeMemo:
         if _MEMOS.get(key) is ref:  # not a newer memo of the same tree
             del _MEMOS[key]
 
-    _MEMOS[key] = weakref.ref(memo, forget)
+    _MEMOS[key] = _latest = weakref.ref(memo, forget)
     return memo
 
 
 def memo_of(element: HtmlElement) -> TreeMemo | None:
     """The memo of the document holding `element`; None for trees no Document owns."""
+    latest = _latest() if _latest is not None else None
+    # Its node list holds the proxies of its tree's nodes (and is updated when nodes are
+    # dropped through the Document): an element found there is one of that tree's nodes.
+    if latest is not None and element in latest._positions:
+        return latest
     root = element.getroottree().getroot()
     ref = _MEMOS.get(id(root))
     memo = ref() if ref is not None else None
