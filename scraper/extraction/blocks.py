@@ -95,13 +95,15 @@ HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 # Class or id words of blocks that are not the article: related-article lists, share bars,
 # print/mail actions, comment boxes, tag clouds. Matched as whole tokens of the attribute.
-NOISE_ATTR = re.compile(
-    r"(?:^|[\s_-])(?:related(?:[_-]?(?:asset|news|posts?|list))?|tin-?lien-?quan|tinlienquan|"
+_NOISE_WORDS = (
+    r"(?:related(?:[_-]?(?:asset|news|posts?|list))?|tin-?lien-?quan|tinlienquan|"
     r"other-?news|tin-?khac|share|sharing|social|addthis|print-action|mailto-action|"
     r"asset-control-detail|view-content-author|comments?|tags?|breadcrumbs?|pagination|"
-    r"taglib-page-iterator|rating|banner|advert(?:isement)?)(?:$|[\s_-])",
-    re.IGNORECASE,
+    r"taglib-page-iterator|rating|banner|advert(?:isement)?)"
 )
+NOISE_ATTR = re.compile(rf"(?:^|[\s_-]){_NOISE_WORDS}(?:$|[\s_-])", re.IGNORECASE)
+# The same on lower-case ASCII (nearly every class and id): twice as fast as IGNORECASE.
+_NOISE_ATTR_LOWER = re.compile(rf"(?<![^\s_-]){_NOISE_WORDS}(?![^\s_-])")
 # Liferay serves documents as /documents/<group>/<folder>/<file.pdf>/<uuid>: the extension
 # need not end the path.
 ATTACHMENT_EXT = re.compile(
@@ -176,6 +178,8 @@ def is_noise(element: HtmlElement) -> bool:
     if not classes and not ident:
         return False  # most elements: no attribute to search
     attrs = f"{classes or ''} {ident or ''}"
+    if attrs.isascii():
+        return _NOISE_ATTR_LOWER.search(attrs.lower()) is not None
     return bool(attrs.strip()) and NOISE_ATTR.search(attrs) is not None
 
 
