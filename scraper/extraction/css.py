@@ -96,6 +96,13 @@ class _Compound:
             found = memo.with_class(key)
         else:
             name, test = key
+            if scope is not memo.root and not memo.is_indexed(name):
+                # Under an element ("#jp-relatedposts" in a post's content): reading the
+                # attribute of its elements costs a fraction of listing it for the whole page.
+                found = [el for el in scope.iter(etree.Element) if test(el.get(name))]
+                return [el for el in found if rest.matches(el)] if rest is not None else found
+            if not memo.has_value(name, test):
+                return []  # ("[id*=siteMapPath]" on a page without one: no rows to build)
             found = [el for el, value in memo.valued(name) if test(value)]
         matches = [el for el in found if rest.matches(el)] if rest is not None else list(found)
         if source in ("tag", "any") or scope is memo.root:

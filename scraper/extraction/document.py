@@ -89,6 +89,8 @@ class Document:
 
     def drop(self, elements: list[lxml.html.HtmlElement]) -> None:
         """Take `elements` out of the tree (their tail text stays), and out of the memo."""
+        if not elements:
+            return  # (the memo would be rebuilt, and its answers forgotten, for nothing)
         gone = {node for element in elements for node in element.iter()}
         for element in elements:
             element.drop_tree()

@@ -29,6 +29,11 @@ _XPATH_NAME = re.compile(r"[a-zA-Z_][a-zA-Z0-9_.-]*")
 
 
 @cache
+def _attribute_values(name: str) -> etree.XPath:
+    return etree.XPath(f"//@{name}", smart_strings=False)
+
+
+@cache
 def _attribute_path(name: str) -> etree.XPath:
     # Attribute nodes have no predicate to test: libxml2 lists them several times faster than
     # it filters elements with [@name] (or than Python tests each element).
@@ -52,6 +57,7 @@ class TreeMemo:
         self.facts: dict[str, Any] = {}
         self.mentioned: dict[str, bool] = {}  # Document.mentions
         self._valued: dict[str, list[tuple[HtmlElement, str]]] = {}
+        self._values: dict[str, list[str]] = {}
         self._classes: dict[str, list[HtmlElement]] = {}
         self._class_joined: tuple[str, list[int]] | None = None
         # Filled by `_scan`, the one pass over the tree.
@@ -67,6 +73,7 @@ class TreeMemo:
         self._valued = {
             name: [row for row in rows if row[0] not in gone] for name, rows in self._valued.items()
         }
+        self._values = {}
         self._classes = {
             token: [el for el in found if el not in gone] for token, found in self._classes.items()
         }
@@ -118,6 +125,21 @@ class TreeMemo:
                 rows = ((el, el.get(name)) for el in self.root.iter(etree.Element))
             found = self._valued[name] = [(el, value) for el, value in rows if value is not None]
         return found
+
+    def is_indexed(self, name: str) -> bool:
+        """Whether the elements with attribute `name` are listed already (class always is)."""
+        return name == "class" or name in self._valued
+
+    def has_value(self, name: str, test: Callable[[str | None], bool]) -> bool:
+        """Whether some element's attribute `name` passes `test`: answered from the bare
+        values (plain strings listed by libxml2), cheaper than `valued`'s rows when, as
+        usual, none does."""
+        if name in self._valued or name == "class" or not _XPATH_NAME.fullmatch(name):
+            return any(test(value) for _, value in self.valued(name))
+        values = self._values.get(name)
+        if values is None:
+            values = self._values[name] = _attribute_values(name)(self.root)
+        return any(map(test, values))
 
     def attributed(self) -> list[tuple[HtmlElement, str | None, str | None]]:
         """(element, class, id) of every element with a class or an id, in document order."""

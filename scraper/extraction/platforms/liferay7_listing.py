@@ -14,21 +14,31 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from ..blocks import element_text
 from ..document import Document
 from ..model import ListingPage
 from .base import absolute_links, query_int
-from .liferay7_common import NAME, has_class, in_chrome, inside, is_article_url, portlet_of
-
-PAGINATION_CLASS = re.compile(
-    r"pagination|pagination-bar|taglib-page-iterator|lfr-pagination|paging|pager|phan-?trang"
+from .liferay7_common import (
+    NAME,
+    ClassRule,
+    has_class,
+    in_chrome,
+    inside,
+    is_article_url,
+    portlet_of,
 )
-# Every token PAGINATION_CLASS matches contains "pag" or "phan": lxml filters the tree in C.
-PAGINATION_XPATH = "//*[contains(@class, 'pag') or contains(@class, 'phan')]"
-PAGE_SIZE_CLASS = re.compile(r"dropdown(?:-menu)?|pagination-items-per-page")
-ACTIVE_CLASS = re.compile(r"active|current|selected")
+
+PAGINATION_CLASS = ClassRule(
+    r"pagination|pagination-bar|taglib-page-iterator|lfr-pagination|paging|pager|phan-?trang",
+    ("pag", "phan"),
+)
+PAGE_SIZE_CLASS = ClassRule(
+    r"dropdown(?:-menu)?|pagination-items-per-page", ("dropdown", "pagination-items-per-page")
+)
+ACTIVE_CLASS = ClassRule(r"active|current|selected", ("active", "current", "selected"))
 PAGE_KEY = re.compile(r"(?:^|_)(?:cur|page|p|trang|pageindex|pagenumber|start)$", re.IGNORECASE)
 NEXT_LABEL = re.compile(
     r"^(?:(?:next|tiếp|sau|trang sau|trang tiếp|tiếp theo)\s*[›»>]*|[›»>]{1,2})$", re.IGNORECASE
@@ -100,7 +110,9 @@ def parse_listing(doc: Document) -> ListingPage:
         portlet = portlet_of(anchor)
         groups.setdefault(id(portlet), (portlet, []))[1].append(anchor)
     # Found once per page, in page order; the scoped choices below are subsets of it.
-    pagination = [el for el in doc.tree.xpath(PAGINATION_XPATH) if has_class(el, PAGINATION_CLASS)]
+    # One walk reading each class (PAGINATION_CLASS looks for its words first): an XPath
+    # `contains(@class, …)` filter costs libxml2 several times more, a string per test.
+    pagination = [el for el in doc.tree.iter(etree.Element) if has_class(el, PAGINATION_CLASS)]
     pages = _outermost(pagination)
     # The section's own list is the portlet with the pagination, else the longest list.
     paged = portlet_of(pages[0]) if pages else None

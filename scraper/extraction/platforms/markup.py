@@ -111,21 +111,35 @@ def in_side_block(element: HtmlElement, pattern: re.Pattern[str]) -> bool:
 def inline_related_links(root: HtmlElement) -> set[HtmlElement]:
     """Paragraphs such as "Xem thêm: <a>Other story</a>" that editors paste into bodies."""
     found: set[HtmlElement] = set()
-    for element in root.iter(*INLINE_BLOCKS):
-        # Links first: most blocks have none, and then their text need not be read.
-        links = list(element.iterdescendants("a"))
-        if not links or element is root:
-            continue
+    for element in _blocks_with_links(root):
         text = element_text(element)
         label = INLINE_RELATED_LABEL.match(text)
         if not label:
             continue
         rest = text[label.end() :]
-        for link in links:
+        for link in element.iterdescendants("a"):
             rest = rest.replace(element_text(link), "", 1)
         if len(rest.strip(INLINE_RELATED_REST)) <= 3:
             found.add(element)
     return found
+
+
+def _blocks_with_links(root: HtmlElement) -> list[HtmlElement]:
+    """The INLINE_BLOCKS elements under `root` (not `root` itself) that hold a link.
+
+    Why up from the links: a body has many paragraphs and few links, and asking each block
+    for its links walks its whole subtree (the body's wrapper holds them all). Each node is
+    visited once: a walk stops where an earlier one went on to `root`."""
+    seen: set[HtmlElement] = {root}
+    blocks: list[HtmlElement] = []
+    for link in root.iterdescendants("a"):
+        for node in link.iterancestors():
+            if node in seen:
+                break
+            seen.add(node)
+            if node.tag in INLINE_BLOCKS:
+                blocks.append(node)
+    return blocks
 
 
 def next_page(doc: Document, links: list[HtmlElement], number: Callable[[str], int]) -> str | None:

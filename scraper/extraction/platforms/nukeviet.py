@@ -46,9 +46,11 @@ BODY = "#news-bodyhtml, [itemprop=articleBody], .bodytext"
 PANEL = ".news_column"
 # Tried in this order (a selector group would return document order).
 TITLES = ("h1.title", "[itemprop=headline]", "h1")
+ANY_TITLE = ", ".join(TITLES)
 # The visible dateline first (span.h5 on the page, .time in the print view), then the
 # hidden schema.org copy.
 DATELINES = ("span.h5", ".time", "[itemprop=datePublished]")
+ANY_DATELINE = ", ".join(DATELINES)
 HOMETEXT = ".hometext"
 HOME_FIGURE = "figure.article, figure"
 AUTHOR_LINES = ".margin-bottom-lg p, p.text-right, .text-right"
@@ -123,17 +125,42 @@ def _is_print_view(url: str) -> bool:
 
 
 def _panel(body: HtmlElement, doc: Document) -> HtmlElement:
-    """The detail panel holding title, dateline and body (the page if the theme has none)."""
-    for ancestor in body.iterancestors():
-        if select(ancestor, ", ".join(TITLES)) and select(ancestor, ", ".join(DATELINES)):
-            return ancestor
-    return doc.tree
+    """The detail panel holding title, dateline and body (the page if the theme has none):
+    the nearest ancestor of the body with a title and a dateline in it.
+
+    Why not ask each ancestor for its titles and datelines: that is two selector runs per
+    level. The page's candidates are found once; each says from which ancestor of the body
+    up it lies inside (walking up from it to the body's ancestry), and the panel is the
+    lowest level that both a title and a dateline reach."""
+    ancestors = list(body.iterancestors())
+    levels = {ancestor: level for level, ancestor in enumerate(ancestors)}
+    title_level = _lowest_level(select(doc.tree, ANY_TITLE), levels)
+    dateline_level = _lowest_level(select(doc.tree, ANY_DATELINE), levels)
+    if title_level is None or dateline_level is None:
+        return doc.tree
+    return ancestors[max(title_level, dateline_level)]
+
+
+def _lowest_level(candidates: list[HtmlElement], levels: dict[HtmlElement, int]) -> int | None:
+    """The lowest of `levels` (ancestors of the body, nearest first) holding a candidate."""
+    lowest: int | None = None
+    for candidate in candidates:
+        for node in (candidate, *candidate.iterancestors()):
+            level = levels.get(node)
+            if level is not None:
+                lowest = level if lowest is None else min(lowest, level)
+                break
+    return lowest
 
 
 def _author(panel: HtmlElement, body: HtmlElement) -> str | None:
     for line in select(panel, AUTHOR_LINES):
+        # Outside the body first: ".margin-bottom-lg p" also finds every body paragraph
+        # (the default theme gives #news-bodyhtml that class), whose text need not be read.
+        if not is_outside(line, body):
+            continue
         match = AUTHOR_LABEL.match(element_text(line))
-        if match and is_outside(line, body):
+        if match:
             return match["name"].strip()
     return None
 
@@ -141,10 +168,13 @@ def _author(panel: HtmlElement, body: HtmlElement) -> str | None:
 def _home_images(panel: HtmlElement, body: HtmlElement, base_url: str) -> list[Image]:
     images: list[Image] = []
     for figure in select(panel, HOME_FIGURE):
-        img = figure.find(".//img")
-        if img is None or not img.get("src") or not is_outside(figure, body):
+        if not is_outside(figure, body):
+            continue  # the body's own figures are read with the body
+        # (iterdescendants: find(".//img") runs ElementPath's Python for the same answer.)
+        img = next(figure.iterdescendants("img"), None)
+        if img is None or not img.get("src"):
             continue
-        caption = figure.find(".//figcaption")
+        caption = next(figure.iterdescendants("figcaption"), None)
         text = element_text(caption) if caption is not None else ""
         images.append(Image(url=urljoin(base_url, img.get("src", "")), caption=text or None))
     return images

@@ -17,13 +17,14 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from ..assemble import Parts, assemble
 from ..blocks import element_text, paragraphs
 from ..bylines import MAX_BYLINE_CHARS, PHOTO_CREDIT
 from ..cleanup import strip_boilerplate
-from ..css import select, select_first
+from ..css import select
 from ..dates import parse_dateline
 from ..document import Document
 from ..model import Article, Image, NotAnArticle
@@ -72,14 +73,23 @@ def _dateline_texts(scope: HtmlElement, body: HtmlElement) -> list[str]:
     Only what precedes the body counts: the "Tin đã đưa" lists after it carry dates too.
     """
     before: list[HtmlElement] = []
-    for element in scope.iter():
+    marked: list[HtmlElement] = []
+    for element in scope.iter(etree.Element):  # (elements only: lxml skips comments in C)
         if element is body:
             break
-        if isinstance(element.tag, str):
-            before.append(element)
-    marked = [e for e in before if DATE_HINT.search(f"{e.get('class')} {e.get('id')}")]
+        before.append(element)
+        classes, ident = element.get("class"), element.get("id")
+        if (classes is not None or ident is not None) and DATE_HINT.search(f"{classes} {ident}"):
+            marked.append(element)
+    # Why: the text of an element around the body holds the body's, cut nowhere and at least
+    # as long (element_text joins text nodes by spaces, which NFC never composes across). Its
+    # length is known already (the body was chosen by it); the text of the whole article is
+    # not, and would only be read to be found too long.
+    around_body = set(body.iterancestors()) if len(element_text(body)) > MAX_DATELINE_CHARS else ()
     for group, label_needed in ((marked, False), (before, True)):
         for element in group:
+            if element in around_body:
+                continue
             text = element_text(element)
             if not text or len(text) > MAX_DATELINE_CHARS:
                 continue
@@ -134,13 +144,16 @@ def _images(doc: Document, scope: HtmlElement) -> list[Image]:
 
 def parse_publishing_page(doc: Document) -> Article:
     title_el = _find_title(doc)
+    # The text fields of the whole page, once: the scope is the nearest ancestor of the title
+    # holding one (asking the selector again at each ancestor cost eight class lookups each).
+    every_field = select(doc.tree, CONTENT) if title_el is not None else []
     scope = next(
-        (a for a in title_el.iterancestors() if select_first(a, CONTENT) is not None), None
-    ) if title_el is not None else None  # fmt: skip
+        (a for a in title_el.iterancestors() if doc.memo.under(a, every_field)), None
+    ) if every_field else None  # fmt: skip
     if title_el is None or scope is None:
         raise NotAnArticle("not_an_article", "no SharePoint article title and text")
     title = element_text(title_el)
-    fields = [c for c in select(scope, CONTENT) if not inside(c, title_el)]
+    fields = [c for c in doc.memo.under(scope, every_field) if not inside(c, title_el)]
     outermost = [c for c in fields if not any(inside(c, other) for other in fields)]
     if not outermost:
         raise NotAnArticle("not_an_article", "the only SharePoint text field is the title")

@@ -92,7 +92,12 @@ def fingerprint(doc: Document) -> list[str]:
     if doc.mentions(_NONCE):
         strong.append(f"inline scripts carry the Lotus nonce {_NONCE!r}")
     # Each regex only where its literal part is in the page: most pages have none.
-    site = _PAGE_SETTINGS.search(doc.html) if doc.mentions("pageSettings") else None
+    # (From the literal's first occurrence: str.find outruns the regex's own scan to it.)
+    site = (
+        _PAGE_SETTINGS.search(doc.html, doc.html.find("pageSettings"))
+        if doc.mentions("pageSettings")
+        else None
+    )
     if site:
         strong.append(f"pageSettings declares siteId {site.group(1)!r}")
     strong += [f"VCCorp editor markup {m!r}" for m in _EDITOR_MARKERS if doc.mentions(m)]
@@ -120,7 +125,8 @@ def _text(element: HtmlElement | None) -> str:
     if element is None:
         return ""
     text = element_text(element)
-    return html.unescape(text) if _LEFTOVER_ENTITY.search(text) else text
+    # (Every leftover entity holds a "&": the regex only runs on texts with one.)
+    return html.unescape(text) if "&" in text and _LEFTOVER_ENTITY.search(text) else text
 
 
 def _meta(doc: Document, selector: str) -> str:
