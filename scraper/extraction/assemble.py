@@ -82,7 +82,7 @@ _NON_WORD = re.compile(r"\W+")
 def _same_text(a: str, b: str) -> bool:
     # Most first paragraphs differ from the sapo early on: compare the starts first (letters of
     # a start are the start of the letters of the whole).
-    head_a, head_b = (_NON_WORD.sub("", t[:120].casefold()) for t in (a, b))
+    head_a, head_b = _NON_WORD.sub("", a[:120].casefold()), _NON_WORD.sub("", b[:120].casefold())
     shortest = min(len(head_a), len(head_b))
     if head_a[:shortest] != head_b[:shortest]:
         return False

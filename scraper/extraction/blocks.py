@@ -177,6 +177,11 @@ def is_noise(element: HtmlElement) -> bool:
     classes, ident = element.get("class"), element.get("id")
     if not classes and not ident:
         return False  # most elements: no attribute to search
+    return noisy_attributes(classes, ident)
+
+
+def noisy_attributes(classes: str | None, ident: str | None) -> bool:
+    """Whether a class or id word marks a block that is not the article (NOISE_ATTR)."""
     attrs = f"{classes or ''} {ident or ''}"
     if attrs.isascii():
         return _NOISE_ATTR_LOWER.search(attrs.lower()) is not None
@@ -436,9 +441,15 @@ def paragraphs(root: HtmlElement, skip: set[HtmlElement] | None = None) -> list[
         if not isinstance(tag, str):
             tag = None
         if event == "start":
-            if el is not root and (tag is None or el in skip or is_noise(el)):
-                walker.skip_subtree()
-                continue
+            if el is not root:
+                # is_noise(el), written out for the elements of every article body.
+                if tag is None or tag in SKIP_TAGS or el in skip:
+                    walker.skip_subtree()
+                    continue
+                classes, ident = el.get("class"), el.get("id")
+                if (classes or ident) and noisy_attributes(classes, ident):
+                    walker.skip_subtree()
+                    continue
             block = tag in BLOCK_TAGS
             if (block or tag == "br") and out.pieces:
                 out.flush()

@@ -40,8 +40,11 @@ def text_pieces(element: HtmlElement) -> list[str]:
     if not isinstance(element.tag, str):
         return list(element.itertext())
     size = len(element)
-    if size > 3 or any(len(child) for child in element):
+    if size > 3:
         return _TEXT_NODES(element)
+    for child in element if size else ():  # (a loop: any() of a generator costs more here)
+        if len(child):
+            return _TEXT_NODES(element)
     # A leaf, or a paragraph with a few inline children ("… <b>bold</b> …"): read directly.
     pieces = [element.text] if element.text is not None else []
     for child in element if size else ():

@@ -91,9 +91,12 @@ class TreeMemo:
         self._scanned = True
         nodes = self._nodes = list(self.root.iter())
         self._positions = dict(zip(nodes, range(len(nodes)), strict=True))
-        # The proxies now exist: lxml's own element filter hands them over cheaply.
+        # From that list, not a second walk. (A comment's get() gives None; a processing
+        # instruction's reads pseudo-attributes in its text: elements only.)
         classed = [
-            (el, v) for el in self.root.iter(etree.Element) if (v := el.get("class")) is not None
+            (el, v)
+            for el in nodes
+            if (v := el.get("class")) is not None and isinstance(el.tag, str)
         ]
         self._valued.setdefault("class", classed)
 
