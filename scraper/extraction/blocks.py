@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -17,6 +17,7 @@ from lxml.html import HtmlElement
 from .element_texts import element_text
 from .model import Attachment, Image
 from .text import clean, clean_line
+from .urls import url_joiner
 
 BLOCK_TAGS = frozenset(
     [
@@ -322,6 +323,7 @@ def _collect_media(
     root: HtmlElement, base_url: str, skip: set[HtmlElement]
 ) -> tuple[list[Image], list[Attachment], set[HtmlElement]]:
     open_ancestors: set[HtmlElement] = set()
+    join = url_joiner(base_url)
     images: list[Image] = []
     captions: set[HtmlElement] = set()
     for img in root.iter("img"):
@@ -333,9 +335,7 @@ def _collect_media(
         if caption_el is not None:
             captions.add(caption_el)
             caption = element_text(caption_el) or None
-        images.append(
-            Image(url=urljoin(base_url, src), caption=caption or clean(img.get("alt")) or None)
-        )
+        images.append(Image(url=join(src), caption=caption or clean(img.get("alt")) or None))
     attachments: list[Attachment] = []
     seen: set[str] = set()
     attachment_links: dict[HtmlElement, list[HtmlElement]] = {}
@@ -348,7 +348,7 @@ def _collect_media(
             continue  # most links: no file extension anywhere, no need to resolve them
         if _skipped(link, root, skip, open_ancestors):
             continue
-        url = urljoin(base_url, href)
+        url = join(href)
         if not ATTACHMENT_EXT.search(urlsplit(url).path):
             continue
         attachment_links.setdefault(_enclosing_block(link, root), []).append(link)
