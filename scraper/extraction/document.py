@@ -194,7 +194,10 @@ def load_document(html: str | bytes, url: str, content_type: str | None = None) 
 
 def _looks_truncated(text: str) -> bool:
     """A page cut off in transfer or by a CMS error ends without its closing tags."""
-    tail = text[-2048:].lower()
+    tail = text[-2048:]
+    if "</html" in tail or "</body" in tail:
+        return False  # (most pages: no need to lower-case the tail)
+    tail = tail.lower()
     return "</html" not in tail and "</body" not in tail
 
 
