@@ -121,7 +121,7 @@ def _decode(body: bytes, content_type: str | None) -> tuple[str, str | None, boo
         try:
             return (
                 body.decode("utf-8"),
-                (f"page declares charset {encoding} but is UTF-8: decoded as UTF-8"),
+                f"page declares charset {encoding} but is UTF-8: decoded as UTF-8",
                 True,
             )
         except UnicodeDecodeError:
@@ -140,7 +140,7 @@ def _decode(body: bytes, content_type: str | None) -> tuple[str, str | None, boo
                 continue
             return (
                 unicodedata.normalize("NFC", decoded),
-                (f"page is not valid {encoding}: decoded as {fallback}"),
+                f"page is not valid {encoding}: decoded as {fallback}",
                 False,
             )
     # w3lib drops a byte-order mark from the text; a U+FFFD already in the bytes leaves open
