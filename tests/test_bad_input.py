@@ -9,7 +9,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from scraper.extraction import NotAnArticle, extract_article
+from scraper.extraction import NotAnArticle, extract_article, parse_listing
 
 PAGES = Path(__file__).parent / "pages"
 SEED = (PAGES / "seed_template_unit_byline_constructed.html").read_text(encoding="utf-8")
@@ -131,3 +131,33 @@ def test_dateline_cut_off_at_the_end_of_a_truncated_page_keeps_only_the_day():
         "day",
     )
     assert "the page is cut off right after its dateline: time of day dropped" in article.warnings
+
+
+# Unbalanced IPv6 brackets: urllib refuses such an address (ValueError), as a browser would.
+UNREADABLE_ADDRESSES = (
+    '<p><a href="http://[may-chu/tai-lieu.pdf">Tải về</a> <img src="http://[anh/1.jpg"> '
+    '<a href="https://[trang/tin-tuc/bai-1.html">Bài khác</a></p>'
+)
+
+
+def test_unreadable_addresses_in_any_page_are_left_out_not_raised():
+    from tests.golden import all_goldens
+
+    checked = 0
+    for golden in all_goldens():
+        if not golden.page.is_file():
+            continue
+        raw = golden.page.read_bytes().decode("utf-8", "replace")
+        cut = raw.rfind("</p>")
+        page = raw[:cut] + UNREADABLE_ADDRESSES + raw[cut:] if cut != -1 else raw
+        for read in (extract_article, parse_listing):
+            try:
+                result = read(page.encode("utf-8"), golden.url)
+            except NotAnArticle:
+                continue
+            addresses = [*getattr(result, "article_urls", [])]
+            addresses += [i.url for i in getattr(result, "images", [])]
+            addresses += [a.url for a in getattr(result, "attachments", [])]
+            assert not any("[" in address for address in addresses)
+        checked += 1
+    assert checked > 50

@@ -1,4 +1,5 @@
-"""url_joiner is urljoin, faster on the usual forms: the same answer for any reference."""
+"""url_joiner is urljoin, faster on the usual forms: the same answer for any reference (None
+where urljoin raises, for addresses urllib cannot read)."""
 
 from __future__ import annotations
 
@@ -29,21 +30,17 @@ REFS = st.builds(
 )
 
 
-def _urljoin_or_error(base: str, ref: str) -> str:
+def _urljoin_or_none(base: str, ref: str) -> str | None:
     try:
         return urljoin(base, ref)
     except ValueError:
-        return "ValueError"
+        return None
 
 
 @settings(max_examples=1000)
 @given(base=st.sampled_from(BASES), ref=REFS)
 def test_same_answer_as_urljoin(base: str, ref: str) -> None:
-    try:
-        got = url_joiner(base)(ref)
-    except ValueError:
-        got = "ValueError"
-    assert got == _urljoin_or_error(base, ref)
+    assert url_joiner(base)(ref) == _urljoin_or_none(base, ref)
 
 
 @pytest.mark.parametrize(

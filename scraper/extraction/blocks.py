@@ -330,12 +330,15 @@ def _collect_media(
         src = _image_src(img)
         if src is None or _skipped(img, root, skip, open_ancestors):
             continue
+        url = join(src)
+        if url is None:
+            continue  # an address no browser could load either
         caption_el = _find_caption(img, root)
         caption = None
         if caption_el is not None:
             captions.add(caption_el)
             caption = element_text(caption_el) or None
-        images.append(Image(url=join(src), caption=caption or clean(img.get("alt")) or None))
+        images.append(Image(url=url, caption=caption or clean(img.get("alt")) or None))
     attachments: list[Attachment] = []
     seen: set[str] = set()
     attachment_links: dict[HtmlElement, list[HtmlElement]] = {}
@@ -349,7 +352,7 @@ def _collect_media(
         if _skipped(link, root, skip, open_ancestors):
             continue
         url = join(href)
-        if not ATTACHMENT_EXT.search(urlsplit(url).path):
+        if url is None or not ATTACHMENT_EXT.search(urlsplit(url).path):
             continue
         attachment_links.setdefault(_enclosing_block(link, root), []).append(link)
         if url not in seen:

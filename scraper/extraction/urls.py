@@ -4,7 +4,7 @@
 are nearly all root-relative ("/uploads/…") or absolute on the page's own scheme, which
 resolve by concatenation or not at all. Those take the shortcut; everything else (relative
 paths, dot segments, queries, fragments, params, whitespace, brackets) goes to urljoin, so
-the result is always urljoin's.
+the result is always urljoin's (None where urljoin raises).
 """
 
 from __future__ import annotations
@@ -18,16 +18,25 @@ from urllib.parse import urljoin, urlsplit
 _NOT_PLAIN = re.compile(r"[\x00-\x20\x7f;?#\[\]\\]")
 
 
-def url_joiner(base_url: str) -> Callable[[str], str]:
-    """`urljoin(base_url, ref)` as a function of `ref`, for the many refs of one page."""
+def resolve_url(base_url: str, ref: str) -> str | None:
+    """`urljoin(base_url, ref)`, or None for an address urllib cannot read ("http://[x/…",
+    unbalanced IPv6 brackets): one bad link must not stop the reading of a page."""
+    try:
+        return urljoin(base_url, ref)
+    except ValueError:
+        return None
+
+
+def url_joiner(base_url: str) -> Callable[[str], str | None]:
+    """`resolve_url(base_url, ref)` as a function of `ref`, for the many refs of one page."""
     try:
         base = urlsplit(base_url)
     except ValueError:
-        return lambda ref: urljoin(base_url, ref)
+        return lambda ref: resolve_url(base_url, ref)
     origin = f"{base.scheme}://{base.netloc}"
     absolute = f"{base.scheme}://"
 
-    def join(ref: str) -> str:
+    def join(ref: str) -> str | None:
         if ref[:1] == "/":
             # Root-relative, without "//host" or a dot segment: the page's origin + ref.
             if base.netloc and ref[1:2] != "/" and "/." not in ref and not _NOT_PLAIN.search(ref):
@@ -38,6 +47,6 @@ def url_joiner(base_url: str) -> Callable[[str], str]:
             and not _NOT_PLAIN.search(ref)
         ):
             return ref  # absolute, same scheme, a host: urljoin gives it back as it is
-        return urljoin(base_url, ref)
+        return resolve_url(base_url, ref)
 
     return join

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from urllib.parse import parse_qsl, urldefrag, urljoin, urlsplit
+from urllib.parse import parse_qsl, urldefrag, urlsplit
 
 from lxml.html import HtmlElement
 
 from ..document import Document
 from ..model import Article, ListingPage
+from ..urls import resolve_url
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,10 @@ def absolute_links(doc: Document, anchors: Iterable[HtmlElement]) -> list[str]:
         href = (anchor.get("href") or "").strip()
         if not href or href.startswith(("javascript:", "mailto:", "tel:", "#")):
             continue
-        url = urldefrag(urljoin(doc.url, href))[0]
+        resolved = resolve_url(doc.url, href)
+        if resolved is None:
+            continue
+        url = urldefrag(resolved)[0]
         if url not in seen and urlsplit(url).scheme in ("http", "https"):
             seen.add(url)
             urls.append(url)

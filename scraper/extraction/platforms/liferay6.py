@@ -4,7 +4,6 @@ department portals before July 2025, HCMC departments. Evidence: PORTALS.md §2a
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin
 
 from lxml.html import HtmlElement
 
@@ -13,6 +12,7 @@ from ..blocks import element_text
 from ..css import select
 from ..document import Document
 from ..model import Article, Image, ListingPage, NotAnArticle
+from ..urls import resolve_url
 from .base import Platform, absolute_links, query_int, title_segments
 
 NAME = "liferay6"
@@ -122,8 +122,9 @@ def parse_article(doc: Document) -> Article:
         sapo = select(wrapper, SAPO)
         summary = element_text(sapo[0]) if sapo else None
         for img in wrapper.iter("img"):
-            if img.get("src"):
-                lead_images.append(Image(url=urljoin(doc.url, img.get("src", "")), caption=None))
+            url = resolve_url(doc.url, img.get("src", "")) if img.get("src") else None
+            if url is not None:
+                lead_images.append(Image(url=url, caption=None))
     parts = Parts(
         title=title,
         dateline_texts=_dateline_texts(title_el, doc),

@@ -12,7 +12,6 @@ the same way. tests/sites/liferay7*/listing_*_constructed.html are built on thes
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -20,6 +19,7 @@ from lxml.html import HtmlElement
 from ..blocks import element_text
 from ..document import Document
 from ..model import ListingPage
+from ..urls import resolve_url
 from .base import absolute_links, query_int
 from .liferay7_common import (
     NAME,
@@ -103,7 +103,9 @@ def parse_listing(doc: Document) -> ListingPage:
     anchors = [
         a
         for a in doc.tree.iter("a")
-        if is_article_url(urljoin(doc.url, a.get("href") or "")) and not in_chrome(a)
+        if (url := resolve_url(doc.url, a.get("href") or "")) is not None
+        and is_article_url(url)
+        and not in_chrome(a)
     ]
     groups: dict[int, tuple[HtmlElement | None, list[HtmlElement]]] = {}
     for anchor in anchors:

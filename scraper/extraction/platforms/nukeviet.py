@@ -18,7 +18,7 @@ the visible dateline.
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qs, urljoin, urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from lxml.html import HtmlElement
 
@@ -27,6 +27,7 @@ from ..blocks import element_text
 from ..css import select
 from ..document import Document
 from ..model import Article, Attachment, Image, ListingPage, NotAnArticle
+from ..urls import resolve_url
 from .base import Platform, absolute_links, title_segments
 from .markup import (
     first_text,
@@ -172,11 +173,12 @@ def _home_images(panel: HtmlElement, body: HtmlElement, base_url: str) -> list[I
             continue  # the body's own figures are read with the body
         # (iterdescendants: find(".//img") runs ElementPath's Python for the same answer.)
         img = next(figure.iterdescendants("img"), None)
-        if img is None or not img.get("src"):
+        url = resolve_url(base_url, img.get("src", "")) if img is not None else None
+        if img is None or not img.get("src") or url is None:
             continue
         caption = next(figure.iterdescendants("figcaption"), None)
         text = element_text(caption) if caption is not None else ""
-        images.append(Image(url=urljoin(base_url, img.get("src", "")), caption=text or None))
+        images.append(Image(url=url, caption=text or None))
     return images
 
 

@@ -19,13 +19,14 @@ sample. Listings are web parts; the section's own one is the web part holding th
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qsl, urljoin, urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 from lxml.html import HtmlElement
 
 from ..blocks import element_text
 from ..document import Document
 from ..model import Article, ListingPage, NotAnArticle
+from ..urls import resolve_url
 from .base import Platform, absolute_links, query_int
 from .markup import is_generator_name
 from .sharepoint_blog import find_posts, parse_blog_post
@@ -170,7 +171,8 @@ def _next_page(doc: Document, scope: HtmlElement) -> str | None:
 def parse_listing(doc: Document) -> ListingPage:
     groups: dict[int, tuple[HtmlElement, list[HtmlElement]]] = {}
     for anchor in doc.tree.iter("a"):
-        if not is_article_url(urljoin(doc.url, anchor.get("href") or "")):
+        url = resolve_url(doc.url, anchor.get("href") or "")
+        if url is None or not is_article_url(url):
             continue
         part = web_part(anchor)
         if part is None and _in_chrome(anchor):

@@ -15,7 +15,6 @@ dateline); tests/sites/sharepoint and tests/sites/sharepoint_qnp are constructed
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -29,6 +28,7 @@ from ..dates import parse_dateline
 from ..document import Document
 from ..model import Article, Image, NotAnArticle
 from ..text import clean_line
+from ..urls import resolve_url
 from .sharepoint_common import NAME, breadcrumb_category, counters, injected_related, inside
 
 TITLE = (
@@ -135,9 +135,9 @@ def _images(doc: Document, scope: HtmlElement) -> list[Image]:
     for box in select(scope, CAPTIONED_IMAGE):
         caption = " ".join(element_text(c) for c in select(box, CAPTION)) or None
         images += [
-            Image(url=urljoin(doc.url, img.get("src", "")), caption=caption)
+            Image(url=url, caption=caption)
             for img in box.iter("img")
-            if img.get("src")
+            if img.get("src") and (url := resolve_url(doc.url, img.get("src", ""))) is not None
         ]
     return images
 

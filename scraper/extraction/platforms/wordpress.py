@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from urllib.parse import parse_qs, urljoin, urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from lxml.html import HtmlElement
 
@@ -27,6 +27,7 @@ from ..blocks import element_text
 from ..css import select
 from ..document import Document
 from ..model import Article, Image, ListingPage, NotAnArticle
+from ..urls import resolve_url
 from .base import Platform, absolute_links
 from .markup import (
     first_element,
@@ -170,7 +171,8 @@ def _featured(doc: Document, post: HtmlElement, content: HtmlElement) -> list[Im
     for img in select(post, FEATURED):
         src = img.get("src") or ""
         if src and not src.startswith("data:") and content not in img.iterancestors():
-            return [Image(url=urljoin(doc.url, src), caption=None)]
+            url = resolve_url(doc.url, src)
+            return [Image(url=url, caption=None)] if url is not None else []
     return []
 
 
