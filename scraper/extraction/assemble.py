@@ -66,7 +66,8 @@ def _cut_off(doc: Document, dateline_text: str) -> bool:
     """Whether the page ends, cut off, within the dateline."""
     if not doc.truncated:
         return False
-    tail = " ".join(doc.tree.text_content().split())[-len(dateline_text) - 8 :]
+    # (Cleaned as the dateline was: control characters and all. Only cut pages get here.)
+    tail = clean_line(doc.tree.text_content())[-len(dateline_text) - 8 :]
     return clean_line(dateline_text)[-6:] in tail
 
 

@@ -150,7 +150,9 @@ _OBJECTID_URL_RE = re.compile(r"/(?P<oid>[0-9a-f]{24})(?=/|$)", re.IGNORECASE)
 
 # Zero-width and control characters: pasted or corrupted bytes inside "03:42\x01 PM" must not
 # part a time from its AM/PM.
-_ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+# Control characters separate (as in text.clean): "03:42 PM\x01A" must not read "03:42 PMA".
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 # --- Public API ----------------------------------------------------------------------------
@@ -225,7 +227,8 @@ def is_print_date_header(text: str) -> bool:
 
 def _collapse(text: str) -> str:
     """NFC, no zero-width characters, single spaces (so \\xa0 from &nbsp; is a space)."""
-    return " ".join(_ZERO_WIDTH_RE.sub("", unicodedata.normalize("NFC", text)).split())
+    text = _CONTROL_RE.sub(" ", unicodedata.normalize("NFC", text))
+    return " ".join(_ZERO_WIDTH_RE.sub("", text).split())
 
 
 def _blank(match: re.Match[str]) -> str:

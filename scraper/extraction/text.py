@@ -5,15 +5,20 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Zero-width and BOM characters that CMS editors paste in from Word and that break search.
-# (A regex, not str.translate: translate with a dict costs ~15x more on Vietnamese text.)
-# Control characters too: they are never text, and they are invalid in XML exports. Those
-# that str.split() takes for whitespace (\x0b, \x0c, \x1c-\x1f) separate words, as spaces do.
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1b\x7f]")
+# Zero-width and BOM characters that CMS editors paste in from Word and that break search:
+# dropped. (A regex, not str.translate: translate with a dict costs ~15x more on Vietnamese
+# text.)
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Control characters are never text (and are invalid in XML exports); they stand where a
+# space or a lost character was: they separate words, as the ones str.split() takes for
+# whitespace (\x0b, \x0c, \x1c-\x1f) do, so that no junk glues onto a word ("PM\x01A").
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x7f]")
+_UNWANTED = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1b\x7f]")
 
 
 def clean(text: str | None) -> str:
-    """NFC, invisible characters dropped, runs of spaces (and nbsp) folded, ends stripped."""
+    """NFC, invisible characters dropped (control characters made spaces), runs of spaces
+    (and nbsp) folded, ends stripped."""
     if not text:
         return ""
     if "\n" not in text:
@@ -37,13 +42,16 @@ def clean_line(text: str | None) -> str:
     else:
         text = " ".join(text.split())
         if not text.isprintable():
-            text = " ".join(_INVISIBLE.sub("", text).split())
+            text = " ".join(_drop_invisible(text).split())
     return unicodedata.normalize("NFC", text)
 
 
 def _drop_invisible(text: str) -> str:
+    """Zero-width characters dropped, control characters made spaces."""
     # Searching first is cheaper than always substituting: most text has none.
-    return _INVISIBLE.sub("", text) if _INVISIBLE.search(text) else text
+    if not _UNWANTED.search(text):
+        return text
+    return _INVISIBLE.sub("", _CONTROL.sub(" ", text))
 
 
 def _fold(line: str) -> str:
