@@ -13,7 +13,7 @@ from .cleanup import strip_boilerplate
 from .dates import date_from_url, is_print_date_header
 from .document import Document
 from .model import Article, Attachment, Image, NotAnArticle
-from .text import clean, clean_line
+from .text import clean, clean_line, same_words
 
 
 @dataclass
@@ -75,19 +75,6 @@ def _merge_attachments(extra: list[Attachment], found: list[Attachment]) -> list
     """Body attachments first, then the template's, each file once."""
     seen = {a.url for a in found}
     return [*found, *(a for a in extra if a.url not in seen)]
-
-
-_NON_WORD = re.compile(r"\W+")
-
-
-def _same_text(a: str, b: str) -> bool:
-    # Most first paragraphs differ from the sapo early on: compare the starts first (letters of
-    # a start are the start of the letters of the whole).
-    head_a, head_b = _NON_WORD.sub("", a[:120].casefold()), _NON_WORD.sub("", b[:120].casefold())
-    shortest = min(len(head_a), len(head_b))
-    if head_a[:shortest] != head_b[:shortest]:
-        return False
-    return _NON_WORD.sub("", a.casefold()) == _NON_WORD.sub("", b.casefold())
 
 
 def _content(doc: Document, roots: list[HtmlElement], skip: set[HtmlElement]) -> Content:
@@ -163,7 +150,7 @@ def assemble(doc: Document, platform: str, parts: Parts) -> Article:
     else:
         # The sapo once: CMSs often paste it again as the body's first paragraph, with a
         # different case, punctuation or spacing.
-        if paragraphs and _same_text(paragraphs[0], summary):
+        if paragraphs and same_words(paragraphs[0], summary):
             paragraphs.pop(0)
         paragraphs.insert(0, summary)
     body = "\n\n".join(p for p in paragraphs if p)

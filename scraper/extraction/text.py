@@ -68,3 +68,25 @@ def is_upper_text(text: str) -> bool:
     """True when every cased letter is upper case ("HĐND QUẬN CẦU GIẤY", "T.DƯƠNG")."""
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and all(not c.islower() for c in letters)
+
+
+_NON_WORD = re.compile(r"\W+")
+
+
+def same_words(a: str, b: str) -> bool:
+    """Equal but for case, spacing and punctuation: a sapo pasted again as the first
+    paragraph, with a "." more or another case."""
+    # Most texts compared differ early on: the starts first (the word characters of a start
+    # are the start of the word characters of the whole).
+    head_a, head_b = _word_chars(a[:120].casefold()), _word_chars(b[:120].casefold())
+    shortest = min(len(head_a), len(head_b))
+    if head_a[:shortest] != head_b[:shortest]:
+        return False
+    return _word_chars(a.casefold()) == _word_chars(b.casefold())
+
+
+def _word_chars(text: str) -> str:
+    """`_NON_WORD.sub("", text)`, word by word: the regex costs ~0.1 µs a character, and
+    most words are all letters (isalnum() is the regex's own \\w test, less "_", which
+    the regex keeps too), so only those with punctuation stuck to them go through it."""
+    return "".join(word if word.isalnum() else _NON_WORD.sub("", word) for word in text.split())

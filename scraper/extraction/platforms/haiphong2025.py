@@ -27,6 +27,7 @@ from ..blocks import element_text, is_noise
 from ..css import select, select_first
 from ..document import Document
 from ..model import Article, ListingPage, NotAnArticle
+from ..text import same_words
 from .base import Platform, absolute_links, query_int
 
 NAME = "haiphong2025"
@@ -59,7 +60,6 @@ AUTHOR = ".news-detail__author"
 INLINE_WIDGETS = ".box-related-inline, [data-widget=related], [data-widget=share]"
 BREADCRUMB = ".breadcrumb li, .breadcrumb-item"
 HOME_CRUMB = re.compile(r"^(?:trang chủ|home)$", re.IGNORECASE)
-_NOT_WORD = re.compile(r"\W+")
 PARAGRAPH_TAGS = ("p", "div", "h2", "h3", "h4", "blockquote", "li")
 
 # --- Listing page ---------------------------------------------------------------------------
@@ -128,19 +128,6 @@ def is_article_url(url: str) -> bool:
 # --- Article --------------------------------------------------------------------------------
 
 
-def _same_text(a: str, b: str) -> bool:
-    """Equal but for case, spacing and punctuation (the sapo pasted again, with a '.' more)."""
-    return _word_chars(a.casefold()) == _word_chars(b.casefold())
-
-
-def _word_chars(text: str) -> str:
-    """`_NOT_WORD.sub("", text)`: the text's word characters. Why by words: the regex costs
-    ~0.1 µs a character; split() drops the spaces in C, and most words are all letters
-    (isalnum() is the regex's own \\w test, less "_"), so only the few with punctuation
-    stuck to them ("chức," "2026.") go through the regex."""
-    return "".join(word if word.isalnum() else _NOT_WORD.sub("", word) for word in text.split())
-
-
 def _repeated_sapo(
     content: HtmlElement, summary: str, skip: set[HtmlElement]
 ) -> HtmlElement | None:
@@ -161,7 +148,7 @@ def _repeated_sapo(
             or any(child.tag in PARAGRAPH_TAGS for child in element)
         ):
             continue  # a spacer, a photo and its caption, a wrapper (its paragraphs come next)
-        return element if _same_text(text, summary) else None
+        return element if same_words(text, summary) else None
     return None
 
 
