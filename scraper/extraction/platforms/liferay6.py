@@ -122,7 +122,8 @@ def parse_article(doc: Document) -> Article:
         sapo = select(wrapper, SAPO)
         summary = element_text(sapo[0]) if sapo else None
         for img in wrapper.iter("img"):
-            url = resolve_url(doc.url, img.get("src", "")) if img.get("src") else None
+            src = img.get("src")
+            url = resolve_url(doc.url, src) if src else None
             if url is not None:
                 lead_images.append(Image(url=url, caption=None))
     parts = Parts(

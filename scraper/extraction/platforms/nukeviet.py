@@ -173,8 +173,9 @@ def _home_images(panel: HtmlElement, body: HtmlElement, base_url: str) -> list[I
             continue  # the body's own figures are read with the body
         # (iterdescendants: find(".//img") runs ElementPath's Python for the same answer.)
         img = next(figure.iterdescendants("img"), None)
-        url = resolve_url(base_url, img.get("src", "")) if img is not None else None
-        if img is None or not img.get("src") or url is None:
+        src = img.get("src") if img is not None else None
+        url = resolve_url(base_url, src) if src else None
+        if url is None:
             continue
         caption = next(figure.iterdescendants("figcaption"), None)
         text = element_text(caption) if caption is not None else ""
