@@ -50,9 +50,25 @@ _COUNTER = re.compile(
 )
 
 
+def _may_hold_counter(line: str) -> bool:
+    """False only where _COUNTER cannot match, as each of its words holds "xem", "đọc" or
+    "view": a cheap test first, the regex tries its words at every position of the line.
+
+    Why lower() is exact here: IGNORECASE compares the lower case of each character, which is
+    what str.lower() gives, but for "İ" (lower() makes it two characters) and "ı", "ſ" (that
+    IGNORECASE also takes for "i" and "s"): lines with those go to the regex."""
+    if not line.isascii() and ("İ" in line or "ı" in line or "ſ" in line):
+        return True
+    folded = line.lower()
+    return "xem" in folded or "đọc" in folded or "view" in folded
+
+
 def shown_dateline(text: str) -> str:
     """The dateline as the page shows it, without the view counter beside it."""
-    return _COUNTER.sub("", clean_line(text)).strip(" |-")
+    line = clean_line(text)
+    if _may_hold_counter(line):
+        line = _COUNTER.sub("", line)
+    return line.strip(" |-")
 
 
 def _lead_from_first_block(blocks: list[Block]) -> str | None:

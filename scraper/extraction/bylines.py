@@ -37,6 +37,8 @@ UNIT_WORDS = re.compile(
 PHOTO_CREDIT_TAIL = re.compile(r"\s*[-–,|]\s*(?:ảnh|photo)\s*[:：].*$", re.IGNORECASE)
 # Not "và": unit names contain it ("Phòng Văn hóa và Thông tin").
 AUTHOR_SEPARATOR = re.compile(r"\s+[-–]\s+|\s*[,;]\s*|\s*&\s*|\s*/\s*")
+# What every AUTHOR_SEPARATOR holds.
+_SEPARATOR_CHARS = re.compile(r"[-–,;&/]")
 MAX_BYLINE_WORDS = 12
 MAX_BYLINE_CHARS = 120
 
@@ -51,7 +53,12 @@ def split_authors(byline: str) -> list[str]:
     """ "XUÂN HIẾU - XUÂN THỊNH" → ["XUÂN HIẾU", "XUÂN THỊNH"]; labels and photo credits
     dropped. A unit's name stays whole: "Văn phòng HĐND - UBND quận" is one author."""
     text = BYLINE_LABEL.sub("", byline).strip()
-    parts = [p.strip() for p in AUTHOR_SEPARATOR.split(text)]
+    # Most bylines hold a single name: no separator character, nothing for the split to find
+    # (it would try its four alternatives at every position).
+    if _SEPARATOR_CHARS.search(text):
+        parts = [p.strip() for p in AUTHOR_SEPARATOR.split(text)]
+    else:
+        parts = [text]
     parts = [p for p in parts if p and not PHOTO_CREDIT.match(p)]
     if len(parts) > 1 and any(UNIT_WORDS.search(p) for p in parts):
         return [PHOTO_CREDIT_TAIL.sub("", text).strip(" -–,")]
