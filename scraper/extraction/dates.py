@@ -227,6 +227,13 @@ def is_print_date_header(text: str) -> bool:
 
 def _collapse(text: str) -> str:
     """NFC, no zero-width characters, single spaces (so \\xa0 from &nbsp; is a space)."""
+    if text.isprintable():
+        # Most texts come cleaned already (element_text): isprintable() rejects every control
+        # and zero-width character and every space but " ", so only doubled or outer spaces
+        # are left to fold. (NFC changes no space: folding first gives the same text.)
+        if "  " in text or text[:1] == " " or text[-1:] == " ":
+            text = " ".join(text.split())
+        return unicodedata.normalize("NFC", text)
     text = _CONTROL_RE.sub(" ", unicodedata.normalize("NFC", text))
     return " ".join(_ZERO_WIDTH_RE.sub("", text).split())
 
