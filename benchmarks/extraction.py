@@ -122,10 +122,14 @@ def run_trafilatura(raw: bytes, url: str) -> Extracted:
     return Extracted(doc.title, doc.date, doc.author, doc.text or "")
 
 
-def clear_htmldate_caches() -> None:
-    """htmldate memoises date strings: on a second pass over the same pages that is a replay,
-    not what a crawl of new pages sees, so every pass starts cold (ours keeps nothing per page)."""
+def clear_caches() -> None:
+    """Both systems memoise across pages: htmldate its date strings, ours the legacy-font word
+    readings (syllable checks, conversions). On a second pass over the same pages either is a
+    replay, not what a crawl of new pages sees, so every pass starts cold on both sides.
+    (Compiled selectors and regexes stay, on both sides: they are code, not page data.)"""
     from htmldate import extractors, validators
+
+    from scraper.extraction import legacy_fonts
 
     for cached in (
         extractors.try_date_expr,
@@ -133,6 +137,7 @@ def clear_htmldate_caches() -> None:
         validators.filter_ymd_candidate,
     ):
         cached.cache_clear()
+    legacy_fonts.clear_word_caches()
 
 
 def normalise(text: str | None) -> str | None:
@@ -209,7 +214,7 @@ def throughput(
             gc.collect()
             done, elapsed, started = 0, 0.0, time.perf_counter()
             while done == 0 or elapsed < MIN_ROUND_SECONDS:
-                clear_htmldate_caches()
+                clear_caches()
                 for raw, url in pages:
                     systems[name](raw, url)
                 done += len(pages)
