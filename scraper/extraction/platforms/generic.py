@@ -70,13 +70,19 @@ def _holds_blocks(element: HtmlElement) -> bool:
 def _score_containers(doc: Document) -> HtmlElement | None:
     """Readability-style density: paragraphs vote for their parent and grandparent."""
     scores: dict[HtmlElement, float] = {}
+    # Only an element with a class or an id can be noise (its tag never is): the memo lists
+    # them, which spares reading both attributes of every other paragraph.
+    attributed = {element for element, _ in doc.memo.valued("class")}
+    attributed.update(element for element, _ in doc.memo.valued("id"))
     for para in doc.tree.iter(*PARAGRAPH_TAGS):
-        if is_noise(para) or _holds_blocks(para):
+        if (para in attributed and is_noise(para)) or _holds_blocks(para):
             continue
         text = element_text(para)
         if len(text) < 25:
             continue
-        links = sum(len(element_text(a)) for a in para.iter("a"))
+        links = 0
+        for link in para.iter("a"):  # (a loop: most paragraphs have no link)
+            links += len(element_text(link))
         if links / max(len(text), 1) > 0.5:
             continue
         value = 1 + min(len(text) / 100, 3) + text.count(",") * 0.1
@@ -86,9 +92,18 @@ def _score_containers(doc: Document) -> HtmlElement | None:
             grand = _container_of(parent)
             if grand is not None:
                 scores[grand] = scores.get(grand, 0.0) + value / 2
-    if not scores:
-        return None
-    return max(scores, key=lambda el: scores[el] * (0.4 if in_chrome(el) else 1.0))
+    # max(scores, key=score × 0.4 in chrome), the first of equals winning; whether a block is
+    # in chrome is only asked of those whose full score could beat the best one so far.
+    best: HtmlElement | None = None
+    best_score = 0.0
+    for element, score in scores.items():
+        if best is not None and score <= best_score:
+            continue
+        if in_chrome(element):
+            score *= 0.4
+        if best is None or score > best_score:
+            best, best_score = element, score
+    return best
 
 
 def _visible_length(element: HtmlElement) -> int:
@@ -98,13 +113,18 @@ def _visible_length(element: HtmlElement) -> int:
 def _expand(container: HtmlElement, title_el: HtmlElement | None) -> HtmlElement:
     """Climb to parents that add little text: the lead or byline often sit just outside the
     densest block. Never climb to the block holding the title (it holds the page's chrome)."""
-    length = _visible_length(container)
+    # The container's own length is read only once a parent is worth measuring: most pages
+    # stop at the first parent (it holds the title, or is chrome), and each length is a walk
+    # of the block's paragraphs.
+    length: int | None = None
     node = container
     while (parent := node.getparent()) is not None and parent.tag not in ("body", "html"):
         if title_el is not None and (parent is title_el or is_inside(title_el, parent)):
             break
         if in_chrome(parent):
             break
+        if length is None:
+            length = _visible_length(container)
         parent_length = _visible_length(parent)
         if parent_length > length * 1.3 + 200:
             break
@@ -136,6 +156,10 @@ def parse_article(doc: Document) -> Article:
     error = _error_message(doc)
     if error:
         raise NotAnArticle("error_page", error[:120])
+    # The memo's one walk of the page (the title's candidates need its class index anyway),
+    # before any other: it keeps every element's lxml proxy alive, so that the walks below
+    # reuse them instead of building new ones, and element_text finds the page's memo at once.
+    doc.memo.position(doc.tree)
     container = _score_containers(doc)
     if container is None or len(element_text(container)) < MIN_BODY_CHARS:
         raise NotAnArticle("no_body", "no block of article text found")

@@ -3,13 +3,16 @@ it, a lead (sapo) and an author box set apart from the body."""
 
 from __future__ import annotations
 
+import operator
 import re
+from collections.abc import Iterator
+from functools import partial
+from itertools import islice
 
 from lxml.html import HtmlElement
 
 from ..blocks import element_text
 from ..bylines import PHOTO_CREDIT
-from ..css import select
 from ..dates import count_dates
 from ..document import Document
 from ..element_texts import node_text
@@ -17,7 +20,9 @@ from ..text import clean_line
 from .base import title_segments
 from .generic_layout import in_chrome, in_side_box, is_inside, near
 
-TITLE_CANDIDATES = "h1, h2, h3, [class*=title], [class*=tieude], [class*=headline]"
+# The title's candidates: "h1, h2, h3, [class*=title], [class*=tieude], [class*=headline]".
+TITLE_TAGS = ("h1", "h2", "h3")
+TITLE_CLASS = re.compile("title|tieude|headline")  # anywhere in the value; case-sensitive
 META_DATES = (
     "article:published_time",
     "og:article:published_time",
@@ -38,19 +43,23 @@ MAX_DATELINE_CHARS = 160
 DATELINE_WINDOW = 12  # how many elements after the title to look for a dateline
 
 
-def _similarity(candidate: str, reference: str) -> float:
-    """Share of the candidate's words that appear, in order, at the start of the reference."""
-    a, b = candidate.lower().split(), reference.lower().split()
-    if not a or not b:
+def _words(text: str) -> list[str]:
+    return text.lower().split()
+
+
+def _similarity(candidate: list[str], reference: list[str]) -> float:
+    """Share of the candidate's words that appear, in order, at the start of the reference
+    (both as `_words`)."""
+    if not candidate or not reference:
         return 0.0
-    same = sum(1 for x, y in zip(a, b, strict=False) if x == y)
-    return same / max(len(a), 1)
+    same = sum(map(operator.eq, candidate, reference))  # (zip's pairs, equal ones counted)
+    return same / len(candidate)
 
 
 def _has_dateline_after(doc: Document, element: HtmlElement) -> bool:
     return any(
         len(text) < 200 and doc.dateline(text, fallback=False) is not None
-        for text in _following_texts(element, 4)
+        for text in islice(_following_texts(doc, element), 4)
     )
 
 
@@ -76,10 +85,11 @@ def find_title(
     if segments:
         references.append(segments[0])
     site_names = {segments[-1]} if len(segments) == 1 else set(segments[1:])
+    reference_words = [_words(ref) for ref in references]
     # Each candidate's score with and without a dateline after it (looking for one is the
     # costly part): the datelines are only looked for where they could change the winner.
     scored: list[tuple[float, float, int, str, HtmlElement]] = []
-    for element in select(doc.tree, TITLE_CANDIDATES):
+    for element in _title_candidates(doc):
         text = element_text(element)
         if not (10 <= len(text) <= 400) or element.tag in ("a", "title"):
             continue
@@ -88,7 +98,8 @@ def find_title(
         )
         if element is container:
             continue
-        score = max((_similarity(text, ref) for ref in references), default=0.0)
+        words = _words(text)
+        score = max((_similarity(words, ref) for ref in reference_words), default=0.0)
         # A heading inside the text block is more often a subheading than the title.
         score -= 0.2 if inside else 0.0
         score += 0.3 if element.tag == "h1" else 0.0
@@ -109,6 +120,16 @@ def find_title(
         # reference the others start with.
         return min(references, key=len) if _nested(references) else references[0], None
     return None, None
+
+
+def _title_candidates(doc: Document) -> list[HtmlElement]:
+    """The elements of TITLE_TAGS, or with a class TITLE_CLASS finds, in page order. (What
+    css.select does for the selector, less its six separate queries: one pass over the page's
+    class values, one walk for the tags.)"""
+    memo = doc.memo
+    classed = [el for el, value in memo.valued("class") if TITLE_CLASS.search(value)]
+    headings = list(doc.tree.iter(*TITLE_TAGS))
+    return memo.in_document_order([headings, classed])
 
 
 def _best_title(
@@ -133,20 +154,26 @@ def _nested(references: list[str]) -> bool:
     return all(ref.startswith(shortest) for ref in references)
 
 
-def _following_texts(element: HtmlElement, limit: int) -> list[str]:
-    """Text of the elements that follow `element` in document order (the dateline's place)."""
-    texts: list[str] = []
-    for node in element.itersiblings():
-        if isinstance(node.tag, str):
-            raw = node_text(node)
-            # A dateline is short: don't clean a whole article body to find that out.
-            texts.append(element_text(node) if len(raw) < 600 else raw[:600])
-            if len(texts) >= limit:
-                return texts
-    parent = element.getparent()
-    if parent is not None and len(texts) < limit and parent.tag not in ("body", "html"):
-        texts.extend(_following_texts(parent, limit - len(texts)))
-    return texts
+def _following_texts(doc: Document, element: HtmlElement) -> Iterator[str]:
+    """Text of the elements that follow `element` in document order (the dateline's place):
+    its next siblings, then its parent's, and so on up to <body>.
+
+    Lazy, as callers take the first few and stop at the first dateline; and each element's
+    text is read once a page (the title candidates share the elements that follow them)."""
+    known: dict[HtmlElement, str] = doc.memo.facts.setdefault("generic.following", {})
+    while True:
+        for node in element.itersiblings():
+            if isinstance(node.tag, str):
+                text = known.get(node)
+                if text is None:
+                    raw = node_text(node)
+                    # A dateline is short: don't clean a whole article body to find that out.
+                    text = known[node] = element_text(node) if len(raw) < 600 else raw[:600]
+                yield text
+        parent = element.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            return
+        element = parent
 
 
 def _could_be_dateline(text: str) -> bool:
@@ -175,14 +202,16 @@ def dateline_texts(doc: Document, title_el: HtmlElement | None) -> tuple[list[st
     """(datelines shown near the title, machine-readable times from meta and <time>)."""
     shown: list[str] = []
     if title_el is not None:
-        nearby = _following_texts(title_el, DATELINE_WINDOW)
+        nearby = list(islice(_following_texts(doc, title_el), DATELINE_WINDOW))
         before = title_el.getprevious()
         if before is not None and isinstance(before.tag, str):
             nearby.insert(0, element_text(before))
-        nearby = [t for t in nearby if _could_be_dateline(t)]
+        nearby = [t for t in nearby if t and len(t) <= MAX_DATELINE_CHARS]
         # Compiled patterns first; dateparser (month names) only when they find nothing.
-        found = [t for t in nearby if doc.dateline(t, fallback=False)]
-        shown.extend(found or [t for t in nearby if doc.dateline(t)])
+        # (Both tests are filters: parsing first, which the title's choice did already for
+        # most of these texts, spares counting the dates of the lines that hold none.)
+        found = [t for t in nearby if doc.dateline(t, fallback=False) and _could_be_dateline(t)]
+        shown.extend(found or [t for t in nearby if _could_be_dateline(t) and doc.dateline(t)])
     return shown, _machine_times(doc)
 
 
@@ -196,15 +225,17 @@ def order_datelines(
     time, on that same day, gives the minute.
     """
     if shown and machine:
-        visible, exact = doc.dateline(shown[0]), doc.dateline(machine[0])
-        if (
-            visible is not None
-            and exact is not None
-            and visible.precision == "day"
-            and exact.precision == "minute"
-            and visible.value.date() == exact.value.date()
-        ):
-            return [machine[0], *shown, *machine[1:]], shown[0]
+        visible = doc.dateline(shown[0])
+        # (The machine time is parsed only when it could matter: when its turn comes, a
+        # parse may go through dateparser.)
+        if visible is not None and visible.precision == "day":
+            exact = doc.dateline(machine[0])
+            if (
+                exact is not None
+                and exact.precision == "minute"
+                and visible.value.date() == exact.value.date()
+            ):
+                return [machine[0], *shown, *machine[1:]], shown[0]
     return [*shown, *machine], None
 
 
@@ -228,18 +259,29 @@ AUTHOR_CHARS = (3, 80)
 
 
 def _classed(doc: Document, pattern: re.Pattern[str]) -> list[HtmlElement]:
-    rows = doc.memo.facts.get("generic.attrs")
+    """The elements (but <body>, <html>, <meta>) whose class or id `pattern` finds."""
+    memo = doc.memo
+    class_text = memo.facts.get("generic.classes")
+    if class_text is None:
+        class_text = memo.facts["generic.classes"] = "\n".join(v for _, v in memo.valued("class"))
+    # Usually no class or id holds a word of the pattern: one search over the page's class
+    # values (joined by newlines, which the patterns' edges accept like the ends of a string)
+    # and one over each bare id tell so before any element is listed with its class and id.
+    # (Words hold no space: a match in "class id" is a match in the class or in the id.)
+    if not pattern.search(class_text) and not memo.has_value("id", partial(_found, pattern)):
+        return []
+    rows = memo.facts.get("generic.attrs")
     if rows is None:  # "class id" of the elements with either, for the lead and author rules
-        rows = doc.memo.facts["generic.attrs"] = [
+        rows = memo.facts["generic.attrs"] = [
             (element, f"{classes or ''} {ident or ''}")
-            for element, classes, ident in doc.memo.attributed()
+            for element, classes, ident in memo.attributed()
             if element.tag not in ("body", "html", "meta")
         ]
-    # One search over all of them first (joined by newlines, which the patterns' edges
-    # accept like the ends of a string): usually it finds nothing.
-    if not pattern.search("\n".join(attrs for _, attrs in rows)):
-        return []
     return [element for element, attrs in rows if attrs.strip() and pattern.search(attrs)]
+
+
+def _found(pattern: re.Pattern[str], value: str | None) -> bool:
+    return value is not None and pattern.search(value) is not None
 
 
 def _outside(element: HtmlElement, container: HtmlElement) -> bool:
