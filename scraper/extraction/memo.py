@@ -26,6 +26,7 @@ from lxml.html import HtmlElement
 # would also split on \x0b, \x0c, \xa0, …).
 _XML_SPACES = str.maketrans("\t\n\r", "   ")
 _XPATH_NAME = re.compile(r"[a-zA-Z_][a-zA-Z0-9_.-]*")
+_PI = etree._ProcessingInstruction
 
 
 @cache
@@ -91,12 +92,14 @@ class TreeMemo:
         self._scanned = True
         nodes = self._nodes = list(self.root.iter())
         self._positions = dict(zip(nodes, range(len(nodes)), strict=True))
-        # From that list, not a second walk. (A comment's get() gives None; a processing
-        # instruction's reads pseudo-attributes in its text: elements only.)
+        # From that list, not a second walk. A comment's or entity's get() gives None; a
+        # processing instruction's reads pseudo-attributes in its text: elements only. (Its
+        # class is tested rather than its tag, which lxml builds as a new string at each
+        # read; and the name is given as bytes, which lxml would otherwise encode per call.)
         classed = [
             (el, v)
             for el in nodes
-            if (v := el.get("class")) is not None and isinstance(el.tag, str)
+            if (v := el.get(b"class")) is not None and not isinstance(el, _PI)
         ]
         self._valued.setdefault("class", classed)
 
