@@ -120,7 +120,6 @@ _RHYME_TEXT = """
     uân uâng uât uây uê uêch uênh uơ uy uya uych uynh uyp uyt uyu uyên uyêt"""
 _RHYMES = frozenset(_RHYME_TEXT.split())
 _TONE_MARKS = frozenset(_TONES)
-_LETTERS = frozenset("abcdđeghiklmnopqrstuvxyăâêôơư")
 # Syllables frequent in local-government news: they break ties between two valid readings
 # ("mét"/"một", "công"/"cụng") and a clear run must contain at least one of them.
 _FREQUENT_TEXT = """
@@ -185,7 +184,8 @@ def _spelling_ok(onset: str, first: str) -> bool:
 
 
 def clear_word_caches() -> None:
-    """Forget the words read so far (benchmarks start each pass cold; the lists stay)."""
+    """Forget the words read so far, as a benchmark pass over new pages starts (the table of
+    syllables stays: it comes from the spelling rules, not from pages)."""
     for cached in (is_syllable, to_unicode, _natural_syllable, _reading, _reads_better):
         cached.cache_clear()
 
