@@ -108,14 +108,13 @@ NOISE_ATTR = re.compile(rf"(?:^|[\s_-]){_NOISE_WORDS}(?:$|[\s_-])", re.IGNORECAS
 _NOISE_ATTR_LOWER = re.compile(rf"(?<![^\s_-]){_NOISE_WORDS}(?![^\s_-])")
 # Liferay serves documents as /documents/<group>/<folder>/<file.pdf>/<uuid>: the extension
 # need not end the path.
-ATTACHMENT_EXT = re.compile(
-    r"\.(pdf|docx?|xlsx?|pptx?|odt|ods|rtf|zip|rar|7z)(?:/|$)", re.IGNORECASE
-)
+_DOCUMENT_EXT = r"\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|rtf|zip|rar|7z)"
+ATTACHMENT_EXT = re.compile(rf"{_DOCUMENT_EXT}(?:/|$)", re.IGNORECASE)
 # The extension anywhere in a URL: the resolved path cannot have it if neither the link nor
 # the page's URL does (urlsplit drops tabs and newlines first, so those are let through).
 # (The control characters are looked for apart: in one alternation with them, sre finds no
 # "." to skip ahead to and tries the pattern at every position of the URL, ~7x slower.)
-_FILE_EXT = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|rtf|zip|rar|7z)", re.IGNORECASE)
+_FILE_EXT = re.compile(_DOCUMENT_EXT, re.IGNORECASE)
 # What is left of a paragraph once its attachment links are taken out ("- Tải về").
 MAX_ATTACHMENT_LINE_REST = 20
 CAPTION_ATTR = re.compile(r"caption|chu-?thich|chuthich|image-desc|img-desc", re.IGNORECASE)
