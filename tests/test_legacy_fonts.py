@@ -200,6 +200,47 @@ def test_syllable_validator():
     assert not any(is_syllable(w) for w in invalid.split())
 
 
+_SPELLINGS = (
+    str.upper,
+    str.title,
+    lambda w: unicodedata.normalize("NFD", w),
+    lambda w: unicodedata.normalize("NFD", w.upper()),
+)
+_TONES = ("", "\u0301", "\u0300", "\u0309", "\u0303", "\u0323", "\u0301\u0323")
+
+
+def _judged_alike(letters: str, at: int, tone: str) -> None:
+    """Precomposed letters are judged from tables, other spellings through NFD: both must
+    agree (a tone on any letter, as old-style "hoà" puts it; marks typed apart; capitals)."""
+    word = letters[:at] + tone + letters[at:]
+    nfc = unicodedata.normalize("NFC", word)
+    expected = is_syllable(word)
+    assert is_syllable(nfc) == expected, (word, nfc)
+    for spell in _SPELLINGS:
+        assert is_syllable(spell(nfc)) == expected, (word, spell(nfc))
+
+
+def test_syllable_validator_ignores_spelling_and_tone_placement():
+    bases = "an bat chăm đăc hâu tâp biêt mươi khuya nghiêng quyêt thuơ gi ươc hoăc hoa"
+    bases += " khoe uy tôc ơn mưa xoe ưng"
+    for letters in bases.split():
+        for at in range(len(letters) + 1):
+            for tone in _TONES:
+                _judged_alike(letters, at, tone)
+    assert is_syllable("đặc") and is_syllable("hoà") and is_syllable("HOÀ")
+    assert not is_syllable("đăc") and not is_syllable("tæc")  # (-c takes sắc or nặng)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet="aăâeêioôơuưybcdđghklmnpqrstvxæöø\u0302\u0306\u031b", max_size=7),
+    st.integers(min_value=0, max_value=7),
+    st.sampled_from(_TONES),
+)
+def test_syllable_validator_ignores_spelling_of_any_letters(letters: str, at: int, tone: str):
+    _judged_alike(letters, at, tone)
+
+
 def test_normal_vietnamese_is_never_changed():
     assert _wrongly_changed(NORMAL) == []
     nfd = [unicodedata.normalize("NFD", s) for s in NORMAL]

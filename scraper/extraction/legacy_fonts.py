@@ -140,6 +140,39 @@ _FREQUENT_TEXT = """
 _FREQUENT = frozenset(_FREQUENT_TEXT.split())
 
 
+# Every vowel letter with every tone, precomposed. Words written in these letters and the
+# plain ones (nearly all) get their tone and toneless base from two table lookups, with no
+# round trip through NFD and NFC.
+_VOWEL_LETTERS = "aăâeêioôơuưy"
+_TONE_OF = {
+    ord(unicodedata.normalize("NFC", vowel + tone)): tone
+    for vowel in _VOWEL_LETTERS
+    for tone in _TONES
+}
+
+
+def _without_tone(text: str) -> str:
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in unicodedata.normalize("NFD", text) if c not in _TONE_MARKS)
+    )
+
+
+_UNTONED = {toned: _without_tone(chr(toned)) for toned in _TONE_OF}
+_PLAIN_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzđ" + _VOWEL_LETTERS)
+_TONE_ONLY = dict.fromkeys(map(ord, _PLAIN_LETTERS)) | _TONE_OF
+_PRECOMPOSED_LETTERS = _PLAIN_LETTERS | frozenset(map(chr, _TONE_OF))
+# Characters (of Latin-1, Latin Extended and the combining marks) that put into any word a
+# letter or mark no syllable holds, however the word is normalised: "æ", "ö", "þ", "2", "©".
+# Legacy mojibake is full of them.
+_SYLLABLE_PARTS = _PLAIN_LETTERS | _TONE_MARKS | frozenset("\u0302\u0306\u031b")
+_FOREIGN_CHARS = frozenset(
+    c
+    for c in map(chr, (*range(0x250), *range(0x300, 0x370)))
+    if not _SYLLABLE_PARTS.issuperset(unicodedata.normalize("NFD", c))
+)
+_CHECKED_ENDINGS = ("c", "ch", "p", "t")
+
+
 @lru_cache(maxsize=16384)
 def is_syllable(word: str) -> bool:
     """Whether `word` (any case) spells one Vietnamese syllable: onset + rhyme + a fitting tone.
@@ -147,13 +180,28 @@ def is_syllable(word: str) -> bool:
     Loan letters (f, j, w, z) and the loan onset "p" are refused: a real syllable is the
     evidence sought, a foreign word is not.
     """
-    decomposed = unicodedata.normalize("NFD", word.lower())
-    tones = [c for c in decomposed if c in _TONE_MARKS]
-    base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONE_MARKS))
-    if len(tones) > 1 or base not in _syllable_bases():
+    low = word.lower()
+    if not _PRECOMPOSED_LETTERS.issuperset(low):
+        if not _FOREIGN_CHARS.isdisjoint(low):
+            return False
+        return _is_syllable_decomposed(low)
+    tones = low.translate(_TONE_ONLY)
+    if len(tones) > 1:
+        return False
+    base = low.translate(_UNTONED) if tones else low
+    if base not in _syllable_bases():
         return False
     # Checked syllables (-c, -ch, -p, -t) take only the sắc or nặng tone.
-    return not base.endswith(("c", "ch", "p", "t")) or tones in (["\u0301"], ["\u0323"])
+    return not base.endswith(_CHECKED_ENDINGS) or tones in ("\u0301", "\u0323")
+
+
+def _is_syllable_decomposed(low: str) -> bool:
+    """`is_syllable` for any spelling: combining marks, tones on consonants, other letters."""
+    tones = [c for c in unicodedata.normalize("NFD", low) if c in _TONE_MARKS]
+    base = _without_tone(low)
+    if len(tones) > 1 or base not in _syllable_bases():
+        return False
+    return not base.endswith(_CHECKED_ENDINGS) or tones in (["\u0301"], ["\u0323"])
 
 
 @cache
