@@ -140,27 +140,14 @@ _FREQUENT_TEXT = """
 _FREQUENT = frozenset(_FREQUENT_TEXT.split())
 
 
-# Every vowel letter with every tone, precomposed. Words written in these letters and the
-# plain ones (nearly all) get their tone and toneless base from two table lookups, with no
-# round trip through NFD and NFC.
 _VOWEL_LETTERS = "aăâeêioôơuưy"
-_TONE_OF = {
-    ord(unicodedata.normalize("NFC", vowel + tone)): tone
+# Every vowel letter with each tone (sắc, huyền, hỏi, ngã, nặng), precomposed.
+_TONED_VOWELS = {
+    vowel: [unicodedata.normalize("NFC", vowel + tone) for tone in _TONES]
     for vowel in _VOWEL_LETTERS
-    for tone in _TONES
 }
-
-
-def _without_tone(text: str) -> str:
-    return unicodedata.normalize(
-        "NFC", "".join(c for c in unicodedata.normalize("NFD", text) if c not in _TONE_MARKS)
-    )
-
-
-_UNTONED = {toned: _without_tone(chr(toned)) for toned in _TONE_OF}
 _PLAIN_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzđ" + _VOWEL_LETTERS)
-_TONE_ONLY = dict.fromkeys(map(ord, _PLAIN_LETTERS)) | _TONE_OF
-_PRECOMPOSED_LETTERS = _PLAIN_LETTERS | frozenset(map(chr, _TONE_OF))
+_PRECOMPOSED_LETTERS = _PLAIN_LETTERS.union(*_TONED_VOWELS.values())
 # Characters (of Latin-1, Latin Extended and the combining marks) that put into any word a
 # letter or mark no syllable holds, however the word is normalised: "æ", "ö", "þ", "2", "©".
 # Legacy mojibake is full of them.
@@ -170,10 +157,11 @@ _FOREIGN_CHARS = frozenset(
     for c in map(chr, (*range(0x250), *range(0x300, 0x370)))
     if not _SYLLABLE_PARTS.issuperset(unicodedata.normalize("NFD", c))
 )
+# Checked syllables (-c, -ch, -p, -t) take only the sắc or nặng tone.
 _CHECKED_ENDINGS = ("c", "ch", "p", "t")
+_CHECKED_TONES = ("\u0301", "\u0323")
 
 
-@lru_cache(maxsize=16384)
 def is_syllable(word: str) -> bool:
     """Whether `word` (any case) spells one Vietnamese syllable: onset + rhyme + a fitting tone.
 
@@ -181,35 +169,39 @@ def is_syllable(word: str) -> bool:
     evidence sought, a foreign word is not.
     """
     low = word.lower()
-    if not _PRECOMPOSED_LETTERS.issuperset(low):
-        if not _FOREIGN_CHARS.isdisjoint(low):
-            return False
-        return _is_syllable_decomposed(low)
-    tones = low.translate(_TONE_ONLY)
-    if len(tones) > 1:
-        return False
-    base = low.translate(_UNTONED) if tones else low
-    if base not in _syllable_bases():
-        return False
-    # Checked syllables (-c, -ch, -p, -t) take only the sắc or nặng tone.
-    return not base.endswith(_CHECKED_ENDINGS) or tones in ("\u0301", "\u0323")
-
-
-def _is_syllable_decomposed(low: str) -> bool:
-    """`is_syllable` for any spelling: combining marks, tones on consonants, other letters."""
-    tones = [c for c in unicodedata.normalize("NFD", low) if c in _TONE_MARKS]
-    base = _without_tone(low)
+    if low in _syllables():
+        return True
+    if _PRECOMPOSED_LETTERS.issuperset(low) or not _FOREIGN_CHARS.isdisjoint(low):
+        return False  # (every syllable spelt in these letters is in the set)
+    # Combining marks typed apart, a tone on a consonant: judged on the decomposed word.
+    decomposed = unicodedata.normalize("NFD", low)
+    tones = [c for c in decomposed if c in _TONE_MARKS]
+    base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONE_MARKS))
     if len(tones) > 1 or base not in _syllable_bases():
         return False
-    return not base.endswith(_CHECKED_ENDINGS) or tones in (["\u0301"], ["\u0323"])
+    return not base.endswith(_CHECKED_ENDINGS) or "".join(tones) in _CHECKED_TONES
+
+
+@cache
+def _syllables() -> frozenset[str]:
+    """Every syllable in precomposed letters, lower case, its tone on any of its vowels (the
+    old "hoà" and the new "hòa"): ~28,000, built on the first legacy-looking word (~40 ms).
+    Legacy pages check every word they hold, often twice: each check is then one lookup."""
+    spellings: set[str] = set()
+    for base in _syllable_bases():
+        checked = base.endswith(_CHECKED_ENDINGS)
+        if not checked:
+            spellings.add(base)
+        for at, letter in enumerate(base):
+            for tone, toned in zip(_TONES, _TONED_VOWELS.get(letter, ()), strict=False):
+                if not checked or tone in _CHECKED_TONES:
+                    spellings.add(base[:at] + toned + base[at + 1 :])
+    return frozenset(spellings)
 
 
 @cache
 def _syllable_bases() -> frozenset[str]:
-    """Every toneless syllable: each onset with each rhyme its spelling rules allow (~3,800).
-
-    Built on the first legacy-looking word (~5 ms): a set lookup, not a walk through the
-    onsets, for each word of a legacy page."""
+    """Every toneless syllable: each onset with each rhyme its spelling rules allow (~3,800)."""
     bases: set[str] = set()
     for onset in _ONSETS:
         if onset == "qu":  # a rhyme, or a rhyme in "u" without its "u" ("quych": "uych")
@@ -234,7 +226,7 @@ def _spelling_ok(onset: str, first: str) -> bool:
 def clear_word_caches() -> None:
     """Forget the words read so far, as a benchmark pass over new pages starts (the table of
     syllables stays: it comes from the spelling rules, not from pages)."""
-    for cached in (is_syllable, to_unicode, _natural_syllable, _reading, _reads_better):
+    for cached in (to_unicode, _natural_syllable, _reading, _reads_better):
         cached.cache_clear()
 
 
