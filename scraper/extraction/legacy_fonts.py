@@ -91,7 +91,19 @@ _LATIN1_STRETCH = re.compile(r"[\x00-\xff]+")
 _UP_TO_LAST_UNICODE = re.compile(r".*[^\x00-\xff]", re.DOTALL)
 _SIGN_RE = {
     TCVN3: re.compile(f"[{_TCVN3_SIGNS}]"),
-    VNI: re.compile("|".join([f"[{_VNI_SIGNS}]", *_VNI_PAIRS])),
+    # The pairs grouped by base letter ("a[øù…]|o[øù…]"): sre tests a class of marks ~2× faster
+    # than a hundred two-letter alternatives.
+    VNI: re.compile(
+        "|".join(
+            [
+                f"[{_VNI_SIGNS}]",
+                *(
+                    re.escape(base) + "[" + "".join(p[1] for p in _VNI_PAIRS if p[0] == base) + "]"
+                    for base in sorted({p[0] for p in _VNI_PAIRS})
+                ),
+            ]
+        )
+    ),
 }
 # The page-wide pre-check: one compiled scan of the text before any other work.
 _ANY_SIGN = re.compile(f"[{_TCVN3_SIGNS}{_VNI_SIGNS}]")
