@@ -252,7 +252,8 @@ def is_frequent(word: str) -> bool:
 def to_unicode(word: str, encoding: str) -> str:
     """One piece of legacy text in Unicode NFC (no detection: the caller knows the encoding)."""
     if encoding == TCVN3:
-        word = _TCVN3_TONES.sub(lambda m: _TCVN3_TONE_MARKS[m.group()], word)
+        if not _TCVN3_TONE_MARKS.keys().isdisjoint(word):
+            word = _TCVN3_TONES.sub(lambda m: _TCVN3_TONE_MARKS[m.group()], word)
         word = word.translate(_TCVN3_TABLE)
     else:
         word = _VNI_RE.sub(lambda m: VNI_TO_UNICODE[m.group()], word)
@@ -276,7 +277,8 @@ def _reading(word: str, enc: str) -> tuple[str, bool, bool, bool]:
     """
     after = to_unicode(word, enc) if _LEGACY_CHAR.search(word) else word
     if after == word:
-        if any(c.isalpha() for c in word) and not (len(word) > 1 and word.isupper()):
+        letters = word.isalpha() or any(c.isalpha() for c in word)
+        if letters and not (len(word) > 1 and word.isupper()):
             return "plain", False, is_syllable(word), False
         return "skip", False, False, False
     if len(word) < 2:
