@@ -184,7 +184,7 @@ def is_syllable(word: str) -> bool:
     if low in _syllables():
         return True
     if _PRECOMPOSED_LETTERS.issuperset(low) or not _FOREIGN_CHARS.isdisjoint(low):
-        return False  # (every syllable spelt in these letters is in the set)
+        return False  # (the set holds every syllable spelt in those letters; these hold none)
     # Combining marks typed apart, a tone on a consonant: judged on the decomposed word.
     decomposed = unicodedata.normalize("NFD", low)
     tones = [c for c in decomposed if c in _TONE_MARKS]
