@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from scraper.extraction.model import Precision
+from scraper.extraction.text import clean_line
 
 if TYPE_CHECKING:
     from dateparser.date import DateDataParser
@@ -229,11 +230,9 @@ def _collapse(text: str) -> str:
     """NFC, no zero-width characters, single spaces (so \\xa0 from &nbsp; is a space)."""
     if text.isprintable():
         # Most texts come cleaned already (element_text): isprintable() rejects every control
-        # and zero-width character and every space but " ", so only doubled or outer spaces
-        # are left to fold. (NFC changes no space: folding first gives the same text.)
-        if "  " in text or text[:1] == " " or text[-1:] == " ":
-            text = " ".join(text.split())
-        return unicodedata.normalize("NFC", text)
+        # and zero-width character and every space but " ", and on such text clean_line only
+        # folds doubled or outer spaces and composes (NFC changes no space), as below.
+        return clean_line(text)
     text = _CONTROL_RE.sub(" ", unicodedata.normalize("NFC", text))
     return " ".join(_ZERO_WIDTH_RE.sub("", text).split())
 

@@ -178,6 +178,11 @@ class TreeMemo:
                 at = joined.find(token, starts[row + 1]) if row + 1 < len(rows) else -1
         return found
 
+    def class_text(self) -> str:
+        """Every class value of the page, in document order, joined by "\n" (no token holds
+        one): a search over it tells whether any class holds a word."""
+        return self._class_text()[0]
+
     def _class_text(self) -> tuple[str, list[int]]:
         if self._class_joined is None:
             values = [value for _, value in self.valued("class")]

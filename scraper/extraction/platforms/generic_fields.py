@@ -261,14 +261,11 @@ AUTHOR_CHARS = (3, 80)
 def _classed(doc: Document, pattern: re.Pattern[str]) -> list[HtmlElement]:
     """The elements (but <body>, <html>, <meta>) whose class or id `pattern` finds."""
     memo = doc.memo
-    class_text = memo.facts.get("generic.classes")
-    if class_text is None:
-        class_text = memo.facts["generic.classes"] = "\n".join(v for _, v in memo.valued("class"))
     # Usually no class or id holds a word of the pattern: one search over the page's class
     # values (joined by newlines, which the patterns' edges accept like the ends of a string)
     # and one over each bare id tell so before any element is listed with its class and id.
     # (Words hold no space: a match in "class id" is a match in the class or in the id.)
-    if not pattern.search(class_text) and not memo.has_value("id", partial(_found, pattern)):
+    if not pattern.search(memo.class_text()) and not memo.has_value("id", partial(_found, pattern)):
         return []
     rows = memo.facts.get("generic.attrs")
     if rows is None:  # "class id" of the elements with either, for the lead and author rules
