@@ -123,11 +123,14 @@ def run_trafilatura(raw: bytes, url: str) -> Extracted:
 
 
 def clear_caches() -> None:
-    """Both systems memoise across pages: htmldate its date strings, ours the legacy-font word
-    readings (syllable checks, conversions). On a second pass over the same pages either is a
-    replay, not what a crawl of new pages sees, so every pass starts cold on both sides.
-    (Compiled selectors and regexes stay, on both sides: they are code, not page data.)"""
+    """Both systems memoise across pages: htmldate its date strings, trafilatura its cleaned
+    lines (the ~600 distinct lines of a pass fit its 1,024-entry cache, so every later pass
+    found them all there), ours the legacy-font word readings (syllable checks, conversions).
+    On a second pass over the same pages either is a replay, not what a crawl of new pages
+    sees, so every pass starts cold on both sides. (Compiled selectors and regexes stay, on
+    both sides: they are code, not page data.)"""
     from htmldate import extractors, validators
+    from trafilatura import utils
 
     from scraper.extraction import legacy_fonts
 
@@ -135,6 +138,8 @@ def clear_caches() -> None:
         extractors.try_date_expr,
         validators._parse_and_validate,
         validators.filter_ymd_candidate,
+        utils.line_processing,
+        utils.trim,
     ):
         cached.cache_clear()
     legacy_fonts.clear_word_caches()

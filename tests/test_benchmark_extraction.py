@@ -95,6 +95,24 @@ def test_both_systems_run_and_are_timed(monkeypatch: pytest.MonkeyPatch):
     assert all(rate > 0 for r in rates.values() for rate in r)
 
 
+def test_every_pass_starts_with_page_caches_cleared_on_both_sides():
+    """A later pass over the same pages must not replay what an earlier one memoised:
+    trafilatura's cleaned lines, htmldate's date strings, our legacy-font word readings."""
+    from htmldate import extractors
+    from trafilatura import utils
+
+    from scraper.extraction import legacy_fonts
+
+    golden = _constructed_articles(1)[0]
+    raw = golden.page.read_bytes()
+    bench.run_trafilatura(raw, golden.url)
+    legacy_fonts.to_unicode("t\xe6", legacy_fonts.TCVN3)
+    caches = (utils.line_processing, utils.trim, extractors.try_date_expr, legacy_fonts.to_unicode)
+    assert all(cached.cache_info().currsize for cached in caches)
+    bench.clear_caches()
+    assert [cached.cache_info().currsize for cached in caches] == [0] * len(caches)
+
+
 def _golden(tmp_path: Path, data: dict) -> Golden:
     path = tmp_path / "page.json"
     path.write_text(json.dumps({"url": "https://tanhoa.example.gov.vn/tin/1.html", **data}))
