@@ -126,8 +126,8 @@ def clear_caches() -> None:
     """Both systems memoise across pages: htmldate its date strings, trafilatura its cleaned
     lines (the ~600 distinct lines of a pass fit its 1,024-entry cache, so every later pass
     found them all there), ours the legacy-font word readings (syllable checks, conversions).
-    On a second pass over the same pages either is a replay, not what a crawl of new pages
-    sees, so every pass starts cold on both sides. (Compiled selectors and regexes stay, on
+    On a second pass over the same pages each would be a replay, not what a crawl of new
+    pages sees, so every pass starts cold on both sides. (Compiled selectors and regexes stay, on
     both sides: they are code, not page data.)"""
     from htmldate import extractors, validators
     from trafilatura import utils
