@@ -361,9 +361,9 @@ def _runs(text: str) -> list[_Run]:
     words at a stretch's edges that touch a character beyond Latin-1 belong to Unicode words.
     """
     runs, end = [], 0
-    for sign in _ANY_SIGN.finditer(text):  # VNI text without ö ñ ø û ï … is too short to judge
-        if sign.start() < end:
-            continue
+    # (VNI text without ö ñ ø û ï … is too short to judge.) The search resumes after each
+    # stretch: legacy text holds a sign in almost every word.
+    while (sign := _ANY_SIGN.search(text, end)) is not None:
         last_unicode = _UP_TO_LAST_UNICODE.match(text, end, sign.start())
         start = last_unicode.end() if last_unicode else end
         end = _LATIN1_STRETCH.match(text, sign.start()).end()
