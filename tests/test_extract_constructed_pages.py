@@ -138,3 +138,85 @@ def test_lead_prefixes_are_kept_as_published(prefix):
     html = html.replace("<p>Chiều ngày 22/7/2022", f"<p>{prefix}Chiều ngày 22/7/2022", 1)
     article = extract_article(html, URL)
     assert article.body.startswith(f"{prefix}Chiều ngày 22/7/2022")
+
+
+# --- Fields that templates set just outside the text block ---------------------------------
+
+_BODY = (
+    "<p>Sáng nay, Ủy ban nhân dân xã tổ chức buổi đối thoại với người dân về kế hoạch nạo vét"
+    " kênh thủy lợi nội đồng trước mùa mưa bão.</p>"
+    "<p>Các hộ dân đề nghị xã công khai tiến độ thi công và bố trí lối đi tạm cho học sinh.</p>"
+)
+
+
+def _page(main: str, before_main: str = "") -> str:
+    return (
+        "<html><head><title>Đối thoại về nạo vét kênh thủy lợi - Cổng thông tin xã</title></head>"
+        f"<body>{before_main}<div class='noi-dung'>{main}</div></body></html>"
+    )
+
+
+def _article_block(after_body: str, heading: str = "<h1>Đối thoại về nạo vét kênh thủy lợi</h1>"):
+    return (
+        f"<div class='bai-viet'>{heading}<p>Thứ Ba, 10/03/2020 08:15</p>"
+        f"<div class='chi-tiet'>{_BODY}</div>{after_body}</div>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("after_body", "byline", "authors"),
+    [
+        (
+            (
+                "<div class='ghi-chu'><p class='text-right'><b>Tác giả: </b>Lê Hoàng Nam</p>"
+                "<p class='text-right'><b>Nguồn tin: </b>Đài truyền thanh xã</p></div>"
+            ),
+            "Lê Hoàng Nam",
+            ["Lê Hoàng Nam"],
+        ),
+        (
+            "<div><p>Người viết: TRẦN AN - MAI LINH</p></div>",
+            "TRẦN AN - MAI LINH",
+            ["TRẦN AN", "MAI LINH"],
+        ),
+        ("<p>Tin, ảnh: Tổ truyền thông</p>", "Tin, ảnh: Tổ truyền thông", ["Tổ truyền thông"]),
+        # A source line is not an author, a one-word account is not a name.
+        ("<div><p>Nguồn: Báo Nông thôn Ngày nay</p></div>", None, []),
+        ("<div><p>Tác giả: quantri01</p></div>", None, []),
+        # Past the body's next blocks (here a list of other articles) nothing is the byline.
+        (
+            "<div class='tin-khac'>Các tin khác: "
+            + "Xã ra quân làm sạch đường làng, ngõ xóm (09/03/2020). " * 6
+            + "</div><div><p>Tác giả: Lê Hoàng Nam</p></div>",
+            None,
+            [],
+        ),
+    ],
+)
+def test_generic_author_field_below_the_body(after_body, byline, authors):
+    article = extract_article(_page(_article_block(after_body)), URL)
+    assert article.platform == "generic"
+    assert (article.byline, article.authors) == (byline, authors)
+    assert "Tác giả" not in article.body and article.body.endswith("lối đi tạm cho học sinh.")
+
+
+def test_generic_date_box_above_a_boxed_title():
+    main = (
+        "<div class='bai-viet'><div class='ngay-dang'>Thứ Hai, 09/03/2020</div>"
+        "<div class='tieu-de'><h2>Đối thoại về nạo vét kênh thủy lợi</h2></div>"
+        f"<div class='chi-tiet'>{_BODY}</div></div>"
+    )
+    article = extract_article(_page(main), URL)
+    assert (article.published_at, article.published_precision) == (
+        "2020-03-09T00:00:00+07:00",
+        "day",
+    )
+    assert article.published_text == "Thứ Hai, 09/03/2020"
+
+
+def test_generic_header_clock_above_the_title_box_is_no_dateline():
+    header = "<div class='header'><span>Hôm nay: Thứ Bảy, 28/11/2026</span></div>"
+    main = f"<h1>Đối thoại về nạo vét kênh thủy lợi</h1><div class='chi-tiet'>{_BODY}</div>"
+    article = extract_article(_page(main, before_main=header), URL)
+    assert article.title == "Đối thoại về nạo vét kênh thủy lợi"
+    assert article.published_at is None

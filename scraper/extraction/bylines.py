@@ -20,6 +20,10 @@ BYLINE_LABEL = re.compile(
     r"phóng viên|nhóm phóng viên|pv|ctv|cộng tác viên|author|source)\s*[:：]",
     re.IGNORECASE,
 )
+# A template's author field ("Tác giả: Minh Khoa"): the label names the field, the name follows.
+AUTHOR_FIELD = re.compile(
+    r"^(?:tác giả|người viết|bút danh|author)\s*[:：]\s*(?P<name>.+)$", re.IGNORECASE
+)
 PHOTO_CREDIT = re.compile(
     r"^(?:ảnh|nguồn ảnh|ảnh minh họa|ảnh minh hoạ|photo)\s*[:：]", re.IGNORECASE
 )

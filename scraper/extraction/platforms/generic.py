@@ -20,6 +20,7 @@ from .base import Platform, title_segments
 from .generic_fields import (
     dateline_texts,
     find_author_box,
+    find_author_line,
     find_lead,
     find_title,
     order_datelines,
@@ -189,7 +190,7 @@ def parse_article(doc: Document) -> Article:
         summary=element_text(lead) if lead is not None else None,
         category=None,
         loose_byline=True,
-        fallback_byline=find_author_box(doc, container),
+        fallback_byline=find_author_box(doc, container) or find_author_line(container),
         warnings=warnings,
     )
     return assemble(doc, NAME, parts)

@@ -11,8 +11,8 @@ from itertools import islice
 
 from lxml.html import HtmlElement
 
-from ..blocks import element_text
-from ..bylines import PHOTO_CREDIT
+from ..blocks import element_text, is_noise, paragraphs
+from ..bylines import AUTHOR_FIELD, BYLINE_LABEL, PHOTO_CREDIT
 from ..dates import count_dates
 from ..document import Document
 from ..element_texts import node_text
@@ -161,19 +161,40 @@ def _following_texts(doc: Document, element: HtmlElement) -> Iterator[str]:
     Lazy, as callers take the first few and stop at the first dateline; and each element's
     text is read once a page (the title candidates share the elements that follow them)."""
     known: dict[HtmlElement, str] = doc.memo.facts.setdefault("generic.following", {})
+    for node in _following_elements(element):
+        text = known.get(node)
+        if text is None:
+            raw = node_text(node)
+            # A dateline is short: don't clean a whole article body to find that out.
+            text = known[node] = element_text(node) if len(raw) < 600 else raw[:600]
+        yield text
+
+
+def _following_elements(element: HtmlElement) -> Iterator[HtmlElement]:
+    """The elements after `element` in document order, but not inside it: its next siblings,
+    then its parent's, and so on up to <body>."""
     while True:
         for node in element.itersiblings():
             if isinstance(node.tag, str):
-                text = known.get(node)
-                if text is None:
-                    raw = node_text(node)
-                    # A dateline is short: don't clean a whole article body to find that out.
-                    text = known[node] = element_text(node) if len(raw) < 600 else raw[:600]
-                yield text
+                yield node
         parent = element.getparent()
         if parent is None or parent.tag in ("body", "html"):
             return
         element = parent
+
+
+def _element_before(title_el: HtmlElement) -> HtmlElement | None:
+    """The element just above the title: its previous sibling, or, for a heading that opens
+    a box of its own ("<div class=title><h3>…"), the box's previous sibling. (Templates put
+    the date box there; one level only: higher up sit the page's header and its clock.)"""
+    before = title_el.getprevious()
+    if before is None:
+        box = title_el.getparent()
+        if box is not None and box.tag not in ("body", "html") and not in_chrome(box):
+            before = box.getprevious()
+            if before is not None and isinstance(before.tag, str) and in_chrome(before):
+                return None
+    return before if before is not None and isinstance(before.tag, str) else None
 
 
 def _could_be_dateline(text: str) -> bool:
@@ -203,8 +224,8 @@ def dateline_texts(doc: Document, title_el: HtmlElement | None) -> tuple[list[st
     shown: list[str] = []
     if title_el is not None:
         nearby = list(islice(_following_texts(doc, title_el), DATELINE_WINDOW))
-        before = title_el.getprevious()
-        if before is not None and isinstance(before.tag, str):
+        before = _element_before(title_el)
+        if before is not None:
             nearby.insert(0, element_text(before))
         nearby = [t for t in nearby if t and len(t) <= MAX_DATELINE_CHARS]
         # Compiled patterns first; dateparser (month names) only when they find nothing.
@@ -256,6 +277,13 @@ EDITOR_ACCOUNT_CLASS = re.compile(r"view-content-author|metadata-author|vcard", 
 ACCOUNT_NAME = re.compile(r"^[\w.@-]+$")  # "admin", "editor01", "bientap@…": one token
 LEAD_CHARS = (40, 1200)
 AUTHOR_CHARS = (3, 80)
+# Where the story comes from (a newspaper, a unit's site), which is not who wrote it: below the
+# body, in a field of its own, such a line is the template's source field, not a byline.
+SOURCE_LABEL = re.compile(r"^(?:nguồn|theo|source)", re.IGNORECASE)
+# The author field below the body sits in the next few short blocks, before the related
+# articles, tags and comments that follow it.
+AFTER_BODY_ELEMENTS = 3
+AFTER_BODY_CHARS = 300
 
 
 def _classed(doc: Document, pattern: re.Pattern[str]) -> list[HtmlElement]:
@@ -315,11 +343,49 @@ def find_author_box(doc: Document, container: HtmlElement) -> str | None:
         ):
             continue
         text = clean_line(element_text(element))
-        if not AUTHOR_CHARS[0] <= len(text) <= AUTHOR_CHARS[1] or PHOTO_CREDIT.match(text):
-            continue
-        if ACCOUNT_NAME.match(text) or any(ch.isdigit() for ch in text):
+        if not _plausible_author(text):
             continue
         if in_chrome(element) or in_side_box(element) or not near(element, container):
             continue
         return text
     return None
+
+
+def find_author_line(container: HtmlElement) -> str | None:
+    """A labelled author line in the short blocks right after the text block, where templates
+    put their author field: the name after "Tác giả:" ("Người viết:", "Author:", …), or the
+    whole line for "Tin, ảnh: …"-style credits. Never a source line, nor a CMS account.
+
+    The look ends at the first long block, list of other articles or page chrome."""
+    looked = 0
+    for element in _following_elements(container):
+        raw = node_text(element)
+        if not raw.strip():
+            continue
+        if len(raw) > AFTER_BODY_CHARS or LIST_HEADING.match(raw.lstrip()) or in_chrome(element):
+            return None
+        # Every label ends with a colon: most blocks (print and share links, tags) need not be
+        # cut into paragraphs to know they hold none.
+        if (":" in raw or "：" in raw) and not is_noise(element):
+            for block in paragraphs(element):
+                text = block.text
+                field = AUTHOR_FIELD.match(text)
+                if field is None and (not BYLINE_LABEL.match(text) or SOURCE_LABEL.match(text)):
+                    continue
+                author = field["name"].strip() if field is not None else text
+                if _plausible_author(author):
+                    return author
+        looked += 1
+        if looked == AFTER_BODY_ELEMENTS:
+            return None
+    return None
+
+
+def _plausible_author(text: str) -> bool:
+    """A person's or unit's name, not an account ("admin", "bientap01"), a date or a credit."""
+    return (
+        AUTHOR_CHARS[0] <= len(text) <= AUTHOR_CHARS[1]
+        and not PHOTO_CREDIT.match(text)
+        and not ACCOUNT_NAME.match(text)
+        and not any(ch.isdigit() for ch in text)
+    )

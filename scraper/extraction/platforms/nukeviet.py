@@ -24,6 +24,7 @@ from lxml.html import HtmlElement
 
 from ..assemble import Parts, assemble
 from ..blocks import element_text
+from ..bylines import AUTHOR_FIELD
 from ..css import select
 from ..document import Document
 from ..model import Article, Attachment, Image, ListingPage, NotAnArticle
@@ -59,9 +60,6 @@ DOWNLOAD_LINKS = ".news-download-file a[href]"
 BREADCRUMB = ".temp-breadcrumbs li, .breadcrumbs li"
 META_PUBLISHED = "meta[property='article:published_time']"
 META_SECTION = "meta[property='article:section']"
-# "Tác giả: XUÂN HIẾU - XUÂN THỊNH" is the author field; "Nguồn tin:" names where the story
-# comes from (a newspaper, a unit), which is not who wrote it.
-AUTHOR_LABEL = re.compile(r"^(?:tác giả|author)\s*[:：]\s*(?P<name>.+)$", re.IGNORECASE)
 # The file panel's links read "Tải về: <file name>".
 DOWNLOAD_LABEL = re.compile(r"^(?:tải về|download)\s*[:：]?\s*", re.IGNORECASE)
 
@@ -160,7 +158,9 @@ def _author(panel: HtmlElement, body: HtmlElement) -> str | None:
         # (the default theme gives #news-bodyhtml that class), whose text need not be read.
         if not is_outside(line, body):
             continue
-        match = AUTHOR_LABEL.match(element_text(line))
+        # "Tác giả: XUÂN HIẾU - XUÂN THỊNH" is the author field; "Nguồn tin:" names where the
+        # story comes from (a newspaper, a unit), which is not who wrote it.
+        match = AUTHOR_FIELD.match(element_text(line))
         if match:
             return match["name"].strip()
     return None
