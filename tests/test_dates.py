@@ -131,6 +131,16 @@ TRAPS: list[tuple[str, Expected]] = [
     ("31/12/1989 10:00", None),
     ("01/01/1990", ("1990-01-01T00:00:00+07:00", "day")),
     ("31/02/2020 | 01/03/2020 10:00", ("2020-03-01T10:00:00+07:00", "minute")),
+    # The date of an edit gives way to the publish date beside it, whichever comes first.
+    (
+        "Ngày đăng: 12/03/2019 08:00 | Cập nhật: 15/03/2019 10:00",
+        ("2019-03-12T08:00:00+07:00", "minute"),
+    ),
+    (
+        "Cập nhật lần cuối: 15/03/2019 10:00 - Đăng lúc 08:00 ngày 12/03/2019",
+        ("2019-03-12T08:00:00+07:00", "minute"),
+    ),
+    ("Last modified 2019-03-15 10:00, published 2019-03-12", ("2019-03-12T00:00:00+07:00", "day")),
     ("05/20/2016", None),  # month-first (US) order is never guessed
     # No date at all.
     ("", None),
@@ -171,6 +181,22 @@ def test_text_is_the_parsed_substring(text: str, parsed: str) -> None:
     result = parse_dateline(text, today=TODAY)
     assert result is not None
     assert result.text == parsed
+
+
+@pytest.mark.parametrize(
+    ("text", "updated"),
+    [
+        ("Cập nhật: 05/03/2024 lúc 08:30", True),
+        ("Ngày chỉnh sửa 05/03/2024", True),
+        ("Ngày đăng: 12/03/2019 | Cập nhật: 15/03/2019", False),
+        ("Ngày đăng 20/05/2016 | 11:41 AM", False),
+        # "cập nhật" in a sentence after the date says nothing of the date.
+        ("20/05/2016: phường cập nhật danh sách cử tri", False),
+    ],
+)
+def test_a_date_labelled_as_an_edit_is_marked(text: str, updated: bool) -> None:
+    result = parse_dateline(text, today=TODAY)
+    assert result is not None and result.updated is updated
 
 
 def test_decomposed_vietnamese_is_normalised() -> None:

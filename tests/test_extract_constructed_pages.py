@@ -220,3 +220,44 @@ def test_generic_header_clock_above_the_title_box_is_no_dateline():
     article = extract_article(_page(main, before_main=header), URL)
     assert article.title == "Đối thoại về nạo vét kênh thủy lợi"
     assert article.published_at is None
+
+
+def test_generic_camel_case_lead_and_author_boxes():
+    """ASP.NET templates name their boxes in camelCase ("NewsSummary", "NewsAuthor")."""
+    lead = "Chiều 9/3, xã tổ chức đối thoại với nhân dân về việc nạo vét kênh thủy lợi nội đồng."
+    main = (
+        "<div class='NewsDetail'><h1 class='NewsTitle'>Đối thoại về nạo vét kênh thủy lợi</h1>"
+        f"<div class='NewsDate'>09/03/2020 16:05</div><div class='NewsSummary'>{lead}</div>"
+        f"<div class='NewsContent'>{_BODY}</div><div class='NewsAuthor'>Phạm Thu Hà</div></div>"
+    )
+    article = extract_article(_page(main), URL)
+    assert article.platform == "generic"
+    assert article.summary == lead
+    assert article.body.startswith(lead + "\n\nSáng nay, Ủy ban nhân dân xã")
+    assert article.byline == "Phạm Thu Hà"
+    # Run together, the words are no class word: "newsummary" names no lead.
+    plain = extract_article(_page(main.replace("NewsSummary", "newssummary")), URL)
+    assert plain.summary is None
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Cập nhật: 15/03/2020 10:00", "Ngày đăng: 12/03/2020 08:00"],
+        ["Ngày đăng: 12/03/2020 08:00", "Cập nhật: 15/03/2020 10:00"],
+        ["Ngày đăng: 12/03/2020 08:00 | Cập nhật: 15/03/2020 10:00"],
+    ],
+)
+def test_generic_publish_date_not_the_date_of_an_edit(lines):
+    heading = "<h1>Đối thoại về nạo vét kênh thủy lợi</h1>" + "".join(f"<p>{x}</p>" for x in lines)
+    main = f"<div class='bai-viet'>{heading}<div class='chi-tiet'>{_BODY}</div></div>"
+    article = extract_article(_page(main), URL)
+    assert article.published_at == "2020-03-12T08:00:00+07:00"
+
+
+def test_generic_date_of_an_edit_alone_is_still_the_page_date():
+    main = (
+        "<div class='bai-viet'><h1>Đối thoại về nạo vét kênh thủy lợi</h1>"
+        f"<p>Ngày cập nhật: 15/03/2020 10:00</p><div class='chi-tiet'>{_BODY}</div></div>"
+    )
+    assert extract_article(_page(main), URL).published_at == "2020-03-15T10:00:00+07:00"

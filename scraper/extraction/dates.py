@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta, timezone
 from functools import cache
 from typing import TYPE_CHECKING
@@ -35,6 +35,7 @@ __all__ = [
     "count_dates",
     "date_from_url",
     "is_print_date_header",
+    "names_an_edit",
     "parse_dateline",
 ]
 
@@ -59,6 +60,8 @@ class Dateline:
     value: datetime
     precision: Precision
     text: str
+    # Labelled as the time of the last edit ("Cập nhật: …"), the only date the text gives.
+    updated: bool = False
 
     def isoformat(self) -> str:
         """ISO 8601 with seconds and offset, e.g. "2022-07-23T15:42:00+07:00"."""
@@ -106,6 +109,13 @@ _TIME_AFTER_RE = re.compile(_GAP_AFTER + _TIME, re.IGNORECASE)
 _TIME_BEFORE_RE = re.compile(_TIME + _GAP_BEFORE + r"\Z", re.IGNORECASE)
 
 _PM_MARKERS = frozenset({"pm", "ch", "chiều", "tối"})
+
+# "Cập nhật" (updated), "chỉnh sửa" (edited): the date after such a label is not the publish date.
+_UPDATED_RE = re.compile(
+    r"(?=[cstulm])\b(?:cập\s?nhật|chỉnh\s?sửa|sửa\s?đổi|sửa\s?lúc|updated|last\s?modified|"
+    r"modified)\b",
+    re.IGNORECASE,
+)
 
 # View counters sit right after the time; their digits must never feed a date or a time.
 # The leading lookahead is only a cheap first-letter filter.
@@ -177,12 +187,22 @@ def parse_dateline(
     latest: date | None = None  # asked of the clock only when there is a date to check
     masked = _COUNTER_RE.sub(_blank, clean)
     saw_date = False
+    # An edit time ("Ngày đăng: 12/03/2019 | Cập nhật: 15/03/2019") gives way to a publish
+    # date in the same text; alone, it is the best the text has and is returned as such.
+    edited: Dateline | None = None
+    label_from = 0  # where the words before the current date start
     for match in _DATE_RE.finditer(masked):
         saw_date = True
         latest = latest or _latest_allowed(today)
         found = _from_date_match(match, clean, masked, latest)
-        if found is not None:
+        is_edit = _UPDATED_RE.search(masked, label_from, match.start()) is not None
+        label_from = match.end()
+        if found is not None and not is_edit:
             return found
+        if found is not None and edited is None:
+            edited = replace(found, updated=True)
+    if edited is not None:
+        return edited
     # A recognised but invalid date (31/02, 1899, ...) is a bad dateline, not a cue to let
     # dateparser guess something else out of the same text.
     if saw_date or not fallback:
@@ -193,6 +213,11 @@ def parse_dateline(
 def count_dates(text: str) -> int:
     """How many numeric dates the text holds: a dateline has one, a list of links several."""
     return sum(1 for _ in _DATE_RE.finditer(_collapse(text))) if isinstance(text, str) else 0
+
+
+def names_an_edit(text: str) -> bool:
+    """Whether the text labels a date as the time of an edit ("Cập nhật: …")."""
+    return _UPDATED_RE.search(_collapse(text)) is not None
 
 
 def date_from_url(url: str, *, today: date | None = None) -> Dateline | None:

@@ -13,7 +13,7 @@ from lxml.html import HtmlElement
 
 from ..blocks import element_text, is_noise, paragraphs
 from ..bylines import AUTHOR_FIELD, BYLINE_LABEL, PHOTO_CREDIT
-from ..dates import count_dates
+from ..dates import count_dates, names_an_edit
 from ..document import Document
 from ..element_texts import node_text
 from ..text import clean_line
@@ -198,13 +198,12 @@ def _element_before(title_el: HtmlElement) -> HtmlElement | None:
 
 
 def _could_be_dateline(text: str) -> bool:
-    """Short, one date, not a list of other articles ("Các tin khác … (20/02/2024) …")."""
-    return (
-        bool(text)
-        and len(text) <= MAX_DATELINE_CHARS
-        and count_dates(text) <= 1
-        and not LIST_HEADING.match(text)
-    )
+    """Short, one date (and maybe the date of an edit), not a list of other articles
+    ("Các tin khác … (20/02/2024) …")."""
+    if not text or len(text) > MAX_DATELINE_CHARS or LIST_HEADING.match(text):
+        return False
+    dates = count_dates(text)
+    return dates <= 1 or (dates == 2 and names_an_edit(text))
 
 
 def _machine_times(doc: Document) -> list[str]:
@@ -232,8 +231,16 @@ def dateline_texts(doc: Document, title_el: HtmlElement | None) -> tuple[list[st
         # (Both tests are filters: parsing first, which the title's choice did already for
         # most of these texts, spares counting the dates of the lines that hold none.)
         found = [t for t in nearby if doc.dateline(t, fallback=False) and _could_be_dateline(t)]
-        shown.extend(found or [t for t in nearby if _could_be_dateline(t) and doc.dateline(t)])
+        found = found or [t for t in nearby if _could_be_dateline(t) and doc.dateline(t)]
+        if len(found) > 1:  # a line giving only the time of an edit after those giving more
+            found.sort(key=lambda text: _edit_only(doc, text))
+        shown.extend(found)
     return shown, _machine_times(doc)
+
+
+def _edit_only(doc: Document, text: str) -> bool:
+    dateline = doc.dateline(text)
+    return dateline is not None and dateline.updated
 
 
 def order_datelines(
@@ -261,14 +268,18 @@ def order_datelines(
 
 
 # A lead (sapo) or an author box the template sets apart from the text, named by its class.
+# A word of a class or id starts after a separator or, in camelCase names ("NewsSummary",
+# "NewsAuthor" on ASP.NET portals), at a capital after a small letter; it ends likewise.
+_WORD_START = r"(?:^|[\s_-]|(?-i:(?<=[a-z])(?=[A-Z])))"
+_WORD_END = r"(?:$|[\s_-]|(?-i:(?=[A-Z])))"
 LEAD_CLASS = re.compile(
-    r"(?:^|[\s_-])(?:sapo|lead|summary|hometext|tomtat|tom-tat|description|excerpt|intro|"
-    r"chapeau|abstract|teaser|mota|mo-ta|trichdan|trich-dan)(?:$|[\s_-])",
+    _WORD_START + r"(?:sapo|lead|summary|hometext|tomtat|tom-tat|description|excerpt|intro|"
+    r"chapeau|abstract|teaser|mota|mo-ta|trichdan|trich-dan)" + _WORD_END,
     re.IGNORECASE,
 )
 AUTHOR_CLASS = re.compile(
-    r"(?:^|[\s_-])(?:author|authors|tacgia|tac-gia|byline|writer|nguoiviet|nguoi-viet|"
-    r"butdanh|but-danh)(?:$|[\s_-])",
+    _WORD_START + r"(?:author|authors|tacgia|tac-gia|byline|writer|nguoiviet|nguoi-viet|"
+    r"butdanh|but-danh)" + _WORD_END,
     re.IGNORECASE,
 )
 # CMS accounts, not writers: Liferay's view-content-author / metadata-author (PORTALS §2a),
