@@ -261,3 +261,14 @@ def test_generic_date_of_an_edit_alone_is_still_the_page_date():
         f"<p>Ngày cập nhật: 15/03/2020 10:00</p><div class='chi-tiet'>{_BODY}</div></div>"
     )
     assert extract_article(_page(main), URL).published_at == "2020-03-15T10:00:00+07:00"
+
+
+@pytest.mark.parametrize("dateline", ["<p>Thứ Ba, 10/03/2020 08:15</p>", ""])
+def test_generic_page_clock_above_the_title_is_no_dateline(dateline):
+    main = (
+        "<div class='bai-viet'><div class='ngay'>Hôm nay: Thứ Bảy, 28/11/2026</div>"
+        f"<h1>Đối thoại về nạo vét kênh thủy lợi</h1>{dateline}"
+        f"<div class='chi-tiet'>{_BODY}</div></div>"
+    )
+    article = extract_article(_page(main), URL)
+    assert article.published_at == ("2020-03-10T08:15:00+07:00" if dateline else None)

@@ -39,6 +39,9 @@ LIST_HEADING = re.compile(
     r"xem thêm|đọc thêm|tin đã đưa|other news|related|recent posts)",
     re.IGNORECASE,
 )
+# The page's clock ("Hôm nay: Thứ Bảy, 28/11/2026"), in a bar above the content: today's date,
+# never the article's.
+CLOCK = re.compile(r"^\W*(?:hôm nay|today)\b", re.IGNORECASE)
 MAX_DATELINE_CHARS = 160
 DATELINE_WINDOW = 12  # how many elements after the title to look for a dateline
 
@@ -199,8 +202,8 @@ def _element_before(title_el: HtmlElement) -> HtmlElement | None:
 
 def _could_be_dateline(text: str) -> bool:
     """Short, one date (and maybe the date of an edit), not a list of other articles
-    ("Các tin khác … (20/02/2024) …")."""
-    if not text or len(text) > MAX_DATELINE_CHARS or LIST_HEADING.match(text):
+    ("Các tin khác … (20/02/2024) …") nor the page's clock."""
+    if not text or len(text) > MAX_DATELINE_CHARS or LIST_HEADING.match(text) or CLOCK.match(text):
         return False
     dates = count_dates(text)
     return dates <= 1 or (dates == 2 and names_an_edit(text))
