@@ -260,7 +260,9 @@ def test_generic_date_of_an_edit_alone_is_still_the_page_date():
         "<div class='bai-viet'><h1>Đối thoại về nạo vét kênh thủy lợi</h1>"
         f"<p>Ngày cập nhật: 15/03/2020 10:00</p><div class='chi-tiet'>{_BODY}</div></div>"
     )
-    assert extract_article(_page(main), URL).published_at == "2020-03-15T10:00:00+07:00"
+    article = extract_article(_page(main), URL)
+    assert article.published_at == "2020-03-15T10:00:00+07:00"
+    assert any("labelled as an update" in w for w in article.warnings)
 
 
 @pytest.mark.parametrize("dateline", ["<p>Thứ Ba, 10/03/2020 08:15</p>", ""])

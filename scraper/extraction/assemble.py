@@ -127,6 +127,10 @@ def assemble(doc: Document, platform: str, parts: Parts) -> Article:
             published_text = clean_line(parts.shown_dateline) or shown_dateline(text)
             if precision == "day":
                 warnings.append("the dateline gives the day only: no time of publication")
+            if dateline.updated:
+                warnings.append(
+                    "the only dateline is labelled as an update ('Cập nhật'): taken as published"
+                )
             break
     if published_at is None:
         shown_texts = [t for t in parts.dateline_texts if not is_print_date_header(t)]
