@@ -274,3 +274,26 @@ def test_generic_page_clock_above_the_title_is_no_dateline(dateline):
     )
     article = extract_article(_page(main), URL)
     assert article.published_at == ("2020-03-10T08:15:00+07:00" if dateline else None)
+
+
+@pytest.mark.parametrize(
+    ("dateline", "footer", "published_at"),
+    [
+        # A blog's day heading and its post's footer make the minute.
+        ("Thứ Hai, 09/03/2020", "Đăng lúc 16:05 bởi Ban biên tập", "2020-03-09T16:05:00+07:00"),
+        ("09/03/2020", "Posted by admin at 4:05 PM", "2020-03-09T16:05:00+07:00"),
+        # A dateline that gives the minute already keeps it.
+        ("09/03/2020 08:15", "Đăng lúc 16:05", "2020-03-09T08:15:00+07:00"),
+        # A time that is not the post's ("lúc" in a sentence), or a footer with its own date.
+        ("09/03/2020", "Họp lúc 16:05 tại hội trường", "2020-03-09T00:00:00+07:00"),
+        ("09/03/2020", "Đăng lúc 16:05 ngày 10/03/2020", "2020-03-09T00:00:00+07:00"),
+    ],
+)
+def test_generic_day_heading_and_post_footer_time(dateline, footer, published_at):
+    main = (
+        f"<div class='bai-viet'><h1>Đối thoại về nạo vét kênh thủy lợi</h1><p>{dateline}</p>"
+        f"<div class='chi-tiet'>{_BODY}</div><div class='chan-bai'>{footer}</div></div>"
+    )
+    article = extract_article(_page(main), URL)
+    assert article.published_at == published_at
+    assert footer not in article.body

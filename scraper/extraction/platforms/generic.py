@@ -18,12 +18,14 @@ from ..element_texts import node_text
 from ..model import Article, NotAnArticle
 from .base import Platform, title_segments
 from .generic_fields import (
+    after_body_lines,
     dateline_texts,
     find_author_box,
     find_author_line,
     find_lead,
     find_title,
     order_datelines,
+    posted_time,
 )
 from .generic_layout import in_chrome, is_inside
 from .generic_listing import is_article_url, parse_listing
@@ -153,6 +155,14 @@ def _error_message(doc: Document) -> str | None:
     return None
 
 
+def _with_posted_time(doc: Document, datelines: list[str], time: str | None) -> list[str]:
+    """The first dateline with the post's time joined to it, when it gives the day only."""
+    first = doc.dateline(datelines[0]) if time and datelines else None
+    if first is None or first.precision != "day" or first.updated:
+        return datelines
+    return [f"{datelines[0]} lúc {time}", *datelines]
+
+
 def parse_article(doc: Document) -> Article:
     error = _error_message(doc)
     if error:
@@ -175,6 +185,8 @@ def parse_article(doc: Document) -> Article:
     skip = {title_el} if title_el is not None else set()
     lead = find_lead(doc, container, title_el)
     datelines, shown = order_datelines(doc, *dateline_texts(doc, title_el))
+    after_body = after_body_lines(container)
+    datelines = _with_posted_time(doc, datelines, posted_time(after_body))
     warnings = []
     headings = {element_text(h1) for h1 in doc.tree.iter("h1")} - {""}
     if len(headings) > 1:
@@ -190,7 +202,7 @@ def parse_article(doc: Document) -> Article:
         summary=element_text(lead) if lead is not None else None,
         category=None,
         loose_byline=True,
-        fallback_byline=find_author_box(doc, container) or find_author_line(container),
+        fallback_byline=find_author_box(doc, container) or find_author_line(after_body),
         warnings=warnings,
     )
     return assemble(doc, NAME, parts)

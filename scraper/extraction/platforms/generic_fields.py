@@ -298,6 +298,12 @@ SOURCE_LABEL = re.compile(r"^(?:nguồn|theo|source)", re.IGNORECASE)
 # articles, tags and comments that follow it.
 AFTER_BODY_ELEMENTS = 3
 AFTER_BODY_CHARS = 300
+# A post's footer: "Đăng lúc 16:20 bởi Ban biên tập", "Posted by admin at 4:20 PM".
+POSTED_AT = re.compile(
+    r"^(?:đăng|posted|người đăng)\b.{0,60}?\b(?:lúc|at)\s+"
+    r"(?P<time>\d{1,2}:\d{2}(?:\s?(?:SA|CH|AM|PM)\b)?)(?![\d:])",
+    re.IGNORECASE,
+)
 
 
 def _classed(doc: Document, pattern: re.Pattern[str]) -> list[HtmlElement]:
@@ -365,33 +371,51 @@ def find_author_box(doc: Document, container: HtmlElement) -> str | None:
     return None
 
 
-def find_author_line(container: HtmlElement) -> str | None:
-    """A labelled author line in the short blocks right after the text block, where templates
-    put their author field: the name after "Tác giả:" ("Người viết:", "Author:", …), or the
-    whole line for "Tin, ảnh: …"-style credits. Never a source line, nor a CMS account.
+def after_body_lines(container: HtmlElement) -> list[str]:
+    """The paragraphs of the short blocks right after the text block, where templates put
+    their author field and the time of posting; the look ends at the first long block, list
+    of other articles or page chrome.
 
-    The look ends at the first long block, list of other articles or page chrome."""
+    Only blocks with a colon are cut into paragraphs: every label and clock has one, and most
+    other blocks there (print and share links, tags) need not be read to know they hold none."""
+    lines: list[str] = []
     looked = 0
     for element in _following_elements(container):
         raw = node_text(element)
         if not raw.strip():
             continue
         if len(raw) > AFTER_BODY_CHARS or LIST_HEADING.match(raw.lstrip()) or in_chrome(element):
-            return None
-        # Every label ends with a colon: most blocks (print and share links, tags) need not be
-        # cut into paragraphs to know they hold none.
+            break
         if (":" in raw or "：" in raw) and not is_noise(element):
-            for block in paragraphs(element):
-                text = block.text
-                field = AUTHOR_FIELD.match(text)
-                if field is None and (not BYLINE_LABEL.match(text) or SOURCE_LABEL.match(text)):
-                    continue
-                author = field["name"].strip() if field is not None else text
-                if _plausible_author(author):
-                    return author
+            lines.extend(block.text for block in paragraphs(element))
         looked += 1
         if looked == AFTER_BODY_ELEMENTS:
-            return None
+            break
+    return lines
+
+
+def find_author_line(lines: list[str]) -> str | None:
+    """A labelled author line among `after_body_lines`: the name after "Tác giả:" ("Người
+    viết:", "Author:", …), or the whole line for "Tin, ảnh: …"-style credits. Never a source
+    line, nor a CMS account."""
+    for text in lines:
+        field = AUTHOR_FIELD.match(text)
+        if field is None and (not BYLINE_LABEL.match(text) or SOURCE_LABEL.match(text)):
+            continue
+        author = field["name"].strip() if field is not None else text
+        if _plausible_author(author):
+            return author
+    return None
+
+
+def posted_time(lines: list[str]) -> str | None:
+    """The time of day a post line among `after_body_lines` gives ("Đăng lúc 16:20 bởi …",
+    "Posted by … at 4:20 PM"), when it gives no date: blog templates head the day's posts with
+    the date and end each with its time."""
+    for text in lines:
+        posted = POSTED_AT.match(text)
+        if posted is not None and count_dates(text) == 0:
+            return posted["time"]
     return None
 
 
