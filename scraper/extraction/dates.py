@@ -47,6 +47,8 @@ EARLIEST = date(1990, 1, 1)
 _FALLBACK_MAX_CHARS = 80
 # How far before a date we look for "its" time ("Thành Long 11:24 | 01/07/2025").
 _TIME_BEFORE_WINDOW = 48
+# How far before a date we look for a label saying it is the date of an edit.
+_LABEL_WINDOW = 48
 
 
 @dataclass(frozen=True)
@@ -195,7 +197,9 @@ def parse_dateline(
         saw_date = True
         latest = latest or _latest_allowed(today)
         found = _from_date_match(match, clean, masked, latest)
-        is_edit = _UPDATED_RE.search(masked, label_from, match.start()) is not None
+        # (Its label sits right before it: "Cập nhật lần cuối lúc 10:00 ngày 15/03/2019".)
+        label_at = max(label_from, match.start() - _LABEL_WINDOW)
+        is_edit = _UPDATED_RE.search(masked, label_at, match.start()) is not None
         label_from = match.end()
         if found is not None and not is_edit:
             return found
