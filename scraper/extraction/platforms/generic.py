@@ -17,16 +17,14 @@ from ..document import Document
 from ..element_texts import node_text
 from ..model import Article, NotAnArticle
 from .base import Platform, title_segments
-from .generic_fields import (
+from .generic_boxes import (
     after_body_lines,
-    dateline_texts,
     find_author_box,
     find_author_line,
     find_lead,
-    find_title,
-    order_datelines,
     posted_time,
 )
+from .generic_fields import dateline_texts, find_title, order_datelines
 from .generic_layout import in_chrome, is_inside
 from .generic_listing import is_article_url, parse_listing
 

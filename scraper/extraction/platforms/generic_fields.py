@@ -1,24 +1,22 @@
-"""The generic extractor's fields around the text: the article heading, the dateline near
-it, a lead (sapo) and an author box set apart from the body."""
+"""The generic extractor's fields around the text: the article heading and the dateline near
+it. (Lead, author box and the lines after the text: generic_boxes.py.)"""
 
 from __future__ import annotations
 
 import operator
 import re
 from collections.abc import Iterator
-from functools import partial
 from itertools import islice
 
 from lxml.html import HtmlElement
 
-from ..blocks import element_text, is_noise, paragraphs
-from ..bylines import AUTHOR_FIELD, BYLINE_LABEL, PHOTO_CREDIT
+from ..blocks import element_text
 from ..dates import count_dates, names_an_edit
 from ..document import Document
 from ..element_texts import node_text
 from ..text import clean_line
 from .base import title_segments
-from .generic_layout import in_chrome, in_side_box, is_inside, near
+from .generic_layout import following_elements, in_chrome, near
 
 # The title's candidates: "h1, h2, h3, [class*=title], [class*=tieude], [class*=headline]".
 TITLE_TAGS = ("h1", "h2", "h3")
@@ -164,26 +162,13 @@ def _following_texts(doc: Document, element: HtmlElement) -> Iterator[str]:
     Lazy, as callers take the first few and stop at the first dateline; and each element's
     text is read once a page (the title candidates share the elements that follow them)."""
     known: dict[HtmlElement, str] = doc.memo.facts.setdefault("generic.following", {})
-    for node in _following_elements(element):
+    for node in following_elements(element):
         text = known.get(node)
         if text is None:
             raw = node_text(node)
             # A dateline is short: don't clean a whole article body to find that out.
             text = known[node] = element_text(node) if len(raw) < 600 else raw[:600]
         yield text
-
-
-def _following_elements(element: HtmlElement) -> Iterator[HtmlElement]:
-    """The elements after `element` in document order, but not inside it: its next siblings,
-    then its parent's, and so on up to <body>."""
-    while True:
-        for node in element.itersiblings():
-            if isinstance(node.tag, str):
-                yield node
-        parent = element.getparent()
-        if parent is None or parent.tag in ("body", "html"):
-            return
-        element = parent
 
 
 def _element_before(title_el: HtmlElement) -> HtmlElement | None:
@@ -269,184 +254,3 @@ def order_datelines(
             ):
                 return [machine[0], *shown, *machine[1:]], shown[0]
     return [*shown, *machine], None
-
-
-# A lead (sapo) or an author box the template sets apart from the text, named by its class.
-# A word of a class or id starts after a separator or, in camelCase names ("NewsSummary",
-# "NewsAuthor" on ASP.NET portals), at a capital after a small letter; it ends likewise.
-_WORD_START = r"(?:^|[\s_-]|(?-i:(?<=[a-z])(?=[A-Z])))"
-_WORD_END = r"(?:$|[\s_-]|(?-i:(?=[A-Z])))"
-
-
-class ClassWords:
-    """One of `words` as a word of a class or id value (any case).
-
-    The regex, with its camelCase edges, tries every position of the text (~10 µs over a
-    page's classes); a substring test per word (~50 ns) first tells where none occurs."""
-
-    __slots__ = ("pattern", "words")
-
-    def __init__(self, *words: str) -> None:
-        self.words = words  # lower case
-        alternatives = "|".join(map(re.escape, words))
-        self.pattern = re.compile(f"{_WORD_START}(?:{alternatives}){_WORD_END}", re.IGNORECASE)
-
-    def search(self, text: str) -> re.Match[str] | None:
-        # (Beyond ASCII the regex also folds "ſ" and "ı", which lower() keeps: it decides.)
-        if text.isascii():
-            lowered = text.lower()
-            if not any(word in lowered for word in self.words):
-                return None
-        return self.pattern.search(text)
-
-
-LEAD_CLASS = ClassWords(
-    *("sapo", "lead", "summary", "hometext", "tomtat", "tom-tat", "description", "excerpt"),
-    *("intro", "chapeau", "abstract", "teaser", "mota", "mo-ta", "trichdan", "trich-dan"),
-)
-AUTHOR_CLASS = ClassWords(
-    *("author", "authors", "tacgia", "tac-gia", "byline", "writer", "nguoiviet", "nguoi-viet"),
-    *("butdanh", "but-danh"),
-)
-# CMS accounts, not writers: Liferay's view-content-author / metadata-author (PORTALS §2a),
-# WordPress's author vcard (usually "admin").
-EDITOR_ACCOUNT_CLASS = re.compile(r"view-content-author|metadata-author|vcard", re.IGNORECASE)
-ACCOUNT_NAME = re.compile(r"^[\w.@-]+$")  # "admin", "editor01", "bientap@…": one token
-LEAD_CHARS = (40, 1200)
-AUTHOR_CHARS = (3, 80)
-# Where the story comes from (a newspaper, a unit's site), which is not who wrote it: below the
-# body, in a field of its own, such a line is the template's source field, not a byline.
-SOURCE_LABEL = re.compile(r"^(?:nguồn|theo|source)", re.IGNORECASE)
-# The author field below the body sits in the next few short blocks, before the related
-# articles, tags and comments that follow it.
-AFTER_BODY_ELEMENTS = 3
-AFTER_BODY_CHARS = 300
-# A post's footer: "Đăng lúc 16:20 bởi Ban biên tập", "Posted by admin at 4:20 PM".
-POSTED_AT = re.compile(
-    r"^(?:đăng|posted|người đăng)\b.{0,60}?\b(?:lúc|at)\s+"
-    r"(?P<time>\d{1,2}:\d{2}(?:\s?(?:SA|CH|AM|PM)\b)?)(?![\d:])",
-    re.IGNORECASE,
-)
-
-
-def _classed(doc: Document, pattern: ClassWords) -> list[HtmlElement]:
-    """The elements (but <body>, <html>, <meta>) whose class or id `pattern` finds."""
-    memo = doc.memo
-    # Usually no class or id holds a word of the pattern: one search over the page's class
-    # values (joined by newlines, which the patterns' edges accept like the ends of a string)
-    # and one over each bare id tell so before any element is listed with its class and id.
-    # (Words hold no space: a match in "class id" is a match in the class or in the id.)
-    if not pattern.search(memo.class_text()) and not memo.has_value("id", partial(_found, pattern)):
-        return []
-    rows = memo.facts.get("generic.attrs")
-    if rows is None:  # "class id" of the elements with either, for the lead and author rules
-        rows = memo.facts["generic.attrs"] = [
-            (element, f"{classes or ''} {ident or ''}")
-            for element, classes, ident in memo.attributed()
-            if element.tag not in ("body", "html", "meta")
-        ]
-    return [element for element, attrs in rows if attrs.strip() and pattern.search(attrs)]
-
-
-def _found(pattern: ClassWords, value: str | None) -> bool:
-    return value is not None and pattern.search(value) is not None
-
-
-def _outside(element: HtmlElement, container: HtmlElement) -> bool:
-    return (
-        element is not container
-        and element not in container.iterancestors()
-        and (container not in element.iterancestors())
-    )
-
-
-def find_lead(
-    doc: Document, container: HtmlElement, title_el: HtmlElement | None
-) -> HtmlElement | None:
-    """A lead block outside the text container, beside it (not in a side box or chrome)."""
-    for element in _classed(doc, LEAD_CLASS):
-        if element.tag in ("a", "img") or not _outside(element, container):
-            continue
-        if title_el is not None and (element is title_el or is_inside(title_el, element)):
-            continue
-        text = element_text(element)
-        if not LEAD_CHARS[0] <= len(text) <= LEAD_CHARS[1]:
-            continue
-        if in_chrome(element) or in_side_box(element) or not near(element, container):
-            continue
-        return element
-    return None
-
-
-def find_author_box(doc: Document, container: HtmlElement) -> str | None:
-    """An author box beside the text ("detail-author", "tacgia"), never a CMS account."""
-    for element in _classed(doc, AUTHOR_CLASS):
-        if not _outside(element, container) or EDITOR_ACCOUNT_CLASS.search(
-            f"{element.get('class') or ''} {element.get('id') or ''}"
-        ):
-            continue
-        text = clean_line(element_text(element))
-        if not _plausible_author(text):
-            continue
-        if in_chrome(element) or in_side_box(element) or not near(element, container):
-            continue
-        return text
-    return None
-
-
-def after_body_lines(container: HtmlElement) -> list[str]:
-    """The paragraphs of the short blocks right after the text block, where templates put
-    their author field and the time of posting; the look ends at the first long block, list
-    of other articles or page chrome.
-
-    Only blocks with a colon are cut into paragraphs: every label and clock has one, and most
-    other blocks there (print and share links, tags) need not be read to know they hold none."""
-    lines: list[str] = []
-    looked = 0
-    for element in _following_elements(container):
-        raw = node_text(element)
-        if not raw.strip():
-            continue
-        if len(raw) > AFTER_BODY_CHARS or LIST_HEADING.match(raw.lstrip()) or in_chrome(element):
-            break
-        if (":" in raw or "：" in raw) and not is_noise(element):
-            lines.extend(block.text for block in paragraphs(element))
-        looked += 1
-        if looked == AFTER_BODY_ELEMENTS:
-            break
-    return lines
-
-
-def find_author_line(lines: list[str]) -> str | None:
-    """A labelled author line among `after_body_lines`: the name after "Tác giả:" ("Người
-    viết:", "Author:", …), or the whole line for "Tin, ảnh: …"-style credits. Never a source
-    line, nor a CMS account."""
-    for text in lines:
-        field = AUTHOR_FIELD.match(text)
-        if field is None and (not BYLINE_LABEL.match(text) or SOURCE_LABEL.match(text)):
-            continue
-        author = field["name"].strip() if field is not None else text
-        if _plausible_author(author):
-            return author
-    return None
-
-
-def posted_time(lines: list[str]) -> str | None:
-    """The time of day a post line among `after_body_lines` gives ("Đăng lúc 16:20 bởi …",
-    "Posted by … at 4:20 PM"), when it gives no date: blog templates head the day's posts with
-    the date and end each with its time."""
-    for text in lines:
-        posted = POSTED_AT.match(text)
-        if posted is not None and count_dates(text) == 0:
-            return posted["time"]
-    return None
-
-
-def _plausible_author(text: str) -> bool:
-    """A person's or unit's name, not an account ("admin", "bientap01"), a date or a credit."""
-    return (
-        AUTHOR_CHARS[0] <= len(text) <= AUTHOR_CHARS[1]
-        and not PHOTO_CREDIT.match(text)
-        and not ACCOUNT_NAME.match(text)
-        and not any(ch.isdigit() for ch in text)
-    )

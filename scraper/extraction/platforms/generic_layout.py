@@ -4,6 +4,7 @@ closeness to the article text. Shared by the generic extractor's parts."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from lxml.html import HtmlElement
 
@@ -63,3 +64,16 @@ def in_side_box(element: HtmlElement) -> bool:
 def is_inside(element: HtmlElement, ancestor: HtmlElement) -> bool:
     """Whether `element` is under `ancestor` (a walk up, not through the ancestor's subtree)."""
     return any(node is ancestor for node in element.iterancestors())
+
+
+def following_elements(element: HtmlElement) -> Iterator[HtmlElement]:
+    """The elements after `element` in document order, but not inside it: its next siblings,
+    then its parent's, and so on up to <body>."""
+    while True:
+        for node in element.itersiblings():
+            if isinstance(node.tag, str):
+                yield node
+        parent = element.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            return
+        element = parent
