@@ -20,6 +20,8 @@ from scraper.extraction.dates import (
     date_from_url,
     is_print_date_header,
     parse_dateline,
+    post_time,
+    with_post_time,
 )
 
 # Fixed so the table does not depend on the day the suite runs.
@@ -197,6 +199,23 @@ def test_text_is_the_parsed_substring(text: str, parsed: str) -> None:
 def test_a_date_labelled_as_an_edit_is_marked(text: str, updated: bool) -> None:
     result = parse_dateline(text, today=TODAY)
     assert result is not None and result.updated is updated
+
+
+@pytest.mark.parametrize(
+    ("header", "footer", "dateline"),
+    [
+        ("Thứ Sáu, 22/02/2019", "Đăng lúc 16:20 bởi Ban biên tập", "Thứ Sáu, 22/02/2019 lúc 16:20"),
+        ("22/02/2019", "Posted by admin at 4:20 PM", "22/02/2019 lúc 4:20 PM"),
+        ("22/02/2019", "Đăng lúc 16h20", "22/02/2019 lúc 16h20"),
+        # A dateline with its own time, an edit date, no footer time: left as they are.
+        ("22/02/2019 08:15", "Đăng lúc 16:20", "22/02/2019 08:15"),
+        ("Cập nhật: 22/02/2019", "Đăng lúc 16:20", "Cập nhật: 22/02/2019"),
+        ("22/02/2019", "Lượt xem: 97", "22/02/2019"),
+        ("", "Đăng lúc 16:20", ""),
+    ],
+)
+def test_a_day_heading_takes_the_time_of_its_post_footer(header, footer, dateline) -> None:
+    assert with_post_time(header, post_time(footer)) == dateline
 
 
 def test_decomposed_vietnamese_is_normalised() -> None:

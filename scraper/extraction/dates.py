@@ -37,6 +37,8 @@ __all__ = [
     "is_print_date_header",
     "names_an_edit",
     "parse_dateline",
+    "post_time",
+    "with_post_time",
 ]
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -118,6 +120,9 @@ _UPDATED_RE = re.compile(
     r"modified)\b",
     re.IGNORECASE,
 )
+
+# A post footer's time of day: "Đăng lúc 16:20 bởi …", "Posted by admin at 4:20 PM".
+_POST_TIME_RE = re.compile(rf"\b(?:lúc|at)\s?(?P<clock>{_TIME})", re.IGNORECASE)
 
 # View counters sit right after the time; their digits must never feed a date or a time.
 # The leading lookahead is only a cheap first-letter filter.
@@ -217,6 +222,25 @@ def parse_dateline(
 def count_dates(text: str) -> int:
     """How many numeric dates the text holds: a dateline has one, a list of links several."""
     return sum(1 for _ in _DATE_RE.finditer(_collapse(text))) if isinstance(text, str) else 0
+
+
+def post_time(text: str) -> str | None:
+    """The time of day a post's footer gives ("Đăng lúc 16:20 bởi …", "Posted by admin at
+    4:20 PM" → "16:20", "4:20 PM")."""
+    found = _POST_TIME_RE.search(text)
+    return found["clock"] if found is not None else None
+
+
+def with_post_time(day_text: str, time: str | None) -> str:
+    """`day_text` with a post footer's `time` joined ("Thứ Sáu, 22/02/2019 lúc 16:20") when
+    it gives the day only: blog templates head the day's posts with the date and end each
+    post with its time. Any other dateline is returned as it is."""
+    if not time:
+        return day_text
+    day = parse_dateline(day_text)
+    if day is None or day.precision != "day" or day.updated:
+        return day_text
+    return f"{day_text} lúc {time}"
 
 
 def names_an_edit(text: str) -> bool:

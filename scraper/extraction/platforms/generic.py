@@ -13,6 +13,7 @@ from lxml.html import HtmlElement
 
 from ..assemble import Parts, assemble
 from ..blocks import BLOCK_TAGS, element_text, is_noise, paragraphs
+from ..dates import with_post_time
 from ..document import Document
 from ..element_texts import node_text
 from ..model import Article, NotAnArticle
@@ -153,14 +154,6 @@ def _error_message(doc: Document) -> str | None:
     return None
 
 
-def _with_posted_time(doc: Document, datelines: list[str], time: str | None) -> list[str]:
-    """The first dateline with the post's time joined to it, when it gives the day only."""
-    first = doc.dateline(datelines[0]) if time and datelines else None
-    if first is None or first.precision != "day" or first.updated:
-        return datelines
-    return [f"{datelines[0]} lúc {time}", *datelines]
-
-
 def parse_article(doc: Document) -> Article:
     error = _error_message(doc)
     if error:
@@ -184,7 +177,8 @@ def parse_article(doc: Document) -> Article:
     lead = find_lead(doc, container, title_el)
     datelines, shown = order_datelines(doc, *dateline_texts(doc, title_el))
     after_body = after_body_lines(container)
-    datelines = _with_posted_time(doc, datelines, posted_time(after_body))
+    if datelines and (time := posted_time(after_body)):
+        datelines = [with_post_time(datelines[0], time), *datelines[1:]]
     warnings = []
     headings = {element_text(h1) for h1 in doc.tree.iter("h1")} - {""}
     if len(headings) > 1:

@@ -4,16 +4,16 @@ and the short blocks right after the text (an author field, a post's time)."""
 from __future__ import annotations
 
 import re
-from functools import partial
 
 from lxml.html import HtmlElement
 
 from ..blocks import element_text, is_noise, paragraphs
 from ..bylines import AUTHOR_FIELD, BYLINE_LABEL, PHOTO_CREDIT
-from ..dates import count_dates
+from ..dates import count_dates, post_time
 from ..document import Document
 from ..element_texts import node_text
 from ..text import clean_line
+from .class_rules import ClassRule
 from .generic_fields import LIST_HEADING
 from .generic_layout import following_elements, in_chrome, in_side_box, is_inside, near
 
@@ -24,33 +24,18 @@ _WORD_START = r"(?:^|[\s_-]|(?-i:(?<=[a-z])(?=[A-Z])))"
 _WORD_END = r"(?:$|[\s_-]|(?-i:(?=[A-Z])))"
 
 
-class ClassWords:
-    """One of `words` as a word of a class or id value (any case).
-
-    The regex, with its camelCase edges, tries every position of the text (~10 µs over a
-    page's classes); a substring test per word (~50 ns) first tells where none occurs."""
-
-    __slots__ = ("pattern", "words")
-
-    def __init__(self, *words: str) -> None:
-        self.words = words  # lower case
-        alternatives = "|".join(map(re.escape, words))
-        self.pattern = re.compile(f"{_WORD_START}(?:{alternatives}){_WORD_END}", re.IGNORECASE)
-
-    def search(self, text: str) -> re.Match[str] | None:
-        # (Beyond ASCII the regex also folds "ſ" and "ı", which lower() keeps: it decides.)
-        if text.isascii():
-            lowered = text.lower()
-            if not any(word in lowered for word in self.words):
-                return None
-        return self.pattern.search(text)
+def _class_words(*words: str) -> ClassRule:
+    """One of `words` (lower case) as a word of a class or id, in any letter case."""
+    alternatives = "|".join(map(re.escape, words))
+    pattern = f"{_WORD_START}(?:{alternatives}){_WORD_END}"
+    return ClassRule(pattern, words, whole=False, flags=re.IGNORECASE)
 
 
-LEAD_CLASS = ClassWords(
+LEAD_CLASS = _class_words(
     *("sapo", "lead", "summary", "hometext", "tomtat", "tom-tat", "description", "excerpt"),
     *("intro", "chapeau", "abstract", "teaser", "mota", "mo-ta", "trichdan", "trich-dan"),
 )
-AUTHOR_CLASS = ClassWords(
+AUTHOR_CLASS = _class_words(
     *("author", "authors", "tacgia", "tac-gia", "byline", "writer", "nguoiviet", "nguoi-viet"),
     *("butdanh", "but-danh"),
 )
@@ -68,21 +53,17 @@ SOURCE_LABEL = re.compile(r"^(?:nguồn|theo|source)", re.IGNORECASE)
 AFTER_BODY_ELEMENTS = 3
 AFTER_BODY_CHARS = 300
 # A post's footer: "Đăng lúc 16:20 bởi Ban biên tập", "Posted by admin at 4:20 PM".
-POSTED_AT = re.compile(
-    r"^(?:đăng|posted|người đăng)\b.{0,60}?\b(?:lúc|at)\s+"
-    r"(?P<time>\d{1,2}:\d{2}(?:\s?(?:SA|CH|AM|PM)\b)?)(?![\d:])",
-    re.IGNORECASE,
-)
+POSTED_LABEL = re.compile(r"^(?:đăng|posted|người đăng)\b", re.IGNORECASE)
 
 
-def _classed(doc: Document, pattern: ClassWords) -> list[HtmlElement]:
-    """The elements (but <body>, <html>, <meta>) whose class or id `pattern` finds."""
+def _classed(doc: Document, rule: ClassRule) -> list[HtmlElement]:
+    """The elements (but <body>, <html>, <meta>) whose class or id `rule` accepts."""
     memo = doc.memo
-    # Usually no class or id holds a word of the pattern: one search over the page's class
-    # values (joined by newlines, which the patterns' edges accept like the ends of a string)
-    # and one over each bare id tell so before any element is listed with its class and id.
-    # (Words hold no space: a match in "class id" is a match in the class or in the id.)
-    if not pattern.search(memo.class_text()) and not memo.has_value("id", partial(_found, pattern)):
+    # Usually no class or id holds a word of the rule: one look at the page's class values
+    # (joined by newlines, a token separator like the spaces) and one at each bare id tell so
+    # before any element is listed with its class and id. (A token of "class id" is a token of
+    # the class or of the id.)
+    if not rule.accepts(memo.class_text()) and not memo.has_value("id", rule.accepts):
         return []
     rows = memo.facts.get("generic.attrs")
     if rows is None:  # "class id" of the elements with either, for the lead and author rules
@@ -91,11 +72,7 @@ def _classed(doc: Document, pattern: ClassWords) -> list[HtmlElement]:
             for element, classes, ident in memo.attributed()
             if element.tag not in ("body", "html", "meta")
         ]
-    return [element for element, attrs in rows if attrs.strip() and pattern.search(attrs)]
-
-
-def _found(pattern: ClassWords, value: str | None) -> bool:
-    return value is not None and pattern.search(value) is not None
+    return [element for element, attrs in rows if rule.accepts(attrs)]
 
 
 def _outside(element: HtmlElement, container: HtmlElement) -> bool:
@@ -182,9 +159,8 @@ def posted_time(lines: list[str]) -> str | None:
     "Posted by … at 4:20 PM"), when it gives no date: blog templates head the day's posts with
     the date and end each with its time."""
     for text in lines:
-        posted = POSTED_AT.match(text)
-        if posted is not None and count_dates(text) == 0:
-            return posted["time"]
+        if POSTED_LABEL.match(text) and count_dates(text) == 0 and (time := post_time(text)):
+            return time
     return None
 
 

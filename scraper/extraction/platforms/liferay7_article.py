@@ -27,7 +27,8 @@ from ..element_texts import node_text
 from ..model import Article, NotAnArticle
 from ..text import clean_line
 from .base import title_segments
-from .liferay7_common import NAME, ClassRule, has_class, in_chrome, inside, path, portlet_of
+from .class_rules import ClassRule
+from .liferay7_common import NAME, has_class, in_chrome, inside, path, portlet_of
 
 # --- article markup, as whole class tokens (web-content templates name them freely), each
 # with the words every token it accepts contains (see ClassRule).

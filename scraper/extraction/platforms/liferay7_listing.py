@@ -21,9 +21,9 @@ from ..document import Document
 from ..model import ListingPage
 from ..urls import resolve_url
 from .base import absolute_links, query_int
+from .class_rules import ClassRule
 from .liferay7_common import (
     NAME,
-    ClassRule,
     has_class,
     in_chrome,
     inside,

@@ -16,7 +16,7 @@ from lxml.html import HtmlElement
 from ..assemble import Parts, assemble
 from ..blocks import element_text
 from ..css import select
-from ..dates import parse_dateline
+from ..dates import post_time, with_post_time
 from ..document import Document
 from ..model import Article, NotAnArticle
 from .sharepoint_common import NAME, breadcrumb_category, counters, injected_related, web_part
@@ -26,7 +26,6 @@ POST_TITLE = ".ms-PostTitle"
 POST_BODY = ".ms-PostBody"
 POST_DATE = ".ms-PostDate, .ms-PostDateHeader"
 POST_FOOTER = ".ms-PostFooter"
-FOOTER_TIME = re.compile(r"\b(?:lúc|at)\s+(\d{1,2}:\d{2}(?:\s?(?:SA|CH|AM|PM)\b)?)", re.IGNORECASE)
 CATEGORY_LINK = re.compile(r"/lists/categories/", re.IGNORECASE)
 
 
@@ -44,10 +43,8 @@ def parse_blog_post(doc: Document, post: HtmlElement) -> Article:
     scope = part if part is not None else post
     header = next((element_text(e) for e in select(scope, POST_DATE) if element_text(e)), "")
     footers = select(post, POST_FOOTER)
-    time = FOOTER_TIME.search(" ".join(element_text(e) for e in footers))
-    dateline = header
-    if header and time and (parsed := parse_dateline(header)) and parsed.precision == "day":
-        dateline = f"{header} lúc {time.group(1)}"  # the day heads the post, the time ends it
+    time = post_time(" ".join(element_text(e) for e in footers))
+    dateline = with_post_time(header, time)
     category = next(
         (element_text(a) for e in footers for a in e.iter("a")
          if CATEGORY_LINK.search(a.get("href") or "")),
