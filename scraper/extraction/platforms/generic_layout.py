@@ -18,7 +18,7 @@ CHROME = re.compile(
 # Boxes beside the section's list: "tin nổi bật", "xem nhiều", "tin liên quan", sidebars.
 SIDE_BOX = re.compile(
     r"hot|noi-?bat|noibat|lien-?quan|related|other|khac|xem-?nhieu|most|moi-?nhat|sidebar|"
-    r"right|aside|widget|featured-box",
+    r"right|phai|aside|widget|featured-box",
     re.IGNORECASE,
 )
 

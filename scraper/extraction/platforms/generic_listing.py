@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from collections.abc import Callable
+from urllib.parse import parse_qsl, urlsplit
 
 from lxml.html import HtmlElement
 
@@ -19,14 +20,48 @@ ARTICLE_LINK = re.compile(
     r"(?:\d{3,}|[a-z0-9]+(?:-[a-z0-9]+){3,})(?:\.html?|\.aspx|/)?$", re.IGNORECASE
 )
 NEXT_LABEL = re.compile(r"^(?:tiếp|sau|trang sau|trang tiếp|next|›|»|>|>>)$", re.IGNORECASE)
-PAGE_PARAM = re.compile(
-    r"(?:[?&](?:page|p|trang|pageindex|cur|_cur)=|/page/|/trang-)(\d+)", re.IGNORECASE
+_PAGE_NAMES = "page|p|trang|pageindex|cur|_cur"
+PAGE_NAME = re.compile(rf"^(?:{_PAGE_NAMES})$", re.IGNORECASE)
+PAGE_PARAM = re.compile(rf"(?:[?&](?:{_PAGE_NAMES})=|/page/|/trang-)(\d+)", re.IGNORECASE)
+
+
+# Long-tail CMSs name an item by a Mongo ObjectId or a GUID as its last path segment
+# ("/page/Article/News/detail/67d1484a7cc888ace90df82f"), or by a number or such an id in
+# the query ("chi-tiet.aspx?id=12", "index.php?com=tin_ct&id_tin=46", "/?cn=323&gd=7&tc=840").
+_OPAQUE_ID = r"[0-9a-f]{24}|[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}"
+OPAQUE_SEGMENT = re.compile(rf"/(?:[^/]*[-_])?(?:{_OPAQUE_ID})(?:\.[a-z]+)?/?$", re.IGNORECASE)
+ID_VALUE = re.compile(rf"^(?:\d+|{_OPAQUE_ID})$", re.IGNORECASE)
+# A query parameter named as an item's id ("id", "ItemID", "newsid", "id_tin", "article_id"),
+# not as a category's, a page's or a menu's ("catid", "id_category", "page_id", "mid").
+ITEM_ID_PARAM = re.compile(r"^(?:[a-z]*_?id|id_?[a-z]+)$", re.IGNORECASE)
+NOT_ITEM_PARAM = re.compile(
+    r"cat|chuyen|muc|menu|zone|page|trang|lang|site|portal|mod|tab|type|parent|group|folder"
+    r"|user|^[cmp]_?id$",
+    re.IGNORECASE,
 )
 
 
 def is_article_url(url: str) -> bool:
-    path = urlsplit(url).path
-    return bool(ARTICLE_LINK.search(path)) and path.count("/") >= 1
+    """Whether the URL alone looks like an article's: a slug or number ending the path, an
+    opaque id as its last segment, or an item id in the query."""
+    parts = urlsplit(url)
+    path = parts.path
+    if (ARTICLE_LINK.search(path) and path.count("/") >= 1) or OPAQUE_SEGMENT.search(path):
+        return True
+    return any(
+        ITEM_ID_PARAM.match(name) and not NOT_ITEM_PARAM.search(name) and ID_VALUE.match(value)
+        for name, value in parse_qsl(parts.query)
+    )
+
+
+def _names_an_item(url: str) -> bool:
+    """Looser, for links of a listing's own list: a number or opaque id in any query parameter
+    not named as a category's or a page's ("?cn=323&gd=7&tc=840" names its item by "tc",
+    which no name rule could know)."""
+    return any(
+        ID_VALUE.match(value) and not NOT_ITEM_PARAM.search(name)
+        for name, value in parse_qsl(urlsplit(url).query)
+    )
 
 
 def _next_page(doc: Document) -> str | None:
@@ -67,7 +102,25 @@ def _lowest_common_ancestor(elements: list[HtmlElement]) -> HtmlElement:
     return common[0]
 
 
-def _main_list(candidates: list[tuple[HtmlElement, str]]) -> list[str]:
+def _section_test(listing_url: str) -> Callable[[str], bool]:
+    """Whether a link sits under the listing's own address: "/tin-tuc/…" under "/tin-tuc",
+    or "?cn=41&gd=2&tc=1187" under "?cn=41&gd=2" (the page number aside)."""
+    parts = urlsplit(listing_url)
+    folder = parts.path.rsplit(".", 1)[0].rstrip("/") + "/"
+    params = {(k, v) for k, v in parse_qsl(parts.query) if not PAGE_NAME.match(k)}
+
+    def under(url: str) -> bool:
+        link = urlsplit(url)
+        if params:
+            return link.path == parts.path and params <= set(parse_qsl(link.query))
+        return folder != "/" and link.path.startswith(folder)
+
+    return under
+
+
+def _main_list(
+    candidates: list[tuple[HtmlElement, str]], under_section: Callable[[str], bool]
+) -> list[str]:
     """The links of the section's own list, not of "tin nổi bật" boxes or menus.
 
     Anchors are grouped by markup path; the group with the most distinct articles wins (side
@@ -79,8 +132,12 @@ def _main_list(candidates: list[tuple[HtmlElement, str]]) -> list[str]:
         groups.setdefault(_signature(anchor), []).append((anchor, url))
 
     def weight(group: list[tuple[HtmlElement, str]]) -> float:
-        distinct = len({url for _, url in group})
-        return distinct * (0.3 if in_side_box(group[0][0]) else 1.0)
+        distinct = {url for _, url in group}
+        side = 0.3 if in_side_box(group[0][0]) else 1.0
+        # On a section's last page its own list may be shorter than a box of another
+        # section's news: links under the section's own address count double.
+        own = 2.0 if sum(map(under_section, distinct)) * 2 > len(distinct) else 1.0
+        return len(distinct) * side * own
 
     best = max(groups.values(), key=weight)
     container = _lowest_common_ancestor([anchor for anchor, _ in best])
@@ -97,7 +154,11 @@ def parse_listing(doc: Document) -> ListingPage:
         if len(element_text(anchor)) < 20 or in_chrome(anchor):
             continue
         for url in absolute_links(doc, [anchor]):
-            if urlsplit(url).hostname == host and is_article_url(url) and url != doc.url:
+            if (
+                urlsplit(url).hostname == host
+                and url != doc.url
+                and (is_article_url(url) or _names_an_item(url))
+            ):
                 candidates.append((anchor, url))
-    urls = list(dict.fromkeys(_main_list(candidates))) if candidates else []
+    urls = list(dict.fromkeys(_main_list(candidates, _section_test(doc.url)))) if candidates else []
     return ListingPage(url=doc.url, platform=NAME, article_urls=urls, next_url=_next_page(doc))

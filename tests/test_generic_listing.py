@@ -1,0 +1,99 @@
+"""The generic extractor's listings on long-tail CMSs: article addresses that are not slugs
+(query ids, Mongo ObjectIds, GUIDs), and the section's own list against boxes beside it."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.extraction import parse_listing
+from scraper.extraction.platforms.generic_listing import is_article_url
+
+TITLES = [
+    "Hội nghị sơ kết công tác cải cách hành chính quý I",
+    "Tuyên truyền phòng chống đuối nước cho học sinh dịp hè",
+    "Kiểm tra an toàn thực phẩm tại các bếp ăn tập thể",
+    "Tổ chức ngày hội toàn dân bảo vệ an ninh Tổ quốc",
+]
+
+
+@pytest.mark.parametrize(
+    ("url", "article"),
+    [
+        ("https://x.gov.vn/tin-tuc/hoi-nghi-so-ket-cong-tac-12345.html", True),
+        ("https://x.gov.vn/page/Article/News/detail/67d1484a7cc888ace90df82f", True),
+        ("https://x.gov.vn/tin/3f2504e0-4f89-11d3-9a0c-0305e82c3301.html", True),
+        ("https://x.gov.vn/tin-tuc/chi-tiet.aspx?id=12", True),
+        ("https://x.gov.vn/index.php?com=tin_ct&id_tin=46", True),
+        ("https://x.gov.vn/Portal/Detail.aspx?ContentID=48211", True),
+        ("https://x.gov.vn/news.php?newsid=7&lang=vi", True),
+        # Categories, pages, menus and languages name no article.
+        ("https://x.gov.vn/index.php?com=danhmuc_tin&id_category=10", False),
+        ("https://x.gov.vn/Portal/Category.aspx?CatID=12", False),
+        ("https://x.gov.vn/tin-tuc.aspx?page_id=3", False),
+        ("https://x.gov.vn/default.aspx?mid=4", False),
+        ("https://x.gov.vn/tin-tuc?page=2", False),
+        ("https://x.gov.vn/tin-tuc", False),
+        # No name says which parameter is the item: only a listing's context can.
+        ("https://x.gov.vn/?cn=323&gd=7&tc=840", False),
+    ],
+)
+def test_article_url_shapes(url, article):
+    assert is_article_url(url) is article
+
+
+def _listing(items: list[str], side: str = "", pager: str = "") -> bytes:
+    rows = "".join(
+        f'<div class="item"><a href="{href}"><img src="/anh/{i}.jpg"></a>'
+        f'<h3><a href="{href}">{TITLES[i]}</a></h3><span>12/03/2025</span></div>'
+        for i, href in enumerate(items)
+    )
+    return (
+        "<html><head><meta charset='utf-8'><title>Tin hoạt động</title></head><body>"
+        "<div id='menu'><a href='/'>Trang chủ</a>"
+        "<a href='/?mod=tin&amp;cid=3'>Văn bản chỉ đạo điều hành của Ủy ban nhân dân</a></div>"
+        f"<div class='cot-trai'><h2>Tin hoạt động</h2><div class='ds'>{rows}</div>{pager}</div>"
+        f"{side}<div id='footer'>Ủy ban nhân dân phường</div></body></html>"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    ("listing_url", "hrefs"),
+    [
+        (
+            "https://xa.quangngai.gov.vn/page/Article/News/list",
+            [f"/page/Article/News/detail/67d1484a7cc888ace90df8{i}f" for i in range(4)],
+        ),
+        ("https://x.gov.vn/index.php?com=danhmuc_tin&id_category=10",
+         [f"index.php?com=tin_ct&amp;id_tin={46 + i}" for i in range(4)]),
+        ("https://x.gov.vn/tin-tuc.aspx", [f"/tin-tuc/chi-tiet.aspx?id={9 + i}" for i in range(4)]),
+        # The item's parameter has no telling name: its place in the list decides.
+        ("https://x.gov.vn/?cn=41&gd=2", [f"/?cn=41&amp;gd=2&amp;tc={840 + i}" for i in range(4)]),
+    ],
+)  # fmt: skip
+def test_listing_finds_items_addressed_by_ids(listing_url, hrefs):
+    listing = parse_listing(_listing(hrefs), listing_url)
+    assert listing.platform == "generic"
+    assert len(listing.article_urls) == 4
+    assert all("cid=3" not in url for url in listing.article_urls)
+
+
+_SIDE_BOX = (
+    "<div class='{cls}'><h3>Thông báo</h3><ul>"
+    "<li><a href='/?cn=44&amp;gd=2&amp;tc=700'>Thông báo lịch tiếp công dân của Chủ tịch UBND</a></li>"
+    "<li><a href='/?cn=44&amp;gd=2&amp;tc=701'>Thông báo tuyển dụng viên chức sự nghiệp năm 2025</a></li>"
+    "</ul></div>"
+)
+
+
+@pytest.mark.parametrize("cls", ["cot-phai", "khung"])
+def test_a_last_page_keeps_its_one_item_against_a_longer_box_beside_it(cls):
+    page = _listing(["/?cn=41&amp;gd=2&amp;tc=512"], side=_SIDE_BOX.format(cls=cls))
+    listing = parse_listing(page, "https://x.gov.vn/?cn=41&gd=2&p=9")
+    assert listing.article_urls == ["https://x.gov.vn/?cn=41&gd=2&tc=512"]
+
+
+def test_next_page_of_a_query_listing():
+    pager = "<div class='phan-trang'><b>1</b> <a href='/?cn=41&amp;gd=2&amp;p=2'>2</a></div>"
+    page = _listing([f"/?cn=41&amp;gd=2&amp;tc={840 + i}" for i in range(4)], pager=pager)
+    listing = parse_listing(page, "https://x.gov.vn/?cn=41&gd=2")
+    assert listing.next_url == "https://x.gov.vn/?cn=41&gd=2&p=2"
