@@ -44,6 +44,14 @@ class Article:
         return asdict(self)
 
 
+@dataclass(frozen=True)
+class PostBack:
+    """An ASP.NET form post (`__doPostBack(target, argument)`) that fetches another page."""
+
+    target: str
+    argument: str = ""
+
+
 @dataclass
 class ListingPage:
     """Links found on a news-section listing page, in page order (newest first)."""
@@ -52,6 +60,8 @@ class ListingPage:
     platform: str
     article_urls: list[str] = field(default_factory=list)
     next_url: str | None = None
+    # When the next page is only reachable by posting the page's form (ASP.NET pagers).
+    next_postback: PostBack | None = None
 
 
 class NotAnArticle(ValueError):

@@ -14,13 +14,21 @@ from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
-from ..extraction import NotAnArticle, extract_article, get_platform, load_document
+from ..extraction import (
+    ListingPage,
+    NotAnArticle,
+    extract_article,
+    get_platform,
+    load_document,
+)
 from ..extraction.platforms import detect
 from ..items import ArticleItem, CaptureItem, RemovalItem
 from ..memory import CrawlMemory
 from ..policy import RecheckPolicy
 
 logger = logging.getLogger(__name__)
+# The ASP.NET WebForms form: the one that carries the page's view state.
+_WEBFORM = "//form[.//input[@name='__VIEWSTATE' or @name='__EVENTTARGET']]"
 
 
 def _split_urls(value: str | list[str] | tuple[str, ...] | None) -> list[str]:
@@ -200,15 +208,51 @@ class PortalSpider(scrapy.Spider):
         if self.max_pages is not None and page >= self.max_pages:
             self._stop(section, "max-pages", complete=False)
             return
-        if not listing.next_url or self._host(listing.next_url) != host:
+        next_page = self._next_listing_request(
+            response,
+            listing,
+            {"section": section, "page": page + 1, "known_pages": known_pages},
+        )
+        if next_page is None or self._host(next_page.url) != host:
             self._stop(section, "last-page", complete=True)
             return
-        yield scrapy.Request(
-            listing.next_url,
-            callback=self.parse_listing,
-            errback=self.listing_failed,
-            cb_kwargs={"section": section, "page": page + 1, "known_pages": known_pages},
-        )
+        yield next_page
+
+    def _next_listing_request(
+        self, response: TextResponse, listing: ListingPage, cb_kwargs: dict[str, Any]
+    ) -> scrapy.Request | None:
+        """The next listing page: a link, or the post of the page's form that an ASP.NET
+        pager makes (`__doPostBack`), with the form's hidden state (__VIEWSTATE…)."""
+        if listing.next_url:
+            return scrapy.Request(
+                listing.next_url,
+                callback=self.parse_listing,
+                errback=self.listing_failed,
+                cb_kwargs=cb_kwargs,
+            )
+        if listing.next_postback is None:
+            return None
+        event = {
+            "__EVENTTARGET": listing.next_postback.target,
+            "__EVENTARGUMENT": listing.next_postback.argument,
+        }
+        # The WebForms form carries the view state; a page may hold other forms (search).
+        for where in ({"formxpath": _WEBFORM}, {}):
+            try:
+                return scrapy.FormRequest.from_response(
+                    response,
+                    formdata=event,
+                    dont_click=True,
+                    callback=self.parse_listing,
+                    errback=self.listing_failed,
+                    cb_kwargs=cb_kwargs,
+                    **where,
+                )
+            except ValueError:
+                continue
+        self._count("listing_failed/postback_without_form")
+        logger.warning("pager posts a form the page does not have: %s", response.url)
+        return None
 
     @property
     def known_pages_to_stop(self) -> int:

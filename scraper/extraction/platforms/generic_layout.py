@@ -61,6 +61,14 @@ def in_side_box(element: HtmlElement) -> bool:
     )
 
 
+def lowest_common_ancestor(elements: list[HtmlElement]) -> HtmlElement:
+    common = [elements[0], *elements[0].iterancestors()]
+    for element in elements[1:]:
+        ancestors = {element, *element.iterancestors()}
+        common = [node for node in common if node in ancestors]
+    return common[0]
+
+
 def is_inside(element: HtmlElement, ancestor: HtmlElement) -> bool:
     """Whether `element` is under `ancestor` (a walk up, not through the ancestor's subtree)."""
     return any(node is ancestor for node in element.iterancestors())

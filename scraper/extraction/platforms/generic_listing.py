@@ -13,7 +13,8 @@ from ..blocks import element_text
 from ..document import Document
 from ..model import ListingPage
 from .base import absolute_links
-from .generic_layout import in_chrome, in_side_box
+from .generic_layout import in_chrome, in_side_box, lowest_common_ancestor
+from .postback import next_postback
 
 NAME = "generic"
 ARTICLE_LINK = re.compile(
@@ -94,14 +95,6 @@ def _signature(anchor: HtmlElement) -> tuple[str, ...]:
     return tuple(path)
 
 
-def _lowest_common_ancestor(elements: list[HtmlElement]) -> HtmlElement:
-    common = [elements[0], *elements[0].iterancestors()]
-    for element in elements[1:]:
-        ancestors = {element, *element.iterancestors()}
-        common = [node for node in common if node in ancestors]
-    return common[0]
-
-
 def _section_test(listing_url: str) -> Callable[[str], bool]:
     """Whether a link sits under the listing's own address: "/tin-tuc/…" under "/tin-tuc",
     or "?cn=41&gd=2&tc=1187" under "?cn=41&gd=2" (the page number aside)."""
@@ -140,7 +133,7 @@ def _main_list(
         return len(distinct) * side * own
 
     best = max(groups.values(), key=weight)
-    container = _lowest_common_ancestor([anchor for anchor, _ in best])
+    container = lowest_common_ancestor([anchor for anchor, _ in best])
     if len(best) == 1:
         return [best[0][1]]
     inside = {id(node) for node in container.iter()}
@@ -161,4 +154,11 @@ def parse_listing(doc: Document) -> ListingPage:
             ):
                 candidates.append((anchor, url))
     urls = list(dict.fromkeys(_main_list(candidates, _section_test(doc.url)))) if candidates else []
-    return ListingPage(url=doc.url, platform=NAME, article_urls=urls, next_url=_next_page(doc))
+    next_url = _next_page(doc)
+    return ListingPage(
+        url=doc.url,
+        platform=NAME,
+        article_urls=urls,
+        next_url=next_url,
+        next_postback=None if next_url else next_postback(list(doc.tree.iter("a")), NEXT_LABEL),
+    )
