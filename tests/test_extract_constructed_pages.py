@@ -297,3 +297,80 @@ def test_generic_day_heading_and_post_footer_time(dateline, footer, published_at
     article = extract_article(_page(main), URL)
     assert article.published_at == published_at
     assert footer not in article.body
+
+
+# --- Datelines that templates set elsewhere ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "published",
+    ["<p class='text-muted'><small>08:15 10/03/2020</small></p>", "<div><span>10/03/2020 08:15</span></div>"],
+)  # fmt: skip
+def test_generic_dateline_opening_the_box_after_the_title(published):
+    main = (
+        "<div class='card'><div class='card-header'><h4 class='card-title'>Đối thoại về nạo vét"
+        f" kênh thủy lợi</h4></div><div class='card-body'>{published}{_BODY}</div></div>"
+    )
+    article = extract_article(_page(main), URL)
+    assert article.published_at == "2020-03-10T08:15:00+07:00"
+    assert article.body.startswith("Sáng nay, Ủy ban nhân dân xã")
+
+
+def test_generic_date_inside_a_paragraph_of_the_next_box_is_no_dateline():
+    """Only a line that opens the box counts: a date in its first sentence is an event's."""
+    first = "<p>Theo Kế hoạch số 12/KH-UBND ngày 10/03/2020, xã đối thoại với nhân dân.</p>"
+    main = (
+        "<div class='card'><div class='card-header'><h4 class='card-title'>Đối thoại về nạo vét"
+        f" kênh thủy lợi</h4></div><div class='card-body'>{first}{_BODY}</div></div>"
+    )
+    article = extract_article(_page(main), URL)
+    assert article.title == "Đối thoại về nạo vét kênh thủy lợi"
+    assert article.published_at is None
+
+
+@pytest.mark.parametrize(
+    ("heading", "published_at"),
+    [
+        ("Đối thoại về nạo vét kênh thủy lợi (10/03/2020)", "2020-03-10T00:00:00+07:00"),
+        ("Đối thoại về nạo vét kênh thủy lợi - 10/03/2020 08:15", "2020-03-10T08:15:00+07:00"),
+    ],
+)
+def test_generic_date_closing_the_heading(heading, published_at):
+    main = f"<div class='bai-viet'><h1>{heading}</h1><div class='chi-tiet'>{_BODY}</div></div>"
+    article = extract_article(_page(main), URL)
+    assert article.title == "Đối thoại về nạo vét kênh thủy lợi"
+    assert article.published_at == published_at
+
+
+def test_generic_date_in_a_heading_with_words_stays_in_the_title():
+    heading = "Lịch tiếp công dân tuần (từ 09/03/2020 đến 13/03/2020)"
+    main = (
+        f"<div class='bai-viet'><h1>{heading}</h1><p>Thứ Hai, 09/03/2020 07:30</p>"
+        f"<div class='chi-tiet'>{_BODY}</div></div>"
+    )
+    article = extract_article(_page(main), URL)
+    assert (article.title, article.published_at) == (heading, "2020-03-09T07:30:00+07:00")
+
+
+_JSON_LD = (
+    '<script type="application/ld+json">{{"@context": "https://schema.org", "@graph": ['
+    '{{"@type": "Organization", "name": "UBND xã"}}, '
+    '{{"@type": {types}, "headline": "Đối thoại về nạo vét kênh thủy lợi", '
+    '"datePublished": "2020-03-10T08:15:00+07:00"}}]}}</script>'
+)
+
+
+@pytest.mark.parametrize("types", ['"NewsArticle"', '["WebPage", "ItemPage"]'])
+def test_generic_json_ld_publish_time_when_the_page_shows_none(types):
+    html = _page(f"<h1>Đối thoại về nạo vét kênh thủy lợi</h1><div class='chi-tiet'>{_BODY}</div>")
+    html = html.replace("</head>", _JSON_LD.format(types=types) + "</head>")
+    assert extract_article(html, URL).published_at == "2020-03-10T08:15:00+07:00"
+
+
+def test_generic_json_ld_broken_or_of_another_kind_gives_no_time():
+    html = _page(f"<h1>Đối thoại về nạo vét kênh thủy lợi</h1><div class='chi-tiet'>{_BODY}</div>")
+    broken = '<script type="application/ld+json">{"datePublished": "2020-03-10",</script>'
+    other = _JSON_LD.format(types='"Event"')
+    for script in (broken, other):
+        article = extract_article(html.replace("</head>", script + "</head>"), URL)
+        assert article.published_at is None

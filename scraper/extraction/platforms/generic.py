@@ -25,7 +25,7 @@ from .generic_boxes import (
     find_lead,
     posted_time,
 )
-from .generic_fields import dateline_texts, find_title, order_datelines
+from .generic_fields import dateline_texts, find_title, order_datelines, split_title_date
 from .generic_layout import in_chrome, is_inside
 from .generic_listing import is_article_url, parse_listing
 
@@ -172,10 +172,14 @@ def parse_article(doc: Document) -> Article:
     title, title_el = find_title(doc, container)
     if title and ERROR_PAGE.search(title):
         raise NotAnArticle("error_page", title[:120])
+    title, title_date = split_title_date(title) if title else (title, None)
     container = _expand(container, title_el)
     skip = {title_el} if title_el is not None else set()
     lead = find_lead(doc, container, title_el)
-    datelines, shown = order_datelines(doc, *dateline_texts(doc, title_el))
+    shown_lines, machine_times = dateline_texts(doc, title_el)
+    if title_date and not shown_lines:
+        shown_lines = [title_date]  # the only date the page shows is in its heading
+    datelines, shown = order_datelines(doc, shown_lines, machine_times)
     after_body = after_body_lines(container)
     if datelines and (time := posted_time(after_body)):
         datelines = [with_post_time(datelines[0], time), *datelines[1:]]

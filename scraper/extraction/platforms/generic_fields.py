@@ -14,6 +14,7 @@ from ..blocks import element_text
 from ..dates import count_dates, names_an_edit
 from ..document import Document
 from ..element_texts import node_text
+from ..json_ld import published_times
 from ..text import clean_line
 from .base import title_segments
 from .generic_layout import following_elements, in_chrome, near
@@ -41,7 +42,17 @@ LIST_HEADING = re.compile(
 # never the article's.
 CLOCK = re.compile(r"^\W*(?:hôm nay|today)\b", re.IGNORECASE)
 MAX_DATELINE_CHARS = 160
+# A bare date (and time) closing a heading, in brackets or after a dash.
+_DATE_TIME = r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?:[\s,-]+\d{1,2}[:h]\d{2})?"
+TITLE_DATE = re.compile(
+    rf"^(?P<title>.*?\S)(?:\s*[(\[]\s*(?P<bracketed>{_DATE_TIME})\s*[)\]]"
+    rf"|\s+[-–|]\s+(?P<dashed>{_DATE_TIME}))$"
+)
 DATELINE_WINDOW = 12  # how many elements after the title to look for a dateline
+# When none of those is a dateline: the first lines of the next few blocks, this deep.
+LEADING_BLOCKS = 2
+LEADING_DEPTH = 3
+LEADING_LINE_WORDS = 8  # words beside the date itself in such a line
 
 
 def _words(text: str) -> list[str]:
@@ -185,6 +196,15 @@ def _element_before(title_el: HtmlElement) -> HtmlElement | None:
     return before if before is not None and isinstance(before.tag, str) else None
 
 
+def split_title_date(title: str) -> tuple[str, str | None]:
+    """A heading that ends with its own date ("Hội nghị … (10/03/2020)", "… - 10/03/2020
+    08:15"), as some CMSs print it: the title without it, and the date."""
+    match = TITLE_DATE.match(title)
+    if match is None:
+        return title, None
+    return match.group("title"), match.group("bracketed") or match.group("dashed")
+
+
 def _could_be_dateline(text: str) -> bool:
     """Short, one date (and maybe the date of an edit), not a list of other articles
     ("Các tin khác … (20/02/2024) …") nor the page's clock."""
@@ -203,27 +223,64 @@ def _machine_times(doc: Document) -> list[str]:
     ]
     found = [content for n in META_DATES for content, names in metas if n in names]
     found += [el.get("datetime") for el in doc.tree.iter("time")]
+    found += published_times(doc)
     return [v for v in found if v is not None and v.strip()]
 
 
 def dateline_texts(doc: Document, title_el: HtmlElement | None) -> tuple[list[str], list[str]]:
-    """(datelines shown near the title, machine-readable times from meta and <time>)."""
+    """(datelines shown near the title, machine-readable times from meta, <time> and JSON-LD)."""
     shown: list[str] = []
     if title_el is not None:
         nearby = list(islice(_following_texts(doc, title_el), DATELINE_WINDOW))
         before = _element_before(title_el)
         if before is not None:
             nearby.insert(0, element_text(before))
-        nearby = [t for t in nearby if t and len(t) <= MAX_DATELINE_CHARS]
-        # Compiled patterns first; dateparser (month names) only when they find nothing.
-        # (Both tests are filters: parsing first, which the title's choice did already for
-        # most of these texts, spares counting the dates of the lines that hold none.)
-        found = [t for t in nearby if doc.dateline(t, fallback=False) and _could_be_dateline(t)]
-        found = found or [t for t in nearby if _could_be_dateline(t) and doc.dateline(t)]
+        found = _datelines_among(doc, nearby)
+        if not found:
+            leading = [t for t in _leading_lines(title_el) if _mostly_date(doc, t)]
+            found = _datelines_among(doc, leading)
         if len(found) > 1:  # a line giving only the time of an edit after those giving more
             found.sort(key=lambda text: _edit_only(doc, text))
         shown.extend(found)
     return shown, _machine_times(doc)
+
+
+def _datelines_among(doc: Document, texts: list[str]) -> list[str]:
+    texts = [t for t in texts if t and len(t) <= MAX_DATELINE_CHARS]
+    # Compiled patterns first; dateparser (month names) only when they find nothing.
+    # (Both tests are filters: parsing first, which the title's choice did already for
+    # most of these texts, spares counting the dates of the lines that hold none.)
+    found = [t for t in texts if doc.dateline(t, fallback=False) and _could_be_dateline(t)]
+    return found or [t for t in texts if _could_be_dateline(t) and doc.dateline(t)]
+
+
+def _mostly_date(doc: Document, text: str) -> bool:
+    """A line that is a date with a few words around it ("Ngày đăng:", a weekday, a view
+    counter, a name), not a sentence that mentions one ("Theo Kế hoạch … ngày 10/03/2020, …")."""
+    if len(text) > MAX_DATELINE_CHARS:
+        return False
+    dateline = doc.dateline(text, fallback=False) or doc.dateline(text)
+    if dateline is None:
+        return False
+    return len(text.replace(dateline.text, " ", 1).split()) <= LEADING_LINE_WORDS
+
+
+def _leading_lines(title_el: HtmlElement) -> list[str]:
+    """The first lines inside the blocks right after the title, when the dateline opens the
+    next box instead of standing beside the title ("<div class=card-header><h4>…</div>
+    <div class=card-body><p><small>08:30 12/03/2025</small></p><p>…"): each block's first
+    child, and its first child, a few levels down, while nothing comes before it."""
+    lines: list[str] = []
+    for block in islice(following_elements(title_el), LEADING_BLOCKS):
+        node = block
+        for _ in range(LEADING_DEPTH):
+            if (node.text or "").strip():
+                break  # text before the first child: that child does not open the block
+            node = next((child for child in node if isinstance(child.tag, str)), None)
+            if node is None:
+                break
+            lines.append(element_text(node))
+    return lines
 
 
 def _edit_only(doc: Document, text: str) -> bool:

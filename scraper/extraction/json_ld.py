@@ -1,0 +1,58 @@
+"""Schema.org JSON-LD (`<script type="application/ld+json">`): the publish time a CMS declares
+for the page. Only a fallback, like <meta> times: the page's own dateline comes first."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from .document import Document
+
+ARTICLE_TYPES = frozenset(
+    {"Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting"}
+)
+# Yoast and others put the time on the page's WebPage node only.
+PAGE_TYPES = frozenset({"WebPage", "ItemPage"})
+
+
+def published_times(doc: Document) -> list[str]:
+    """`datePublished` of the page's article nodes, then of its web-page nodes."""
+    found = doc.memo.facts.get("json_ld.published")
+    if found is None:
+        nodes = list(_nodes(doc)) if doc.mentions("ld+json") else []
+        found = doc.memo.facts["json_ld.published"] = [
+            node["datePublished"]
+            for types in (ARTICLE_TYPES, PAGE_TYPES)
+            for node in nodes
+            if _types(node) & types and isinstance(node.get("datePublished"), str)
+        ]
+    return list(found)
+
+
+def _nodes(doc: Document) -> Iterator[dict[str, Any]]:
+    for script in doc.tree.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue  # broken JSON (a template's stray comma): nothing declared
+        yield from _flatten(data)
+
+
+def _flatten(data: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(data, list):
+        for item in data:
+            yield from _flatten(item)
+    elif isinstance(data, dict):
+        yield data
+        if "@graph" in data:
+            yield from _flatten(data["@graph"])
+
+
+def _types(node: dict[str, Any]) -> set[str]:
+    declared = node.get("@type")
+    if isinstance(declared, str):
+        return {declared}
+    return {t for t in declared if isinstance(t, str)} if isinstance(declared, list) else set()
