@@ -374,3 +374,23 @@ def test_generic_json_ld_broken_or_of_another_kind_gives_no_time():
     for script in (broken, other):
         article = extract_article(html.replace("</head>", script + "</head>"), URL)
         assert article.published_at is None
+
+
+def test_generic_lead_opening_the_article_box():
+    """Title, date, lead and text in one box, the lead named by its class: the lead is the
+    summary and the body's first paragraph; a described photo in the text is not a lead."""
+    lead = "Chiều 9/3, xã tổ chức đối thoại với nhân dân về việc nạo vét kênh thủy lợi nội đồng."
+    main = (
+        "<div class='detail-news'><div class='title-detail'>Đối thoại về nạo vét kênh thủy lợi"
+        "</div><div class='date-detail'>Ngày đăng: 09/03/2020 | Lượt xem: 120</div>"
+        f"<div class='summary-detail'>{lead}</div><div class='content-detail'>{_BODY}</div></div>"
+    )
+    article = extract_article(_page(main), URL)
+    assert article.summary == lead
+    assert article.body.startswith(lead + "\n\nSáng nay, Ủy ban nhân dân xã")
+    photo = (
+        "<div class='image-description'>Quang cảnh buổi đối thoại tại hội trường xã Hòa Phú.</div>"
+    )
+    moved = main.replace("<div class='content-detail'>", photo + "<div class='content-detail'>")
+    moved = moved.replace(f"<div class='summary-detail'>{lead}</div>", f"<p>{lead}</p>")
+    assert extract_article(_page(moved), URL).summary is None

@@ -14,7 +14,7 @@ from ..document import Document
 from ..element_texts import node_text
 from ..text import clean_line
 from .class_rules import ClassRule
-from .generic_fields import LIST_HEADING
+from .generic_fields import LIST_HEADING, MAX_DATELINE_CHARS
 from .generic_layout import following_elements, in_chrome, in_side_box, is_inside, near
 
 # A lead (sapo) or an author box the template sets apart from the text, named by its class.
@@ -86,9 +86,14 @@ def _outside(element: HtmlElement, container: HtmlElement) -> bool:
 def find_lead(
     doc: Document, container: HtmlElement, title_el: HtmlElement | None
 ) -> HtmlElement | None:
-    """A lead block outside the text container, beside it (not in a side box or chrome)."""
+    """A lead block outside the text container, beside it (not in a side box or chrome), or
+    opening the container that holds the whole article (title, dateline, lead, text)."""
     for element in _classed(doc, LEAD_CLASS):
-        if element.tag in ("a", "img") or not _outside(element, container):
+        if element.tag in ("a", "img"):
+            continue
+        if not _outside(element, container) and not _opens_article(
+            doc, element, container, title_el
+        ):
             continue
         if title_el is not None and (element is title_el or is_inside(title_el, element)):
             continue
@@ -99,6 +104,28 @@ def find_lead(
             continue
         return element
     return None
+
+
+def _opens_article(
+    doc: Document, element: HtmlElement, container: HtmlElement, title_el: HtmlElement | None
+) -> bool:
+    """`element` is the first block with text in `container` after the title and the date
+    line: the lead of an article box that holds them all (the body keeps it too)."""
+    if title_el is None or element.getparent() is not container:
+        return False
+    past_title = False
+    for child in container:
+        if not isinstance(child.tag, str):
+            continue
+        if child is title_el or is_inside(title_el, child):
+            past_title = True
+            continue
+        if child is element:
+            return past_title
+        text = element_text(child)
+        if text and not (len(text) <= MAX_DATELINE_CHARS and doc.dateline(text, fallback=False)):
+            return False  # text before it: not the article's opening
+    return False
 
 
 def find_author_box(doc: Document, container: HtmlElement) -> str | None:
