@@ -97,3 +97,48 @@ def test_next_page_of_a_query_listing():
     page = _listing([f"/?cn=41&amp;gd=2&amp;tc={840 + i}" for i in range(4)], pager=pager)
     listing = parse_listing(page, "https://x.gov.vn/?cn=41&gd=2")
     assert listing.next_url == "https://x.gov.vn/?cn=41&gd=2&p=2"
+
+
+_CALENDAR = (
+    "<div class='sidebar'><table class='lich'><tr>"
+    + "".join(f"<td><a href='/lich?ngay={d}'>{d}</a></td>" for d in range(1, 8))
+    + "</tr></table></div>"
+)
+
+
+@pytest.mark.parametrize(
+    ("listing_url", "pager", "next_url"),
+    [
+        ("https://x.gov.vn/tin-tuc", "<span>1</span><a href='/tin-tuc/page-2'>2</a>",
+         "https://x.gov.vn/tin-tuc/page-2"),
+        ("https://x.gov.vn/tin-tuc", "<b>1</b><a href='/tin-tuc/trang/2'>2</a>",
+         "https://x.gov.vn/tin-tuc/trang/2"),
+        ("https://x.gov.vn/tin-tuc", "<b>1</b><a href='/tin-tuc?start=10'>2</a>",
+         "https://x.gov.vn/tin-tuc?start=10"),
+        ("https://x.gov.vn/tin-tuc.aspx", "<b>1</b><a href='?PageNumber=2'>2</a>",
+         "https://x.gov.vn/tin-tuc.aspx?PageNumber=2"),
+        # Page 2 of a pager whose page numbers are not in the URL: the plain number is current.
+        ("https://x.gov.vn/tin-tuc/2", "<a href='/tin-tuc'>1</a><span>2</span><a href='/tin-tuc/3'>3</a>",
+         "https://x.gov.vn/tin-tuc/3"),
+        # The current page as a link marked "active" (Bootstrap), the next one as an icon.
+        ("https://x.gov.vn/tin-tuc", ("<ul><li class='active'><a href='/tin-tuc'>1</a></li>"
+         "<li><a href='/tin-tuc/2'>2</a></li></ul>"), "https://x.gov.vn/tin-tuc/2"),
+        ("https://x.gov.vn/tin-tuc", ("<a href='/tin-tuc?start=20' title='Trang sau'>"
+         "<i class='fa fa-angle-right'></i></a>"), "https://x.gov.vn/tin-tuc?start=20"),
+        # The last page: nothing after it.
+        ("https://x.gov.vn/tin-tuc?page=3", "<a href='/tin-tuc?page=2'>2</a><b>3</b>", None),
+    ],
+)  # fmt: skip
+def test_next_page_of_pagers_in_any_form(listing_url, pager, next_url):
+    hrefs = [f"/tin-tuc/bai-viet-so-{i}-{100 + i}.html" for i in range(4)]
+    page = _listing(hrefs, pager=f"<div class='pagination'>{pager}</div>", side=_CALENDAR)
+    assert parse_listing(page, listing_url).next_url == next_url
+
+
+def test_a_calendar_beside_the_list_is_no_pager():
+    """Numbered day links in a sidebar say nothing of the list's pages."""
+    hrefs = [f"/tin-tuc/bai-viet-so-{i}-{100 + i}.html" for i in range(4)]
+    page = _listing(
+        hrefs, side=_CALENDAR.replace("<td><a href='/lich?ngay=1'>1</a></td>", "<td>1</td>")
+    )
+    assert parse_listing(page, "https://x.gov.vn/tin-tuc").next_url is None

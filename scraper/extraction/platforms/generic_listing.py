@@ -14,16 +14,19 @@ from ..document import Document
 from ..model import ListingPage
 from .base import absolute_links
 from .generic_layout import in_chrome, in_side_box, lowest_common_ancestor
+from .pager import next_in_pager
 from .postback import next_postback
 
 NAME = "generic"
 ARTICLE_LINK = re.compile(
     r"(?:\d{3,}|[a-z0-9]+(?:-[a-z0-9]+){3,})(?:\.html?|\.aspx|/)?$", re.IGNORECASE
 )
-NEXT_LABEL = re.compile(r"^(?:tiếp|sau|trang sau|trang tiếp|next|›|»|>|>>)$", re.IGNORECASE)
-_PAGE_NAMES = "page|p|trang|pageindex|cur|_cur"
+_PAGE_NAMES = "page|p|pg|trang|pageindex|pagenumber|pageno|currentpage|cur|_cur"
 PAGE_NAME = re.compile(rf"^(?:{_PAGE_NAMES})$", re.IGNORECASE)
-PAGE_PARAM = re.compile(rf"(?:[?&](?:{_PAGE_NAMES})=|/page/|/trang-)(\d+)", re.IGNORECASE)
+# The page number in a listing's URL: "?page=2", "&p=2", "/page/2", "/page-2", "/trang-2.html".
+PAGE_PARAM = re.compile(
+    rf"(?:[?&](?:{_PAGE_NAMES})=|/(?:page|trang)[/-])(\d+)(?=$|[&#/.])", re.IGNORECASE
+)
 
 
 # Long-tail CMSs name an item by a Mongo ObjectId or a GUID as its last path segment
@@ -70,17 +73,21 @@ def _next_page(doc: Document) -> str | None:
         return url
     current_match = PAGE_PARAM.search(doc.url)
     current = int(current_match.group(1)) if current_match else 1
-    links = absolute_links(doc, doc.tree.iter("a"))
-    for url in links:
+    anchors = list(doc.tree.iter("a"))
+    for url in absolute_links(doc, anchors):
         match = PAGE_PARAM.search(url)
         if match and int(match.group(1)) == current + 1:
             return url
-    for anchor in doc.tree.iter("a"):
-        if NEXT_LABEL.match(element_text(anchor)):
-            found = absolute_links(doc, [anchor])
-            if found:
-                return found[0]
-    return None
+    host = urlsplit(doc.url).hostname
+
+    def elsewhere_here(anchor: HtmlElement) -> str | None:
+        """The anchor's URL when it leads to another page of this portal."""
+        found = absolute_links(doc, [anchor])
+        if found and found[0] != doc.url and urlsplit(found[0]).hostname == host:
+            return found[0]
+        return None
+
+    return next_in_pager(anchors, elsewhere_here)
 
 
 def _signature(anchor: HtmlElement) -> tuple[str, ...]:
@@ -160,5 +167,5 @@ def parse_listing(doc: Document) -> ListingPage:
         platform=NAME,
         article_urls=urls,
         next_url=next_url,
-        next_postback=None if next_url else next_postback(list(doc.tree.iter("a")), NEXT_LABEL),
+        next_postback=None if next_url else next_postback(list(doc.tree.iter("a"))),
     )

@@ -1,0 +1,96 @@
+"""A listing's pager, however it is written: the link to the page after this one.
+
+Pagers name their pages in more ways than any URL rule knows ("?page=2", "/page-2",
+"/trang/2", "?start=10", "/2", a form post): what they share is how they look. The next page
+is the link labelled as such ("Trang sau", "›", an icon titled "Next"), else the numbered link
+one past the page the pager marks as current (a plain number among the links, or a link
+classed "active").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from itertools import islice
+from typing import TypeVar
+
+from lxml.html import HtmlElement
+
+from ..blocks import element_text
+from .generic_layout import in_chrome, lowest_common_ancestor
+
+Target = TypeVar("Target")
+
+NEXT_LABEL = re.compile(
+    r"^(?:tiếp|sau|trang sau|trang tiếp|tiếp theo|next|next page|›|»|>|>>)$", re.IGNORECASE
+)
+PAGER_CLASS = re.compile(r"paginat|paging|pager|page-?nav|phan-?trang|phantrang", re.IGNORECASE)
+PAGER_LEVELS = 4  # how far above a numbered link its pager's box may be named
+CURRENT_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:active|current|selected|cur|on)(?:$|[\s_-])", re.IGNORECASE
+)
+
+
+def next_in_pager(
+    anchors: list[HtmlElement], target_of: Callable[[HtmlElement], Target | None]
+) -> Target | None:
+    """The next page's target (`target_of(anchor)`: a URL, a form post; None for anchors that
+    lead nowhere new), from the page's anchors in document order."""
+    numbered: list[tuple[int, HtmlElement, Target | None]] = []
+    for anchor in anchors:
+        label = element_text(anchor)
+        if label.isdigit():
+            # (A link marked current may lead to the page itself: no target needed.)
+            numbered.append((int(label), anchor, target_of(anchor)))
+            continue
+        named = label or (anchor.get("title") or anchor.get("aria-label") or "").strip()
+        if NEXT_LABEL.match(named) and (target := target_of(anchor)) is not None:
+            return target
+    # Numbers in a box named as a pager; else any outside the page's chrome (a calendar's
+    # days in a sidebar are numbered links too).
+    pager = [row for row in numbered if _in_pager_box(row[1])]
+    numbered = pager or [row for row in numbered if not in_chrome(row[1])]
+    current = next((n for n, anchor, _ in numbered if _marked_current(anchor)), None)
+    links = {n: target for n, _, target in reversed(numbered) if target is not None}
+    if not links:
+        return None
+    if current is None:
+        current = plain_page_number([anchor for _, anchor, target in numbered if target])
+    later = [n for n in links if n > current]
+    return links[min(later)] if later else None
+
+
+def _in_pager_box(anchor: HtmlElement) -> bool:
+    for node in islice(anchor.iterancestors(), PAGER_LEVELS):
+        if PAGER_CLASS.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
+            return True
+    return False
+
+
+def _marked_current(anchor: HtmlElement) -> bool:
+    parent = anchor.getparent()
+    return any(
+        CURRENT_CLASS.search(node.get("class") or "")
+        for node in (anchor, parent)
+        if node is not None and node.tag in ("a", "li", "span")
+    )
+
+
+def plain_page_number(links: list[HtmlElement]) -> int:
+    """The page number a pager shows as plain text (a <span>, <b>, <td> beside its links);
+    0 when it shows none (then the lowest numbered link is next)."""
+    pager = lowest_common_ancestor(links)
+    # A pager with one link ("1" plain, "2" linked): its box is a level or two up.
+    levels = 2 if pager is links[0] else 0
+    linked = {id(node) for link in links for node in link.iter()}
+    while pager is not None:
+        for node in pager.iter():
+            if id(node) in linked or node.tag == "a":
+                continue
+            own = (node.text or "").strip()
+            if own.isdigit():
+                return int(own)
+        if not levels:
+            break
+        pager, levels = pager.getparent(), levels - 1
+    return 0
