@@ -142,3 +142,45 @@ def test_a_calendar_beside_the_list_is_no_pager():
         hrefs, side=_CALENDAR.replace("<td><a href='/lich?ngay=1'>1</a></td>", "<td>1</td>")
     )
     assert parse_listing(page, "https://x.gov.vn/tin-tuc").next_url is None
+
+
+def test_a_choice_of_page_sizes_beside_the_pager_is_not_a_page():
+    """Liferay 7's pagination bar lists page sizes ("3 5 10 20") as numbered links too: on
+    the last page nothing comes next, whatever size links follow the current number."""
+    sizes = "".join(
+        f"<li><a class='dropdown-item' href='/tin-tuc?delta={n}&amp;cur=1'>{n}</a></li>"
+        for n in (3, 5, 10, 20)
+    )
+    pager = (
+        f"<div class='pagination-bar'><ul class='dropdown-menu'>{sizes}</ul>"
+        "<ul class='pagination'><li class='page-item'><a href='/tin-tuc?cur=1'>1</a></li>"
+        "<li class='active page-item'><a href='javascript:;'>2</a></li></ul></div>"
+    )
+    hrefs = [f"/tin-tuc/bai-viet-so-{i}-{100 + i}.html" for i in range(4)]
+    assert (
+        parse_listing(_listing(hrefs, pager=pager), "https://x.gov.vn/tin-tuc?cur=2").next_url
+        is None
+    )
+    first = pager.replace("<li class='page-item'><a href='/tin-tuc?cur=1'>1</a></li>", "")
+    first = first.replace("<li class='active page-item'><a href='javascript:;'>2</a></li>",
+                          "<li class='active'><a href='javascript:;'>1</a></li>"
+                          "<li><a href='/tin-tuc?cur=2'>2</a></li>")  # fmt: skip
+    listing = parse_listing(_listing(hrefs, pager=first), "https://x.gov.vn/tin-tuc")
+    assert listing.next_url == "https://x.gov.vn/tin-tuc?cur=2"
+
+
+def test_a_platform_adapter_falls_back_on_the_pagers_look():
+    """A Liferay 6 theme whose pager the adapter's own rules miss (no "_cur", no label)."""
+    items = "".join(
+        f"<div class='asset-abstract'><h3 class='asset-title'><a href='/tin-tuc/-/view_content/"
+        f"{500 + i}-bai-viet-so-{i}.html'>{title}</a></h3></div>"
+        for i, title in enumerate(TITLES)
+    )
+    pager = (
+        "<ul class='pagination'><li class='active'><a href='#'>1</a></li>"
+        "<li><a href='/tin-tuc?trang=2'>2</a></li></ul>"
+    )
+    page = f"<html><body><div class='portlet-asset-publisher'>{items}{pager}</div></body></html>"
+    listing = parse_listing(page, "https://x.gov.vn/tin-tuc", platform="liferay6")
+    assert (listing.platform, len(listing.article_urls)) == ("liferay6", 4)
+    assert listing.next_url == "https://x.gov.vn/tin-tuc?trang=2"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .document import Document, load_document
 from .model import Article, Attachment, Image, ListingPage, NotAnArticle
-from .platforms import PLATFORMS, Detection, detect, get_platform
+from .platforms import PLATFORMS, Detection, detect, get_platform, read_listing
 
 __all__ = [
     "PLATFORMS",
@@ -73,4 +73,4 @@ def parse_listing(
 ) -> ListingPage:
     doc = _document(page, url, content_type)
     adapter = get_platform(platform) if platform else detect(doc).platform
-    return adapter.parse_listing(doc)
+    return read_listing(adapter, doc)

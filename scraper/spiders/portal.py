@@ -21,7 +21,7 @@ from ..extraction import (
     get_platform,
     load_document,
 )
-from ..extraction.platforms import detect
+from ..extraction.platforms import detect, read_listing
 from ..items import ArticleItem, CaptureItem, RemovalItem
 from ..memory import CrawlMemory
 from ..policy import RecheckPolicy
@@ -169,7 +169,7 @@ class PortalSpider(scrapy.Spider):
         adapter = (
             get_platform(self.forced_platform) if self.forced_platform else detect(doc).platform
         )
-        listing = adapter.parse_listing(doc)
+        listing = read_listing(adapter, doc)
         host = self._host(section)
         links = [u for u in listing.article_urls if self._host(u) == host]
         if not links:

@@ -5,8 +5,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..document import Document
+from ..model import ListingPage
 from . import generic, haiphong2025, liferay6, liferay7, nukeviet, sharepoint, vccorp, wordpress
 from .base import Platform
+from .generic_listing import next_page
+
+
+def read_listing(platform: Platform, doc: Document) -> ListingPage:
+    """The platform's reading of a listing page, its next page found by the pager's look
+    (pager.py) when the adapter's own rules find none: a theme's pager it was not written for.
+    """
+    listing = platform.parse_listing(doc)
+    if platform is generic.PLATFORM:
+        return listing  # (its own rules are that look)
+    if listing.next_url is None and listing.next_postback is None:
+        listing.next_url, listing.next_postback = next_page(doc)
+    return listing
+
 
 # Detection asks each in this order; the first whose fingerprint gives reasons wins.
 PLATFORMS: dict[str, Platform] = {

@@ -11,7 +11,7 @@ from lxml.html import HtmlElement
 
 from ..blocks import element_text
 from ..document import Document
-from ..model import ListingPage
+from ..model import ListingPage, PostBack
 from .base import absolute_links
 from .generic_layout import in_chrome, in_side_box, lowest_common_ancestor
 from .pager import next_in_pager
@@ -161,11 +161,13 @@ def parse_listing(doc: Document) -> ListingPage:
             ):
                 candidates.append((anchor, url))
     urls = list(dict.fromkeys(_main_list(candidates, _section_test(doc.url)))) if candidates else []
-    next_url = _next_page(doc)
+    next_url, postback = next_page(doc)
     return ListingPage(
-        url=doc.url,
-        platform=NAME,
-        article_urls=urls,
-        next_url=next_url,
-        next_postback=None if next_url else next_postback(list(doc.tree.iter("a"))),
+        url=doc.url, platform=NAME, article_urls=urls, next_url=next_url, next_postback=postback
     )
+
+
+def next_page(doc: Document) -> tuple[str | None, PostBack | None]:
+    """The listing's next page, as a link or else as an ASP.NET form post."""
+    next_url = _next_page(doc)
+    return next_url, None if next_url else next_postback(list(doc.tree.iter("a")))

@@ -17,7 +17,7 @@ from typing import TypeVar
 from lxml.html import HtmlElement
 
 from ..blocks import element_text
-from .generic_layout import in_chrome, lowest_common_ancestor
+from .generic_layout import in_chrome
 
 Target = TypeVar("Target")
 
@@ -50,14 +50,37 @@ def next_in_pager(
     # days in a sidebar are numbered links too).
     pager = [row for row in numbered if _in_pager_box(row[1])]
     numbered = pager or [row for row in numbered if not in_chrome(row[1])]
-    current = next((n for n, anchor, _ in numbered if _marked_current(anchor)), None)
-    links = {n: target for n, _, target in reversed(numbered) if target is not None}
-    if not links:
+    # One list of numbers is the pager's; another beside it may be a choice of page sizes
+    # ("3 5 10 20"): the pager's is the list that shows which page this is.
+    lists: dict[HtmlElement, list[tuple[int, HtmlElement, Target | None]]] = {}
+    for row in numbered:
+        lists.setdefault(_list_of(row[1]), []).append(row)
+    best: tuple[int, dict[int, Target]] | None = None
+    for box, rows in lists.items():
+        links = {n: target for n, _, target in reversed(rows) if target is not None}
+        current = next((n for n, anchor, _ in rows if _marked_current(anchor)), None)
+        if current is None:
+            current = plain_page_number(box, [anchor for _, anchor, _ in rows])
+        if current is not None:
+            best = (current, links)
+            break
+        if best is None or len(links) > len(best[1]):
+            best = (0, links)  # no page shown as current: the lowest number is next
+    if best is None:
         return None
-    if current is None:
-        current = plain_page_number([anchor for _, anchor, target in numbered if target])
+    current, links = best
     later = [n for n in links if n > current]
     return links[min(later)] if later else None
+
+
+def _list_of(anchor: HtmlElement) -> HtmlElement:
+    """The list a numbered link belongs to: its parent, or its item's parent (<li>, <td>)."""
+    parent = anchor.getparent()
+    if parent is None:
+        return anchor
+    if parent.tag in ("li", "td", "span", "b", "strong", "em", "font"):
+        return parent.getparent() if parent.getparent() is not None else parent
+    return parent
 
 
 def _in_pager_box(anchor: HtmlElement) -> bool:
@@ -76,21 +99,15 @@ def _marked_current(anchor: HtmlElement) -> bool:
     )
 
 
-def plain_page_number(links: list[HtmlElement]) -> int:
-    """The page number a pager shows as plain text (a <span>, <b>, <td> beside its links);
-    0 when it shows none (then the lowest numbered link is next)."""
-    pager = lowest_common_ancestor(links)
-    # A pager with one link ("1" plain, "2" linked): its box is a level or two up.
-    levels = 2 if pager is links[0] else 0
+def plain_page_number(box: HtmlElement, links: list[HtmlElement]) -> int | None:
+    """The page number a pager's list shows as plain text among its links (a <span>, <b>,
+    a <td>), if it shows one."""
     linked = {id(node) for link in links for node in link.iter()}
-    while pager is not None:
-        for node in pager.iter():
-            if id(node) in linked or node.tag == "a":
-                continue
-            own = (node.text or "").strip()
-            if own.isdigit():
-                return int(own)
-        if not levels:
-            break
-        pager, levels = pager.getparent(), levels - 1
-    return 0
+    for node in box.iter():
+        if id(node) in linked or node.tag == "a":
+            continue
+        if (node.text or "").strip().isdigit():
+            return int(node.text.strip())
+        if node is not box and (node.tail or "").strip().isdigit():
+            return int(node.tail.strip())  # "<a>1</a> 2 <a>3</a>": the bare number
+    return None
