@@ -394,3 +394,36 @@ def test_generic_lead_opening_the_article_box():
     moved = main.replace("<div class='content-detail'>", photo + "<div class='content-detail'>")
     moved = moved.replace(f"<div class='summary-detail'>{lead}</div>", f"<p>{lead}</p>")
     assert extract_article(_page(moved), URL).summary is None
+
+
+@pytest.mark.parametrize(
+    ("crumbs", "category"),
+    [
+        ("<div class='duong-dan'><a href='/'>Trang chủ</a> » <a href='/tin'>Tin hoạt động</a></div>",
+         "Tin hoạt động"),
+        (("<nav aria-label='breadcrumb'><ol><li><a href='/'>Home</a></li><li><a href='/tb'>Thông báo"
+         "</a></li><li><a href='/tb/1'>Đối thoại về nạo vét…</a></li></ol></nav>"), "Thông báo"),
+        # The article's own crumb, whole or cut short, is not its category; nor is the home page.
+        (("<ul class='breadcrumb'><li><a href='/'>Trang chủ</a></li><li><a href='/x'>Đối thoại về "
+         "nạo vét kênh thủy lợi</a></li></ul>"), None),
+    ],
+)  # fmt: skip
+def test_generic_category_from_the_breadcrumb(crumbs, category):
+    main = f"{crumbs}<h1>Đối thoại về nạo vét kênh thủy lợi</h1><div class='chi-tiet'>{_BODY}</div>"
+    assert extract_article(_page(main), URL).category == category
+
+
+def test_generic_category_that_starts_the_title_is_kept():
+    crumbs = (
+        "<div class='breadcrumbs'><a href='/'>Trang chủ</a> / <a href='/dt'>Đối thoại</a></div>"
+    )
+    main = f"{crumbs}<h1>Đối thoại về nạo vét kênh thủy lợi</h1><div class='chi-tiet'>{_BODY}</div>"
+    assert extract_article(_page(main), URL).category == "Đối thoại"
+
+
+def test_generic_category_from_article_section_without_a_breadcrumb():
+    html = _page(f"<h1>Đối thoại về nạo vét kênh thủy lợi</h1><div class='chi-tiet'>{_BODY}</div>")
+    html = html.replace(
+        "</head>", "<meta property='article:section' content='Nông thôn mới'></head>"
+    )
+    assert extract_article(html, URL).category == "Nông thôn mới"

@@ -9,6 +9,8 @@ from urllib.parse import parse_qsl, urldefrag, urlsplit
 
 from lxml.html import HtmlElement
 
+from ..blocks import element_text
+from ..css import select
 from ..document import Document
 from ..model import Article, ListingPage
 from ..urls import resolve_url
@@ -63,3 +65,23 @@ def title_segments(doc: Document) -> list[str]:
 
 
 TITLE_SEPARATOR = re.compile(r"\s+[-|–]\s+")
+
+
+# The home page's crumb ("Trang chủ") and a site's bare root ("Pages"): never a category.
+HOME_CRUMB = re.compile(r"^(?:trang chủ|home|pages|trang)$", re.IGNORECASE)
+
+
+def last_crumb(doc: Document, selector: str, title: str | None) -> str | None:
+    """The last breadcrumb step (`selector`: its links or items) that is neither the home page
+    nor the article itself (whole, or cut short with "…"): the article's category."""
+    crumbs = [element_text(step) for step in select(doc.tree, selector)]
+    crumbs = [c for c in crumbs if c and not HOME_CRUMB.match(c) and not _names_article(c, title)]
+    return crumbs[-1] if crumbs else None
+
+
+def _names_article(crumb: str, title: str | None) -> bool:
+    if title is None:
+        return False
+    if crumb.endswith(("…", "...")):
+        return title.startswith(crumb.rstrip(".… "))
+    return crumb == title

@@ -17,7 +17,8 @@ from ..dates import with_post_time
 from ..document import Document
 from ..element_texts import node_text
 from ..model import Article, NotAnArticle
-from .base import Platform, title_segments
+from ..text import clean_line
+from .base import Platform, last_crumb, title_segments
 from .generic_boxes import (
     after_body_lines,
     find_author_box,
@@ -43,6 +44,14 @@ CONTENT_TAGS = ("div", "article", "section", "td", "main")
 INLINE_WRAPPERS = ("span", "font", "form", "center")
 PARAGRAPH_TAGS = ("p", "div", "li", "td", "blockquote", "h2", "h3", "h4")
 MIN_BODY_CHARS = 80
+# Breadcrumbs, by the names templates give them (Bootstrap, schema.org, Vietnamese "đường dẫn",
+# ASP.NET portals' "path" cell): their links.
+BREADCRUMB = (
+    ".breadcrumb a, .breadcrumbs a, #breadcrumbs a, .breadcrumb-item a, "
+    "[itemtype*=BreadcrumbList] a, nav[aria-label=breadcrumb] a, .duong-dan a, .duongdan a, "
+    ".path a"
+)
+MAX_CATEGORY_CHARS = 80
 
 
 def fingerprint(doc: Document) -> list[str]:
@@ -154,6 +163,19 @@ def _error_message(doc: Document) -> str | None:
     return None
 
 
+def _category(doc: Document, title: str | None) -> str | None:
+    """The section the page files the article under: its breadcrumb's last link (not the
+    home page, not the article), else `article:section`."""
+    if title:
+        crumb = last_crumb(doc, BREADCRUMB, title)
+        if crumb and len(crumb) <= MAX_CATEGORY_CHARS:
+            return crumb
+    section = next(
+        (m.get("content") for m in doc.metas() if m.get("property") == "article:section"), None
+    )
+    return clean_line(section) or None if section else None
+
+
 def parse_article(doc: Document) -> Article:
     error = _error_message(doc)
     if error:
@@ -196,7 +218,7 @@ def parse_article(doc: Document) -> Article:
         content_roots=[container],
         skip=skip,
         summary=element_text(lead) if lead is not None else None,
-        category=None,
+        category=_category(doc, title),
         loose_byline=True,
         fallback_byline=find_author_box(doc, container) or find_author_line(after_body),
         warnings=warnings,

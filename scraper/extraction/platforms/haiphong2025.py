@@ -28,7 +28,7 @@ from ..css import select, select_first
 from ..document import Document
 from ..model import Article, ListingPage, NotAnArticle
 from ..text import same_words
-from .base import Platform, absolute_links, query_int
+from .base import Platform, absolute_links, last_crumb, query_int
 
 NAME = "haiphong2025"
 
@@ -59,7 +59,6 @@ AUTHOR = ".news-detail__author"
 # Widgets the CMS injects into the editor's text ("Tin liên quan" boxes): never article text.
 INLINE_WIDGETS = ".box-related-inline, [data-widget=related], [data-widget=share]"
 BREADCRUMB = ".breadcrumb li, .breadcrumb-item"
-HOME_CRUMB = re.compile(r"^(?:trang chủ|home)$", re.IGNORECASE)
 PARAGRAPH_TAGS = ("p", "div", "h2", "h3", "h4", "blockquote", "li")
 
 # --- Listing page ---------------------------------------------------------------------------
@@ -174,9 +173,7 @@ def _dateline_texts(doc: Document, root: HtmlElement) -> list[str]:
 
 
 def _category(doc: Document, title: str) -> str | None:
-    crumbs = [element_text(li) for li in select(doc.tree, BREADCRUMB)]
-    crumbs = [c for c in crumbs if c and c != title and not HOME_CRUMB.match(c)]
-    return crumbs[-1] if crumbs else None
+    return last_crumb(doc, BREADCRUMB, title)
 
 
 def parse_article(doc: Document) -> Article:

@@ -16,8 +16,8 @@ from lxml.html import HtmlElement
 
 from ..blocks import element_text
 from ..cleanup import RELATED_HEADING
-from ..css import select
 from ..document import Document
+from .base import last_crumb
 
 NAME = "sharepoint"
 
@@ -27,7 +27,6 @@ BREADCRUMB = (
     ".breadcrumb a, .s4-breadcrumb a, a.ms-sitemapdirectional, .ms-sitemapdirectional a, "
     "[id*=siteMapPath] a, [id*=SiteMapPath] a"
 )
-HOME_CRUMB = re.compile(r"^(?:trang chủ|home|pages|trang)$", re.IGNORECASE)
 COUNTER = re.compile(r"^(?:số\s)?lượt\s(?:người\s)?(?:xem|truy cập)\s?:?\s?[\d.,]*$", re.IGNORECASE)
 RELATED_HOLDERS = ("p", "div", "h2", "h3", "h4", "h5", "h6")
 MIN_RELATED_LINK_SHARE = 0.6
@@ -88,6 +87,4 @@ def injected_related(root: HtmlElement) -> set[HtmlElement]:
 
 def breadcrumb_category(doc: Document, title: str) -> str | None:
     """The last breadcrumb step that is neither the home page nor the article itself."""
-    crumbs = [element_text(a) for a in select(doc.tree, BREADCRUMB)]
-    crumbs = [c for c in crumbs if c and c != title and not HOME_CRUMB.match(c)]
-    return crumbs[-1] if crumbs else None
+    return last_crumb(doc, BREADCRUMB, title)
