@@ -9,7 +9,7 @@ import time
 from collections import Counter
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, quote, urlsplit
 
 from .loopback import QuietHandler, serve_handler
 
@@ -34,6 +34,7 @@ class Story:
 class ChangingPortal:
     stories: list[Story] = field(default_factory=list)  # newest first, as listed
     requests: Counter[str] = field(default_factory=Counter)
+    paths: list[str] = field(default_factory=list)  # every request, as asked
     broken_template: bool = False
     # Seconds to wait before answering an article (a slow portal, to kill a crawl midway).
     delay: float = 0.0
@@ -42,6 +43,9 @@ class ChangingPortal:
     # Article numbers whose URL now redirects to the home page.
     redirect_home: set[int] = field(default_factory=set)
     page_size: int = PAGE_SIZE
+    # Listing links carry where they were shown, as Liferay's asset publisher writes them:
+    # "?redirect=<this listing page>&utm_source=…" (so they change as articles move down).
+    link_params: bool = False
 
     @classmethod
     def with_stories(cls, count: int, start: int = 1) -> ChangingPortal:
@@ -94,8 +98,10 @@ class ChangingPortal:
             if not self.loop:
                 return None
             chunk = listed[-size:]
+        shown_on = quote(f"{LISTING}?page={page}", safe="")
+        tail = f"?redirect={shown_on}&amp;utm_source=zalo" if self.link_params else ""
         items = "".join(
-            f'<li><a href="{s.path}">{s.title}</a> <span class="date">{s.day}</span></li>'
+            f'<li><a href="{s.path}{tail}">{s.title}</a> <span class="date">{s.day}</span></li>'
             for s in chunk
         )
         more = self.loop or len(listed) > page * size
@@ -151,6 +157,7 @@ def serve(portal: ChangingPortal) -> AbstractContextManager[str]:
     class Handler(QuietHandler):
         def do_GET(self) -> None:
             portal.requests[urlsplit(self.path).path.split("/")[1] or "/"] += 1
+            portal.paths.append(self.path)
             status, html = portal.respond(self.path)
             if status == 302 and html is not None:
                 self.send_response(302)

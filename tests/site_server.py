@@ -20,6 +20,8 @@ from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import unquote
 
+from scraper.canonical import canonical_url
+
 from .loopback import QuietHandler, serve_handler
 
 SITES = Path(__file__).resolve().parent / "sites"
@@ -56,10 +58,17 @@ def load_sites() -> list[Site]:
 
 def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
     routes = {unquote(path): name for path, name in site.pages.items()}
+    # As a portal's server does, answer whatever the link said it came from ("Source=…",
+    # "redirect=…"): the crawl asks for the address without it.
+    bare = {_bare(path): name for path, name in site.pages.items()}
 
     class Handler(QuietHandler):
         def do_GET(self) -> None:
-            name = site.pages.get(self.path) or routes.get(unquote(self.path))
+            name = (
+                site.pages.get(self.path)
+                or routes.get(unquote(self.path))
+                or bare.get(_bare(self.path))
+            )
             if name is None:
                 self.send_error(404)
                 return
@@ -71,6 +80,10 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
             self.wfile.write(body)
 
     return Handler
+
+
+def _bare(path: str) -> str:
+    return canonical_url("http://site" + path).removeprefix("http://site")
 
 
 def serve_site(site: Site) -> AbstractContextManager[str]:

@@ -14,6 +14,7 @@ from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
+from ..canonical import canonical_url
 from ..extraction import (
     ListingPage,
     NotAnArticle,
@@ -171,8 +172,8 @@ class PortalSpider(scrapy.Spider):
         )
         listing = read_listing(adapter, doc)
         host = self._host(section)
-        links = [u for u in listing.article_urls if self._host(u) == host]
-        if not links:
+        shown = [u for u in listing.article_urls if self._host(u) == host]
+        if not shown:
             # A sudden empty listing (outage, template change) says nothing about the articles:
             # nothing is marked removed, the section stays as it was.
             self._count("listing_empty")
@@ -181,13 +182,13 @@ class PortalSpider(scrapy.Spider):
             )
             self._stop(section, "empty", complete=False)
             return
+        links, known = self._keys(shown)
         seen = self._seen_links.setdefault(section, set())
         if set(links) <= seen:
             # The same articles again under another page URL: a pagination loop.
             self._stop(section, "loop", complete=True)
             return
         seen.update(links)
-        known = self.memory.known(links) if self.memory is not None else {}
         for url in links:
             request = self._article_request(url, known.get(url), section)
             if request is not None:
@@ -253,6 +254,20 @@ class PortalSpider(scrapy.Spider):
         self._count("listing_failed/postback_without_form")
         logger.warning("pager posts a form the page does not have: %s", response.url)
         return None
+
+    def _keys(self, shown: list[str]) -> tuple[list[str], dict[str, Any]]:
+        """The archive keys of the article links a listing shows, and the archived ones.
+
+        A link is keyed without the parameters that only say where it was shown
+        (`canonical_url`), unless the archive already holds it as shown: archives made before
+        that rule keep their keys, and nothing is fetched twice."""
+        canonical = {url: canonical_url(url) for url in shown}
+        if self.memory is None:
+            return list(dict.fromkeys(canonical.values())), {}
+        known = self.memory.known(set(shown) | set(canonical.values()))
+        keys = [url if url in known and canonical[url] not in known else canonical[url]
+                for url in shown]  # fmt: skip
+        return list(dict.fromkeys(keys)), known
 
     @property
     def known_pages_to_stop(self) -> int:

@@ -1,0 +1,35 @@
+"""One address per article: listing links carry parameters that change with where the link
+was shown, not with what it shows.
+
+Liferay's asset publisher adds `redirect=<the listing page>` (page 1 today, page 2 tomorrow),
+SharePoint blogs `Source=<the list view>`, mailings and social networks `utm_*`, `fbclid`,
+Zalo `zarsrc`; Java servers put the session in the path (`;jsessionid=…`). Keyed as shown,
+one article would be fetched and archived again under each of them, and a nightly crawl would
+take every shifted listing page for new articles.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+# Parameter names that only say where a link came from or where "back" leads.
+VOLATILE_PARAM = re.compile(
+    r"(?:^|_)(?:redirect|inheritRedirect|backURL|returnUrl)$|^(?:Source|fbclid|gclid|zarsrc)$"
+    r"|^utm_",
+    re.IGNORECASE,
+)
+_SESSION_IN_PATH = re.compile(r";jsessionid=[^/?#]*", re.IGNORECASE)
+
+
+def canonical_url(url: str) -> str:
+    """`url` without its volatile parameters (the other parameters keep their order)."""
+    parts = urlsplit(url)
+    path = _SESSION_IN_PATH.sub("", parts.path)
+    if not parts.query:
+        return url if path == parts.path else urlunsplit(parts._replace(path=path))
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    kept = [(name, value) for name, value in pairs if not VOLATILE_PARAM.search(name)]
+    if len(kept) == len(pairs) and path == parts.path:
+        return url  # (nothing to drop: the address as the page wrote it, encoding included)
+    return urlunsplit(parts._replace(path=path, query=urlencode(kept)))
