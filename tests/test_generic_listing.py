@@ -184,3 +184,24 @@ def test_a_platform_adapter_falls_back_on_the_pagers_look():
     listing = parse_listing(page, "https://x.gov.vn/tin-tuc", platform="liferay6")
     assert (listing.platform, len(listing.article_urls)) == ("liferay6", 4)
     assert listing.next_url == "https://x.gov.vn/tin-tuc?trang=2"
+
+
+def test_links_to_the_site_with_or_without_www_are_its_own():
+    hrefs = [
+        "http://www.x.gov.vn/tin-tuc/bai-viet-so-0-100.html",
+        "https://x.gov.vn/tin-tuc/bai-viet-so-1-101.html",
+        "https://hanoi.gov.vn/tin-tuc/bai-viet-so-2-102.html",  # the city portal next door
+        "https://phuong.x.gov.vn/tin-tuc/bai-viet-so-3-103.html",  # a ward's own site
+    ]
+    listing = parse_listing(_listing(hrefs), "https://x.gov.vn/tin-tuc")
+    assert listing.article_urls == hrefs[:2]
+
+
+def test_the_spider_holds_a_section_to_its_site_with_or_without_www():
+    from scraper.spiders.portal import PortalSpider
+
+    spider = PortalSpider(start_urls="https://www.x.gov.vn/tin-tuc")
+    assert spider.allowed_domains == ["x.gov.vn"]
+    assert spider._site("http://x.gov.vn/a.html") == spider._site("https://www.x.gov.vn/b.html")
+    assert spider._site("https://phuong.x.gov.vn/a.html") != spider._site("https://x.gov.vn/")
+    assert spider.portal_id("https://www.x.gov.vn/tin-tuc") == "www.x.gov.vn"  # ids unchanged

@@ -87,8 +87,10 @@ class PortalSpider(scrapy.Spider):
             self.recheck = RecheckPolicy(override="all")
         self.since = _day(since, "since")
         self.until = _day(until, "until")
-        # Stay on each portal's own host: no subdomains, no city-wide portal next door.
-        self.allowed_domains = sorted({self._host(u) for u in self.start_urls})
+        # Stay on each portal's own site ("www." or not): no other subdomain, no city-wide
+        # portal next door (the listing's links are held to the site below; Scrapy's offsite
+        # filter lets a domain's subdomains through, "www." among them).
+        self.allowed_domains = sorted({self._site(u) for u in self.start_urls})
         self.memory: CrawlMemory | None = None
         self._resuming: dict[str, bool] = {}
         self._seen_links: dict[str, set[str]] = {}
@@ -96,6 +98,11 @@ class PortalSpider(scrapy.Spider):
     @staticmethod
     def _host(url: str) -> str:
         return (urlsplit(url).hostname or "").lower()
+
+    @classmethod
+    def _site(cls, url: str) -> str:
+        """The host, "www." or not: portals link to themselves both ways."""
+        return cls._host(url).removeprefix("www.")
 
     def portal_id(self, section_url: str) -> str:
         return self.portal_override or self._host(section_url)
@@ -171,8 +178,8 @@ class PortalSpider(scrapy.Spider):
             get_platform(self.forced_platform) if self.forced_platform else detect(doc).platform
         )
         listing = read_listing(adapter, doc)
-        host = self._host(section)
-        shown = [u for u in listing.article_urls if self._host(u) == host]
+        site = self._site(section)
+        shown = [u for u in listing.article_urls if self._site(u) == site]
         if not shown:
             # A sudden empty listing (outage, template change) says nothing about the articles:
             # nothing is marked removed, the section stays as it was.
@@ -214,7 +221,7 @@ class PortalSpider(scrapy.Spider):
             listing,
             {"section": section, "page": page + 1, "known_pages": known_pages},
         )
-        if next_page is None or self._host(next_page.url) != host:
+        if next_page is None or self._site(next_page.url) != site:
             self._stop(section, "last-page", complete=True)
             return
         yield next_page

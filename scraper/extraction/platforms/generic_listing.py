@@ -78,16 +78,26 @@ def _next_page(doc: Document) -> str | None:
         match = PAGE_PARAM.search(url)
         if match and int(match.group(1)) == current + 1:
             return url
-    host = urlsplit(doc.url).hostname
+    site = same_site(doc.url)
 
     def elsewhere_here(anchor: HtmlElement) -> str | None:
         """The anchor's URL when it leads to another page of this portal."""
         found = absolute_links(doc, [anchor])
-        if found and found[0] != doc.url and urlsplit(found[0]).hostname == host:
+        if found and found[0] != doc.url and site(found[0]):
             return found[0]
         return None
 
     return next_in_pager(anchors, elsewhere_here)
+
+
+def same_site(page_url: str) -> Callable[[str], bool]:
+    """Whether a link stays on the page's site: its host, with or without "www."."""
+
+    def bare(url: str) -> str:
+        return (urlsplit(url).hostname or "").removeprefix("www.")
+
+    host = bare(page_url)
+    return lambda url: bare(url) == host
 
 
 def _signature(anchor: HtmlElement) -> tuple[str, ...]:
@@ -148,17 +158,13 @@ def _main_list(
 
 
 def parse_listing(doc: Document) -> ListingPage:
-    host = urlsplit(doc.url).hostname
+    site = same_site(doc.url)
     candidates: list[tuple[HtmlElement, str]] = []
     for anchor in doc.tree.iter("a"):
         if len(element_text(anchor)) < 20 or in_chrome(anchor):
             continue
         for url in absolute_links(doc, [anchor]):
-            if (
-                urlsplit(url).hostname == host
-                and url != doc.url
-                and (is_article_url(url) or _names_an_item(url))
-            ):
+            if site(url) and url != doc.url and (is_article_url(url) or _names_an_item(url)):
                 candidates.append((anchor, url))
     urls = list(dict.fromkeys(_main_list(candidates, _section_test(doc.url)))) if candidates else []
     next_url, postback = next_page(doc)
