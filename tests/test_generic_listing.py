@@ -205,3 +205,16 @@ def test_the_spider_holds_a_section_to_its_site_with_or_without_www():
     assert spider._site("http://x.gov.vn/a.html") == spider._site("https://www.x.gov.vn/b.html")
     assert spider._site("https://phuong.x.gov.vn/a.html") != spider._site("https://x.gov.vn/")
     assert spider.portal_id("https://www.x.gov.vn/tin-tuc") == "www.x.gov.vn"  # ids unchanged
+
+
+@pytest.mark.parametrize(
+    ("label", "is_next"),
+    [("Trang sau »", True), ("Tiếp ›", True), ("Next »", True), ("»", True),
+     ("Cuối »", False), ("»»", False), ("Xem tiếp", False)],
+)  # fmt: skip
+def test_next_page_labels(label, is_next):
+    """The next page's link by its label; not the last page's, nor an item's "read more"."""
+    pager = f"<div class='pagination'><a href='/tin-tuc?start=10'>{label}</a></div>"
+    hrefs = [f"/tin-tuc/bai-viet-so-{i}-{100 + i}.html" for i in range(4)]
+    listing = parse_listing(_listing(hrefs, pager=pager), "https://x.gov.vn/tin-tuc")
+    assert listing.next_url == ("https://x.gov.vn/tin-tuc?start=10" if is_next else None)

@@ -21,8 +21,11 @@ from .generic_layout import in_chrome
 
 Target = TypeVar("Target")
 
+# "Trang sau", "Tiếp »", "Next ›", or the arrow alone ("»" at the end of a pager is the next
+# page; "»»", "Cuối", "Last" the last one).
 NEXT_LABEL = re.compile(
-    r"^(?:tiếp|sau|trang sau|trang tiếp|tiếp theo|next|next page|›|»|>|>>)$", re.IGNORECASE
+    r"^(?:(?:tiếp|sau|trang sau|trang tiếp|tiếp theo|next|next page)\s*[›»>]?|[›»>]|>>)$",
+    re.IGNORECASE,
 )
 PAGER_CLASS = re.compile(r"paginat|paging|pager|page-?nav|phan-?trang|phantrang", re.IGNORECASE)
 PAGER_LEVELS = 4  # how far above a numbered link its pager's box may be named
