@@ -52,6 +52,7 @@ BREADCRUMB = (
     ".path a"
 )
 MAX_CATEGORY_CHARS = 80
+BREADCRUMB_WORDS = ("breadcrumb", "duong-dan", "duongdan", "path")
 
 
 def fingerprint(doc: Document) -> list[str]:
@@ -163,10 +164,17 @@ def _error_message(doc: Document) -> str | None:
     return None
 
 
+def _may_have_breadcrumb(doc: Document) -> bool:
+    """Whether a class or the page names a breadcrumb at all: most pages of the long tail have
+    none, and the selector's nine parts cost more than these looks."""
+    classes = doc.memo.class_text().lower()
+    return any(word in classes for word in BREADCRUMB_WORDS) or doc.mentions("readcrumb")
+
+
 def _category(doc: Document, title: str | None) -> str | None:
     """The section the page files the article under: its breadcrumb's last link (not the
     home page, not the article), else `article:section`."""
-    if title:
+    if title and _may_have_breadcrumb(doc):
         crumb = last_crumb(doc, BREADCRUMB, title)
         if crumb and len(crumb) <= MAX_CATEGORY_CHARS:
             return crumb
