@@ -186,7 +186,9 @@ def crawl(
     unreachable = [r for r in results if not r.reached]
     for result in unreachable:
         name = result.job.portal or ", ".join(result.job.start_urls)
-        click.echo(f"unreachable: {name} (no listing page could be read)", err=True)
+        moved = result.stats.get("vnnews/moved_to")
+        why = f"moved: redirects to {moved}" if moved else "no listing page could be read"
+        click.echo(f"unreachable: {name} ({why})", err=True)
     click.echo(
         f"archive: {db} ({len(results) - len(unreachable)} of {len(results)} portal(s) reached)",
         err=True,

@@ -28,6 +28,9 @@ from ..memory import CrawlMemory
 from ..policy import RecheckPolicy
 
 logger = logging.getLogger(__name__)
+# Listing pages follow redirects to other sites too (Scrapy would drop them unseen), so that
+# a section moved to a new site is reported with its new address (`_moved`).
+_LISTING_META = {"allow_offsite": True}
 # The ASP.NET WebForms form: the one that carries the page's view state.
 _WEBFORM = "//form[.//input[@name='__VIEWSTATE' or @name='__EVENTTARGET']]"
 
@@ -143,6 +146,7 @@ class PortalSpider(scrapy.Spider):
                 callback=self.parse_listing,
                 errback=self.listing_failed,
                 cb_kwargs={"section": url, "page": 1, "known_pages": 0},
+                meta=_LISTING_META,
             )
 
     def _rechecks(self) -> Iterator[scrapy.Request]:
@@ -163,6 +167,9 @@ class PortalSpider(scrapy.Spider):
     def parse_listing(
         self, response: Response, section: str, page: int, known_pages: int = 0
     ) -> Iterator[scrapy.Request]:
+        if self._site(response.url) != self._site(section):
+            self._moved(section, response.url)
+            return
         self._count("listing_pages")
         if not isinstance(response, TextResponse):
             self._count("listing_failed/not_html")
@@ -226,6 +233,22 @@ class PortalSpider(scrapy.Spider):
             return
         yield next_page
 
+    def _moved(self, section: str, where: str) -> None:
+        """A portal moved by the 2025 reform answers its old section with a redirect to a new
+        site. The crawl stays on the portal it was given (nothing of the new site is read or
+        stored), and says where the section went."""
+        self._count("listing_failed")
+        self._count("listing_failed/moved")
+        crawler = getattr(self, "crawler", None)
+        if crawler is not None and crawler.stats is not None:
+            crawler.stats.set_value("vnnews/moved_to", where)
+        logger.warning(
+            "listing page moved to another site: %s -> %s (update the portal's address)",
+            section,
+            where,
+        )
+        self._stop(section, "moved", complete=False)
+
     def _next_listing_request(
         self, response: TextResponse, listing: ListingPage, cb_kwargs: dict[str, Any]
     ) -> scrapy.Request | None:
@@ -237,6 +260,7 @@ class PortalSpider(scrapy.Spider):
                 callback=self.parse_listing,
                 errback=self.listing_failed,
                 cb_kwargs=cb_kwargs,
+                meta=_LISTING_META,
             )
         if listing.next_postback is None:
             return None
@@ -254,6 +278,7 @@ class PortalSpider(scrapy.Spider):
                     callback=self.parse_listing,
                     errback=self.listing_failed,
                     cb_kwargs=cb_kwargs,
+                    meta=_LISTING_META,
                     **where,
                 )
             except ValueError:

@@ -1,0 +1,40 @@
+"""A portal moved by the 2025 reform: its old news section redirects to a new site. The crawl
+stays on the portal it was given, stores nothing, and says where the section went."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from .changing_portal import LISTING, ChangingPortal, serve
+from .loopback import QuietHandler, serve_handler
+from .test_crawl_e2e import crawl
+
+
+def _redirecting_to(target: str) -> type[QuietHandler]:
+    class Handler(QuietHandler):
+        def do_GET(self) -> None:
+            if self.path == "/robots.txt":
+                self.send_error(404)
+                return
+            self.send_response(301)
+            self.send_header("Location", target + self.path)
+            self.end_headers()
+
+    return Handler
+
+
+def test_a_section_that_moved_to_another_site_is_reported_with_its_new_address(tmp_path):
+    db = tmp_path / "archive.db"
+    with serve(ChangingPortal.with_stories(3)) as new_base:
+        # The same machine under another name: another site for the crawl.
+        new_site = new_base.replace("127.0.0.1", "localhost")
+        with serve_handler(_redirecting_to(new_site)) as old_base:
+            result = crawl(old_base + LISTING, db)
+    assert result.returncode == 1, result.stderr[-2000:]  # its only portal was not reached
+    assert f"moved: redirects to {new_site}{LISTING}" in result.stderr
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("select count(*) from articles").fetchone() == (0,)
+        status, errors = conn.execute("select status, errors from crawl_runs").fetchone()
+    assert status == "unreachable"
+    assert json.loads(errors)["moved"] == 1
