@@ -42,6 +42,8 @@ class ChangingPortal:
     loop: bool = False
     # Article numbers whose URL now redirects to the home page.
     redirect_home: set[int] = field(default_factory=set)
+    # Article numbers whose URL now redirects to another site (number → its address).
+    redirect_elsewhere: dict[int, str] = field(default_factory=dict)
     page_size: int = PAGE_SIZE
     # Listing links carry where they were shown, as Liferay's asset publisher writes them:
     # "?redirect=<this listing page>&utm_source=…" (so they change as articles move down).
@@ -135,6 +137,8 @@ class ChangingPortal:
             if parts.path == story.path:
                 if story.number in self.redirect_home:
                     return 302, "/"
+                if story.number in self.redirect_elsewhere:
+                    return 301, self.redirect_elsewhere[story.number]
                 if self.delay:
                     time.sleep(self.delay)
                 return (404, None) if story.deleted else (200, self.article_page(story))
@@ -159,8 +163,8 @@ def serve(portal: ChangingPortal) -> AbstractContextManager[str]:
             portal.requests[urlsplit(self.path).path.split("/")[1] or "/"] += 1
             portal.paths.append(self.path)
             status, html = portal.respond(self.path)
-            if status == 302 and html is not None:
-                self.send_response(302)
+            if status in (301, 302) and html is not None:
+                self.send_response(status)
                 self.send_header("Location", html)
                 self.end_headers()
                 return

@@ -38,3 +38,19 @@ def test_a_section_that_moved_to_another_site_is_reported_with_its_new_address(t
         status, errors = conn.execute("select status, errors from crawl_runs").fetchone()
     assert status == "unreachable"
     assert json.loads(errors)["moved"] == 1
+
+
+def test_an_article_that_moved_to_another_site_is_counted_not_stored(tmp_path):
+    db = tmp_path / "archive.db"
+    portal = ChangingPortal.with_stories(3)
+    moved = portal.stories[1]
+    with serve(portal) as base:
+        elsewhere = base.replace("127.0.0.1", "localhost")
+        portal.redirect_elsewhere = {moved.number: elsewhere + "/"}
+        result = crawl(base + LISTING, db)
+    assert result.returncode == 0, result.stderr[-2000:]
+    with sqlite3.connect(db) as conn:
+        stored = {row[0] for row in conn.execute("select url from articles")}
+        (errors,) = conn.execute("select errors from crawl_runs").fetchone()
+    assert stored == {base + s.path for s in portal.stories if s is not moved}
+    assert json.loads(errors)["moved"] == 1

@@ -28,8 +28,8 @@ from ..memory import CrawlMemory
 from ..policy import RecheckPolicy
 
 logger = logging.getLogger(__name__)
-# Listing pages follow redirects to other sites too (Scrapy would drop them unseen), so that
-# a section moved to a new site is reported with its new address (`_moved`).
+# Requests follow redirects to other sites too (Scrapy would drop them unseen), so that a
+# section or an article moved to a new site is reported with its new address, not lost.
 _LISTING_META = {"allow_offsite": True}
 # The ASP.NET WebForms form: the one that carries the page's view state.
 _WEBFORM = "//form[.//input[@name='__VIEWSTATE' or @name='__EVENTTARGET']]"
@@ -318,6 +318,7 @@ class PortalSpider(scrapy.Spider):
             callback=self.parse_article,
             errback=self.article_failed,
             cb_kwargs={"section": section, "recheck": known is not None},
+            meta=_LISTING_META,  # (a redirect to another site is seen and counted, as there)
         )
 
     def _recheck_request(self, url: str, known: Any, section: str) -> scrapy.Request:
@@ -345,6 +346,11 @@ class PortalSpider(scrapy.Spider):
         fetched_at = datetime.now(UTC).isoformat(timespec="seconds")
         # The archive's key is the URL the listing links to, whatever redirects follow.
         url = response.meta.get("redirect_urls", [response.request.url])[0]
+        if self._site(response.url) != self._site(url):
+            # Moved to another site (the 2025 reform): what is there is not this portal's
+            # article; the archived one, if any, stays as it was (not marked removed).
+            self._fail("moved", url, f"redirects to {response.url}")
+            return
         if response.status != 304:
             yield _capture(response, url, fetched_at)
         if recheck:
