@@ -30,7 +30,7 @@ from ..policy import RecheckPolicy
 logger = logging.getLogger(__name__)
 # Requests follow redirects to other sites too (Scrapy would drop them unseen), so that a
 # section or an article moved to a new site is reported with its new address, not lost.
-_LISTING_META = {"allow_offsite": True}
+_SEE_REDIRECTS_ELSEWHERE = {"allow_offsite": True}
 # The ASP.NET WebForms form: the one that carries the page's view state.
 _WEBFORM = "//form[.//input[@name='__VIEWSTATE' or @name='__EVENTTARGET']]"
 
@@ -146,7 +146,7 @@ class PortalSpider(scrapy.Spider):
                 callback=self.parse_listing,
                 errback=self.listing_failed,
                 cb_kwargs={"section": url, "page": 1, "known_pages": 0},
-                meta=_LISTING_META,
+                meta=_SEE_REDIRECTS_ELSEWHERE,
             )
 
     def _rechecks(self) -> Iterator[scrapy.Request]:
@@ -260,7 +260,7 @@ class PortalSpider(scrapy.Spider):
                 callback=self.parse_listing,
                 errback=self.listing_failed,
                 cb_kwargs=cb_kwargs,
-                meta=_LISTING_META,
+                meta=_SEE_REDIRECTS_ELSEWHERE,
             )
         if listing.next_postback is None:
             return None
@@ -278,7 +278,7 @@ class PortalSpider(scrapy.Spider):
                     callback=self.parse_listing,
                     errback=self.listing_failed,
                     cb_kwargs=cb_kwargs,
-                    meta=_LISTING_META,
+                    meta=_SEE_REDIRECTS_ELSEWHERE,
                     **where,
                 )
             except ValueError:
@@ -318,7 +318,7 @@ class PortalSpider(scrapy.Spider):
             callback=self.parse_article,
             errback=self.article_failed,
             cb_kwargs={"section": section, "recheck": known is not None},
-            meta=_LISTING_META,  # (a redirect to another site is seen and counted, as there)
+            meta=_SEE_REDIRECTS_ELSEWHERE,
         )
 
     def _recheck_request(self, url: str, known: Any, section: str) -> scrapy.Request:
