@@ -218,3 +218,30 @@ def test_next_page_labels(label, is_next):
     hrefs = [f"/tin-tuc/bai-viet-so-{i}-{100 + i}.html" for i in range(4)]
     listing = parse_listing(_listing(hrefs, pager=pager), "https://x.gov.vn/tin-tuc")
     assert listing.next_url == ("https://x.gov.vn/tin-tuc?start=10" if is_next else None)
+
+
+@pytest.mark.parametrize("beside_count", [1, 5])
+def test_a_featured_story_above_the_list_is_the_sections_newest(beside_count):
+    """The newest story set apart above the list, in the same column, belongs to the section;
+    a second list beside it (more than a few links) is another block, left out."""
+    featured = "".join(
+        f"<div class='noi-bat-{i}'><h2><a href='/tin-tuc/bai-viet-noi-bat-{i}-{300 + i}.html'>"
+        f"Bài viết nổi bật số {i} của chuyên mục tin tức phường</a></h2></div>"
+        for i in range(beside_count)
+    )
+    items = "".join(
+        f"<li class='item'><a href='/tin-tuc/bai-viet-so-{i}-{100 + i}.html'>{title}</a></li>"
+        for i, title in enumerate(TITLES)
+    ) + "".join(
+        f"<li class='item'><a href='/tin-tuc/bai-viet-them-{i}-{200 + i}.html'>{title} (tiếp)</a></li>"
+        for i, title in enumerate(TITLES)
+    )
+    page = (
+        f"<html><body><div class='cot-giua'><h1>Tin tức</h1>{featured}<ul class='ds'>{items}</ul>"
+        "</div></body></html>"
+    )
+    urls = parse_listing(page, "https://x.gov.vn/tin-tuc").article_urls
+    assert len(urls) == 2 * len(TITLES) + (1 if beside_count == 1 else 0)
+    assert (urls[0] == "https://x.gov.vn/tin-tuc/bai-viet-noi-bat-0-300.html") is (
+        beside_count == 1
+    )

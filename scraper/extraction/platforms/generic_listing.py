@@ -13,7 +13,7 @@ from ..blocks import element_text
 from ..document import Document
 from ..model import ListingPage, PostBack
 from .base import absolute_links
-from .generic_layout import in_chrome, in_side_box, lowest_common_ancestor
+from .generic_layout import in_chrome, in_side_box, is_inside, lowest_common_ancestor
 from .pager import next_in_pager
 from .postback import next_postback
 
@@ -21,6 +21,7 @@ NAME = "generic"
 ARTICLE_LINK = re.compile(
     r"(?:\d{3,}|[a-z0-9]+(?:-[a-z0-9]+){3,})(?:\.html?|\.aspx|/)?$", re.IGNORECASE
 )
+MAX_FEATURED = 3  # stories set apart above a section's list
 _PAGE_NAMES = "page|p|pg|trang|pageindex|pagenumber|pageno|currentpage|cur|_cur"
 PAGE_NAME = re.compile(rf"^(?:{_PAGE_NAMES})$", re.IGNORECASE)
 # The page number in a listing's URL: "?page=2", "&p=2", "/page/2", "/page-2", "/trang-2.html".
@@ -154,6 +155,20 @@ def _main_list(
     if len(best) == 1:
         return [best[0][1]]
     inside = {id(node) for node in container.iter()}
+    # The section's newest story is often set apart, above its list ("nổi bật", a bigger
+    # picture): beside the list in the same column, one level up, and one or a few only
+    # (named like a box of highlights, only when it is the section's own).
+    column = container.getparent()
+    if column is not None and column.tag not in ("body", "html"):
+        beside = [
+            (anchor, url)
+            for anchor, url in candidates
+            if id(anchor) not in inside
+            and is_inside(anchor, column)
+            and (under_section(url) or not in_side_box(anchor))
+        ]
+        if 0 < len({url for _, url in beside}) <= MAX_FEATURED:
+            inside.update(id(anchor) for anchor, _ in beside)
     return [url for anchor, url in candidates if id(anchor) in inside]
 
 
