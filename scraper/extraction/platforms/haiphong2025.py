@@ -29,6 +29,7 @@ from ..document import Document
 from ..model import Article, ListingPage, NotAnArticle
 from ..text import same_words
 from .base import Platform, absolute_links, last_crumb, query_int
+from .pager import NEXT_LABEL
 
 NAME = "haiphong2025"
 
@@ -77,7 +78,6 @@ SIDE_BOX = re.compile(
 )
 # The theme pages with ?page=N; other common names are accepted as they come.
 PAGE_PARAM = re.compile(r"^(?:page|p|trang|pageindex|pagenumber|pi|pg|cur)$", re.IGNORECASE)
-NEXT_LABEL = re.compile(r"^(?:trang sau|tiếp|sau|next|›|»|>|>>)$", re.IGNORECASE)
 
 
 def _theme_markers(doc: Document) -> list[str]:

@@ -14,6 +14,7 @@ from ..document import Document
 from ..model import Article, Image, ListingPage, NotAnArticle
 from ..urls import resolve_url
 from .base import Platform, absolute_links, query_int, title_segments
+from .pager import NEXT_LABEL
 
 NAME = "liferay6"
 
@@ -39,7 +40,6 @@ ARTICLE_URL = re.compile(
 )
 PRINT_VIEW = re.compile(r"viewMode=print|/pop_up/", re.IGNORECASE)
 CUR_PARAM = re.compile(r"(?:^|_)cur$")
-NEXT_LABEL = re.compile(r"^(?:next|tiếp|sau|trang sau|›|»|>)$", re.IGNORECASE)
 
 _LIFERAY_JS = ("var Liferay", "Liferay.Portlet", "themeDisplay", "Liferay.Util")
 _ASSET_PUBLISHER = (

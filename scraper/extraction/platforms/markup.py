@@ -16,6 +16,7 @@ from ..blocks import element_text
 from ..css import select
 from ..document import Document
 from .base import absolute_links
+from .pager import NEXT_LABEL
 
 # A paragraph inside the body that is only a label and links to other stories.
 INLINE_RELATED_LABEL = re.compile(
@@ -26,7 +27,6 @@ INLINE_RELATED_LABEL = re.compile(
 INLINE_BLOCKS = ("p", "div", "li", "h3", "h4", "h5", "h6", "blockquote")
 # What is left of such a line once its label and link texts are taken out (" - ", "»").
 INLINE_RELATED_REST = " -–|:;,.>»"
-NEXT_LABEL = re.compile(r"^(?:»|›|>|>>|trang sau|sau|tiếp|next)$", re.IGNORECASE)
 
 
 _GENERATOR_CASE = str.maketrans("GENRATO", "genrato")

@@ -22,7 +22,8 @@ from .generic_layout import in_chrome
 Target = TypeVar("Target")
 
 # "Trang sau", "Tiếp »", "Next ›", or the arrow alone ("»" at the end of a pager is the next
-# page; "»»", "Cuối", "Last" the last one).
+# page; "»»", "Cuối", "Last" the last one). Shared by the adapters that read a pager's labels
+# (Liferay 7's and SharePoint's own add their platforms' words).
 NEXT_LABEL = re.compile(
     r"^(?:(?:tiếp|sau|trang sau|trang tiếp|tiếp theo|next|next page)\s*[›»>]?|[›»>]|>>)$",
     re.IGNORECASE,

@@ -26,6 +26,7 @@ from ..css import select
 from ..document import Document
 from ..model import Article, ListingPage, NotAnArticle
 from .base import Platform, absolute_links, query_int
+from .pager import NEXT_LABEL
 
 NAME = "vccorp"
 
@@ -53,7 +54,6 @@ SIDEBAR = re.compile(
 )
 PAGE_CHROME = re.compile(r"(?:^|\s)(?:header|footer|menu)(?:__[\w-]+)?(?:\s|$)")
 PAGINATION = ".paging, .pagination, .box-pagination"
-NEXT_LABEL = re.compile(r"^(?:trang sau|sau|tiếp|next|›|»|>|>>)$", re.IGNORECASE)
 
 # "-<siteId><yyMMddHHmmss><fff>.htm": a siteId of 1+ digits and a 15-digit stamp (".chn" on
 # VCCorp's press sites). Category (`/<cat>.htm`) and video (`/video/…-<5 digits>.htm`) pages
