@@ -18,6 +18,12 @@ from urllib.parse import urljoin, urlsplit
 _NOT_PLAIN = re.compile(r"[\x00-\x20\x7f;?#\[\]\\]")
 
 
+def site_of(url: str) -> str:
+    """A portal's site: its host name, lower case, "www." or not (portals link to themselves
+    both ways)."""
+    return (urlsplit(url).hostname or "").removeprefix("www.")
+
+
 def resolve_url(base_url: str, ref: str) -> str | None:
     """`urljoin(base_url, ref)`, or None for an address urllib cannot read ("http://[x/…",
     unbalanced IPv6 brackets): one bad link must not stop the reading of a page."""

@@ -23,6 +23,7 @@ from ..extraction import (
     load_document,
 )
 from ..extraction.platforms import detect, read_listing
+from ..extraction.urls import site_of
 from ..items import ArticleItem, CaptureItem, RemovalItem
 from ..memory import CrawlMemory
 from ..policy import RecheckPolicy
@@ -102,10 +103,7 @@ class PortalSpider(scrapy.Spider):
     def _host(url: str) -> str:
         return (urlsplit(url).hostname or "").lower()
 
-    @classmethod
-    def _site(cls, url: str) -> str:
-        """The host, "www." or not: portals link to themselves both ways."""
-        return cls._host(url).removeprefix("www.")
+    _site = staticmethod(site_of)  # a portal's site: its host, "www." or not
 
     def portal_id(self, section_url: str) -> str:
         return self.portal_override or self._host(section_url)

@@ -179,9 +179,9 @@ def _category(doc: Document, title: str | None) -> str | None:
         if crumb and len(crumb) <= MAX_CATEGORY_CHARS:
             return crumb
     section = next(
-        (m.get("content") for m in doc.metas() if m.get("property") == "article:section"), None
+        (m.get("content") for m in doc.metas() if m.get("property") == "article:section"), ""
     )
-    return clean_line(section) or None if section else None
+    return clean_line(section or "") or None
 
 
 def parse_article(doc: Document) -> Article:

@@ -12,6 +12,7 @@ from lxml.html import HtmlElement
 from ..blocks import element_text
 from ..document import Document
 from ..model import ListingPage, PostBack
+from ..urls import site_of
 from .base import absolute_links
 from .generic_layout import in_chrome, in_side_box, is_inside, lowest_common_ancestor
 from .pager import next_in_pager
@@ -92,13 +93,9 @@ def _next_page(doc: Document) -> str | None:
 
 
 def same_site(page_url: str) -> Callable[[str], bool]:
-    """Whether a link stays on the page's site: its host, with or without "www."."""
-
-    def bare(url: str) -> str:
-        return (urlsplit(url).hostname or "").removeprefix("www.")
-
-    host = bare(page_url)
-    return lambda url: bare(url) == host
+    """Whether a link stays on the page's site (`site_of`)."""
+    site = site_of(page_url)
+    return lambda url: site_of(url) == site
 
 
 def _signature(anchor: HtmlElement) -> tuple[str, ...]:
