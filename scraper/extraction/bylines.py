@@ -39,6 +39,17 @@ UNIT_WORDS = re.compile(
     re.IGNORECASE,
 )
 PHOTO_CREDIT_TAIL = re.compile(r"\s*[-–,|]\s*(?:ảnh|photo)\s*[:：].*$", re.IGNORECASE)
+# "(Theo Báo Hà Nội Mới)": a source line, printed in brackets and without a colon.
+SOURCE_PREFIX = re.compile(r"^theo\s+(?=\S)", re.IGNORECASE)
+# A line naming where the text comes from rather than who wrote it.
+SOURCE_LINE = re.compile(r"^\(?\s*(?:nguồn|theo|source)\b", re.IGNORECASE)
+# "Thanh Tùng (TTVH)": the agency after the name.
+AFFILIATION_TAIL = re.compile(r"(?<=\S)\s*\([^()]*\)$")
+# "Minh Châu - 12/03/2025", "Thu Hà | 08:30": a date or time printed after the name.
+DATE_TAIL = re.compile(
+    r"(?:\s*[-–|,]\s*|\s+)(?:\d{1,2}[:h]\d{2}\s*)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}"
+    r"(?:\s*[-–|,]?\s*\d{1,2}[:h]\d{2})?\s*$"
+)
 # Not "và": unit names contain it ("Phòng Văn hóa và Thông tin").
 AUTHOR_SEPARATOR = re.compile(r"\s+[-–]\s+|\s*[,;]\s*|\s*&\s*|\s*/\s*")
 # What every AUTHOR_SEPARATOR holds.
@@ -56,7 +67,7 @@ class BylineResult:
 def split_authors(byline: str) -> list[str]:
     """ "XUÂN HIẾU - XUÂN THỊNH" → ["XUÂN HIẾU", "XUÂN THỊNH"]; labels and photo credits
     dropped. A unit's name stays whole: "Văn phòng HĐND - UBND quận" is one author."""
-    text = BYLINE_LABEL.sub("", byline).strip()
+    text = _bare(byline)
     # Most bylines hold a single name: no separator character, nothing for the split to find
     # (it would try its four alternatives at every position).
     if _SEPARATOR_CHARS.search(text):
@@ -64,9 +75,29 @@ def split_authors(byline: str) -> list[str]:
     else:
         parts = [text]
     parts = [p for p in parts if p and not PHOTO_CREDIT.match(p)]
-    if len(parts) > 1 and any(UNIT_WORDS.search(p) for p in parts):
+    if len(parts) > 1 and not all(SOURCE_LINE.match(p) for p in parts):
+        # "Ngọc Lan - Nguồn: hanoimoi.vn": the source is not an author.
+        parts = [p for p in parts if not SOURCE_LINE.match(p)]
+    parts = [bare for bare in map(_bare, parts) if bare]
+    units = [bool(UNIT_WORDS.search(p)) for p in parts]
+    if len(parts) > 1 and any(units):
+        if not units[0]:
+            # "Thu Hà - Trung tâm VHTT&TT": the people, then the unit they write for.
+            return parts[: units.index(True)]
+        # "Văn phòng HĐND - UBND quận" is one unit, whose name holds the separator.
         return [PHOTO_CREDIT_TAIL.sub("", text).strip(" -–,")]
     return parts
+
+
+def _bare(text: str) -> str:
+    """The name in a byline or part of one: no brackets, label, source word or date."""
+    text = text.strip()
+    if text.startswith("(") and text.endswith(")") and ")" not in text[1:-1]:
+        text = text[1:-1].strip()
+    text = BYLINE_LABEL.sub("", text).strip()
+    text = SOURCE_PREFIX.sub("", text)
+    text = AFFILIATION_TAIL.sub("", text)
+    return DATE_TAIL.sub("", text).strip()
 
 
 def _short(text: str) -> bool:
@@ -94,7 +125,30 @@ def _is_byline(block: Block, *, loose: bool) -> bool:
         return True
     if is_upper_text(text) and sum(c.isalpha() for c in text) >= 2:
         return True
-    return loose and _looks_like_name(text)
+    if not loose:
+        return False
+    # "Theo hanoimoi.vn", "(Theo Báo Hà Nội Mới)": a source line, not a sentence.
+    source = SOURCE_LINE.match(text) and not SENTENCE_END.search(text) and word_count(text) <= 8
+    return bool(source) or _looks_like_name(text)
+
+
+def _name_over_unit(name: Block, unit: Block, *, loose: bool) -> bool:
+    """A byline printed on two lines: the writer's name, then the unit or source below it
+    ("Nguyễn Văn Hùng" / "Phòng Văn hóa và Thông tin", "Ngọc Lan" / "Nguồn: hanoimoi.vn")."""
+    below = unit.text
+    is_source = bool(SOURCE_LINE.match(below))
+    if not (is_source or below.startswith("(") or UNIT_WORDS.search(below)):
+        return False
+    text = name.text
+    if name.heading or not _short(text) or UNIT_WORDS.search(text) or BYLINE_LABEL.match(text):
+        return False
+    looks_like_name = _looks_like_name(text) or (
+        is_upper_text(text) and word_count(text) <= 5 and not SENTENCE_END.search(text)
+    )
+    if not looks_like_name or any(ch.isdigit() for ch in text):
+        return False
+    # Side by side on the right, as bylines are set; or, unaligned, a bare name over a source.
+    return name.align == "right" == unit.align or (loose and is_source)
 
 
 def find_byline(blocks: list[Block], *, loose: bool = True) -> BylineResult:
@@ -112,6 +166,10 @@ def find_byline(blocks: list[Block], *, loose: bool = True) -> BylineResult:
         only_credits_after = all(PHOTO_CREDIT.match(b.text) for b in blocks[index + 1 :])
         if _is_byline(block, loose=loose and only_credits_after):
             # Photo credits after the byline ("Ảnh: TN") go with it: they are not body text.
+            if index and _name_over_unit(blocks[index - 1], block, loose=loose):
+                name = blocks[index - 1].text
+                joiner = " " if block.text.startswith("(") else " - "
+                return BylineResult(name + joiner + block.text, blocks[: index - 1])
             return BylineResult(block.text, blocks[:index])
         if back == 1:
             glued = GLUED_TAIL.search(block.text)

@@ -1,0 +1,118 @@
+"""Bylines as ward and commune portals print them below the text, and the authors they name."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.extraction import extract_article
+from scraper.extraction.bylines import split_authors
+
+URL = "https://xa.example.gov.vn/tin-tuc/ra-quan-ve-sinh-moi-truong-2207.html"
+_LAST = "Kết thúc buổi ra quân, các tổ dân phố đã thu gom được hơn hai tấn rác thải."
+_BODY = (
+    "<p>Sáng Chủ nhật, hơn ba trăm đoàn viên, hội viên và người dân của phường đã cùng ra quân"
+    " làm sạch các tuyến phố, ngõ xóm và khơi thông cống rãnh trước mùa mưa.</p>"
+    "<p>Lực lượng ra quân được chia thành các tổ, mỗi tổ phụ trách một tuyến phố và một khu"
+    " vực tập kết rác do phường phân công.</p>"
+    f"<p>{_LAST}</p>"
+)
+RIGHT = "<p style='text-align: right'>{}</p>"
+
+
+def _extract(after_text: str):
+    page = (
+        "<html><head><meta charset='utf-8'><title>Phường ra quân vệ sinh môi trường</title></head>"
+        "<body><div class='menu'><a href='/'>Trang chủ</a> <a href='/tin-tuc'>Tin tức</a></div>"
+        "<div class='chi-tiet-tin'><h1>Phường ra quân vệ sinh môi trường</h1>"
+        "<div class='ngay'>Chủ nhật, 09/03/2025 07:30</div>"
+        f"<div class='noi-dung'>{_BODY}{after_text}</div></div>"
+        "<div class='footer'>Cổng thông tin điện tử phường</div></body></html>"
+    )
+    return extract_article(page.encode(), URL)
+
+
+@pytest.mark.parametrize(
+    ("after_text", "byline", "authors"),
+    [
+        # The writer's name over the unit they write for, both set on the right.
+        (
+            RIGHT.format("<b>Nguyễn Văn Hùng</b>") + RIGHT.format("Phòng Văn hóa và Thông tin"),
+            "Nguyễn Văn Hùng - Phòng Văn hóa và Thông tin",
+            ["Nguyễn Văn Hùng"],
+        ),
+        (
+            RIGHT.format("<b>MINH ĐỨC</b>") + RIGHT.format("<i>(Văn phòng HĐND-UBND phường)</i>"),
+            "MINH ĐỨC (Văn phòng HĐND-UBND phường)",
+            ["MINH ĐỨC"],
+        ),
+        # The name over its source, with or without alignment: the source is not an author.
+        (
+            RIGHT.format("<b>Ngọc Lan</b>") + RIGHT.format("<i>Nguồn: hanoimoi.vn</i>"),
+            "Ngọc Lan - Nguồn: hanoimoi.vn",
+            ["Ngọc Lan"],
+        ),
+        ("<p>Ngọc Lan</p><p>Theo hanoimoi.vn</p>", "Ngọc Lan - Theo hanoimoi.vn", ["Ngọc Lan"]),
+        # A source alone, in brackets: the text as printed, the source as its author.
+        ("<p>(Theo Báo Hà Nội Mới)</p>", "(Theo Báo Hà Nội Mới)", ["Báo Hà Nội Mới"]),
+        # A date after the name, an agency in brackets.
+        (RIGHT.format("Minh Châu - 09/03/2025"), "Minh Châu - 09/03/2025", ["Minh Châu"]),
+        (RIGHT.format("<b>Thanh Tùng (TTVH)</b>"), "Thanh Tùng (TTVH)", ["Thanh Tùng"]),
+    ],
+)
+def test_byline_printed_on_two_lines_or_with_source_date_or_agency(after_text, byline, authors):
+    article = _extract(after_text)
+    assert article.platform == "generic"
+    assert (article.byline, article.authors) == (byline, authors)
+    assert article.body.endswith(_LAST)
+
+
+@pytest.mark.parametrize(
+    ("after_text", "byline", "body_end"),
+    [
+        # A signed notice: only the signer's name is a byline, the office titles stay.
+        (
+            RIGHT.format("<b>TM. ỦY BAN NHÂN DÂN</b>")
+            + RIGHT.format("<b>CHỦ TỊCH</b>")
+            + RIGHT.format("<b>Nguyễn Văn An</b>"),
+            "Nguyễn Văn An",
+            "CHỦ TỊCH",
+        ),
+        # A closing line of verse over the unit is text, not a name.
+        (
+            RIGHT.format("<em>Ai ơi giữ lấy nếp nhà</em>") + RIGHT.format("Hội Phụ nữ phường"),
+            "Hội Phụ nữ phường",
+            "Ai ơi giữ lấy nếp nhà",
+        ),
+        # A sentence over the unit stays text.
+        (
+            "<p>Buổi ra quân kết thúc lúc 11 giờ.</p>" + RIGHT.format("Phòng Văn hóa và Thông tin"),
+            "Phòng Văn hóa và Thông tin",
+            "Buổi ra quân kết thúc lúc 11 giờ.",
+        ),
+    ],
+)
+def test_line_above_the_byline_that_is_no_name_stays_in_the_body(after_text, byline, body_end):
+    article = _extract(after_text)
+    assert article.byline == byline
+    assert article.body.endswith(body_end)
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("XUÂN HIẾU - XUÂN THỊNH", ["XUÂN HIẾU", "XUÂN THỊNH"]),
+        ("Văn phòng HĐND - UBND quận", ["Văn phòng HĐND - UBND quận"]),
+        ("Thu Hà - Trung tâm Văn hóa - Thể thao", ["Thu Hà"]),
+        ("Minh Anh, Thu Hà - Phòng Văn hóa", ["Minh Anh", "Thu Hà"]),
+        ("Tin: Minh Anh; Ảnh: Hoàng Long", ["Minh Anh"]),
+        ("Tin: Minh Anh; Nguồn: baochinhphu.vn", ["Minh Anh"]),
+        ("Nguồn: Cổng TTĐT tỉnh", ["Cổng TTĐT tỉnh"]),
+        ("Theo baohaiphong.vn", ["baohaiphong.vn"]),
+        ("Thu Hà | 08:30 09/03/2025", ["Thu Hà"]),
+        ("Lê Hà - 9.3.2025", ["Lê Hà"]),
+        # A name that starts like the source word is still a name.
+        ("Theodore Nguyễn", ["Theodore Nguyễn"]),
+    ],
+)
+def test_split_authors(byline, authors):
+    assert split_authors(byline) == authors
