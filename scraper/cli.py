@@ -294,9 +294,22 @@ def portals(
 @click.option(
     "--listing",
     is_flag=True,
-    help="Read the pages as section listings: print their article links and next page.",
+    help="Read the pages as section listings: print their article links, the date shown "
+    "beside each, and the next page.",
 )
-def extract(files: tuple[str, ...], url: str | None, platform: str | None, listing: bool) -> None:
+@click.option(
+    "--listed-date",
+    metavar="TEXT",
+    help="The date the page's listing shows beside its link ('Ngày đăng 12/03/2025'): the "
+    "publish date when the page shows none, as in a crawl.",
+)
+def extract(
+    files: tuple[str, ...],
+    url: str | None,
+    platform: str | None,
+    listing: bool,
+    listed_date: str | None,
+) -> None:
     """Extract the article fields from saved pages (`-` reads standard input).
 
     One file prints one JSON object; several print JSON Lines with a `file` key.
@@ -315,7 +328,10 @@ def extract(files: tuple[str, ...], url: str | None, platform: str | None, listi
             if listing:
                 fields = asdict(parse_listing(body, page_url, platform=platform))
             else:
-                fields = extract_article(body, page_url, platform=platform).to_dict()
+                article = extract_article(
+                    body, page_url, platform=platform, listed_date=listed_date
+                )
+                fields = article.to_dict()
         except NotAnArticle as exc:
             failures += 1
             _report_failure(name, str(exc), single)

@@ -80,3 +80,25 @@ def test_a_bad_file_among_good_ones_is_reported_in_line_and_in_exit_code(tmp_pat
     lines = [json.loads(line) for line in result.stdout.decode().splitlines()]
     assert lines[0]["file"] == good and lines[0]["title"]
     assert lines[1]["file"] == str(empty) and "empty" in lines[1]["error"]
+
+
+def test_listed_date_is_the_publish_date_of_a_page_without_one():
+    page = (PAGES / "seed_template_unit_byline_constructed.html").read_text(encoding="utf-8")
+    page = page.replace("23/07/2022 - 03:42 PM", "").encode()
+    url = "https://q.example.gov.vn/tin/sokeat-2022-123.html"
+    listed = "Ngày đăng 23/07/2022 | 03:42 PM | Lượt xem: 12"
+    result = run("extract", "-", "--url", url, "--listed-date", listed, stdin=page)
+    assert result.returncode == 0, result.stderr.decode()
+    fields = json.loads(result.stdout)
+    assert fields["published_at"] == "2022-07-23T15:42:00+07:00"
+    assert fields["published_text"] == "Ngày đăng 23/07/2022 | 03:42 PM"
+    without = json.loads(run("extract", "-", "--url", url, stdin=page).stdout)
+    assert without["published_at"] is None
+
+
+def test_listing_prints_the_date_shown_beside_each_link():
+    page = Path(__file__).parent / "sites" / "seed_generic" / "listing_p1_constructed.html"
+    result = run("extract", "--listing", str(page), "--url", "https://tayho.hanoi.gov.vn/tin-tuc")
+    assert result.returncode == 0, result.stderr.decode()
+    listing = json.loads(result.stdout)
+    assert listing["article_urls"] and set(listing["dates"]) == set(listing["article_urls"])

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from .assemble import with_listed_date
 from .document import Document, load_document
 from .model import Article, Attachment, Image, ListingPage, NotAnArticle
 from .platforms import PLATFORMS, Detection, detect, get_platform, read_listing
@@ -43,13 +44,21 @@ def extract_article(
     url: str,
     platform: str | None = None,
     content_type: str | None = None,
+    listed_date: str | None = None,
 ) -> Article:
     """Fields of one article page. Raises NotAnArticle (with a `reason`) for other pages.
 
     With no `platform`, the page's fingerprint decides; a page that the detected platform
     cannot read as an article is retried with the generic extractor before giving up.
+    `listed_date` is the date its listing page showed beside the link (ListingPage.dates):
+    the publish date of a page that shows none.
     """
-    doc = _document(page, url, content_type)
+    return with_listed_date(
+        _read_article(_document(page, url, content_type), platform), listed_date
+    )
+
+
+def _read_article(doc: Document, platform: str | None) -> Article:
     if platform is not None:
         return get_platform(platform).parse_article(doc)
     detected = detect(doc).platform

@@ -10,7 +10,7 @@ from lxml.html import HtmlElement
 from .blocks import Block, Content, extract_content
 from .bylines import BylineResult, find_byline, split_authors
 from .cleanup import strip_boilerplate
-from .dates import date_from_url, is_print_date_header
+from .dates import date_from_url, is_print_date_header, parse_dateline
 from .document import Document
 from .model import Article, Attachment, Image, NotAnArticle
 from .text import clean, clean_line, same_words
@@ -103,6 +103,41 @@ def _content(doc: Document, roots: list[HtmlElement], skip: set[HtmlElement]) ->
     return known[key]  # read, never changed, by assemble
 
 
+URL_DATE = "publish time taken from the URL: no dateline on the page"
+LISTING_DATE = "publish time taken from the listing page: no dateline on the article page"
+DAY_ONLY = "the dateline gives the day only: no time of publication"
+
+
+def with_listed_date(article: Article, listed: str | None) -> Article:
+    """The date the section's listing showed beside the link, for a page that shows none.
+
+    Before the URL's date (the URL holds when the item was created, the listing what the
+    portal calls its publish date), unless the URL gives the time of that same day."""
+    if not listed or (article.published_at is not None and URL_DATE not in article.warnings):
+        return article
+    dateline = parse_dateline(listed)
+    if dateline is None or is_print_date_header(listed):
+        return article
+    value = dateline.isoformat()
+    if (
+        article.published_at is not None
+        and article.published_precision == "minute"
+        and article.published_at[:10] == value[:10]
+    ):
+        return article
+    warnings = [w for w in article.warnings if w not in (URL_DATE, DAY_ONLY)]
+    warnings.append(LISTING_DATE)
+    if dateline.precision == "day":
+        warnings.append(DAY_ONLY)
+    return replace(
+        article,
+        published_at=value,
+        published_text=shown_dateline(listed),
+        published_precision=dateline.precision,
+        warnings=warnings,
+    )
+
+
 def assemble(doc: Document, platform: str, parts: Parts) -> Article:
     title = clean_line(parts.title)
     if not title:
@@ -126,7 +161,7 @@ def assemble(doc: Document, platform: str, parts: Parts) -> Article:
             published_at, precision = dateline.isoformat(), dateline.precision
             published_text = clean_line(parts.shown_dateline) or shown_dateline(text)
             if precision == "day":
-                warnings.append("the dateline gives the day only: no time of publication")
+                warnings.append(DAY_ONLY)
             if dateline.updated:
                 warnings.append(
                     "the only dateline is labelled as an update ('Cập nhật'): taken as published"
@@ -138,7 +173,7 @@ def assemble(doc: Document, platform: str, parts: Parts) -> Article:
         from_url = date_from_url(doc.url)
         if from_url is not None:
             published_at, precision = from_url.isoformat(), from_url.precision
-            warnings.append("publish time taken from the URL: no dateline on the page")
+            warnings.append(URL_DATE)
         elif shown:
             warnings.append(f"dateline not understood: {shown!r}")
         else:

@@ -62,6 +62,8 @@ class ListingPage:
     next_url: str | None = None
     # When the next page is only reachable by posting the page's form (ASP.NET pagers).
     next_postback: PostBack | None = None
+    # Article URL → the date text shown beside its link, for the links that show one.
+    dates: dict[str, str] = field(default_factory=dict)
 
 
 class NotAnArticle(ValueError):

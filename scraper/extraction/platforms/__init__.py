@@ -9,13 +9,16 @@ from ..model import ListingPage
 from . import generic, haiphong2025, liferay6, liferay7, nukeviet, sharepoint, vccorp, wordpress
 from .base import Platform
 from .generic_listing import next_page
+from .listing_dates import listed_dates
 
 
 def read_listing(platform: Platform, doc: Document) -> ListingPage:
     """The platform's reading of a listing page, its next page found by the pager's look
-    (pager.py) when the adapter's own rules find none: a theme's pager it was not written for.
+    (pager.py) when the adapter's own rules find none: a theme's pager it was not written for;
+    and the date shown beside each link (listing_dates.py), the same way on every platform.
     """
     listing = platform.parse_listing(doc)
+    listing.dates = listed_dates(doc, listing.article_urls)
     if platform is generic.PLATFORM:
         return listing  # (its own rules are that look)
     if listing.next_url is None and listing.next_postback is None:

@@ -237,7 +237,7 @@ def dateline_texts(doc: Document, title_el: HtmlElement | None) -> tuple[list[st
             nearby.insert(0, element_text(before))
         found = _datelines_among(doc, nearby)
         if not found:
-            leading = [t for t in _leading_lines(title_el) if _mostly_date(doc, t)]
+            leading = [t for t in _leading_lines(title_el) if mostly_date(doc, t)]
             found = _datelines_among(doc, leading)
         if len(found) > 1:  # a line giving only the time of an edit after those giving more
             found.sort(key=lambda text: _edit_only(doc, text))
@@ -254,7 +254,7 @@ def _datelines_among(doc: Document, texts: list[str]) -> list[str]:
     return found or [t for t in texts if _could_be_dateline(t) and doc.dateline(t)]
 
 
-def _mostly_date(doc: Document, text: str) -> bool:
+def mostly_date(doc: Document, text: str) -> bool:
     """A line that is a date with a few words around it ("Ngày đăng:", a weekday, a view
     counter, a name), not a sentence that mentions one ("Theo Kế hoạch … ngày 10/03/2020, …")."""
     if len(text) > MAX_DATELINE_CHARS:

@@ -1,0 +1,101 @@
+"""The date a listing page shows beside each article link ("Ngày đăng 02/08/2015", a date
+column, "(12/03/2025)" after the title).
+
+Some portals print no date on the article page itself (PORTALS.md: district SharePoint pages
+whose stored text has no date line); their listings do. The date is looked for in the link's
+own item: the largest box around the link that holds no other article of the list, a few
+levels up at most, nearest first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from urllib.parse import urldefrag
+
+from lxml.html import HtmlElement
+
+from ..document import Document
+from ..element_texts import element_text
+from ..urls import url_joiner
+from .generic_fields import MAX_DATELINE_CHARS, mostly_date
+
+# Levels above the link: a title's heading, its card body, the card, the card's column.
+MAX_LEVELS = 4
+# An item is a title, a date and a lead at most; a box with more text is a column of the page,
+# where a date would be anything (the day's date in the header).
+MAX_ITEM_CHARS = 1000
+# A link with this much text names a page (an item of some list); shorter ones are menus.
+MIN_TITLE_CHARS = 20
+
+
+def listed_dates(doc: Document, article_urls: list[str]) -> dict[str, str]:
+    """Article URL → the date text its listing item shows, for the links that show one."""
+    links = _links(doc)
+    wanted = set(article_urls)
+    # Which pages each box links to, by their titled links and the list's own: an item's box
+    # links to one (a last page's only item must not reach into the sidebar's list).
+    held: dict[HtmlElement, set[str]] = {}
+    for anchor, url, text in links:
+        if url in wanted or len(text) >= MIN_TITLE_CHARS:
+            for box in anchor.iterancestors():
+                held.setdefault(box, set()).add(url)
+    # A title may hold a date ("Lịch tiếp công dân ngày 14/3/2025"): the date looked for is
+    # printed beside it, on its own. The title is an article's longest link; a shorter one
+    # may be the date ("Đăng ngày <a>18/01/2026</a>").
+    longest: dict[str, str] = {}
+    for _, url, text in links:
+        if url in wanted and len(text) > len(longest.get(url, "")):
+            longest[url] = text
+    titles = set(longest.values())
+    dates: dict[str, str] = {}
+    for anchor, url, _ in links:
+        if url in wanted and url not in dates:
+            found = _date_in_item(doc, anchor, held, titles)
+            if found:
+                dates[url] = found
+    return dates
+
+
+def _links(doc: Document) -> list[tuple[HtmlElement, str, str]]:
+    """Each link of the page: the anchor, its address (no fragment), its text."""
+    join = url_joiner(doc.url)
+    found = []
+    for anchor in doc.tree.iter("a"):
+        href = (anchor.get("href") or "").strip()
+        resolved = join(href) if href else None
+        if resolved is not None:
+            found.append((anchor, urldefrag(resolved)[0], element_text(anchor)))
+    return found
+
+
+def _date_in_item(
+    doc: Document, anchor: HtmlElement, held: dict[HtmlElement, set[str]], titles: set[str]
+) -> str | None:
+    box = anchor
+    for _ in range(MAX_LEVELS):
+        parent = box.getparent()
+        if parent is None or len(held.get(parent, ())) > 1:
+            break
+        box = parent
+        if len(element_text(box)) > MAX_ITEM_CHARS:
+            break
+        for line in _lines(box):
+            if (
+                len(line) <= MAX_DATELINE_CHARS
+                and not any(title in line for title in titles)
+                and mostly_date(doc, line)
+            ):
+                return line
+    return None
+
+
+def _lines(box: HtmlElement) -> Iterator[str]:
+    """The box's texts in page order: each element's, and its loose text pieces ("<a>…</a>
+    (12/03/2025)")."""
+    for element in box.iter():
+        if not isinstance(element.tag, str):
+            continue
+        yield element_text(element)
+        for piece in (element.text, element.tail if element is not box else None):
+            if piece and piece.strip():
+                yield " ".join(piece.split())
