@@ -25,14 +25,14 @@ ZLIB_LEVEL = 6
 _BATCH = 100
 
 _INSERT_CAPTURE = """
-INSERT INTO captures (url, final_url, fetched_at, status, headers, sha256, size)
-VALUES (?, ?, ?, ?, ?, ?, ?)
+INSERT INTO captures (url, final_url, fetched_at, status, headers, sha256, size, listed_date)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 """
 # Newest first within a URL: fetched_at, then insertion order for equal timestamps.
 _LATEST = """c.id = (SELECT c2.id FROM captures c2 WHERE c2.url = c.url{same_status}
   ORDER BY c2.fetched_at DESC, c2.id DESC LIMIT 1)"""
 _SELECT_BATCH = """
-SELECT c.url, c.final_url, c.fetched_at, c.status, c.headers, c.sha256, b.body
+SELECT c.url, c.final_url, c.fetched_at, c.status, c.headers, c.sha256, b.body, c.listed_date
 FROM captures c JOIN capture_bodies b ON b.sha256 = c.sha256
 WHERE c.id IN ({marks}) ORDER BY c.url, c.fetched_at, c.id
 """
@@ -47,6 +47,9 @@ class Capture:
     headers: dict[str, str]
     sha256: str
     body: bytes
+    # The date text its listing page showed beside the link (None: not from a listing, or
+    # none shown).
+    listed_date: str | None = None
 
 
 def store_capture(
@@ -58,6 +61,7 @@ def store_capture(
     headers: Mapping[str, str],
     body: bytes,
     final_url: str | None = None,
+    listed_date: str | None = None,
 ) -> str:
     """Keep one response; returns the SHA-256 hex of its body."""
     digest = hashlib.sha256(body).hexdigest()
@@ -78,7 +82,16 @@ def store_capture(
             )
         conn.execute(
             _INSERT_CAPTURE,
-            (nfc(url), nfc(final_url), fetched_at, status, header_json, digest, len(body)),
+            (
+                nfc(url),
+                nfc(final_url),
+                fetched_at,
+                status,
+                header_json,
+                digest,
+                len(body),
+                nfc(listed_date),
+            ),
         )
     return digest
 
@@ -129,7 +142,7 @@ def iter_captures(
         batch = ids[start : start + _BATCH]
         sql = _SELECT_BATCH.format(marks=", ".join("?" for _ in batch))
         rows = conn.execute(sql, batch).fetchall()
-        for c_url, final_url, fetched_at, code, headers, sha256, body in rows:
+        for c_url, final_url, fetched_at, code, headers, sha256, body, listed_date in rows:
             yield Capture(
                 url=c_url,
                 final_url=final_url,
@@ -138,4 +151,5 @@ def iter_captures(
                 headers=json.loads(headers) if headers else {},
                 sha256=sha256,
                 body=zlib.decompress(body),
+                listed_date=listed_date,
             )

@@ -37,6 +37,8 @@ UPDATE articles SET removed_at = ?, removed_reason = ? WHERE url = ? AND removed
 _KNOWN = """
 SELECT a.url, a.first_seen_at, a.fetched_at, a.published_at, a.removed_at,
   (SELECT c.headers FROM captures c WHERE c.url = a.url
+   ORDER BY c.fetched_at DESC, c.id DESC LIMIT 1),
+  (SELECT c.listed_date FROM captures c WHERE c.url = a.url AND c.listed_date IS NOT NULL
    ORDER BY c.fetched_at DESC, c.id DESC LIMIT 1)
 FROM articles a WHERE a.url IN ({marks})
 """
@@ -66,6 +68,8 @@ class KnownArticle:
     removed_at: str | None
     etag: str | None
     last_modified: str | None
+    # The date its listing last showed beside the link: re-checks extract with it.
+    listed_date: str | None = None
 
 
 def change_reason(record: Mapping[str, Any]) -> Change | None:
@@ -105,7 +109,9 @@ def known_articles(conn: sqlite3.Connection, urls: Iterable[str]) -> dict[str, K
     for start in range(0, len(stored), _CHUNK):
         chunk = stored[start : start + _CHUNK]
         sql = _KNOWN.format(marks=", ".join("?" for _ in chunk))
-        for url, first_seen, fetched, published, removed, headers_json in conn.execute(sql, chunk):
+        for url, first_seen, fetched, published, removed, headers_json, listed in conn.execute(
+            sql, chunk
+        ):
             headers = json.loads(headers_json) if headers_json else {}
             known[wanted[url]] = KnownArticle(
                 url=url,
@@ -115,5 +121,6 @@ def known_articles(conn: sqlite3.Connection, urls: Iterable[str]) -> dict[str, K
                 removed_at=removed,
                 etag=_header(headers, "etag"),
                 last_modified=_header(headers, "last-modified"),
+                listed_date=listed,
             )
     return known

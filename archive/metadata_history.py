@@ -38,6 +38,8 @@ CAPTURE_COLUMNS = {
     "headers": "JSON object of the response headers (names in lower case).",
     "sha256": "SHA-256 of the response body; identical bodies are stored once.",
     "size": "Size of the body in bytes, uncompressed.",
+    "listed_date": "The date the section's listing page showed beside the article's link, as "
+    "printed; the publish date of an article page that shows none.",
 }
 
 SECTION_COLUMNS = {

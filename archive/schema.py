@@ -361,6 +361,13 @@ def one_contentless_search_index(db: Database) -> None:
     rebuild_index(db.conn)
 
 
+@migrations()
+def add_capture_listed_date(db: Database) -> None:
+    # The date the listing page showed beside the article's link, kept with the response:
+    # a page that shows no date of its own takes it, today and at every re-extraction.
+    db["captures"].add_column("listed_date", str)
+
+
 def apply(db: Database) -> None:
     """Bring `db` up to date; a no-op when every migration is already recorded."""
     migrations.apply(db)

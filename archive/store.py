@@ -249,8 +249,10 @@ class Archive:
         headers: Mapping[str, str],
         body: bytes,
         final_url: str | None = None,
+        listed_date: str | None = None,
     ) -> str:
-        """Keep a raw response; returns the SHA-256 hex of its body."""
+        """Keep a raw response; returns the SHA-256 hex of its body. `listed_date`: the date
+        its listing showed beside the link."""
         return store_capture(
             self.conn,
             url,
@@ -259,6 +261,7 @@ class Archive:
             headers=headers,
             body=body,
             final_url=final_url,
+            listed_date=listed_date,
         )
 
     def iter_captures(

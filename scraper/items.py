@@ -41,6 +41,8 @@ class CaptureItem:
     headers: dict[str, str]
     body: bytes
     final_url: str | None = None
+    # The date its listing page showed beside the link (the page may show none itself).
+    listed_date: str | None = None
 
 
 @dataclass

@@ -60,6 +60,7 @@ class ArchivePipeline:
                     headers=item.headers,
                     body=item.body,
                     final_url=item.final_url,
+                    listed_date=item.listed_date,
                 )
             return item
         if isinstance(item, RemovalItem):

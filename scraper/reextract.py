@@ -31,7 +31,10 @@ def reextract_captures(
         content_type = capture.headers.get("Content-Type") or capture.headers.get("content-type")
         try:
             article = extract_article(
-                capture.body, capture.final_url or capture.url, content_type=content_type
+                capture.body,
+                capture.final_url or capture.url,
+                content_type=content_type,
+                listed_date=capture.listed_date,
             )
         except NotAnArticle:
             counts["not_article"] += 1

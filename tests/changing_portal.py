@@ -48,6 +48,8 @@ class ChangingPortal:
     # Listing links carry where they were shown, as Liferay's asset publisher writes them:
     # "?redirect=<this listing page>&utm_source=…" (so they change as articles move down).
     link_params: bool = False
+    # Article pages show no date (their listing does).
+    undated: bool = False
 
     @classmethod
     def with_stories(cls, count: int, start: int = 1) -> ChangingPortal:
@@ -117,10 +119,10 @@ class ChangingPortal:
             # A redesign: the text moved into a script-rendered widget the extractor can't read.
             return _page(story.title, '<div id="app" data-article="1"></div>')
         body = "".join(f"<p>{p}</p>" for p in story.paragraphs)
+        dateline = "" if self.undated else f'<div class="time-detail">{story.day} - 08:30 AM</div>'
         return _page(
             story.title,
-            f'<div class="detail"><h1 class="title-detail">{story.title}</h1>'
-            f'<div class="time-detail">{story.day} - 08:30 AM</div>'
+            f'<div class="detail"><h1 class="title-detail">{story.title}</h1>{dateline}'
             f'<div class="content-detail">{body}'
             f'<p style="text-align: right;">Văn phòng HĐND - UBND phường</p></div></div>',
         )

@@ -72,6 +72,7 @@ def test_an_archive_keyed_as_shown_keeps_its_keys():
     old = "https://x.gov.vn/tin/a-101.html?redirect=%2Ftin"
     spider = PortalSpider(start_urls="https://x.gov.vn/tin")
     spider.memory = _Archive({old})
-    keys, known = spider._keys([old, "https://x.gov.vn/tin/a-102.html?redirect=%2Ftin"])
-    assert keys == [old, "https://x.gov.vn/tin/a-102.html"]
+    new = "https://x.gov.vn/tin/a-102.html?redirect=%2Ftin"
+    keys, known = spider._keys([old, new])
+    assert keys == {old: old, new: "https://x.gov.vn/tin/a-102.html"}
     assert set(known) == {old}

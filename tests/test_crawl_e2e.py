@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -11,8 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from archive import Archive
 from scraper.demo.portal import SamplePortal
 from scraper.demo.server import serve_portal
+from scraper.reextract import reextract_captures
 
 FAST = [
     "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0",
@@ -39,9 +42,13 @@ def portal() -> SamplePortal:
 
 
 @pytest.fixture(scope="module")
-def crawled(portal, tmp_path_factory):
+def db(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("e2e") / "archive.db"
+
+
+@pytest.fixture(scope="module")
+def crawled(portal, db):
     """One full crawl of the sample portal, then a second one over the same archive."""
-    db = tmp_path_factory.mktemp("e2e") / "archive.db"
     with serve_portal(portal, host="127.0.0.1", port=0) as base_url:
         first = crawl(base_url + portal.start_path, db)
         after_first = rows(db)
@@ -99,14 +106,37 @@ def test_stored_rows_field_by_field(portal, crawled):
     assert checked >= 10
 
 
-def test_article_without_dateline_is_stored_with_null_date_and_warning(portal, crawled):
+def test_article_without_dateline_takes_the_date_its_listing_shows(portal, crawled, db, tmp_path):
+    """The page shows no date; its listing item does ("Ngày đăng … | 10:20 AM"): that is
+    stored, to the minute, and said in the warnings. The listing's text is kept with the
+    capture, so that re-extraction gives the same date."""
     base_url, _, stored, _, _ = crawled
     no_date = [a for a in portal.articles if a.kind == "no_date"]
     assert no_date
     for article in no_date:
-        row = stored[base_url + article.path]
-        assert row["published_at"] is None
-        assert "no dateline found" in json.loads(row["warnings"])
+        url = base_url + article.path
+        row = stored[url]
+        assert (row["published_at"], row["published_precision"]) == (
+            article.published_at,
+            "minute",
+        )
+        assert row["published_text"].startswith("Ngày đăng ")
+        warnings = json.loads(row["warnings"])
+        assert "no dateline found" in warnings
+        assert any("taken from the listing page" in w for w in warnings)
+        with sqlite3.connect(db) as conn:
+            listed = conn.execute("SELECT listed_date FROM captures WHERE url = ?", (url,))
+            shown = {text for (text,) in listed}
+        assert len(shown) == 1 and shown.pop().startswith("Ngày đăng ")
+    # Today's extractor over the stored captures, with no listing at hand: the same dates.
+    copy = tmp_path / "copy.db"
+    shutil.copy(db, copy)
+    with Archive(copy) as archive:
+        counts = reextract_captures(archive)
+    assert counts["unchanged"] >= 10 and not counts["edited"], counts
+    after = rows(copy)
+    for article in no_date:
+        assert after[base_url + article.path]["published_at"] == article.published_at
 
 
 def test_broken_pages_are_counted_not_stored(portal, crawled):

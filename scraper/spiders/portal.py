@@ -194,7 +194,9 @@ class PortalSpider(scrapy.Spider):
             )
             self._stop(section, "empty", complete=False)
             return
-        links, known = self._keys(shown)
+        key_of, known = self._keys(shown)
+        links = list(dict.fromkeys(key_of.values()))
+        listed = {key_of[url]: day for url, day in listing.dates.items() if url in key_of}
         seen = self._seen_links.setdefault(section, set())
         if set(links) <= seen:
             # The same articles again under another page URL: a pagination loop.
@@ -202,7 +204,7 @@ class PortalSpider(scrapy.Spider):
             return
         seen.update(links)
         for url in links:
-            request = self._article_request(url, known.get(url), section)
+            request = self._article_request(url, known.get(url), section, listed.get(url))
             if request is not None:
                 yield request
         all_known = all(url in known and not known[url].removed_at for url in links)
@@ -285,19 +287,19 @@ class PortalSpider(scrapy.Spider):
         logger.warning("pager posts a form the page does not have: %s", response.url)
         return None
 
-    def _keys(self, shown: list[str]) -> tuple[list[str], dict[str, Any]]:
-        """The archive keys of the article links a listing shows, and the archived ones.
+    def _keys(self, shown: list[str]) -> tuple[dict[str, str], dict[str, Any]]:
+        """The archive key of each article link a listing shows, and the archived articles.
 
         A link is keyed without the parameters that only say where it was shown
         (`canonical_url`), unless the archive already holds it as shown: archives made before
         that rule keep their keys, and nothing is fetched twice."""
         canonical = {url: canonical_url(url) for url in shown}
         if self.memory is None:
-            return list(dict.fromkeys(canonical.values())), {}
+            return canonical, {}
         known = self.memory.known(set(shown) | set(canonical.values()))
-        keys = [url if url in known and canonical[url] not in known else canonical[url]
-                for url in shown]  # fmt: skip
-        return list(dict.fromkeys(keys)), known
+        keys = {url: url if url in known and canonical[url] not in known else canonical[url]
+                for url in shown}  # fmt: skip
+        return keys, known
 
     @property
     def known_pages_to_stop(self) -> int:
@@ -305,9 +307,12 @@ class PortalSpider(scrapy.Spider):
         settings = crawler.settings if crawler is not None else None
         return settings.getint("VNNEWS_KNOWN_PAGES_TO_STOP", 1) if settings else 1
 
-    def _article_request(self, url: str, known: Any, section: str) -> scrapy.Request | None:
+    def _article_request(
+        self, url: str, known: Any, section: str, listed_date: str | None
+    ) -> scrapy.Request | None:
         """A request for a new article (or one listed again after its removal), else None:
-        known articles are re-checked on the archive's schedule (see `_rechecks`)."""
+        known articles are re-checked on the archive's schedule (see `_rechecks`).
+        `listed_date`: the date the listing shows beside the link."""
         if known is not None and not known.removed_at:
             self._count("articles_known_skipped")
             return None
@@ -315,7 +320,11 @@ class PortalSpider(scrapy.Spider):
             url,
             callback=self.parse_article,
             errback=self.article_failed,
-            cb_kwargs={"section": section, "recheck": known is not None},
+            cb_kwargs={
+                "section": section,
+                "recheck": known is not None,
+                "listed_date": listed_date or (known.listed_date if known else None),
+            },
             meta=_SEE_REDIRECTS_ELSEWHERE,
         )
 
@@ -331,7 +340,8 @@ class PortalSpider(scrapy.Spider):
             headers=headers,
             callback=self.parse_article,
             errback=self.article_failed,
-            cb_kwargs={"section": section, "recheck": True},
+            # The date its listing showed, kept with its captures: the page may show none.
+            cb_kwargs={"section": section, "recheck": True, "listed_date": known.listed_date},
             # A re-check must see "not modified" and "gone" answers, not have them filtered out.
             meta={"handle_httpstatus_list": [304, 404, 410]},
             # Scrapy's duplicate filter would drop it if the listing links to it too.
@@ -339,7 +349,11 @@ class PortalSpider(scrapy.Spider):
         )
 
     def parse_article(
-        self, response: Response, section: str, recheck: bool = False
+        self,
+        response: Response,
+        section: str,
+        recheck: bool = False,
+        listed_date: str | None = None,
     ) -> Iterator[ArticleItem | CaptureItem | RemovalItem]:
         fetched_at = datetime.now(UTC).isoformat(timespec="seconds")
         # The archive's key is the URL the listing links to, whatever redirects follow.
@@ -350,7 +364,7 @@ class PortalSpider(scrapy.Spider):
             self._fail("moved", url, f"redirects to {response.url}")
             return
         if response.status != 304:
-            yield _capture(response, url, fetched_at)
+            yield _capture(response, url, fetched_at, listed_date)
         if recheck:
             self._count("articles_rechecked")
             if response.status == 304:
@@ -368,6 +382,7 @@ class PortalSpider(scrapy.Spider):
                 response.url,
                 platform=self.forced_platform,
                 content_type=_content_type(response),
+                listed_date=listed_date,
             )
         except NotAnArticle as exc:
             if recheck and exc.reason == "error_page":
@@ -448,7 +463,7 @@ def _within(published_at: str | None, since: str | None, until: str | None) -> b
     return (since is None or day >= since) and (until is None or day <= until)
 
 
-def _capture(response: Response, url: str, fetched_at: str) -> CaptureItem:
+def _capture(response: Response, url: str, fetched_at: str, listed_date: str | None) -> CaptureItem:
     headers = {
         key.decode("latin-1"): b", ".join(values).decode("latin-1")
         for key, values in response.headers.items()
@@ -460,6 +475,7 @@ def _capture(response: Response, url: str, fetched_at: str) -> CaptureItem:
         headers=headers,
         body=response.body,
         final_url=response.url if response.url != url else None,
+        listed_date=listed_date,
     )
 
 
