@@ -50,6 +50,8 @@ class ChangingPortal:
     link_params: bool = False
     # Article pages show no date (their listing does).
     undated: bool = False
+    # The listing shows no date beside its links.
+    undated_listing: bool = False
 
     @classmethod
     def with_stories(cls, count: int, start: int = 1) -> ChangingPortal:
@@ -105,7 +107,9 @@ class ChangingPortal:
         shown_on = quote(f"{LISTING}?page={page}", safe="")
         tail = f"?redirect={shown_on}&amp;utm_source=zalo" if self.link_params else ""
         items = "".join(
-            f'<li><a href="{s.path}{tail}">{s.title}</a> <span class="date">{s.day}</span></li>'
+            f'<li><a href="{s.path}{tail}">{s.title}</a>'
+            + ("" if self.undated_listing else f' <span class="date">{s.day}</span>')
+            + "</li>"
             for s in chunk
         )
         more = self.loop or len(listed) > page * size

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import AsyncIterator, Iterator
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -22,6 +22,7 @@ from ..extraction import (
     get_platform,
     load_document,
 )
+from ..extraction.dates import parse_dateline
 from ..extraction.platforms import detect, read_listing
 from ..extraction.urls import site_of
 from ..items import ArticleItem, CaptureItem, RemovalItem
@@ -53,8 +54,9 @@ class PortalSpider(scrapy.Spider):
       portal      portal id to store articles under (default: the start URL's host name)
       full        walk every listing page and fetch every article again
       recheck     "all" or N: re-check known articles younger than N days (default: policy)
-      since/until only store articles published in this window (YYYY-MM-DD); paging stops
-                  once a page lists only known articles older than `since`
+      since/until only store articles published in this window (YYYY-MM-DD); articles the
+                  listing dates outside it are not fetched, and paging stops once a page
+                  lists only articles older than `since` (by the archive or the listing)
 
     Incremental by default: known articles are not fetched again unless due for a re-check,
     and paging stops after a listing page that holds only known articles — unless the
@@ -196,7 +198,8 @@ class PortalSpider(scrapy.Spider):
             return
         key_of, known = self._keys(shown)
         links = list(dict.fromkeys(key_of.values()))
-        listed = {key_of[url]: day for url, day in listing.dates.items() if url in key_of}
+        listed = {key_of[url]: text for url, text in listing.dates.items() if url in key_of}
+        listed_days = {url: _day_of(text) for url, text in listed.items()}
         seen = self._seen_links.setdefault(section, set())
         if set(links) <= seen:
             # The same articles again under another page URL: a pagination loop.
@@ -204,16 +207,19 @@ class PortalSpider(scrapy.Spider):
             return
         seen.update(links)
         for url in links:
+            if url not in known and self._outside_window(listed_days.get(url)):
+                # A backfill's window (--since/--until): the listing dates it outside.
+                self._count("articles_outside_window")
+                continue
             request = self._article_request(url, known.get(url), section, listed.get(url))
             if request is not None:
                 yield request
         all_known = all(url in known and not known[url].removed_at for url in links)
         known_pages = known_pages + 1 if all_known else 0
-        if (
-            self.since is not None
-            and all_known
-            and all((known[u].published_at or "9999") < self.since for u in links)
+        if self.since is not None and all(
+            self._before_since(known.get(url), listed_days.get(url)) for url in links
         ):
+            # Newest first: the pages after this one are older still.
             self._stop(section, "since", complete=not self._resuming.get(section))
             return
         incremental = not self.full and not self._resuming.get(section)
@@ -232,6 +238,24 @@ class PortalSpider(scrapy.Spider):
             self._stop(section, "last-page", complete=True)
             return
         yield next_page
+
+    def _outside_window(self, listed_day: str | None) -> bool:
+        """Whether the day a listing shows puts an article outside --since/--until. A day's
+        margin each side: the listing may round or shift the page's own date."""
+        if listed_day is None:
+            return False
+        return bool(
+            (self.since and listed_day < _shift(self.since, -1))
+            or (self.until and listed_day > _shift(self.until, 1))
+        )
+
+    def _before_since(self, known: Any, listed_day: str | None) -> bool:
+        """Whether a listed article is older than --since: by its archived date, else by the
+        day its listing shows (one day's margin)."""
+        assert self.since is not None
+        if known is not None and not known.removed_at:
+            return (known.published_at or "9999") < self.since
+        return listed_day is not None and listed_day < _shift(self.since, -1)
 
     def _moved(self, section: str, where: str) -> None:
         """A portal moved by the 2025 reform answers its old section with a redirect to a new
@@ -453,6 +477,16 @@ def _day(value: str | None, name: str) -> str | None:
         return date.fromisoformat(value).isoformat()
     except ValueError:
         raise ValueError(f"{name} must be a date YYYY-MM-DD, got {value!r}") from None
+
+
+def _shift(day: str, days: int) -> str:
+    return (date.fromisoformat(day) + timedelta(days=days)).isoformat()
+
+
+def _day_of(listed: str) -> str | None:
+    """The day (YYYY-MM-DD) of a date a listing shows, if it reads as one."""
+    dateline = parse_dateline(listed)
+    return dateline.value.date().isoformat() if dateline else None
 
 
 def _within(published_at: str | None, since: str | None, until: str | None) -> bool:
