@@ -26,12 +26,18 @@ TITLES = [
         ("https://x.gov.vn/index.php?com=tin_ct&id_tin=46", True),
         ("https://x.gov.vn/Portal/Detail.aspx?ContentID=48211", True),
         ("https://x.gov.vn/news.php?newsid=7&lang=vi", True),
+        # The id in the path, after the word that names it (DotNetNuke, MVC routes).
+        ("https://x.gov.vn/tin-tuc/tabid/57/ArticleID/2291/Default.aspx", True),
+        ("https://x.gov.vn/tin-tuc/Detail/2291/hoi-nghi", True),
         # Categories, pages, menus and languages name no article.
         ("https://x.gov.vn/index.php?com=danhmuc_tin&id_category=10", False),
         ("https://x.gov.vn/Portal/Category.aspx?CatID=12", False),
         ("https://x.gov.vn/tin-tuc.aspx?page_id=3", False),
         ("https://x.gov.vn/default.aspx?mid=4", False),
         ("https://x.gov.vn/tin-tuc?page=2", False),
+        ("https://x.gov.vn/tin-tuc/tabid/57/Default.aspx", False),
+        ("https://x.gov.vn/tin-tuc/tabid/57/CategoryID/4/Default.aspx", False),
+        ("https://x.gov.vn/tin-tuc/tabid/57/Page/2/Default.aspx", False),
         ("https://x.gov.vn/tin-tuc", False),
         # No name says which parameter is the item: only a listing's context can.
         ("https://x.gov.vn/?cn=323&gd=7&tc=840", False),
@@ -66,6 +72,8 @@ def _listing(items: list[str], side: str = "", pager: str = "") -> bytes:
         ("https://x.gov.vn/index.php?com=danhmuc_tin&id_category=10",
          [f"index.php?com=tin_ct&amp;id_tin={46 + i}" for i in range(4)]),
         ("https://x.gov.vn/tin-tuc.aspx", [f"/tin-tuc/chi-tiet.aspx?id={9 + i}" for i in range(4)]),
+        ("https://x.gov.vn/tin-tuc/tabid/57/Default.aspx",
+         [f"/tin-tuc/tabid/57/ArticleID/{2291 + i}/Default.aspx" for i in range(4)]),
         # The item's parameter has no telling name: its place in the list decides.
         ("https://x.gov.vn/?cn=41&gd=2", [f"/?cn=41&amp;gd=2&amp;tc={840 + i}" for i in range(4)]),
     ],

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import pairwise
 from urllib.parse import parse_qsl, urlsplit
 
 from lxml.html import HtmlElement
@@ -47,16 +48,30 @@ NOT_ITEM_PARAM = re.compile(
 )
 
 
+# An item's id as a path segment after the word that names it: DotNetNuke's
+# "/tabid/123/ArticleID/456/Default.aspx", MVC's "/tin-tuc/Detail/123/hoi-nghi".
+DETAIL_WORD = re.compile(r"^(?:details?|chi-?tiet|xem|view)$", re.IGNORECASE)
+
+
 def is_article_url(url: str) -> bool:
     """Whether the URL alone looks like an article's: a slug or number ending the path, an
-    opaque id as its last segment, or an item id in the query."""
+    opaque id as its last segment, or an item id in the query or in the path."""
     parts = urlsplit(url)
     path = parts.path
     if (ARTICLE_LINK.search(path) and path.count("/") >= 1) or OPAQUE_SEGMENT.search(path):
         return True
+    if any(_names_item_id(name, value) for name, value in parse_qsl(parts.query)):
+        return True
+    segments = [segment for segment in path.split("/") if segment]
     return any(
+        (_names_item_id(name, value) or (DETAIL_WORD.match(name) and ID_VALUE.match(value)))
+        for name, value in pairwise(segments)
+    )
+
+
+def _names_item_id(name: str, value: str) -> bool:
+    return bool(
         ITEM_ID_PARAM.match(name) and not NOT_ITEM_PARAM.search(name) and ID_VALUE.match(value)
-        for name, value in parse_qsl(parts.query)
     )
 
 
