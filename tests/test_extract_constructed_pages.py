@@ -427,3 +427,24 @@ def test_generic_category_from_article_section_without_a_breadcrumb():
         "</head>", "<meta property='article:section' content='Nông thôn mới'></head>"
     )
     assert extract_article(html, URL).category == "Nông thôn mới"
+
+
+@pytest.mark.parametrize(
+    "heading", ["Tin khác", "Các bài khác", "Tin mới nhất", "Tin xem nhiều", "Có thể bạn quan tâm"]
+)
+def test_generic_list_of_other_articles_in_the_article_box_is_not_text(heading):
+    """Title, date, lead, text, author, then a list of other articles, all in one box."""
+    lead = "Chiều 9/3, xã tổ chức đối thoại với nhân dân về việc nạo vét kênh thủy lợi nội đồng."
+    main = (
+        "<div class='news-detail'><h3 class='news-title'>Đối thoại về nạo vét kênh thủy lợi</h3>"
+        "<div class='news-info'>09/03/2020 | 16:05 | 120</div>"
+        f"<div class='news-summary'><strong>{lead}</strong></div>"
+        f"<div class='news-content'>{_BODY}</div>"
+        "<div class='news-author text-right'><strong>Tác giả: Phạm Thu Hà</strong></div>"
+        f"<div class='news-other'><h4>{heading}</h4><ul>"
+        "<li><a href='/tin-tuc/xa-ra-quan-lam-sach-duong-lang-781.html'>Xã ra quân làm sạch"
+        " đường làng, ngõ xóm</a></li></ul></div></div>"
+    )
+    article = extract_article(_page(main), URL)
+    assert article.body == lead + "\n\n" + _BODY.replace("</p><p>", "\n\n")[3:-4]
+    assert (article.byline, article.authors) == ("Tác giả: Phạm Thu Hà", ["Phạm Thu Hà"])
