@@ -448,3 +448,19 @@ def test_generic_list_of_other_articles_in_the_article_box_is_not_text(heading):
     article = extract_article(_page(main), URL)
     assert article.body == lead + "\n\n" + _BODY.replace("</p><p>", "\n\n")[3:-4]
     assert (article.byline, article.authors) == ("Tác giả: Phạm Thu Hà", ["Phạm Thu Hà"])
+
+
+def test_generic_title_in_a_font_tag_has_its_dateline_in_the_next_row():
+    """Old table layouts set the title in <font><b>, in no heading, and the date in the row
+    below: the title is found by <title>, then on the page, and the date after it."""
+    title = "Đối thoại về nạo vét kênh thủy lợi"
+    page = (
+        f"<html><head><title>{title}</title></head><body>"
+        "<div class='menu'><a href='/'>Trang chủ</a></div><table>"
+        f"<tr><td><font size='4' color='#0000ff'><b>{title}</b></font></td></tr>"
+        "<tr><td><font size='2'><i>(10/03/2020 08:15)</i></font></td></tr>"
+        f"<tr><td><font face='Arial'>{_BODY}</font></td></tr></table></body></html>"
+    )
+    article = extract_article(page, URL)
+    assert (article.title, article.published_at) == (title, "2020-03-10T08:15:00+07:00")
+    assert article.body.startswith("Sáng nay, Ủy ban nhân dân xã")

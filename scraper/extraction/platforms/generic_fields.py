@@ -130,8 +130,28 @@ def find_title(
     if references:
         # og:title often repeats <title>'s " - Section - Site" tail: keep the shortest
         # reference the others start with.
-        return min(references, key=len) if _nested(references) else references[0], None
+        title = min(references, key=len) if _nested(references) else references[0]
+        return title, _printed_as(doc, title)
     return None, None
+
+
+# Where a title set in no heading may be printed: old table layouts set it in bold or a font.
+PLAIN_TITLE_TAGS = ("b", "strong", "font", "span", "p", "td", "div")
+
+
+def _printed_as(doc: Document, title: str) -> HtmlElement | None:
+    """The element showing `title` in the page, when no heading or title class holds it
+    (`<td><font size=4><b>…</b></font></td>`): the innermost with that text, outside links,
+    so that the dateline is looked for after it."""
+    for element in doc.tree.iter(*PLAIN_TITLE_TAGS):
+        if element_text(element) == title and not any(
+            ancestor.tag in ("a", "head") for ancestor in element.iterancestors()
+        ):
+            inner = element
+            while (child := next((c for c in inner if element_text(c) == title), None)) is not None:
+                inner = child
+            return inner
+    return None
 
 
 def _title_candidates(doc: Document) -> list[HtmlElement]:
