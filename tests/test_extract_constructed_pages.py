@@ -464,3 +464,21 @@ def test_generic_title_in_a_font_tag_has_its_dateline_in_the_next_row():
     article = extract_article(page, URL)
     assert (article.title, article.published_at) == (title, "2020-03-10T08:15:00+07:00")
     assert article.body.startswith("Sáng nay, Ủy ban nhân dân xã")
+
+
+def test_generic_images_and_files_resolve_against_the_base_href():
+    main = (
+        "<h1>Đối thoại về nạo vét kênh thủy lợi</h1><p>Thứ Ba, 10/03/2020 08:15</p>"
+        f"<div class='chi-tiet'>{_BODY}<p><img src='images/doi-thoai.jpg'></p>"
+        "<p>Tải về: <a href='files/ke-hoach.pdf'>Kế hoạch nạo vét kênh</a></p></div>"
+    )
+    page = _page(main).replace("<head>", "<head><base href='https://xa.example.gov.vn/portal/'>")
+    article = extract_article(
+        page, "https://xa.example.gov.vn/portal/index.php/tin-tuc/12-doi-thoai"
+    )
+    assert [i.url for i in article.images] == [
+        "https://xa.example.gov.vn/portal/images/doi-thoai.jpg"
+    ]
+    assert [a.url for a in article.attachments] == [
+        "https://xa.example.gov.vn/portal/files/ke-hoach.pdf"
+    ]

@@ -29,6 +29,7 @@ TITLES = [
         # The id in the path, after the word that names it (DotNetNuke, MVC routes).
         ("https://x.gov.vn/tin-tuc/tabid/57/ArticleID/2291/Default.aspx", True),
         ("https://x.gov.vn/tin-tuc/Detail/2291/hoi-nghi", True),
+        ("https://x.gov.vn/index.php?option=com_content&view=article&id=12:hoi-nghi", True),
         # Categories, pages, menus and languages name no article.
         ("https://x.gov.vn/index.php?com=danhmuc_tin&id_category=10", False),
         ("https://x.gov.vn/Portal/Category.aspx?CatID=12", False),
@@ -253,3 +254,17 @@ def test_a_featured_story_above_the_list_is_the_sections_newest(beside_count):
     assert (urls[0] == "https://x.gov.vn/tin-tuc/bai-viet-noi-bat-0-300.html") is (
         beside_count == 1
     )
+
+
+def test_relative_links_resolve_against_the_pages_base_href():
+    """Old Joomla templates set <base href> to the site's root while their addresses carry
+    a path ("/index.php/tin-tuc"): links resolve as a browser resolves them."""
+    hrefs = [
+        f"index.php?option=com_content&amp;view=article&amp;id={12 + i}:bai-{i}" for i in range(4)
+    ]
+    page = _listing(hrefs).replace(b"<head>", b"<head><base href='https://x.gov.vn/portal/'>")
+    listing = parse_listing(page, "https://x.gov.vn/portal/index.php/tin-tuc")
+    assert listing.article_urls == [
+        f"https://x.gov.vn/portal/index.php?option=com_content&view=article&id={12 + i}:bai-{i}"
+        for i in range(4)
+    ]

@@ -99,7 +99,7 @@ def _content(doc: Document, roots: list[HtmlElement], skip: set[HtmlElement]) ->
     known = doc.memo.facts.setdefault("contents", {})
     key = (tuple(roots), frozenset(skip))
     if key not in known:
-        known[key] = extract_content(roots, doc.url, skip)
+        known[key] = extract_content(roots, doc.link_base, skip)
     return known[key]  # read, never changed, by assemble
 
 

@@ -16,6 +16,7 @@ from .dates import Dateline, parse_dateline
 from .legacy_fonts import repair_tree
 from .memo import TreeMemo, register
 from .model import NotAnArticle
+from .urls import resolve_url
 
 # Pages beyond this are not news articles (scanned PDFs inlined as base64, runaway CMS output);
 # parsing them would cost seconds and memory for nothing.
@@ -66,6 +67,22 @@ class Document:
         if found is None:
             found = known[marker] = marker in self.html
         return found
+
+    @property
+    def link_base(self) -> str:
+        """The address the page's relative links resolve against: its `<base href>` when it
+        sets one (old Joomla templates, saved pages), as browsers and Scrapy do; else its URL."""
+        known = self.memo.facts.get("link_base")
+        if known is None:
+            known = self.url
+            if self.mentions("<base") or self.mentions("<BASE"):
+                for base in self.tree.iter("base"):
+                    href = (base.get("href") or "").strip()
+                    if href:
+                        known = resolve_url(self.url, href) or self.url
+                        break
+            self.memo.facts["link_base"] = known
+        return known
 
     def metas(self) -> list[dict[str, str]]:
         """The attributes of every <meta> of the page, in page order: fingerprints, dates and

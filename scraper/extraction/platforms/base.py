@@ -35,7 +35,7 @@ def absolute_links(doc: Document, anchors: Iterable[HtmlElement]) -> list[str]:
         href = (anchor.get("href") or "").strip()
         if not href or href.startswith(("javascript:", "mailto:", "tel:", "#")):
             continue
-        resolved = resolve_url(doc.url, href)
+        resolved = resolve_url(doc.link_base, href)
         if resolved is None:
             continue
         url = urldefrag(resolved)[0]

@@ -37,7 +37,8 @@ PAGE_PARAM = re.compile(
 # the query ("chi-tiet.aspx?id=12", "index.php?com=tin_ct&id_tin=46", "/?cn=323&gd=7&tc=840").
 _OPAQUE_ID = r"[0-9a-f]{24}|[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}"
 OPAQUE_SEGMENT = re.compile(rf"/(?:[^/]*[-_])?(?:{_OPAQUE_ID})(?:\.[a-z]+)?/?$", re.IGNORECASE)
-ID_VALUE = re.compile(rf"^(?:\d+|{_OPAQUE_ID})$", re.IGNORECASE)
+# Joomla writes an article's id with its alias: "id=12:hoi-nghi-tiep-xuc-cu-tri".
+ID_VALUE = re.compile(rf"^(?:\d+(?::[a-z0-9-]+)?|{_OPAQUE_ID})$", re.IGNORECASE)
 # A query parameter named as an item's id ("id", "ItemID", "newsid", "id_tin", "article_id"),
 # not as a category's, a page's or a menu's ("catid", "id_category", "page_id", "mid").
 ITEM_ID_PARAM = re.compile(r"^(?:[a-z]*_?id|id_?[a-z]+)$", re.IGNORECASE)

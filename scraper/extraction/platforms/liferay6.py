@@ -123,7 +123,7 @@ def parse_article(doc: Document) -> Article:
         summary = element_text(sapo[0]) if sapo else None
         for img in wrapper.iter("img"):
             src = img.get("src")
-            url = resolve_url(doc.url, src) if src else None
+            url = resolve_url(doc.link_base, src) if src else None
             if url is not None:
                 lead_images.append(Image(url=url, caption=None))
     parts = Parts(

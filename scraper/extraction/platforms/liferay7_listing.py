@@ -103,7 +103,7 @@ def parse_listing(doc: Document) -> ListingPage:
     anchors = [
         a
         for a in doc.tree.iter("a")
-        if (url := resolve_url(doc.url, a.get("href") or "")) is not None
+        if (url := resolve_url(doc.link_base, a.get("href") or "")) is not None
         and is_article_url(url)
         and not in_chrome(a)
     ]

@@ -58,7 +58,7 @@ def listed_dates(doc: Document, article_urls: list[str]) -> dict[str, str]:
 
 def _links(doc: Document) -> list[tuple[HtmlElement, str, str]]:
     """Each link of the page: the anchor, its address (no fragment), its text."""
-    join = url_joiner(doc.url)
+    join = url_joiner(doc.link_base)
     found = []
     for anchor in doc.tree.iter("a"):
         href = (anchor.get("href") or "").strip()

@@ -232,7 +232,7 @@ def parse_article(doc: Document) -> Article:
         category=_category(doc, title or ""),
         loose_byline=False,
         byline=_author(panel, body),
-        extra_images=_home_images(panel, body, doc.url),
+        extra_images=_home_images(panel, body, doc.link_base),
         extra_attachments=_downloads(doc),
     )
     return assemble(doc, NAME, parts)

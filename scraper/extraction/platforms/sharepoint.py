@@ -171,7 +171,7 @@ def _next_page(doc: Document, scope: HtmlElement) -> str | None:
 def parse_listing(doc: Document) -> ListingPage:
     groups: dict[int, tuple[HtmlElement, list[HtmlElement]]] = {}
     for anchor in doc.tree.iter("a"):
-        url = resolve_url(doc.url, anchor.get("href") or "")
+        url = resolve_url(doc.link_base, anchor.get("href") or "")
         if url is None or not is_article_url(url):
             continue
         part = web_part(anchor)

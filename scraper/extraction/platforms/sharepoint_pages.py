@@ -137,7 +137,8 @@ def _images(doc: Document, scope: HtmlElement) -> list[Image]:
         images += [
             Image(url=url, caption=caption)
             for img in box.iter("img")
-            if img.get("src") and (url := resolve_url(doc.url, img.get("src", ""))) is not None
+            if img.get("src")
+            and (url := resolve_url(doc.link_base, img.get("src", ""))) is not None
         ]
     return images
 

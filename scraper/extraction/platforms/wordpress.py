@@ -171,7 +171,7 @@ def _featured(doc: Document, post: HtmlElement, content: HtmlElement) -> list[Im
     for img in select(post, FEATURED):
         src = img.get("src") or ""
         if src and not src.startswith("data:") and content not in img.iterancestors():
-            url = resolve_url(doc.url, src)
+            url = resolve_url(doc.link_base, src)
             return [Image(url=url, caption=None)] if url is not None else []
     return []
 
