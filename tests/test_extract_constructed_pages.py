@@ -482,3 +482,50 @@ def test_generic_images_and_files_resolve_against_the_base_href():
     assert [a.url for a in article.attachments] == [
         "https://xa.example.gov.vn/portal/files/ke-hoach.pdf"
     ]
+
+
+@pytest.mark.parametrize(
+    ("info", "published_at", "published_text"),
+    [
+        # The CMS account, a counter and tools share the box with the date.
+        (
+            (
+                "<div class='meta'><span class='tac-gia'>quantri</span>"
+                " <span class='ngay'>Thứ Ba, 10/03/2020 - 08:15</span></div>"
+            ),
+            "2020-03-10T08:15:00+07:00",
+            "Thứ Ba, 10/03/2020 - 08:15",
+        ),
+        (
+            (
+                "<div class='meta'><span>10/03/2020 08:15</span> <span>Đăng bởi: admin</span>"
+                " <span>Lượt xem: 56</span> <a href='#'>In bài</a></div>"
+            ),
+            "2020-03-10T08:15:00+07:00",
+            "10/03/2020 08:15",
+        ),
+        # The machine time gives the minute, the box shows the day among other words.
+        (
+            (
+                "<dl class='article-info'><dd>Super User</dd><dd><time datetime="
+                "'2020-03-10T08:15:00+07:00'>Ngày đăng: 10/03/2020</time></dd>"
+                "<dd>Lượt xem: 56</dd></dl>"
+            ),
+            "2020-03-10T08:15:00+07:00",
+            "Ngày đăng: 10/03/2020",
+        ),
+        # A label that matters stays: an update is shown as one.
+        (
+            "<div class='meta'><span>quantri</span> <span>Cập nhật: 10/03/2020 08:15</span></div>",
+            "2020-03-10T08:15:00+07:00",
+            "Cập nhật: 10/03/2020 08:15",
+        ),
+    ],
+)
+def test_generic_dateline_shown_without_the_other_words_of_its_box(
+    info, published_at, published_text
+):
+    main = f"<h1>Đối thoại về nạo vét kênh thủy lợi</h1>{info}<div class='chi-tiet'>{_BODY}</div>"
+    article = extract_article(_page(main), URL)
+    assert (article.published_at, article.published_text) == (published_at, published_text)
+    assert article.body.startswith("Sáng nay, Ủy ban nhân dân xã")

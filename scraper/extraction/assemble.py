@@ -159,7 +159,7 @@ def assemble(doc: Document, platform: str, parts: Parts) -> Article:
             warnings.append("the page is cut off right after its dateline: time of day dropped")
         if dateline is not None:
             published_at, precision = dateline.isoformat(), dateline.precision
-            published_text = clean_line(parts.shown_dateline) or shown_dateline(text)
+            published_text = shown_dateline(parts.shown_dateline or text)
             if precision == "day":
                 warnings.append(DAY_ONLY)
             if dateline.updated:

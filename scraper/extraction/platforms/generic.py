@@ -13,7 +13,7 @@ from lxml.html import HtmlElement
 
 from ..assemble import Parts, assemble
 from ..blocks import BLOCK_TAGS, element_text, is_noise, paragraphs
-from ..dates import with_post_time
+from ..dates import is_print_date_header, with_post_time
 from ..document import Document
 from ..element_texts import node_text
 from ..model import Article, NotAnArticle
@@ -26,7 +26,13 @@ from .generic_boxes import (
     find_lead,
     posted_time,
 )
-from .generic_fields import dateline_texts, find_title, order_datelines, split_title_date
+from .generic_fields import (
+    dateline_texts,
+    find_title,
+    order_datelines,
+    printed_date,
+    split_title_date,
+)
 from .generic_layout import in_chrome, is_inside
 from .generic_listing import is_article_url, parse_listing
 
@@ -213,6 +219,14 @@ def parse_article(doc: Document) -> Article:
     after_body = after_body_lines(container)
     if datelines and (time := posted_time(after_body)):
         datelines = [with_post_time(datelines[0], time), *datelines[1:]]
+    if (
+        shown_lines
+        and shown_lines[0] in (datelines[0], shown)
+        and doc.dateline(shown_lines[0]) is not None
+        and not is_print_date_header(shown_lines[0])
+    ):
+        # Shown as printed, not with the box's other words; read and cut from the text whole.
+        shown = printed_date(doc, shown_lines[0], title_el)
     warnings = []
     headings = {element_text(h1) for h1 in doc.tree.iter("h1")} - {""}
     if len(headings) > 1:

@@ -265,6 +265,33 @@ def dateline_texts(doc: Document, title_el: HtmlElement | None) -> tuple[list[st
     return shown, _machine_times(doc)
 
 
+def printed_date(doc: Document, text: str, title_el: HtmlElement | None) -> str:
+    """The dateline `text` as printed, without what its box holds beside it (the CMS account,
+    a view counter, "A- A+ In bài": "quantri Thứ Tư, 12/03/2025 - 08:30"): the innermost
+    element of the box, among those `dateline_texts` read, that gives the same date, time and
+    label."""
+    dateline = doc.dateline(text)
+    boxes: list[HtmlElement] = list(doc.memo.facts.get("generic.following", {}))
+    before = _element_before(title_el) if title_el is not None else None
+    if before is not None:
+        boxes.insert(0, before)
+    node = next((box for box in boxes if element_text(box) == text), None)
+    if dateline is None or node is None:
+        return text
+    same = (dateline.value, dateline.precision, dateline.updated)
+    while True:
+        inner = None
+        for child in node:
+            if isinstance(child.tag, str) and (child_text := element_text(child)):
+                found = doc.dateline(child_text)
+                if found is not None and (found.value, found.precision, found.updated) == same:
+                    inner = child
+                    break
+        if inner is None:
+            return element_text(node)
+        node = inner
+
+
 def _datelines_among(doc: Document, texts: list[str]) -> list[str]:
     texts = [t for t in texts if t and len(t) <= MAX_DATELINE_CHARS]
     # Compiled patterns first; dateparser (month names) only when they find nothing.
