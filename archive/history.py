@@ -124,3 +124,12 @@ def known_articles(conn: sqlite3.Connection, urls: Iterable[str]) -> dict[str, K
                 listed_date=listed,
             )
     return known
+
+
+def urls_starting_with(conn: sqlite3.Connection, prefix: str, limit: int = 100) -> list[str]:
+    """Stored article URLs that start with `prefix` (an indexed range of the primary key)."""
+    # GLOB, unlike LIKE, is case-sensitive and so can use the key's index; its wildcards
+    # in the prefix are made literal.
+    pattern = "".join(f"[{c}]" if c in "*?[" else c for c in nfc(prefix)) + "*"
+    rows = conn.execute("SELECT url FROM articles WHERE url GLOB ? LIMIT ?", (pattern, limit))
+    return [row[0] for row in rows]

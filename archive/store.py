@@ -22,7 +22,13 @@ from sqlite_utils import Database
 
 from archive import schema
 from archive.captures import Capture, iter_captures, store_capture
-from archive.history import KnownArticle, change_reason, insert_version, known_articles
+from archive.history import (
+    KnownArticle,
+    change_reason,
+    insert_version,
+    known_articles,
+    urls_starting_with,
+)
 from archive.history import mark_removed as _mark_removed
 from archive.normalize import nfc
 from archive.search import index_article, indexed_text
@@ -239,6 +245,10 @@ class Archive:
     def known_articles(self, urls: Iterable[str]) -> dict[str, KnownArticle]:
         """The stored articles among `urls`, with their dates and the latest validators."""
         return known_articles(self.conn, urls)
+
+    def urls_starting_with(self, prefix: str) -> list[str]:
+        """Stored article URLs that start with `prefix` (at most 100)."""
+        return urls_starting_with(self.conn, prefix)
 
     def store_capture(
         self,

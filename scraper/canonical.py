@@ -33,3 +33,23 @@ def canonical_url(url: str) -> str:
     if len(kept) == len(pairs) and path == parts.path:
         return url  # (nothing to drop: the address as the page wrote it, encoding included)
     return urlunsplit(parts._replace(path=path, query=urlencode(kept)))
+
+
+def stable_prefix(url: str) -> str | None:
+    """The start of `url` as written, up to its first volatile part; None when it has none.
+
+    Every address that differs from `url` only in its volatile parts starts with it, which
+    lets an archive find the key an article was stored under before this rule ("…?ItemID=12
+    &Mode=1&Source=%2Fpage1" for a link now shown with "Source=%2Fpage2")."""
+    session = _SESSION_IN_PATH.search(url.split("?", 1)[0])
+    if session:
+        return url[: session.start()]
+    base, _, query = url.partition("?")
+    if not query:
+        return None
+    kept = []
+    for pair in query.split("#", 1)[0].split("&"):
+        if VOLATILE_PARAM.search(pair.split("=", 1)[0]):
+            return base + "?" + "".join(p + "&" for p in kept)
+        kept.append(pair)
+    return None

@@ -12,6 +12,8 @@ from typing import Any
 
 from archive import Archive
 
+from .canonical import canonical_url, stable_prefix
+
 
 class CrawlMemory:
     def __init__(self, archive: Archive) -> None:
@@ -24,6 +26,19 @@ class CrawlMemory:
     def known(self, urls: Iterable[str]) -> dict[str, Any]:
         """The archived articles among `urls` (KnownArticle records by URL)."""
         return self.archive.known_articles(list(urls))
+
+    def known_as(self, url: str) -> tuple[str, Any] | None:
+        """The archived article that `url` names under a key written with other volatile
+        parameters (`canonical_url`): archives made before keys dropped them hold some so."""
+        prefix = stable_prefix(url)
+        if prefix is None:
+            return None
+        key = canonical_url(url)
+        for stored in self.archive.urls_starting_with(prefix):
+            if canonical_url(stored) == key:
+                found = self.known([stored])
+                return (stored, found[stored]) if stored in found else None
+        return None
 
     def portal_articles(self, portal_id: str) -> dict[str, Any]:
         """The portal's archived, not removed articles (for the re-check schedule)."""

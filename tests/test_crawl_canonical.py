@@ -8,7 +8,7 @@ import sqlite3
 
 import pytest
 
-from scraper.canonical import canonical_url
+from scraper.canonical import canonical_url, stable_prefix
 
 from .changing_portal import ChangingPortal, serve
 from .test_incremental import crawl
@@ -33,6 +33,22 @@ from .test_incremental import crawl
 )  # fmt: skip
 def test_canonical_url(shown, key):
     assert canonical_url(shown) == key
+
+
+@pytest.mark.parametrize(
+    ("shown", "prefix"),
+    [
+        ("https://x.gov.vn/tin/-/content/hoi-nghi?redirect=%2Ftin%3Fcur%3D2&inheritRedirect=true",
+         "https://x.gov.vn/tin/-/content/hoi-nghi?"),
+        ("http://q3.gov.vn/Lists/Posts/Post.aspx?ItemID=12802&Mode=1&Source=%2Ftintuc",
+         "http://q3.gov.vn/Lists/Posts/Post.aspx?ItemID=12802&Mode=1&"),
+        ("https://x.gov.vn/a;jsessionid=0F3A9?id=5", "https://x.gov.vn/a"),
+        ("https://x.gov.vn/chi-tiet?d=1045&c=7", None),
+        ("https://x.gov.vn/a-123.html", None),
+    ],
+)  # fmt: skip
+def test_stable_prefix_is_the_address_up_to_its_first_volatile_part(shown, prefix):
+    assert stable_prefix(shown) == prefix
 
 
 def test_each_article_once_under_its_own_address(tmp_path):
@@ -63,6 +79,9 @@ class _Archive:
     def known(self, urls):
         return {url: object() for url in urls if url in self.urls}
 
+    def known_as(self, url):
+        return None
+
 
 def test_an_archive_keyed_as_shown_keeps_its_keys():
     """Archives made before the rule hold some articles under their shown address: those keep
@@ -76,3 +95,29 @@ def test_an_archive_keyed_as_shown_keeps_its_keys():
     keys, known = spider._keys([old, new])
     assert keys == {old: old, new: "https://x.gov.vn/tin/a-102.html"}
     assert set(known) == {old}
+
+
+def test_an_article_archived_as_shown_another_day_is_not_fetched_again(tmp_path):
+    """An archive made before keys dropped "redirect=" holds an article as it was shown on
+    listing page 1. Pushed to page 2, the link changes; the archive still knows the article:
+    it is not fetched, and not stored a second time."""
+    db = tmp_path / "archive.db"
+    portal = ChangingPortal.with_stories(5)
+    portal.link_params = True
+    old_story = portal.stories[-1]
+    with serve(portal) as base:
+        crawl(base, db)
+        as_shown = base + old_story.path + "?redirect=%2Ftin-tuc%3Fpage%3D1&utm_source=zalo"
+        with sqlite3.connect(db) as conn:  # the key it had in an archive of the old rule
+            conn.execute(
+                "UPDATE articles SET url = ? WHERE url = ?", (as_shown, base + old_story.path)
+            )
+        portal.paths.clear()
+        portal.add(1)  # the old article moves to page 2, its link to "redirect=…page%3D2"
+        crawl(base, db, "--recheck", "0")
+        fetched = [p for p in portal.paths if p.startswith("/tin-tuc/")]
+    assert fetched == [portal.stories[0].path]  # the new article only
+    with sqlite3.connect(db) as conn:
+        stored = {row[0] for row in conn.execute("SELECT url FROM articles")}
+    assert as_shown in stored and base + old_story.path not in stored
+    assert len(stored) == 6

@@ -315,14 +315,21 @@ class PortalSpider(scrapy.Spider):
         """The archive key of each article link a listing shows, and the archived articles.
 
         A link is keyed without the parameters that only say where it was shown
-        (`canonical_url`), unless the archive already holds it as shown: archives made before
-        that rule keep their keys, and nothing is fetched twice."""
+        (`canonical_url`), unless the archive already holds it with them, as shown that day
+        or another: archives made before that rule keep their keys, and nothing is fetched
+        twice."""
         canonical = {url: canonical_url(url) for url in shown}
         if self.memory is None:
             return canonical, {}
         known = self.memory.known(set(shown) | set(canonical.values()))
         keys = {url: url if url in known and canonical[url] not in known else canonical[url]
                 for url in shown}  # fmt: skip
+        for url, key in keys.items():
+            if key not in known and key != url:
+                # Stored as shown on another day ("redirect=<page 1>", now "<page 2>").
+                found = self.memory.known_as(url)
+                if found is not None:
+                    keys[url], known[found[0]] = found
         return keys, known
 
     @property
