@@ -74,6 +74,14 @@ LAYOUTS = {
             "<span class='posted-on'>Đăng ngày <a href='{href}'>{day}</a></span></article>"
         ),
     ),
+    "one box, line by line": (
+        "<p class='ds-tin'>{items}</p>",
+        "<img src='/dot.gif'> <a href='{href}'>{title}</a> ({day})<br>",
+    ),
+    "one box, dates set apart": (
+        "<div class='ds-tin'>{items}</div>",
+        "<a href='{href}'>{title}</a> - <i>{day}</i><br>",
+    ),
 }
 DAYS = ["12/03/2025", "10/03/2025", "07/03/2025"]
 
@@ -90,6 +98,15 @@ def test_the_date_shown_beside_each_link(layout):
     for n, day in enumerate(DAYS):
         assert day in dates[_url(n)]
         assert TITLES[n] not in dates[_url(n)]
+
+
+def test_in_one_box_line_by_line_a_link_without_date_takes_none_from_the_next_line():
+    items = (
+        f"<a href='{_url(0)}'>{TITLES[0]}</a><br>"
+        f"<a href='{_url(1)}'>{TITLES[1]}</a> ({DAYS[1]})<br>"
+    )
+    dates = parse_listing(_page(f"<p class='ds-tin'>{items}</p>"), SECTION).dates
+    assert dates == {_url(1): f"({DAYS[1]})"}
 
 
 def test_a_date_inside_a_title_is_not_the_date_shown_beside_it():

@@ -72,6 +72,13 @@ def _date_in_item(
     doc: Document, anchor: HtmlElement, held: dict[HtmlElement, set[str]], titles: set[str]
 ) -> str | None:
     box = anchor
+    def is_date(line: str) -> bool:
+        return (
+            len(line) <= MAX_DATELINE_CHARS
+            and not any(title in line for title in titles)
+            and mostly_date(doc, line)
+        )
+
     for _ in range(MAX_LEVELS):
         parent = box.getparent()
         if parent is None or len(held.get(parent, ())) > 1:
@@ -80,13 +87,34 @@ def _date_in_item(
         if len(element_text(box)) > MAX_ITEM_CHARS:
             break
         for line in _lines(box):
-            if (
-                len(line) <= MAX_DATELINE_CHARS
-                and not any(title in line for title in titles)
-                and mostly_date(doc, line)
-            ):
+            if is_date(line):
                 return line
+    if box is anchor:
+        # Items that share one box, line by line ("<a>…</a> (12/03/2025)<br><a>…</a> …"):
+        # the date is printed right after the link.
+        return next((line for line in _beside(anchor) if is_date(line)), None)
     return None
+
+
+# What ends an item's line in a box of several: the next line, the next link.
+_LINE_END = frozenset({"br", "a", "p", "div", "li", "tr", "td", "h2", "h3", "h4"})
+
+
+def _beside(anchor: HtmlElement) -> Iterator[str]:
+    """The texts right after a link, up to the end of its line."""
+    piece = anchor.tail
+    for sibling in anchor.itersiblings():
+        if piece and piece.strip():
+            yield " ".join(piece.split())
+        if not isinstance(sibling.tag, str):
+            piece = sibling.tail
+            continue
+        if sibling.tag in _LINE_END:
+            return
+        yield element_text(sibling)
+        piece = sibling.tail
+    if piece and piece.strip():
+        yield " ".join(piece.split())
 
 
 def _lines(box: HtmlElement) -> Iterator[str]:
