@@ -83,8 +83,16 @@ _DMY = (
 )
 # "21 tháng 01 năm 2020" (any case, with or without diacritics; a leading "ngày" is left out
 # of the match), "21 tháng 1, 2020".
+# Months as WordPress' Vietnamese locale writes them ("12 Tháng Ba, 2025"); "Năm" (five) only
+# before a comma, as "năm" also says "year".
+MONTH_WORDS = {
+    "một": 1, "giêng": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6,
+    "bảy": 7, "tám": 8, "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12,
+}  # fmt: skip
+_MONTH_WORD = r"mười\s(?:một|hai)|mười|một|giêng|hai|ba|tư|bốn|sáu|bảy|tám|chín|chạp"
 _VI_WORDS = (
-    r"(?<!\d)(?P<vd>\d{1,2})\s?th[áa]ng\s?(?P<vm>\d{1,2})"
+    r"(?<!\d)(?P<vd>\d{1,2})\s?th[áa]ng\s?"
+    rf"(?:(?P<vm>\d{{1,2}})|(?P<vw>{_MONTH_WORD})(?!\w)|(?P<vw5>năm)(?=\s?,))"
     r"(?:\s?n[ăa]m\s?|\s?[,/]\s?)(?P<vy>\d{4})(?!\d)"
 )
 # ISO-ish year-first dates from meta tags, optionally with a time and an explicit offset.
@@ -98,11 +106,13 @@ _ISO = (
 # dates cheaply (about 4x faster on a typical dateline).
 _DATE_RE = re.compile(rf"(?=\d)(?:{_DMY}|{_VI_WORDS}|{_ISO})", re.IGNORECASE)
 
-# 11:41, 9:50 AM, 14:12:05, 15h30, 15g30, "15 giờ 30", with AM/PM or the Vietnamese SA
-# (sáng, morning) / CH (chiều, afternoon) markers. "(?!\w)" stops "sa" matching inside "sáng".
+# 11:41, 9:50 AM, 14:12:05, 15h30, 15g30, "15 giờ 30", "08 giờ 30 phút", "8 giờ", with AM/PM
+# or the Vietnamese SA (sáng, morning) / CH (chiều, afternoon) markers. "(?!\w)" stops "sa"
+# matching inside "sáng".
 _TIME = (
-    r"(?<![\d:.,])(?P<h>\d{1,2})(?::|h|g|\s?giờ\s?)(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?![\d:])"
-    r"(?:\s?(?P<ampm>[ap]\.?m\.?|sa|ch|sáng|chiều|tối)(?!\w))?"
+    r"(?<![\d:.,])(?:(?P<h>\d{1,2})(?::|h|g|\s?giờ\s?)(?P<mi>\d{2})(?:\s?phút(?!\w))?"
+    r"(?::(?P<s>\d{2}))?|(?P<ho>[01]?\d|2[0-3])\s?giờ(?!\s?\d))"
+    r"(?![\d:])(?:\s?(?P<ampm>[ap]\.?m\.?|sa|ch|sáng|chiều|tối)(?!\w))?"
 )
 _WEEKDAY = r"(?:th[ứu]\s?(?:hai|ba|t[ưu]|n[ăa]m|s[áa]u|b[ảa]y|[2-7])|ch[ủu]\s?nh[ậa]t)"
 # What may sit between a date and the time that belongs to it. Anything longer or wordier
@@ -314,7 +324,8 @@ def _from_date_match(
     if match["d"] is not None:
         ymd = (match["y"], match["m"], match["d"])
     elif match["vd"] is not None:
-        ymd = (match["vy"], match["vm"], match["vd"])
+        month = match["vm"] or MONTH_WORDS[" ".join((match["vw"] or match["vw5"]).lower().split())]
+        ymd = (match["vy"], str(month), match["vd"])
     else:
         ymd = (match["iy"], match["im"], match["id"])
     start, end = match.span()
@@ -329,7 +340,8 @@ def _from_date_match(
         time_match = _adjacent_time(masked, start, end)
         if time_match is not None:
             clock = _clock_from_match(time_match)
-            start, end = min(start, time_match.start("h")), max(end, time_match.end())
+            hour_at = time_match.start("h" if time_match["h"] else "ho")
+            start, end = min(start, hour_at), max(end, time_match.end())
     if clock is None:
         return None
 
@@ -349,7 +361,8 @@ def _adjacent_time(masked: str, start: int, end: int) -> re.Match[str] | None:
 
 def _clock_from_match(match: re.Match[str]) -> tuple[int, int, int] | None:
     """24-hour (h, m, s) from a time match, honouring AM/PM/SA/CH; None if impossible."""
-    hour, minute, second = int(match["h"]), int(match["mi"]), int(match["s"] or 0)
+    hour = int(match["h"] or match["ho"])
+    minute, second = int(match["mi"] or 0), int(match["s"] or 0)
     marker = match["ampm"]
     if marker is not None:
         is_pm = marker.lower().replace(".", "") in _PM_MARKERS
