@@ -52,6 +52,11 @@ def _extract(after_text: str):
             ["Ngọc Lan"],
         ),
         ("<p>Ngọc Lan</p><p>Theo hanoimoi.vn</p>", "Ngọc Lan - Theo hanoimoi.vn", ["Ngọc Lan"]),
+        (
+            "<p class='tac-gia'>Tác giả: Lan Anh</p><p class='nguon'>Nguồn: Báo Đà Nẵng</p>",
+            "Tác giả: Lan Anh - Nguồn: Báo Đà Nẵng",
+            ["Lan Anh"],
+        ),
         # A source alone, in brackets: the text as printed, the source as its author.
         ("<p>(Theo Báo Hà Nội Mới)</p>", "(Theo Báo Hà Nội Mới)", ["Báo Hà Nội Mới"]),
         # A date after the name, an agency in brackets.

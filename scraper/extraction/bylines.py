@@ -140,7 +140,11 @@ def _name_over_unit(name: Block, unit: Block, *, loose: bool) -> bool:
     if not (is_source or below.startswith("(") or UNIT_WORDS.search(below)):
         return False
     text = name.text
-    if name.heading or not _short(text) or UNIT_WORDS.search(text) or BYLINE_LABEL.match(text):
+    if name.heading or not _short(text) or PHOTO_CREDIT.match(text):
+        return False
+    if BYLINE_LABEL.match(text) and not SOURCE_LINE.match(text):
+        return is_source  # "Tác giả: Lan Anh" over "Nguồn: Báo Đà Nẵng": the labels say it
+    if UNIT_WORDS.search(text) or BYLINE_LABEL.match(text):
         return False
     looks_like_name = _looks_like_name(text) or (
         is_upper_text(text) and word_count(text) <= 5 and not SENTENCE_END.search(text)
