@@ -529,3 +529,65 @@ def test_generic_dateline_shown_without_the_other_words_of_its_box(
     article = extract_article(_page(main), URL)
     assert (article.published_at, article.published_text) == (published_at, published_text)
     assert article.body.startswith("Sáng nay, Ủy ban nhân dân xã")
+
+
+_NOTICE_TITLE = "Thông báo lịch tiếp công dân tháng 3 năm 2020"
+
+
+def _notice(content: str, dateline: str = "<div class='ngay'>10/03/2020 08:15</div>") -> str:
+    main = (
+        f"<div class='bai-viet'><h1>{_NOTICE_TITLE}</h1>{dateline}"
+        f"<div class='noi-dung'>{content}</div>"
+        "<div class='tin-khac'><h3>Các tin khác</h3><ul><li><a href='/tin-tuc/a-12.html'>"
+        "Xã ra quân làm sạch đường làng, ngõ xóm</a></li></ul></div></div>"
+    )
+    return _page(main).replace(
+        "<title>Đối thoại về nạo vét kênh thủy lợi", f"<title>{_NOTICE_TITLE}"
+    )
+
+
+def test_generic_short_notices_are_articles():
+    """A title, its dateline, then a line, a file or a picture: no block of text to find,
+    and still an article, kept with what it has."""
+    one_line = extract_article(
+        _notice("<p>Lãnh đạo UBND xã tiếp công dân vào sáng thứ Năm hằng tuần.</p>"), URL
+    )
+    assert (one_line.title, one_line.published_at) == (_NOTICE_TITLE, "2020-03-10T08:15:00+07:00")
+    assert one_line.body == "Lãnh đạo UBND xã tiếp công dân vào sáng thứ Năm hằng tuần."
+    a_file = extract_article(
+        _notice("<p>Xem nội dung Thông báo <a href='/files/tb-12.pdf'>tại đây</a></p>"), URL
+    )
+    assert [a.url for a in a_file.attachments] == ["https://phuong.example.gov.vn/files/tb-12.pdf"]
+    assert "Xã ra quân" not in a_file.body
+    a_picture = extract_article(_notice("<p><img src='/anh/lich-tiep-cong-dan.jpg'></p>"), URL)
+    assert [i.url for i in a_picture.images] == [
+        "https://phuong.example.gov.vn/anh/lich-tiep-cong-dan.jpg"
+    ]
+    assert a_picture.body == "" and "empty body" in a_picture.warnings
+
+
+def test_generic_short_page_without_a_date_line_is_no_article():
+    """A heading and a line, nothing that says when it was published: nothing says it is an
+    article either."""
+    with pytest.raises(NotAnArticle) as caught:
+        extract_article(_notice("<p>Lãnh đạo tiếp công dân.</p>", dateline=""), URL)
+    assert caught.value.reason == "no_body"
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Sáng ngày 09/03/2020, Ủy ban nhân dân xã tổ chức đối thoại với người dân.",
+        "Lịch đối thoại với nhân dân ngày 20/03/2020 tại hội trường thôn Đông.",
+        "Lịch đối thoại với nhân dân ngày 20/03/2020 tại hội trường thôn Đông",
+        # A notice's particulars: when the event is, not when it was posted.
+        "Thời gian: 08:00 ngày 20/03/2020, tại hội trường UBND xã",
+    ],
+)
+def test_generic_first_sentence_under_the_title_is_text_not_its_date(first):
+    """Flat layouts set the text right under the title: its first sentence's date is an
+    event's, not the page's, and the sentence is text."""
+    main = f"<h1>Đối thoại về nạo vét kênh thủy lợi</h1><p>{first}</p>{_BODY}"
+    article = extract_article(_page(main), URL)
+    assert article.published_at is None
+    assert article.body.startswith(first)

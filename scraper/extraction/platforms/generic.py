@@ -50,6 +50,8 @@ CONTENT_TAGS = ("div", "article", "section", "td", "main")
 INLINE_WRAPPERS = ("span", "font", "form", "center")
 PARAGRAPH_TAGS = ("p", "div", "li", "td", "blockquote", "h2", "h3", "h4")
 MIN_BODY_CHARS = 80
+# A short notice's box: its title, dateline, a few lines; more is a column of the page.
+MAX_SHORT_CHARS = 1500
 # Breadcrumbs, by the names templates give them (Bootstrap, schema.org, Vietnamese "đường dẫn",
 # ASP.NET portals' "path" cell): their links.
 BREADCRUMB = (
@@ -190,6 +192,23 @@ def _category(doc: Document, title: str | None) -> str | None:
     return clean_line(section or "") or None
 
 
+def _short_article_box(doc: Document) -> HtmlElement:
+    """The box of a short notice: its title, its dateline, then a line or a file ("Thông báo
+    lịch tiếp công dân", "Xem nội dung tại đây" and a PDF, a schedule as a picture). There is
+    no block of text to find; a heading that names the page with a dateline under it says it
+    is an article, and the box that holds them holds the rest."""
+    _, title_el = find_title(doc)
+    if title_el is None or not dateline_texts(doc, title_el)[0]:
+        raise NotAnArticle("no_body", "no block of article text found")
+    box = title_el.getparent()
+    # Out of the title's own wrappers (<div class="title"><h1>…</h1></div>).
+    while box is not None and element_text(box) == element_text(title_el):
+        box = box.getparent()
+    if box is None or box.tag in ("body", "html") or len(element_text(box)) > MAX_SHORT_CHARS:
+        raise NotAnArticle("no_body", "no block of article text found")
+    return box
+
+
 def parse_article(doc: Document) -> Article:
     error = _error_message(doc)
     if error:
@@ -199,8 +218,9 @@ def parse_article(doc: Document) -> Article:
     # reuse them instead of building new ones, and element_text finds the page's memo at once.
     doc.memo.position(doc.tree)
     container = _score_containers(doc)
-    if container is None or len(element_text(container)) < MIN_BODY_CHARS:
-        raise NotAnArticle("no_body", "no block of article text found")
+    short = container is None or len(element_text(container)) < MIN_BODY_CHARS
+    if short:
+        container = _short_article_box(doc)
     if in_chrome(container):
         raise NotAnArticle("no_body", "the only text is in the page's header, footer or menus")
     if ERROR_PAGE.search(element_text(container)[:300]):
@@ -209,7 +229,8 @@ def parse_article(doc: Document) -> Article:
     if title and ERROR_PAGE.search(title):
         raise NotAnArticle("error_page", title[:120])
     title, title_date = split_title_date(title) if title else (title, None)
-    container = _expand(container, title_el)
+    if not short:
+        container = _expand(container, title_el)
     skip = {title_el} if title_el is not None else set()
     lead = find_lead(doc, container, title_el)
     shown_lines, machine_times = dateline_texts(doc, title_el)

@@ -259,7 +259,11 @@ def dateline_texts(doc: Document, title_el: HtmlElement | None) -> tuple[list[st
         if not found:
             leading = [t for t in _leading_lines(title_el) if mostly_date(doc, t)]
             found = _datelines_among(doc, leading)
-        if len(found) > 1:  # a line giving only the time of an edit after those giving more
+        if len(found) > 1:
+            # Lines that are dates, not a short sentence that mentions one ("UBND phường thông
+            # báo lịch nghỉ Tết từ … đến hết ngày 02/02/2025"): that one is text.
+            found = [text for text in found if mostly_date(doc, text)] or found
+            # A line giving only the time of an edit after those giving more.
             found.sort(key=lambda text: _edit_only(doc, text))
         shown.extend(found)
     return shown, _machine_times(doc)
@@ -298,7 +302,37 @@ def _datelines_among(doc: Document, texts: list[str]) -> list[str]:
     # (Both tests are filters: parsing first, which the title's choice did already for
     # most of these texts, spares counting the dates of the lines that hold none.)
     found = [t for t in texts if doc.dateline(t, fallback=False) and _could_be_dateline(t)]
-    return found or [t for t in texts if _could_be_dateline(t) and doc.dateline(t)]
+    found = found or [t for t in texts if _could_be_dateline(t) and doc.dateline(t)]
+    return [t for t in found if not _reads_as_sentence(doc, t)]
+
+
+# The lead of a report ("Sáng ngày 10/3/2025, …"), never a dateline.
+NARRATIVE_START = re.compile(
+    r"^(?:rạng sáng|sáng|trưa|chiều|tối|đêm)\s(?:ngày\s)?\d", re.IGNORECASE
+)
+SENTENCE_END = re.compile(r"[.;!?…]\s*$")
+LABEL_MARK = re.compile(r"[:|]")
+# An event's particulars under a notice's title ("Thời gian: 08:00 ngày 20/03/2025, …"), not
+# when it was posted ("Thời gian đăng: …").
+EVENT_LABEL = re.compile(
+    r"^(?:thời gian(?!\s*(?:đăng|cập nhật|xuất bản|phát hành))|địa điểm|thành phần|hạn nộp)\b",
+    re.IGNORECASE,
+)
+
+
+def _reads_as_sentence(doc: Document, text: str) -> bool:
+    """A sentence that mentions a date, set right under the title in flat layouts: the text's
+    first line ("Lịch tiếp công dân ngày 20/03/2025 tại trụ sở UBND phường."), or a notice's
+    "Thời gian: …", whose date is an event's. A dateline is a date with a few words, or with labels, counters and tools
+    ("Ngày đăng: …", "| Lượt xem: 87 A- A+ In bài"), or a time; it does not end a sentence."""
+    if NARRATIVE_START.match(text) or EVENT_LABEL.match(text):
+        return True
+    if mostly_date(doc, text):
+        return False
+    if SENTENCE_END.search(text):
+        return True
+    dateline = doc.dateline(text)
+    return dateline is not None and dateline.precision == "day" and not LABEL_MARK.search(text)
 
 
 def mostly_date(doc: Document, text: str) -> bool:

@@ -72,6 +72,7 @@ def _date_in_item(
     doc: Document, anchor: HtmlElement, held: dict[HtmlElement, set[str]], titles: set[str]
 ) -> str | None:
     box = anchor
+
     def is_date(line: str) -> bool:
         return (
             len(line) <= MAX_DATELINE_CHARS
