@@ -81,8 +81,6 @@ _DMY = (
     r"(?<!\d)(?<!\d[/.\-–])"
     r"(?P<d>\d{1,2})\s?(?P<sep>[/.\-–])\s?(?P<m>\d{1,2})\s?(?P=sep)\s?(?P<y>\d{4})(?!\d)"
 )
-# "21 tháng 01 năm 2020" (any case, with or without diacritics; a leading "ngày" is left out
-# of the match), "21 tháng 1, 2020".
 # Months as WordPress' Vietnamese locale writes them ("12 Tháng Ba, 2025"); "Năm" (five) only
 # before a comma, as "năm" also says "year".
 MONTH_WORDS = {
@@ -90,6 +88,8 @@ MONTH_WORDS = {
     "bảy": 7, "tám": 8, "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12,
 }  # fmt: skip
 _MONTH_WORD = r"mười\s(?:một|hai)|mười|một|giêng|hai|ba|tư|bốn|sáu|bảy|tám|chín|chạp"
+# "21 tháng 01 năm 2020" (any case, with or without diacritics; a leading "ngày" is left out
+# of the match), "21 tháng 1, 2020", "21 Tháng Một, 2020".
 _VI_WORDS = (
     r"(?<!\d)(?P<vd>\d{1,2})\s?th[áa]ng\s?"
     rf"(?:(?P<vm>\d{{1,2}})|(?P<vw>{_MONTH_WORD})(?!\w)|(?P<vw5>năm)(?=\s?,))"
