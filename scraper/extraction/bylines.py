@@ -50,6 +50,7 @@ DATE_TAIL = re.compile(
     r"(?:\s*[-–|,]\s*|\s+)(?:\d{1,2}[:h]\d{2}\s*)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}"
     r"(?:\s*[-–|,]?\s*\d{1,2}[:h]\d{2})?\s*$"
 )
+_DIGIT = re.compile(r"\d")
 # Not "và": unit names contain it ("Phòng Văn hóa và Thông tin").
 AUTHOR_SEPARATOR = re.compile(r"\s+[-–]\s+|\s*[,;]\s*|\s*&\s*|\s*/\s*")
 # What every AUTHOR_SEPARATOR holds.
@@ -91,13 +92,20 @@ def split_authors(byline: str) -> list[str]:
 
 def _bare(text: str) -> str:
     """The name in a byline or part of one: no brackets, label, source word or date."""
+    # (Each pattern only where the character it needs is: most bylines are a bare name.)
     text = text.strip()
-    if text.startswith("(") and text.endswith(")") and ")" not in text[1:-1]:
-        text = text[1:-1].strip()
-    text = BYLINE_LABEL.sub("", text).strip()
-    text = SOURCE_PREFIX.sub("", text)
-    text = AFFILIATION_TAIL.sub("", text)
-    return DATE_TAIL.sub("", text).strip()
+    if text.endswith(")"):
+        if text.startswith("(") and ")" not in text[1:-1]:
+            text = text[1:-1].strip()
+        else:
+            text = AFFILIATION_TAIL.sub("", text)
+    if ":" in text or "：" in text:
+        text = BYLINE_LABEL.sub("", text).strip()
+    if text[:4].lower() == "theo":
+        text = SOURCE_PREFIX.sub("", text)
+    if _DIGIT.search(text):
+        text = DATE_TAIL.sub("", text)
+    return text.strip()
 
 
 def _short(text: str) -> bool:

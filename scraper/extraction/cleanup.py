@@ -33,12 +33,12 @@ COUNTER_LABEL = re.compile(r"^(?:số )?lượt (?:người )?(?:xem|truy cập)
 BARE_NUMBER = re.compile(r"^[\d.,]+$")
 # Headings that open a related-articles block: everything in the block is links.
 RELATED_HEADING = re.compile(
-    r"^(?:tin đã đưa|(?:các )?tin (?:tức |bài )?khác|(?:các )?tin (?:bài )?liên quan|"
-    r"(?:các )?bài (?:viết )?(?:liên quan|khác)|tin cùng (?:chuyên mục|danh mục|loại|chủ đề)|"
-    r"xem thêm|đọc thêm|danh mục tin tức|tin mới hơn|tin cũ hơn|các tin đã đưa|"
-    r"tin (?:bài )?mới(?: nhất| cập nhật)?|bài viết mới(?: nhất)?|tin nổi bật|"
-    r"tin (?:xem|đọc) nhiều(?: nhất)?|(?:có thể )?bạn (?:có thể )?quan tâm|"
-    r"related (?:news|articles|posts)|other news|more news|read more|see also)\s*:?$",
+    # (Factored by first word: the pattern is tried on every paragraph.)
+    r"^(?:(?:các )?(?:tin (?:đã đưa|(?:tức |bài )?khác|(?:bài )?liên quan|"
+    r"cùng (?:chuyên mục|danh mục|loại|chủ đề)|(?:bài )?mới(?: nhất| cập nhật| hơn)?|cũ hơn|"
+    r"nổi bật|(?:xem|đọc) nhiều(?: nhất)?)|bài (?:viết )?(?:liên quan|khác|mới(?: nhất)?))"
+    r"|xem thêm|đọc thêm|danh mục tin tức|(?:có thể )?bạn (?:có thể )?quan tâm"
+    r"|related (?:news|articles|posts)|other news|more news|read more|see also)\s*:?$",
     re.IGNORECASE,
 )
 

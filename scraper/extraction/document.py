@@ -75,12 +75,13 @@ class Document:
         known = self.memo.facts.get("link_base")
         if known is None:
             known = self.url
-            if self.mentions("<base") or self.mentions("<BASE"):
-                for base in self.tree.iter("base"):
-                    href = (base.get("href") or "").strip()
-                    if href:
-                        known = resolve_url(self.url, href) or self.url
-                        break
+            # The parser puts <base> in the <head>, among its few children.
+            head = next(self.tree.iterchildren("head"), None)
+            for base in head.iterchildren("base") if head is not None else ():
+                href = (base.get("href") or "").strip()
+                if href:
+                    known = resolve_url(self.url, href) or self.url
+                break
             self.memo.facts["link_base"] = known
         return known
 
