@@ -268,3 +268,45 @@ def test_relative_links_resolve_against_the_pages_base_href():
         f"https://x.gov.vn/portal/index.php?option=com_content&view=article&id={12 + i}:bai-{i}"
         for i in range(4)
     ]
+
+
+_SHORT_TITLES = ["Kế hoạch số 15", "Thông báo số 12/TB", "Lịch tiếp dân quý I", "Quyết định số 7"]
+
+
+def _notices(titles: list[str], extra: str = "") -> bytes:
+    items = "".join(
+        f"<li><a href='/thong-bao/van-ban-{i}-{500 + i}.html'>{t}</a>{extra.format(i=i)}</li>"
+        for i, t in enumerate(titles)
+    )
+    return (
+        "<html><head><meta charset='utf-8'><title>Thông báo</title></head><body>"
+        "<div id='menu'><a href='/'>Trang chủ</a> <a href='/gioi-thieu/lich-su-1.html'>Lịch sử"
+        f"</a></div><div class='cot-trai'><h2>Thông báo</h2><ul class='ds'>{items}</ul></div>"
+        "<div id='footer'>Ủy ban nhân dân xã</div></body></html>"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    "titles",
+    [
+        _SHORT_TITLES,  # a notices' section: every title short
+        ["Lịch công tác tuần từ 10/3 đến 14/3", *_SHORT_TITLES],  # some short among titled
+    ],
+)
+def test_items_with_short_titles_are_the_sections_too(titles):
+    listing = parse_listing(_notices(titles), "https://xa.example.gov.vn/thong-bao")
+    assert listing.article_urls == [
+        f"https://xa.example.gov.vn/thong-bao/van-ban-{i}-{500 + i}.html"
+        for i in range(len(titles))
+    ]
+
+
+def test_short_links_beside_the_items_or_alone_make_no_list():
+    """Each item's link to its kind of document is not an item; two short links are a menu."""
+    extra = " <span class='loai'><a href='/loai-van-ban/ke-hoach-cap-xa-{i}.html'>Kế hoạch xã</a></span>"
+    titled = ["Lịch công tác tuần từ 10/3 đến 14/3", "Lịch công tác tuần từ 17/3 đến 21/3"]
+    listing = parse_listing(_notices(titled, extra), "https://xa.example.gov.vn/thong-bao")
+    assert all("/thong-bao/" in url for url in listing.article_urls)
+    assert len(listing.article_urls) == 2
+    menu = parse_listing(_notices(_SHORT_TITLES[:2]), "https://xa.example.gov.vn/tin-tuc")
+    assert menu.article_urls == []

@@ -24,6 +24,12 @@ ARTICLE_LINK = re.compile(
     r"(?:\d{3,}|[a-z0-9]+(?:-[a-z0-9]+){3,})(?:\.html?|\.aspx|/)?$", re.IGNORECASE
 )
 MAX_FEATURED = 3  # stories set apart above a section's list
+# A link's text: a title from this length on; shorter, a notice's ("Kế hoạch số 15") or a
+# menu's, taken only as an item of the section's list; shorter still, a pager's or an icon's.
+MIN_TITLE = 20
+MIN_SHORT_TITLE = 8
+# Short links alone make a list from this weight on (three of the section's own, six others).
+MIN_UNTITLED_LIST = 6
 _PAGE_NAMES = "page|p|pg|trang|pageindex|pagenumber|pageno|currentpage|cur|_cur"
 PAGE_NAME = re.compile(rf"^(?:{_PAGE_NAMES})$", re.IGNORECASE)
 # The page number in a listing's URL: "?page=2", "&p=2", "/page/2", "/page-2", "/trang-2.html".
@@ -143,17 +149,22 @@ def _section_test(listing_url: str) -> Callable[[str], bool]:
 
 
 def _main_list(
-    candidates: list[tuple[HtmlElement, str]], under_section: Callable[[str], bool]
+    candidates: list[tuple[HtmlElement, str]],
+    under_section: Callable[[str], bool],
+    short: frozenset[int] = frozenset(),
 ) -> list[str]:
     """The links of the section's own list, not of "tin nổi bật" boxes or menus.
 
     Anchors are grouped by markup path; the group with the most distinct articles wins (side
     boxes count for less). Everything inside that group's common container is kept, so a
-    featured first item with its own markup is not lost.
+    featured first item with its own markup is not lost. Links with a short text (the ids in
+    `short`: "Kế hoạch số 15") count only in a group with titled links, or on a page that has
+    no titled link at all, and are kept only as items of the winning list.
     """
     groups: dict[tuple[str, ...], list[tuple[HtmlElement, str]]] = {}
     for anchor, url in candidates:
         groups.setdefault(_signature(anchor), []).append((anchor, url))
+    titled = [g for g in groups.values() if any(id(a) not in short for a, _ in g)]
 
     def weight(group: list[tuple[HtmlElement, str]]) -> float:
         distinct = {url for _, url in group}
@@ -163,11 +174,18 @@ def _main_list(
         own = 2.0 if sum(map(under_section, distinct)) * 2 > len(distinct) else 1.0
         return len(distinct) * side * own
 
-    best = max(groups.values(), key=weight)
+    if not titled and max(map(weight, groups.values())) < MIN_UNTITLED_LIST:
+        return []  # a few short links (a menu's), no list of articles
+    best = max(titled or groups.values(), key=weight)
     container = lowest_common_ancestor([anchor for anchor, _ in best])
-    if len(best) == 1:
+    if len({url for _, url in best}) == 1:
         return [best[0][1]]
-    inside = {id(node) for node in container.iter()}
+    best_signature = _signature(best[0][0])
+    inside = {
+        id(node)
+        for node in container.iter()
+        if id(node) not in short or _signature(node) == best_signature
+    }
     # The section's newest story is often set apart, above its list ("nổi bật", a bigger
     # picture): beside the list in the same column, one level up, and one or a few only
     # (named like a box of highlights, only when it is the section's own).
@@ -177,6 +195,7 @@ def _main_list(
             (anchor, url)
             for anchor, url in candidates
             if id(anchor) not in inside
+            and id(anchor) not in short
             and is_inside(anchor, column)
             and (under_section(url) or not in_side_box(anchor))
         ]
@@ -188,13 +207,21 @@ def _main_list(
 def parse_listing(doc: Document) -> ListingPage:
     site = same_site(doc.url)
     candidates: list[tuple[HtmlElement, str]] = []
+    short: set[int] = set()
     for anchor in doc.tree.iter("a"):
-        if len(element_text(anchor)) < 20 or in_chrome(anchor):
+        length = len(element_text(anchor))
+        if length < MIN_SHORT_TITLE or in_chrome(anchor):
             continue
         for url in absolute_links(doc, [anchor]):
             if site(url) and url != doc.url and (is_article_url(url) or _names_an_item(url)):
                 candidates.append((anchor, url))
-    urls = list(dict.fromkeys(_main_list(candidates, _section_test(doc.url)))) if candidates else []
+                if length < MIN_TITLE:
+                    short.add(id(anchor))
+    urls = (
+        list(dict.fromkeys(_main_list(candidates, _section_test(doc.url), frozenset(short))))
+        if candidates
+        else []
+    )
     next_url, postback = next_page(doc)
     return ListingPage(
         url=doc.url, platform=NAME, article_urls=urls, next_url=next_url, next_postback=postback
