@@ -591,3 +591,28 @@ def test_generic_first_sentence_under_the_title_is_text_not_its_date(first):
     article = extract_article(_page(main), URL)
     assert article.published_at is None
     assert article.body.startswith(first)
+
+
+@pytest.mark.parametrize(
+    "shown",
+    [
+        "<iframe src='/files/tb-12.pdf' width='100%' height='800'></iframe>",
+        "<iframe src='/pdfjs/web/viewer.html?file=%2Ffiles%2Ftb-12.pdf'></iframe>",
+        "<embed src='/files/tb-12.pdf' type='application/pdf'>",
+        "<object data='/files/tb-12.pdf' type='application/pdf'></object>",
+        (
+            "<iframe src='https://docs.google.com/viewer?url=https://phuong.example.gov.vn"
+            "/files/tb-12.pdf&amp;embedded=true'></iframe>"
+        ),
+    ],
+)
+def test_generic_document_shown_in_the_page_is_an_attachment(shown):
+    article = extract_article(_notice(shown), URL)
+    assert [a.url for a in article.attachments] == ["https://phuong.example.gov.vn/files/tb-12.pdf"]
+
+
+def test_generic_video_frame_is_no_attachment():
+    article = extract_article(
+        _notice("<iframe src='https://www.youtube.com/embed/x1'></iframe>"), URL
+    )
+    assert article.attachments == []

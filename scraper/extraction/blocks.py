@@ -8,8 +8,9 @@ paragraph per block element, table rows as "cell | cell", captions out of the bo
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -383,6 +384,13 @@ def _collect_media(
                 url,
             )
             attachments.append(Attachment(url=url, title=element_text(link) or name))
+    # A document shown in the page, not linked: "<iframe src=…pdf>", a viewer's "?file=…pdf".
+    for frame in root.iter("iframe", "embed", "object"):
+        url = _embedded_document(frame, join)
+        if url is not None and url not in seen and not _skipped(frame, root, skip, open_ancestors):
+            seen.add(url)
+            title = clean(frame.get("title")) or urlsplit(url).path.rsplit("/", 1)[-1]
+            attachments.append(Attachment(url=url, title=title))
     # A paragraph that is only download links lists attachments; it is not article text.
     for block, links in attachment_links.items():
         if block is root:
@@ -393,6 +401,23 @@ def _collect_media(
         if len(rest.strip(" -–|:")) <= MAX_ATTACHMENT_LINE_REST:
             captions.add(block)
     return images, attachments, captions
+
+
+def _embedded_document(frame: HtmlElement, join: Callable[[str], str | None]) -> str | None:
+    """The document file an <iframe>, <embed> or <object> shows: its own address, or the one
+    a viewer is given ("/pdfjs/web/viewer.html?file=%2Ffiles%2Ftb.pdf", Google's "?url=")."""
+    src = (frame.get("src") or frame.get("data") or "").strip()
+    url = join(src) if src else None
+    if url is None:
+        return None
+    if ATTACHMENT_EXT.search(urlsplit(url).path):
+        return url
+    for name, value in parse_qsl(urlsplit(url).query):
+        if name.lower() in ("file", "url", "src", "doc") and ATTACHMENT_EXT.search(
+            urlsplit(value).path
+        ):
+            return join(value)
+    return None
 
 
 # --- paragraphs ----------------------------------------------------------------------------
