@@ -310,3 +310,33 @@ def test_short_links_beside_the_items_or_alone_make_no_list():
     assert len(listing.article_urls) == 2
     menu = parse_listing(_notices(_SHORT_TITLES[:2]), "https://xa.example.gov.vn/tin-tuc")
     assert menu.article_urls == []
+
+
+_PAGES_CHOOSER = (
+    "<select onchange='location=this.value'><option value='/tin?page=1'{first}>1</option>"
+    "<option value='/tin?page=2'{second}>2</option>{third}</select>"
+)
+_YEARS_CHOOSER = (
+    "<select name='nam'><option value='2024'>2024</option><option value='2025' selected>2025"
+    "</option><option value='2026'>2026</option></select>"
+)
+
+
+@pytest.mark.parametrize(
+    ("chooser", "next_url"),
+    [
+        (
+            _PAGES_CHOOSER.format(
+                first=" selected", second="", third="<option value='/tin?page=3'>3</option>"
+            ),
+            "https://x.gov.vn/tin?page=2",
+        ),
+        # On the last page there is no next choice; a year chooser is no pager.
+        (_PAGES_CHOOSER.format(first="", second=" selected", third=""), None),
+        (_YEARS_CHOOSER, None),
+    ],
+)
+def test_a_drop_down_of_pages_gives_the_next_page(chooser, next_url):
+    hrefs = [f"/tin/hoi-nghi-so-ket-{i}-{100 + i}.html" for i in range(3)]
+    page = _listing(hrefs, pager=f"<div class='trang'>{chooser}</div>")
+    assert parse_listing(page, "https://x.gov.vn/tin").next_url == next_url

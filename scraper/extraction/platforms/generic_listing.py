@@ -13,7 +13,7 @@ from lxml.html import HtmlElement
 from ..blocks import element_text
 from ..document import Document
 from ..model import ListingPage, PostBack
-from ..urls import site_of
+from ..urls import resolve_url, site_of
 from .base import absolute_links
 from .generic_layout import in_chrome, in_side_box, is_inside, lowest_common_ancestor
 from .pager import next_in_pager
@@ -229,6 +229,30 @@ def parse_listing(doc: Document) -> ListingPage:
 
 
 def next_page(doc: Document) -> tuple[str | None, PostBack | None]:
-    """The listing's next page, as a link or else as an ASP.NET form post."""
-    next_url = _next_page(doc)
+    """The listing's next page, as a link, a page chooser's next choice, or else as an
+    ASP.NET form post."""
+    next_url = _next_page(doc) or _next_in_page_chooser(doc)
     return next_url, None if next_url else next_postback(list(doc.tree.iter("a")))
+
+
+def _next_in_page_chooser(doc: Document) -> str | None:
+    """A pager that is a drop-down of pages ("<select onchange=…><option value='?page=1'
+    selected>1</option><option value='?page=2'>…"): the option after the chosen one."""
+    site = same_site(doc.url)
+    for select in doc.tree.iter("select"):
+        values = [(option.get("value") or "").strip() for option in select.iter("option")]
+        chosen = next(
+            (
+                i
+                for i, option in enumerate(select.iter("option"))
+                if option.get("selected") is not None
+            ),
+            0,
+        )
+        if chosen + 1 < len(values) and all(
+            PAGE_PARAM.search(v) for v in values[chosen : chosen + 2]
+        ):
+            url = resolve_url(doc.link_base, values[chosen + 1])
+            if url is not None and site(url) and url != doc.url:
+                return url
+    return None
