@@ -18,14 +18,13 @@ from ..document import Document
 from ..element_texts import element_text
 from ..urls import url_joiner
 from .generic_fields import MAX_DATELINE_CHARS, mostly_date
+from .generic_listing import MIN_TITLE
 
 # Levels above the link: a title's heading, its card body, the card, the card's column.
 MAX_LEVELS = 4
 # An item is a title, a date and a lead at most; a box with more text is a column of the page,
 # where a date would be anything (the day's date in the header).
 MAX_ITEM_CHARS = 1000
-# A link with this much text names a page (an item of some list); shorter ones are menus.
-MIN_TITLE_CHARS = 20
 
 
 def listed_dates(doc: Document, article_urls: list[str]) -> dict[str, str]:
@@ -36,7 +35,7 @@ def listed_dates(doc: Document, article_urls: list[str]) -> dict[str, str]:
     # links to one (a last page's only item must not reach into the sidebar's list).
     held: dict[HtmlElement, set[str]] = {}
     for anchor, url, text in links:
-        if url in wanted or len(text) >= MIN_TITLE_CHARS:
+        if url in wanted or len(text) >= MIN_TITLE:
             for box in anchor.iterancestors():
                 held.setdefault(box, set()).add(url)
     # A title may hold a date ("Lịch tiếp công dân ngày 14/3/2025"): the date looked for is
