@@ -616,3 +616,17 @@ def test_generic_video_frame_is_no_attachment():
         _notice("<iframe src='https://www.youtube.com/embed/x1'></iframe>"), URL
     )
     assert article.attachments == []
+
+
+def test_generic_title_found_on_the_page_past_a_comment_inside_it():
+    """The title's element holds a comment beside the text (a CMS's marker): the search for
+    the innermost element showing the title steps over it."""
+    title = "Đối thoại về nạo vét kênh thủy lợi"
+    page = (
+        f"<html><head><title>{title}</title></head><body><table>"
+        f"<tr><td><font size='4'><!-- tieu de --><b>{title}</b></font></td></tr>"
+        "<tr><td><i>(10/03/2020 08:15)</i></td></tr>"
+        f"<tr><td>{_BODY}</td></tr></table></body></html>"
+    )
+    article = extract_article(page, URL)
+    assert (article.title, article.published_at) == (title, "2020-03-10T08:15:00+07:00")

@@ -407,6 +407,7 @@ def repair_text(text: str) -> tuple[str, str | None]:
 # --- Whole pages ----------------------------------------------------------------------------
 
 _NO_TEXT = frozenset({"script", "style"})
+_NOT_XML_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _META_FIELDS = frozenset(
     {"og:title", "og:description", "title", "description", "twitter:title", "twitter:description"}
 )
@@ -499,6 +500,9 @@ def repair_tree(tree: HtmlElement) -> set[str]:
         if not used:
             continue
         found.update(used)
+        # The parser keeps control characters it was given (junk bytes in a broken page);
+        # lxml refuses them in text it is handed back.
+        fixed = _NOT_XML_TEXT.sub("", fixed)
         if place == "content":
             element.set("content", fixed)
         else:

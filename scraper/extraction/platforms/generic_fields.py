@@ -139,6 +139,13 @@ def find_title(
 PLAIN_TITLE_TAGS = ("b", "strong", "font", "span", "p", "td", "div")
 
 
+def _children_showing(element: HtmlElement, text: str) -> Iterator[HtmlElement]:
+    """The child elements (not comments) of `element` whose text is `text`."""
+    return (
+        child for child in element if isinstance(child.tag, str) and element_text(child) == text
+    )
+
+
 def _printed_as(doc: Document, title: str) -> HtmlElement | None:
     """The element showing `title` in the page, when no heading or title class holds it
     (`<td><font size=4><b>…</b></font></td>`): the innermost with that text, outside links,
@@ -148,7 +155,7 @@ def _printed_as(doc: Document, title: str) -> HtmlElement | None:
             ancestor.tag in ("a", "head") for ancestor in element.iterancestors()
         ):
             inner = element
-            while (child := next((c for c in inner if element_text(c) == title), None)) is not None:
+            while (child := next(_children_showing(inner, title), None)) is not None:
                 inner = child
             return inner
     return None
