@@ -3,6 +3,7 @@ NotAnArticle, and never a wrong-but-confident publish time."""
 
 from __future__ import annotations
 
+import contextlib
 import unicodedata
 from pathlib import Path
 
@@ -161,3 +162,36 @@ def test_unreadable_addresses_in_any_page_are_left_out_not_raised():
             assert not any("[" in address for address in addresses)
         checked += 1
     assert checked > 50
+
+
+# Every page the project wrote, pages of whole portals included: each reader of the extractor
+# (title, dateline, listing dates, pagers, legacy fonts) meets its own markup damaged.
+ALL_PAGES = sorted(
+    [*PAGES.glob("*_constructed.html"), *(PAGES.parent / "sites").rglob("*_constructed.html")]
+)
+# Damage that has tripped readers: comments and tags in odd places, NUL and control bytes,
+# half a CDATA, an entity for NUL, a base address, a page chooser, a document frame.
+JUNK = [
+    b"<!-- x -->", b"<b>", b"</div>", b"<![CDATA[", b"\x00", b"\x19", b"&#0;",
+    b"<base href='x'>", b"<select><option selected value='?page=9'>",
+    b"<iframe src='?file=a.pdf'>", b"<a href='/tin/a-1234.html'>", b"(12/03/2025)", b"<br>",
+]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    page=st.sampled_from(ALL_PAGES),
+    junk=st.one_of(st.sampled_from(JUNK), st.binary(max_size=24)),
+    cut=st.floats(min_value=0, max_value=1),
+    where=st.floats(min_value=0, max_value=1),
+)
+def test_no_damaged_page_raises_anything_but_not_an_article(page, junk, cut, where):
+    raw = page.read_bytes()
+    at, end = sorted((int(where * len(raw)), int(cut * len(raw))))
+    damaged = raw[:at] + junk + raw[at:end]
+    for read in (
+        lambda: extract_article(damaged, URL, listed_date="12/03/2025"),
+        lambda: parse_listing(damaged, "https://tayho.example.gov.vn/tin-tuc"),
+    ):
+        with contextlib.suppress(NotAnArticle):
+            read()
