@@ -630,3 +630,11 @@ def test_generic_title_found_on_the_page_past_a_comment_inside_it():
     )
     article = extract_article(page, URL)
     assert (article.title, article.published_at) == (title, "2020-03-10T08:15:00+07:00")
+
+
+def test_generic_dateline_with_a_time_may_end_with_a_full_stop():
+    line = "Đăng bởi Ban biên tập Cổng thông tin điện tử xã lúc 08:15 ngày 10/03/2020."
+    main = f"<h1>Đối thoại về nạo vét kênh thủy lợi</h1><p>{line}</p>{_BODY}"
+    article = extract_article(_page(main), URL)
+    assert article.published_at == "2020-03-10T08:15:00+07:00"
+    assert article.body.startswith("Sáng nay, Ủy ban nhân dân xã")

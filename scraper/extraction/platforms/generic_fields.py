@@ -319,6 +319,8 @@ NARRATIVE_START = re.compile(
 )
 SENTENCE_END = re.compile(r"[.;!?…]\s*$")
 LABEL_MARK = re.compile(r"[:|]")
+# A line with a time and a full stop is a sentence past this many words.
+MAX_TIMED_SENTENCE_WORDS = 20
 # An event's particulars under a notice's title ("Thời gian: 08:00 ngày 20/03/2025, …"), not
 # when it was posted ("Thời gian đăng: …").
 EVENT_LABEL = re.compile(
@@ -336,10 +338,12 @@ def _reads_as_sentence(doc: Document, text: str) -> bool:
         return True
     if mostly_date(doc, text):
         return False
-    if SENTENCE_END.search(text):
-        return True
     dateline = doc.dateline(text)
-    return dateline is not None and dateline.precision == "day" and not LABEL_MARK.search(text)
+    if dateline is None or dateline.precision == "minute":
+        # A time of day is a dateline's ("Đăng bởi Ban biên tập lúc 08:30 ngày 12/03/2025."),
+        # unless the line reads on well past it.
+        return bool(SENTENCE_END.search(text)) and len(text.split()) > MAX_TIMED_SENTENCE_WORDS
+    return bool(SENTENCE_END.search(text)) or not LABEL_MARK.search(text)
 
 
 def mostly_date(doc: Document, text: str) -> bool:
