@@ -93,6 +93,10 @@ class PortalSpider(scrapy.Spider):
             self.recheck = RecheckPolicy(override="all")
         self.since = _day(since, "since")
         self.until = _day(until, "until")
+        # The days a listing may show for articles inside the window: one day's margin each
+        # side, as the listing may round or shift the page's own date.
+        self._listed_since = _shift(self.since, -1) if self.since else None
+        self._listed_until = _shift(self.until, 1) if self.until else None
         # Stay on each portal's own site ("www." or not): no other subdomain, no city-wide
         # portal next door (the listing's links are held to the site below; Scrapy's offsite
         # filter lets a domain's subdomains through, "www." among them).
@@ -199,7 +203,9 @@ class PortalSpider(scrapy.Spider):
         key_of, known = self._keys(shown)
         links = list(dict.fromkeys(key_of.values()))
         listed = {key_of[url]: text for url, text in listing.dates.items() if url in key_of}
-        listed_days = {url: _day_of(text) for url, text in listed.items()}
+        # The listing's days matter only to a backfill's window (parsed for it alone).
+        windowed = self.since is not None or self.until is not None
+        listed_days = {url: _day_of(text) for url, text in listed.items()} if windowed else {}
         seen = self._seen_links.setdefault(section, set())
         if set(links) <= seen:
             # The same articles again under another page URL: a pagination loop.
@@ -240,22 +246,21 @@ class PortalSpider(scrapy.Spider):
         yield next_page
 
     def _outside_window(self, listed_day: str | None) -> bool:
-        """Whether the day a listing shows puts an article outside --since/--until. A day's
-        margin each side: the listing may round or shift the page's own date."""
+        """Whether the day a listing shows puts an article outside --since/--until."""
         if listed_day is None:
             return False
         return bool(
-            (self.since and listed_day < _shift(self.since, -1))
-            or (self.until and listed_day > _shift(self.until, 1))
+            (self._listed_since and listed_day < self._listed_since)
+            or (self._listed_until and listed_day > self._listed_until)
         )
 
     def _before_since(self, known: Any, listed_day: str | None) -> bool:
         """Whether a listed article is older than --since: by its archived date, else by the
-        day its listing shows (one day's margin)."""
-        assert self.since is not None
+        day its listing shows."""
+        assert self.since is not None and self._listed_since is not None
         if known is not None and not known.removed_at:
             return (known.published_at or "9999") < self.since
-        return listed_day is not None and listed_day < _shift(self.since, -1)
+        return listed_day is not None and listed_day < self._listed_since
 
     def _moved(self, section: str, where: str) -> None:
         """A portal moved by the 2025 reform answers its old section with a redirect to a new

@@ -332,8 +332,9 @@ EVENT_LABEL = re.compile(
 def _reads_as_sentence(doc: Document, text: str) -> bool:
     """A sentence that mentions a date, set right under the title in flat layouts: the text's
     first line ("Lịch tiếp công dân ngày 20/03/2025 tại trụ sở UBND phường."), or a notice's
-    "Thời gian: …", whose date is an event's. A dateline is a date with a few words, or with labels, counters and tools
-    ("Ngày đăng: …", "| Lượt xem: 87 A- A+ In bài"), or a time; it does not end a sentence."""
+    "Thời gian: …", whose date is an event's. A dateline is a date with a few words, or with
+    labels, counters and tools ("Ngày đăng: …", "| Lượt xem: 87 A- A+ In bài"), or a time; it
+    does not end a sentence, or not a long one."""
     if NARRATIVE_START.match(text) or EVENT_LABEL.match(text):
         return True
     if mostly_date(doc, text):

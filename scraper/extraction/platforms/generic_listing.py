@@ -240,15 +240,9 @@ def _next_in_page_chooser(doc: Document) -> str | None:
     selected>1</option><option value='?page=2'>…"): the option after the chosen one."""
     site = same_site(doc.url)
     for select in doc.tree.iter("select"):
-        values = [(option.get("value") or "").strip() for option in select.iter("option")]
-        chosen = next(
-            (
-                i
-                for i, option in enumerate(select.iter("option"))
-                if option.get("selected") is not None
-            ),
-            0,
-        )
+        options = list(select.iter("option"))
+        values = [(option.get("value") or "").strip() for option in options]
+        chosen = next((i for i, o in enumerate(options) if o.get("selected") is not None), 0)
         if chosen + 1 < len(values) and all(
             PAGE_PARAM.search(v) for v in values[chosen : chosen + 2]
         ):
