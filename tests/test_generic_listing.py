@@ -219,7 +219,8 @@ def test_the_spider_holds_a_section_to_its_site_with_or_without_www():
 @pytest.mark.parametrize(
     ("label", "is_next"),
     [("Trang sau »", True), ("Tiếp ›", True), ("Next »", True), ("»", True),
-     ("Cuối »", False), ("»»", False), ("Xem tiếp", False)],
+     ("Kế tiếp", True), ("Trang kế tiếp", True), ("Tiếp theo >>", True), ("[Tiếp]", True),
+     ("Trang tiếp theo", True), ("Cuối »", False), ("»»", False), ("Xem tiếp", False)],
 )  # fmt: skip
 def test_next_page_labels(label, is_next):
     """The next page's link by its label; not the last page's, nor an item's "read more"."""
@@ -340,3 +341,52 @@ def test_a_drop_down_of_pages_gives_the_next_page(chooser, next_url):
     hrefs = [f"/tin/hoi-nghi-so-ket-{i}-{100 + i}.html" for i in range(3)]
     page = _listing(hrefs, pager=f"<div class='trang'>{chooser}</div>")
     assert parse_listing(page, "https://x.gov.vn/tin").next_url == next_url
+
+
+@pytest.mark.parametrize(
+    ("link", "is_next"),
+    [("<a href='/tin-tuc?start=10' title='Đến trang tiếp theo'><b></b></a>", True),
+     ("<a href='/tin-tuc?start=10'><img src='/anh/nut.gif' alt='Trang sau'></a>", True),
+     ("<a href='/tin-tuc?start=10'><i class='fa fa-angle-right'></i></a>", True),
+     ("<a href='/tin-tuc?start=10'><img src='/images/btn_next.png'></a>", True),
+     ("<a href='/tin-tuc?start=10'><i class='fa fa-angle-double-right'></i></a>", False),
+     ("<a href='/tin-tuc?start=10' title='Trang cuối'><img src='/anh/cuoi.gif'></a>", False)],
+)  # fmt: skip
+def test_a_next_page_shown_as_an_icon(link, is_next):
+    """A pager's next link with no text is named by its title, its image or its icon."""
+    hrefs = [f"/tin-tuc/bai-viet-so-{i}-{100 + i}.html" for i in range(4)]
+    listing = parse_listing(
+        _listing(hrefs, pager=f"<div class='paging'>{link}</div>"), "https://x.gov.vn/tin-tuc"
+    )
+    assert listing.next_url == ("https://x.gov.vn/tin-tuc?start=10" if is_next else None)
+
+
+def test_an_arrow_reading_more_beside_an_item_is_not_the_next_page():
+    hrefs = [f"/tin-tuc/bai-viet-so-{i}-{100 + i}.html" for i in range(4)]
+    more = "".join(f"<a href='{h}'><i class='fa fa-chevron-right'></i></a>" for h in hrefs)
+    listing = parse_listing(_listing(hrefs, side=f"<div>{more}</div>"), "https://x.gov.vn/tin-tuc")
+    assert listing.next_url is None
+
+
+DRUPAL_PAGE_1 = (
+    "<ul class='pager'><li class='pager-current first'>1</li>"
+    "<li><a href='/tin-tuc?page=1'>2</a></li><li><a href='/tin-tuc?page=2'>3</a></li></ul>"
+)
+DRUPAL_PAGE_2 = (
+    "<ul class='pager'><li><a href='/tin-tuc'>1</a></li><li class='pager-current'>2</li>"
+    "<li><a href='/tin-tuc?page=2'>3</a></li><li><a href='/tin-tuc?page=3'>4</a></li></ul>"
+)
+FROM_ONE = "<div class='pager'><b>1</b> <a href='/tin-tuc?page=2'>2</a> <a href='/tin-tuc?page=3'>3</a></div>"
+
+
+@pytest.mark.parametrize(
+    ("url", "pager", "next_url"),
+    [("https://x.gov.vn/tin-tuc", DRUPAL_PAGE_1, "https://x.gov.vn/tin-tuc?page=1"),
+     ("https://x.gov.vn/tin-tuc?page=1", DRUPAL_PAGE_2, "https://x.gov.vn/tin-tuc?page=2"),
+     ("https://x.gov.vn/tin-tuc", FROM_ONE, "https://x.gov.vn/tin-tuc?page=2")],
+)  # fmt: skip
+def test_pagers_that_count_pages_from_zero(url, pager, next_url):
+    """Drupal's pager links its page "2" to "?page=1": "?page=2" would skip the section's
+    second page. A pager counting from 1 is read as before."""
+    hrefs = [f"/tin-tuc/bai-viet-so-{i}-{100 + i}.html" for i in range(4)]
+    assert parse_listing(_listing(hrefs, pager=pager), url).next_url == next_url

@@ -95,13 +95,14 @@ def _names_an_item(url: str) -> bool:
 def _next_page(doc: Document) -> str | None:
     for url in absolute_links(doc, doc.tree.xpath("//a[@rel='next'] | //link[@rel='next']")):
         return url
-    current_match = PAGE_PARAM.search(doc.url)
-    current = int(current_match.group(1)) if current_match else 1
     anchors = list(doc.tree.iter("a"))
-    for url in absolute_links(doc, anchors):
-        match = PAGE_PARAM.search(url)
-        if match and int(match.group(1)) == current + 1:
-            return url
+    if _urls_number_pages_as_shown(doc, anchors):
+        current_match = PAGE_PARAM.search(doc.url)
+        current = int(current_match.group(1)) if current_match else 1
+        for url in absolute_links(doc, anchors):
+            match = PAGE_PARAM.search(url)
+            if match and int(match.group(1)) == current + 1:
+                return url
     site = same_site(doc.url)
 
     def elsewhere_here(anchor: HtmlElement) -> str | None:
@@ -112,6 +113,19 @@ def _next_page(doc: Document) -> str | None:
         return None
 
     return next_in_pager(anchors, elsewhere_here)
+
+
+def _urls_number_pages_as_shown(doc: Document, anchors: list[HtmlElement]) -> bool:
+    """Whether the page numbers in the pager's URLs are the numbers its links show. Drupal
+    and some ASP.NET pagers count from 0: their link "2" leads to "?page=1", and "?page=2"
+    one past this page would skip the section's second page. Their labels decide then."""
+    for anchor in anchors:
+        label = element_text(anchor)
+        if label.isdigit():
+            match = next((PAGE_PARAM.search(url) for url in absolute_links(doc, [anchor])), None)
+            if match and int(match.group(1)) != int(label):
+                return False
+    return True
 
 
 def same_site(page_url: str) -> Callable[[str], bool]:

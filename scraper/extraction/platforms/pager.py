@@ -21,11 +21,20 @@ from .generic_layout import in_chrome
 
 Target = TypeVar("Target")
 
-# "Trang sau", "Tiếp »", "Next ›", or the arrow alone ("»" at the end of a pager is the next
+# "Trang sau", "Tiếp »", "Kế tiếp", "[Tiếp theo >>]", "Next ›", or the arrow alone ("»" at the end of a pager is the next
 # page; "»»", "Cuối", "Last" the last one). Shared by the adapters that read a pager's labels
 # (Liferay 7's and SharePoint's own add their platforms' words).
+_NEXT_WORDS = r"(?:trang\s+)?(?:tiếp(?:\s+theo)?|sau|kế(?:\s+tiếp)?)|next(?:\s+page)?"
 NEXT_LABEL = re.compile(
-    r"^(?:(?:tiếp|sau|trang sau|trang tiếp|tiếp theo|next|next page)\s*[›»>]?|[›»>]|>>)$",
+    rf"^\[?(?:(?:{_NEXT_WORDS})\s*(?:[›»>]{{1,2}})?|[›»>]|>>)\]?$", re.IGNORECASE
+)
+# A link that is an icon alone is named by its title ("Đến trang tiếp theo", "Go to next
+# page"), its image ("next.gif", alt="Trang sau") or its icon font's class ("fa-angle-right").
+# An arrow is also what teasers' "read more" links show: it names the next page only inside
+# a box named as a pager, or on a link classed "next".
+NEXT_DESCRIPTION = re.compile(r"\b(?:trang (?:tiếp theo|sau|kế tiếp)|next page)\b", re.IGNORECASE)
+NEXT_ICON = re.compile(
+    r"(?:^|[\s_/-])(?:next|angle-right|chevron-right|arrow-right|caret-right)(?:$|[\s_.-])",
     re.IGNORECASE,
 )
 PAGER_CLASS = re.compile(r"paginat|paging|pager|page-?nav|phan-?trang|phantrang", re.IGNORECASE)
@@ -47,8 +56,7 @@ def next_in_pager(
             # (A link marked current may lead to the page itself: no target needed.)
             numbered.append((int(label), anchor, target_of(anchor)))
             continue
-        named = label or (anchor.get("title") or anchor.get("aria-label") or "").strip()
-        if NEXT_LABEL.match(named) and (target := target_of(anchor)) is not None:
+        if _named_next(anchor, label) and (target := target_of(anchor)) is not None:
             return target
     # Numbers in a box named as a pager; else any outside the page's chrome (a calendar's
     # days in a sidebar are numbered links too).
@@ -75,6 +83,22 @@ def next_in_pager(
     current, links = best
     later = [n for n in links if n > current]
     return links[min(later)] if later else None
+
+
+def _named_next(anchor: HtmlElement, label: str) -> bool:
+    """Whether a link says it leads to the next page, by its text or, when it has none, by
+    its title or its icon."""
+    if label:
+        return bool(NEXT_LABEL.match(label))
+    title = (anchor.get("title") or anchor.get("aria-label") or "").strip()
+    if title:
+        return bool(NEXT_LABEL.match(title) or NEXT_DESCRIPTION.search(title))
+    for node in anchor.iter():
+        if node.tag == "img" and (alt := (node.get("alt") or node.get("title") or "").strip()):
+            return bool(NEXT_LABEL.match(alt) or NEXT_DESCRIPTION.search(alt))
+        if NEXT_ICON.search(f"{node.get('class') or ''} {node.get('src') or ''}"):
+            return _in_pager_box(anchor) or "next" in (anchor.get("class") or "").lower()
+    return False
 
 
 def _list_of(anchor: HtmlElement) -> HtmlElement:
