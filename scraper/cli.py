@@ -143,7 +143,15 @@ def crawl(
     With no URL and no selection, crawls every registry portal active today whose news
     section is known. --platform forces an adapter for URLs; for the registry it filters.
     """
-    from .crawl import CrawlJob, build_settings, prepare_archive, record_runs, run_crawls
+    from .crawl import (
+        LOOPBACK_SETTINGS,
+        CrawlJob,
+        build_settings,
+        is_loopback,
+        prepare_archive,
+        record_runs,
+        run_crawls,
+    )
 
     registry = _load_registry(registry_files)
     if urls:
@@ -167,6 +175,10 @@ def crawl(
         job.since, job.until = since, until
     overrides = _parse_settings(setting)
     overrides.setdefault("LOG_LEVEL", "WARNING")
+    if urls and all(is_loopback(url) for url in urls):
+        click.echo("a server on this machine: crawling without politeness delays", err=True)
+        for name, value in LOOPBACK_SETTINGS.items():
+            overrides.setdefault(name, value)
     from .lock import ArchiveLocked, archive_lock
 
     try:
