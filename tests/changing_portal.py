@@ -42,6 +42,10 @@ class ChangingPortal:
     loop: bool = False
     # Article numbers whose URL now redirects to the home page.
     redirect_home: set[int] = field(default_factory=set)
+    # Article numbers whose URL now redirects to the news section's listing.
+    redirect_listing: set[int] = field(default_factory=set)
+    # The home page shows the newest story as a featured one (title, time, its text).
+    featured_home: bool = False
     # Article numbers whose URL now redirects to another site (number → its address).
     redirect_elsewhere: dict[int, str] = field(default_factory=dict)
     page_size: int = PAGE_SIZE
@@ -131,6 +135,17 @@ class ChangingPortal:
             f'<p style="text-align: right;">Văn phòng HĐND - UBND phường</p></div></div>',
         )
 
+    def home_page(self) -> str:
+        if not (self.featured_home and self.listed):
+            return _page("Trang chủ", "<p>Chào mừng đến cổng thông tin phường.</p>")
+        top = self.listed[0]
+        text = " ".join(top.paragraphs)
+        return _page(
+            "Trang chủ",
+            f'<div class="featured"><h2><a href="{top.path}">{top.title}</a></h2>'
+            f'<div class="date">{top.day} 08:30</div><p>{text}</p></div>',
+        )
+
     def respond(self, path_qs: str) -> tuple[int, str | None]:
         parts = urlsplit(path_qs)
         if parts.path == LISTING:
@@ -138,11 +153,13 @@ class ChangingPortal:
             html = self.listing_page(page)
             return (200, html) if html else (404, None)
         if parts.path == "/":
-            return 200, _page("Trang chủ", "<p>Chào mừng đến cổng thông tin phường.</p>")
+            return 200, self.home_page()
         for story in self.stories:
             if parts.path == story.path:
                 if story.number in self.redirect_home:
                     return 302, "/"
+                if story.number in self.redirect_listing:
+                    return 302, LISTING
                 if story.number in self.redirect_elsewhere:
                     return 301, self.redirect_elsewhere[story.number]
                 if self.delay:

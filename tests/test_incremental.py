@@ -192,6 +192,27 @@ def test_redirect_to_home_and_error_pages_make_no_rows_and_remove_nothing(tmp_pa
     assert errors and run_rows(db)[-1]["articles_failed"] >= 2
 
 
+@pytest.mark.parametrize("where", ["home", "listing"])
+def test_an_article_sent_to_the_home_page_or_its_listing_keeps_its_text(tmp_path: Path, where):
+    """A removed article's address sent to a home page whose featured story reads as an
+    article (or to a listing): that story is not stored as a new text of the removed one."""
+    db = tmp_path / "archive.db"
+    portal = ChangingPortal.with_stories(6)
+    portal.featured_home = True
+    with serve(portal) as base:
+        crawl(base, db)
+        before = articles(db)
+        gone = portal.find(3)
+        (portal.redirect_home if where == "home" else portal.redirect_listing).add(3)
+        crawl(base, db, "--recheck", "all")
+    after = articles(db)
+    url = base + gone.path
+    assert after[url]["title"] == before[url]["title"] == gone.title
+    assert after[url]["body"] == before[url]["body"]
+    assert after[url]["removed_at"] is None
+    assert "redirected_away" in json.loads(run_rows(db)[-1]["errors"])
+
+
 def test_sudden_empty_listing_removes_nothing(tmp_path: Path):
     db = tmp_path / "archive.db"
     portal = ChangingPortal.with_stories(6)

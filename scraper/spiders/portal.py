@@ -28,6 +28,7 @@ from ..extraction.urls import site_of
 from ..items import ArticleItem, CaptureItem, RemovalItem
 from ..memory import CrawlMemory
 from ..policy import RecheckPolicy
+from ..redirects import lands_away
 
 logger = logging.getLogger(__name__)
 # Requests follow redirects to other sites too (Scrapy would drop them unseen), so that a
@@ -398,6 +399,11 @@ class PortalSpider(scrapy.Spider):
             # Moved to another site (the 2025 reform): what is there is not this portal's
             # article; the archived one, if any, stays as it was (not marked removed).
             self._fail("moved", url, f"redirects to {response.url}")
+            return
+        if response.url != url and lands_away(url, response.url, section):
+            # Sent to the home page or a listing (a removed article, most often): nothing of
+            # it is stored, and the archived article stays as it was (not marked removed).
+            self._fail("redirected_away", url, f"redirects to {response.url}")
             return
         if response.status != 304:
             yield _capture(response, url, fetched_at, listed_date)
