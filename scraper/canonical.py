@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from w3lib.url import safe_url_string
+
 # Parameter names that only say where a link came from or where "back" leads.
 VOLATILE_PARAM = re.compile(
     r"(?:^|_)(?:redirect|inheritRedirect|backURL|returnUrl)$|^(?:Source|fbclid|gclid|zarsrc)$"
@@ -23,7 +25,13 @@ _SESSION_IN_PATH = re.compile(r";jsessionid=[^/?#]*", re.IGNORECASE)
 
 
 def canonical_url(url: str) -> str:
-    """`url` without its volatile parameters (the other parameters keep their order)."""
+    """`url` as it is requested (Vietnamese letters and spaces %-encoded, as Scrapy sends
+    and stores them), without its volatile parameters (the others keep their order).
+
+    A link written "/tin-tuc/Hội-nghị-…" is fetched, and so archived, as
+    "/tin-tuc/H%E1%BB%99i-ngh%E1%BB%8B-…": keyed as written, it would never be known, and
+    every nightly crawl would fetch the whole section again."""
+    url = safe_url_string(url)
     parts = urlsplit(url)
     path = _SESSION_IN_PATH.sub("", parts.path)
     if not parts.query:
@@ -40,7 +48,9 @@ def stable_prefix(url: str) -> str | None:
 
     Every address that differs from `url` only in its volatile parts starts with it, which
     lets an archive find the key an article was stored under before this rule ("…?ItemID=12
-    &Mode=1&Source=%2Fpage1" for a link now shown with "Source=%2Fpage2")."""
+    &Mode=1&Source=%2Fpage1" for a link now shown with "Source=%2Fpage2"). Written as it
+    is requested, like `canonical_url`."""
+    url = safe_url_string(url)
     session = _SESSION_IN_PATH.search(url.split("?", 1)[0])
     if session:
         return url[: session.start()]

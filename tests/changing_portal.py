@@ -9,7 +9,7 @@ import time
 from collections import Counter
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from urllib.parse import parse_qs, quote, urlsplit
+from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from .loopback import QuietHandler, serve_handler
 
@@ -24,9 +24,14 @@ class Story:
     day: str  # dd/mm/yyyy
     paragraphs: list[str]
     deleted: bool = False
+    # Its address is written in Vietnamese letters ("/tin-tuc/Bài-viết-số-3"), as some
+    # CMSs write them; the server is asked for it %-encoded.
+    vietnamese_slug: bool = False
 
     @property
     def path(self) -> str:
+        if self.vietnamese_slug:
+            return f"/tin-tuc/Bài-viết-số-{self.number}-về-hội-nghị"
         return f"/tin-tuc/bai-viet-so-{self.number}-{1000 + self.number}.html"
 
 
@@ -155,7 +160,7 @@ class ChangingPortal:
         if parts.path == "/":
             return 200, self.home_page()
         for story in self.stories:
-            if parts.path == story.path:
+            if unquote(parts.path) == story.path:
                 if story.number in self.redirect_home:
                     return 302, "/"
                 if story.number in self.redirect_listing:

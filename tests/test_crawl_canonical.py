@@ -29,6 +29,10 @@ from .test_incremental import crawl
         # What names the article stays, as the page wrote it.
         ("https://x.gov.vn/chi-tiet?d=1045&c=7&lang=vi", "https://x.gov.vn/chi-tiet?d=1045&c=7&lang=vi"),
         ("https://x.gov.vn/?cn=41&gd=2&tc=1187", "https://x.gov.vn/?cn=41&gd=2&tc=1187"),
+        # As it is requested: Vietnamese letters and spaces %-encoded.
+        ("https://x.gov.vn/tin-tuc/Hội-nghị?id=5&redirect=%2F",
+         "https://x.gov.vn/tin-tuc/H%E1%BB%99i-ngh%E1%BB%8B?id=5"),
+        ("https://x.gov.vn/tin tức/hội nghị-12.html", "https://x.gov.vn/tin%20t%E1%BB%A9c/h%E1%BB%99i%20ngh%E1%BB%8B-12.html"),
     ],
 )  # fmt: skip
 def test_canonical_url(shown, key):

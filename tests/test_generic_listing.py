@@ -30,6 +30,16 @@ TITLES = [
         ("https://x.gov.vn/tin-tuc/tabid/57/ArticleID/2291/Default.aspx", True),
         ("https://x.gov.vn/tin-tuc/Detail/2291/hoi-nghi", True),
         ("https://x.gov.vn/index.php?option=com_content&view=article&id=12:hoi-nghi", True),
+        # Slugs in Vietnamese letters (as written or %-encoded), with underscores, CamelCase.
+        ("https://x.gov.vn/tin-tuc/Hội-nghị-tiếp-xúc-cử-tri", True),
+        (
+            "https://x.gov.vn/tin-tuc/H%E1%BB%99i-ngh%E1%BB%8B-ti%E1%BA%BFp-x%C3%BAc-c%E1%BB%AD-tri",
+            True,
+        ),
+        ("https://x.gov.vn/tin_tuc/hoi_nghi_tiep_xuc_cu_tri.php", True),
+        ("https://x.gov.vn/TinTuc/HoiNghiTiepXucCuTri.aspx", True),
+        ("https://x.gov.vn/TinTuc/ThongBao.aspx", False),
+        ("https://x.gov.vn/tin-tuc/thong-bao", False),
         # Categories, pages, menus and languages name no article.
         ("https://x.gov.vn/index.php?com=danhmuc_tin&id_category=10", False),
         ("https://x.gov.vn/Portal/Category.aspx?CatID=12", False),

@@ -213,6 +213,25 @@ def test_an_article_sent_to_the_home_page_or_its_listing_keeps_its_text(tmp_path
     assert "redirected_away" in json.loads(run_rows(db)[-1]["errors"])
 
 
+def test_articles_linked_in_vietnamese_letters_are_known_the_next_night(tmp_path: Path):
+    """Links written "/tin-tuc/Bài-viết-số-3-…" are fetched %-encoded; the next crawl knows
+    them by that address and stops at the first listing page, fetching no article."""
+    db = tmp_path / "archive.db"
+    portal = ChangingPortal.with_stories(12)
+    for story in portal.stories:
+        story.vietnamese_slug = True
+    with serve(portal) as base:
+        crawl(base, db)
+        first = dict(portal.requests)
+        portal.requests.clear()
+        crawl(base, db)
+        second = dict(portal.requests)
+    assert first["tin-tuc"] == 3 + 12
+    assert len(articles(db)) == 12
+    assert all("%E1%BB%" in url for url in articles(db))
+    assert second == {"robots.txt": 1, "tin-tuc": 1}
+
+
 def test_sudden_empty_listing_removes_nothing(tmp_path: Path):
     db = tmp_path / "archive.db"
     portal = ChangingPortal.with_stories(6)

@@ -20,8 +20,14 @@ from .pager import next_in_pager
 from .postback import next_postback
 
 NAME = "generic"
+# An article's path ends in a number or a slug of four words or more: "hoi-nghi-tiep-xuc",
+# in Vietnamese letters ("Hội-nghị-tiếp-xúc", or %-encoded), "hoi_nghi_tiep_xuc",
+# "HoiNghiTiepXuc".
+_SLUG_WORD = r"(?:[^\W_]|%[0-9a-f]{2})+"
 ARTICLE_LINK = re.compile(
-    r"(?:\d{3,}|[a-z0-9]+(?:-[a-z0-9]+){3,})(?:\.html?|\.aspx|/)?$", re.IGNORECASE
+    rf"(?:\d{{3,}}|{_SLUG_WORD}(?:[-_+]{_SLUG_WORD}){{3,}}|(?-i:(?:[A-Z][a-z0-9]+){{4,}}))"
+    r"(?:\.html?|\.aspx|\.php|/)?$",
+    re.IGNORECASE,
 )
 MAX_FEATURED = 3  # stories set apart above a section's list
 # A link's text: a title from this length on; shorter, a notice's ("Kế hoạch số 15") or a
