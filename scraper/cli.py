@@ -200,6 +200,8 @@ def crawl(
         name = result.job.portal or ", ".join(result.job.start_urls)
         moved = result.stats.get("vnnews/moved_to")
         why = f"moved: redirects to {moved}" if moved else "no listing page could be read"
+        if result.stats.get("vnnews/listing_failed/robots_txt"):
+            why = "its robots.txt forbids crawling the section"
         click.echo(f"unreachable: {name} ({why})", err=True)
     click.echo(
         f"archive: {db} ({len(results) - len(unreachable)} of {len(results)} portal(s) reached)",

@@ -61,6 +61,8 @@ class ChangingPortal:
     undated: bool = False
     # The listing shows no date beside its links.
     undated_listing: bool = False
+    # Its robots.txt, if it has one.
+    robots: str | None = None
 
     @classmethod
     def with_stories(cls, count: int, start: int = 1) -> ChangingPortal:
@@ -159,6 +161,8 @@ class ChangingPortal:
             return (200, html) if html else (404, None)
         if parts.path == "/":
             return 200, self.home_page()
+        if parts.path == "/robots.txt" and self.robots is not None:
+            return 200, self.robots
         for story in self.stories:
             if unquote(parts.path) == story.path:
                 if story.number in self.redirect_home:

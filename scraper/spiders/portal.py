@@ -10,6 +10,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
@@ -476,6 +477,8 @@ class PortalSpider(scrapy.Spider):
     def _http_reason(self, failure: Failure) -> str:
         if failure.check(HttpError):
             return f"http_{failure.value.response.status}"
+        if failure.check(IgnoreRequest) and "robots.txt" in str(failure.value):
+            return "robots_txt"  # the portal asks crawlers to keep out: obeyed, and said
         return failure.type.__name__ if failure.type else "error"
 
     def article_failed(self, failure: Failure) -> None:
