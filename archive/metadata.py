@@ -46,8 +46,8 @@ ARTICLE_COLUMNS = {
     "never changed.",
     "removed_at": "When a crawl found the article gone from the portal (UTC); empty while it "
     "is online. The archive keeps its content.",
-    "removed_reason": "How it was found gone, for example an HTTP 404 or 410, or a redirect to "
-    "the home page.",
+    "removed_reason": "How it was found gone: an HTTP 404 or 410, or the portal's "
+    "\"không tìm thấy\" page (error_page). A redirect elsewhere marks nothing removed.",
 }
 
 PORTAL_COLUMNS = {
@@ -109,7 +109,10 @@ CRAWL_RUN_COLUMNS = {
     "articles_updated": "Articles whose content changed since the last crawl.",
     "articles_unchanged": "Articles found again, unchanged.",
     "articles_failed": "Article pages that could not be stored (errors, not articles).",
-    "errors": "JSON object: kind of error → how many times.",
+    "errors": "JSON object: kind of error → how many times. Besides HTTP statuses "
+    "(http_404) and network errors: no_body, no_title, not_an_article, error_page, moved "
+    "(redirects to another site), redirected_away (to the home page or a listing), "
+    "shows_another_article (its address serves another archived article), robots_txt.",
     "run_id": "Identifier of the `vnnews crawl` invocation; the portals crawled together share it.",
     "requests": "HTTP requests sent.",
     "responses_by_status": 'JSON object: HTTP status → how many responses, e.g. {"200": 41}.',

@@ -34,7 +34,15 @@ from archive.normalize import nfc
 from archive.search import index_article, indexed_text
 from archive.sections import SectionState, complete_section, get_section, start_section
 
-UpsertStatus = Literal["new", "updated", "unchanged"]
+UpsertStatus = Literal["new", "updated", "unchanged", "shows_another"]
+
+# Another article of the same portal with this title and time: what its address now serves.
+_SAME_STORY_ELSEWHERE = """
+SELECT url FROM articles
+WHERE portal_id = :portal_id AND published_at IS :published_at AND title = :title
+  AND url != :url
+LIMIT 1
+"""
 
 # Fields that make up an article's content; a change in any of them is an "update".
 HASHED_FIELDS = ("title", "published_at", "byline", "summary", "body", "category")
@@ -203,6 +211,10 @@ class Archive:
         with `record["change_reason"]` when given, else "new", "edited" or (for an article
         marked removed) "restored". Finding the article again clears its removal mark, except
         for change_reason "reextract" (content rebuilt from a capture, not seen online).
+
+        Returns "shows_another", storing nothing, when the changed content is another archived
+        article of the portal (same title and time): a removed article's address that now
+        serves the home page, whose featured story reads as an article. It is not an edit.
         """
         params = _article_params(record)
         reason = change_reason(record)
@@ -222,6 +234,8 @@ class Archive:
                     if not reextract:
                         conn.execute(_TOUCH_ARTICLE, params)
                     return "unchanged"
+                if conn.execute(_SAME_STORY_ELSEWHERE, params).fetchone() is not None:
+                    return "shows_another"
                 # The folded search index follows content changes only (an unchanged
                 # touch keeps it as it is); it is told the text it indexed before.
                 previous = indexed_text(conn, row[2])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import asdict
 from typing import Any
 from urllib.parse import urlsplit
@@ -14,6 +15,8 @@ from archive.meetings import store_meetings
 
 from .extraction.meetings import extract_meetings
 from .items import CaptureItem, RemovalItem
+
+logger = logging.getLogger(__name__)
 
 
 class ArchivePipeline:
@@ -69,6 +72,18 @@ class ArchivePipeline:
             return item
         record = ItemAdapter(item).asdict()
         status = self.archive.upsert_article(record)
+        if status == "shows_another":
+            # Counted and logged as the spider counts an article it could not store.
+            if stats is not None:
+                stats.inc_value("vnnews/articles_failed")
+                stats.inc_value("vnnews/articles_failed/shows_another_article")
+            logger.warning(
+                "article not stored (shows_another_article: its address now serves another "
+                "archived article, %r): %s",
+                record.get("title"),
+                record["url"],
+            )
+            return item
         if status != "unchanged":
             # Meetings are read from the text as stored: only new or edited text changes them.
             found = extract_meetings(

@@ -47,6 +47,8 @@ class ChangingPortal:
     loop: bool = False
     # Article numbers whose URL now redirects to the home page.
     redirect_home: set[int] = field(default_factory=set)
+    # Article numbers whose URL now serves the home page itself (no redirect).
+    home_at: set[int] = field(default_factory=set)
     # Article numbers whose URL now redirects to the news section's listing.
     redirect_listing: set[int] = field(default_factory=set)
     # The home page shows the newest story as a featured one (title, time, its text).
@@ -169,6 +171,8 @@ class ChangingPortal:
                     return 302, "/"
                 if story.number in self.redirect_listing:
                     return 302, LISTING
+                if story.number in self.home_at:
+                    return 200, self.home_page()
                 if story.number in self.redirect_elsewhere:
                     return 301, self.redirect_elsewhere[story.number]
                 if self.delay:

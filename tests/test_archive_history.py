@@ -87,6 +87,20 @@ def test_unchanged_article_adds_no_version(stored: Archive) -> None:
     assert len(versions(stored)) == 1
 
 
+def test_content_of_another_archived_article_is_not_an_edit(stored: Archive) -> None:
+    """A removed article's address now serving the home page, whose featured story (another
+    archived article: same portal, title and time) reads as an article."""
+    other = record(url=URL + "-khac", title="Phường ra quân tổng vệ sinh môi trường",
+                   published_at="2024-05-02T09:00:00+07:00", body=EDITED_BODY)  # fmt: skip
+    assert stored.upsert_article(other) == "new"
+    shown = {k: other[k] for k in ("title", "published_at", "body")}
+    assert stored.upsert_article(record(fetched_at=T2, **shown)) == "shows_another"
+    assert [v["title"] for v in versions(stored)] == [record()["title"]]
+    # The same title at another time is an edit like any other.
+    retitled = record(fetched_at=T3, title=other["title"])
+    assert stored.upsert_article(retitled) == "updated"
+
+
 def test_edit_adds_the_next_version(stored: Archive) -> None:
     assert stored.upsert_article(record(fetched_at=T2, body=EDITED_BODY)) == "updated"
     assert stored.upsert_article(record(fetched_at=T3, title="Tiêu đề đã sửa")) == "updated"

@@ -213,6 +213,29 @@ def test_an_article_sent_to_the_home_page_or_its_listing_keeps_its_text(tmp_path
     assert "redirected_away" in json.loads(run_rows(db)[-1]["errors"])
 
 
+def test_an_article_address_now_serving_another_archived_story_keeps_its_text(tmp_path: Path):
+    """A removed article's address that now serves the home page (200, no redirect), whose
+    featured story reads as an article: that story is archived already, under its own
+    address, and is not stored as an edit of the removed one."""
+    db = tmp_path / "archive.db"
+    portal = ChangingPortal.with_stories(6)
+    portal.featured_home = True
+    with serve(portal) as base:
+        crawl(base, db)
+        before = articles(db)
+        gone = portal.find(3)
+        portal.home_at.add(3)
+        crawl(base, db, "--recheck", "all")
+    after = articles(db)
+    url = base + gone.path
+    assert after[url]["title"] == before[url]["title"] == gone.title
+    assert after[url]["body"] == before[url]["body"]
+    assert rows(db, "select count(*) n from article_versions where url = ?", url)[0]["n"] == 1
+    run = run_rows(db)[-1]
+    assert json.loads(run["errors"]) == {"shows_another_article": 1}
+    assert run["articles_updated"] == 0
+
+
 def test_articles_linked_in_vietnamese_letters_are_known_the_next_night(tmp_path: Path):
     """Links written "/tin-tuc/Bài-viết-số-3-…" are fetched %-encoded; the next crawl knows
     them by that address and stops at the first listing page, fetching no article."""
