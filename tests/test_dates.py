@@ -168,8 +168,72 @@ TRAPS: list[tuple[str, Expected]] = [
     ("2 giờ trước", None),
 ]
 
+# Shapes found wanting by a probe of several hundred portal-style datelines.
+MORE_SHAPES: list[tuple[str, Expected]] = [
+    # A year-first date's time keeps its AM/PM; "12:00 AM" is the placeholder there too.
+    ("2024-03-05 03:42 PM", ("2024-03-05T15:42:00+07:00", "minute")),
+    ("2024/03/05 3:42 CH", ("2024-03-05T15:42:00+07:00", "minute")),
+    ("Ngày đăng: 2024-03-05 8:30 tối", ("2024-03-05T20:30:00+07:00", "minute")),
+    ("2015-08-02 12:00:00 AM", ("2015-08-02T00:00:00+07:00", "day")),
+    # A zone written after the time is honoured; "GMT+7" is the local one.
+    ("2025-03-12 03:30:00 +00:00", ("2025-03-12T10:30:00+07:00", "minute")),
+    ("2025-03-12 03:30:00 UTC", ("2025-03-12T10:30:00+07:00", "minute")),
+    ("05/03/2024 01:30 GMT", ("2024-03-05T08:30:00+07:00", "minute")),
+    ("Wed, 12 Mar 2025 03:30:00 +0000", ("2025-03-12T10:30:00+07:00", "minute")),
+    ("05/03/2024 08:30 (UTC +7)", ("2024-03-05T08:30:00+07:00", "minute")),
+    ("08:30 (GMT+7) 05/03/2024", ("2024-03-05T08:30:00+07:00", "minute")),
+    # Durations and relative times beside a date are no time of day.
+    ("05/03/2024 | 3 giờ trước", ("2024-03-05T00:00:00+07:00", "day")),
+    ("Cách đây 3 giờ | 05/03/2024", ("2024-03-05T00:00:00+07:00", "day")),
+    ("Trong 12 giờ, ngày 5/3/2024", ("2024-03-05T00:00:00+07:00", "day")),
+    ("Thời lượng: 03:45 | 05/03/2024", ("2024-03-05T00:00:00+07:00", "day")),
+    # An event's hours ("từ 8h00 đến 11h30") are not a publish time.
+    ("Thời gian: từ 8h00 đến 11h30, ngày 05/03/2024", ("2024-03-05T00:00:00+07:00", "day")),
+    ("từ 14 giờ đến 16 giờ ngày 05/03/2024", ("2024-03-05T00:00:00+07:00", "day")),
+    ("8:00 - 11:30 ngày 05/03/2024", ("2024-03-05T00:00:00+07:00", "day")),
+    ("ngày 05/03/2024 8h00 - 11h30", ("2024-03-05T00:00:00+07:00", "day")),
+    # The time of an edit stamp stays with it.
+    ("Cập nhật 06/03/2024 09:00 | 05/03/2024", ("2024-03-05T00:00:00+07:00", "day")),
+    # Noon and night.
+    ("05/03/2024 10 giờ đêm", ("2024-03-05T22:00:00+07:00", "minute")),
+    ("05/03/2024 1 giờ trưa", ("2024-03-05T13:00:00+07:00", "minute")),
+    # Month names with words around them, English and Vietnamese.
+    ("Posted on March 12, 2025 by admin", ("2025-03-12T00:00:00+07:00", "day")),
+    ("By admin | 12 March 2025 at 10:30", ("2025-03-12T10:30:00+07:00", "minute")),
+    ("Last updated: Mar 12, 2025", ("2025-03-12T00:00:00+07:00", "day")),
+    ("Tháng Ba 5, 2024 3:30 chiều", ("2024-03-05T15:30:00+07:00", "minute")),
+    ("Tháng Mười Hai 12, 2025 - 10:30 chiều", ("2025-12-12T22:30:00+07:00", "minute")),
+    ("05 Th3, 2024", ("2024-03-05T00:00:00+07:00", "day")),
+    ("13 Tháng Năm 2024 09:00", ("2024-05-13T09:00:00+07:00", "minute")),
+    ("Thứ Bảy, 13 Tháng Giêng 2024", ("2024-01-13T00:00:00+07:00", "day")),
+    # A weekday or a time glued to the date with a dash.
+    ("T6-08/03/2024", ("2024-03-08T00:00:00+07:00", "day")),
+    ("Thứ 6-08/03/2024 14:00", ("2024-03-08T14:00:00+07:00", "minute")),
+    ("14:51-28/10/2024", ("2024-10-28T14:51:00+07:00", "minute")),
+    # Separators and words between the date and its time.
+    ("05/03/2024 • 08:30", ("2024-03-05T08:30:00+07:00", "minute")),
+    ("08:30 · 05/03/2024", ("2024-03-05T08:30:00+07:00", "minute")),
+    ("28/10/2024,14:51", ("2024-10-28T14:51:00+07:00", "minute")),
+    ("05/03/2024 (08:30)", ("2024-03-05T08:30:00+07:00", "minute")),
+    ("05/03/2024 vào hồi 08:30", ("2024-03-05T08:30:00+07:00", "minute")),
+    ("Ngày: 14/05/2024 - Giờ: 07:15", ("2024-05-14T07:15:00+07:00", "minute")),
+    ("10:37 | Ngày: 05/03/2024", ("2024-03-05T10:37:00+07:00", "minute")),
+    ("19:40 T7, 02/03/2024", ("2024-03-02T19:40:00+07:00", "minute")),
+    ("19:40 | Chủ nhật | 03/03/2024", ("2024-03-03T19:40:00+07:00", "minute")),
+    # More time spellings: an hour alone with "h", minutes with an apostrophe, seconds.
+    ("Lúc 15h, 05/03/2024", ("2024-03-05T15:00:00+07:00", "minute")),
+    ("3h chiều ngày 5/3/2024", ("2024-03-05T15:00:00+07:00", "minute")),
+    ("9h12' ngày 29/6/2024", ("2024-06-29T09:12:00+07:00", "minute")),
+    ("8 giờ 5 phút, ngày 05/03/2024", ("2024-03-05T08:05:00+07:00", "minute")),
+    ("15 giờ 30 phút 20 giây ngày 05/03/2024", ("2024-03-05T15:30:20+07:00", "minute")),
+    ("05/03/\xad2024 08:30", ("2024-03-05T08:30:00+07:00", "minute")),
+    # Still refused: two-digit years, and "24h" (a name, not an hour).
+    ("25/12/19 - 08:30", None),
+    ("05/03/2024 24h", ("2024-03-05T00:00:00+07:00", "day")),
+]
 
-@pytest.mark.parametrize(("text", "expected"), PORTALS_DATELINES + TRAPS)
+
+@pytest.mark.parametrize(("text", "expected"), PORTALS_DATELINES + TRAPS + MORE_SHAPES)
 def test_parse_dateline(text: str, expected: Expected) -> None:
     result = parse_dateline(text, today=TODAY)
     if expected is None:

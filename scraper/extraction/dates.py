@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "EARLIEST",
+    "EN_MONTHS",
     "TZ",
     "Dateline",
     "count_dates",
@@ -78,7 +79,9 @@ class Dateline:
 # dd/mm/yyyy, d-m-yyyy, dd.mm.yyyy, "17 - 05 - 2024"; one separator used throughout. The
 # lookbehinds keep us from starting inside a longer numeric run ("1/20/05/2016").
 _DMY = (
-    r"(?<!\d)(?<!\d[/.\-–])"
+    # (A weekday or a time glued on with a dash starts no numeric run: "T6-08/03/2024",
+    # "14:51-28/10/2024".)
+    r"(?:(?<!\d)(?<!\d[/.\-–])|(?<=[^\W\d_]\d[\-–])|(?<=[^\W\d_]\s\d[\-–])|(?<=:\d\d[\-–]))"
     r"(?P<d>\d{1,2})\s?(?P<sep>[/.\-–])\s?(?P<m>\d{1,2})\s?(?P=sep)\s?(?P<y>\d{4})(?!\d)"
 )
 # Months as WordPress' Vietnamese locale writes them ("12 Tháng Ba, 2025"); "Năm" (five) only
@@ -92,15 +95,38 @@ _MONTH_WORD = r"mười\s(?:một|hai)|mười|một|giêng|hai|ba|tư|bốn|sá
 # of the match), "21 tháng 1, 2020", "21 Tháng Một, 2020".
 _VI_WORDS = (
     r"(?<!\d)(?P<vd>\d{1,2})\s?th[áa]ng\s?"
-    rf"(?:(?P<vm>\d{{1,2}})|(?P<vw>{_MONTH_WORD})(?!\w)|(?P<vw5>năm)(?=\s?,))"
-    r"(?:\s?n[ăa]m\s?|\s?[,/]\s?)(?P<vy>\d{4})(?!\d)"
+    rf"(?:(?P<vm>\d{{1,2}})|(?P<vw>{_MONTH_WORD})(?!\w)|(?P<vw5>năm)(?=\s?,|\s\d{{4}}))"
+    # (A month in words may be followed by the year alone: "13 Tháng Năm 2024".)
+    r"(?:\s?n[ăa]m\s?|\s?[,/]\s?|(?<=[^\W\d])\s)(?P<vy>\d{4})(?!\d)"
 )
+# AM/PM, the Vietnamese SA (sáng, morning) / CH (chiều, afternoon) and the words for morning,
+# afternoon, evening, noon and night.
+_MERIDIEM = r"[ap]\.?m\.?|sa|ch|sáng|chiều|tối|trưa|đêm"
 # ISO-ish year-first dates from meta tags, optionally with a time and an explicit offset.
 _ISO = (
     r"(?<!\d)(?P<iy>\d{4})(?P<isep>[-/])(?P<im>\d{1,2})(?P=isep)(?P<id>\d{1,2})(?!\d)"
     # NukeViet writes "2026-02-25ICT04:45:00" or "2026-02-25+0704:45:00" (Indochina Time).
     r"(?:(?:[T ]|(?P<ict>ICT|\+07(?=\d{1,2}:\d{2})))(?P<ih>\d{1,2}):(?P<imi>\d{2})(?::(?P<is>\d{2})(?:[.,]\d+)?)?(?![\d:])"
-    r"(?P<ioff>Z|[+-]\d{2}(?::?\d{2})?)?)?"
+    # "2024-03-05 03:42 PM"; a zone attached or after a space ("+00:00", "Z", "UTC", "GMT").
+    rf"(?:\s?(?P<iampm>{_MERIDIEM})(?!\w))?"
+    r"(?:\s?(?P<ioff>Z|[+-]\d{2}(?::?\d{2})?)(?:\s?UTC)?(?!\w)|\s?(?P<iutc>UTC|GMT)(?!\w)(?!\s?[+-]\d))?)?"
+)
+# Month names, for text that has no numeric date (the fallback's turn): "March 12, 2025",
+# "12 Mar 2025", WordPress' Vietnamese "Tháng Ba 5, 2024" and short "05 Th3 2024".
+EN_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_EN_MONTH = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_MONTH_NAME = rf"(?:(?P<en>{_EN_MONTH})\.?|th[áa]ng\s(?P<nw>{_MONTH_WORD}|năm)|th(?P<nn>\d{{1,2}}))"
+_NAMED_MONTH_RE = re.compile(
+    rf"\b{_MONTH_NAME}\s(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s(?P<y>\d{{4}})(?!\d)"
+    rf"|(?<!\d)(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s(?:of\s)?{_MONTH_NAME.replace('?P<', '?P<x')}"
+    r"(?!\w),?\s(?P<y2>\d{4})(?!\d)",
+    re.IGNORECASE,
 )
 # Every branch starts with a digit; saying so up front lets the engine skip the words between
 # dates cheaply (about 4x faster on a typical dateline).
@@ -109,18 +135,46 @@ _DATE_RE = re.compile(rf"(?=\d)(?:{_DMY}|{_VI_WORDS}|{_ISO})", re.IGNORECASE)
 # 11:41, 9:50 AM, 14:12:05, 15h30, 15g30, "15 giờ 30", "08 giờ 30 phút", "8 giờ", with AM/PM
 # or the Vietnamese SA (sáng, morning) / CH (chiều, afternoon) markers. "(?!\w)" stops "sa"
 # matching inside "sáng".
-_TIME = (
-    r"(?<![\d:.,])(?:(?P<h>\d{1,2})(?::|h|g|\s?giờ\s?)(?P<mi>\d{2})(?:\s?phút(?!\w))?"
-    r"(?::(?P<s>\d{2}))?|(?P<ho>[01]?\d|2[0-3])\s?giờ(?!\s?\d))"
-    r"(?![\d:])(?:\s?(?P<ampm>[ap]\.?m\.?|sa|ch|sáng|chiều|tối)(?!\w))?"
+_TIME_BODY = (
+    r"(?:(?P<h>\d{1,2})(?::|h|g|\s?giờ\s?)(?P<mi>\d{2}|\d(?=\s?phút))(?:\s?phút(?!\w)|')?"
+    r"(?::(?P<s>\d{2})|\s?(?P<sw>\d{1,2})\s?giây(?!\w))?"
+    # An hour alone: "8 giờ", "15h" (not "48 giờ", a duration).
+    r"|(?P<ho>[01]?\d|2[0-3])(?:\s?giờ|h(?!\w))(?!\s?\d))"
+    r"(?![\d:])"
+    # "3 giờ trước" (ago), "12 giờ qua" (past), "2 giờ đồng hồ" (hours long): a duration.
+    r"(?!\s?(?:trước|qua|nữa|đồng\s?hồ)(?!\w))"
+    rf"(?:\s?(?P<ampm>{_MERIDIEM})(?!\w))?"
 )
-_WEEKDAY = r"(?:th[ứu]\s?(?:hai|ba|t[ưu]|n[ăa]m|s[áa]u|b[ảa]y|[2-7])|ch[ủu]\s?nh[ậa]t)"
+_TIME = r"(?<![\d:.,])" + _TIME_BODY
+_WEEKDAY = r"(?:th[ứu]\s?(?:hai|ba|t[ưu]|n[ăa]m|s[áa]u|b[ảẩa]y|[2-7])|ch[ủu]\s?nh[ậa]t|t[2-7]|cn)"
 # What may sit between a date and the time that belongs to it. Anything longer or wordier
 # (a byline, a sentence) means the time is about something else and is ignored.
-_GAP_AFTER = r"[\s|,\-–—]{0,4}(?:(?:v[àa]o\s)?l[úu]c\s?)?"
-_GAP_BEFORE = rf"[\s|,\-–—]{{0,4}}(?:{_WEEKDAY}[\s,\-–—]{{0,3}})?(?:ng[àa]y\s?)?"
-_TIME_AFTER_RE = re.compile(_GAP_AFTER + _TIME, re.IGNORECASE)
-_TIME_BEFORE_RE = re.compile(_TIME + _GAP_BEFORE + r"\Z", re.IGNORECASE)
+_GAP_AFTER = r"[\s|,\-–—•·/(]{0,4}(?:(?:(?:v[àa]o\s)?(?:l[úu]c|h[ồo]i)|at|gi[ờo])\s?:?\s?)?"
+_GAP_BEFORE = (
+    r"\)?[\s|,\-–—•·]{0,4}(?:\(?gmt\s?\+\s?0?7\)?[\s|,\-–—•·]{0,4})?"
+    rf"(?:{_WEEKDAY}[\s,\-–—|]{{0,3}})?(?:ng[àa]y\s?:?\s?)?"
+)
+# (Right after a date, "2024,08:30" is a time: a comma before the hour is no decimal one.)
+_TIME_AFTER_RE = re.compile(_GAP_AFTER + r"(?<![\d:.])" + _TIME_BODY, re.IGNORECASE)
+_TIME_BEFORE_RE = re.compile(
+    # "Trong 2 giờ", "Sau 6 giờ", "Cách đây 3 giờ": a duration, not a time of day.
+    # "Thời lượng: 03:45": a video's length.
+    # (A digit first: the engine tries the lookbehinds only where a time can start.)
+    r"(?=\d)(?<!trong\s)(?<!sau\s)(?<!đây\s)(?<!dài\s)(?<!lượng\s)(?<!lượng:\s)"
+    + _TIME
+    + _GAP_BEFORE
+    + r"\Z",
+    re.IGNORECASE,
+)
+# A time range ("từ 8h00 đến 11h30", "8:00 - 11:30") is an event's hours, not a publish time.
+_RANGE_BEFORE_RE = re.compile(r"(?:\d|h|giờ|phút)\s?(?:[-–]|đến|tới)\s?\Z", re.IGNORECASE)
+_RANGE_AFTER_RE = re.compile(r"\s?(?:[-–]|đến|tới)\s?\d", re.IGNORECASE)
+# A zone after a time ("05/03/2024 01:30 GMT", "Wed, 12 Mar 2025 03:30:00 +0000"); "GMT+7"
+# is the local zone said again.
+_ZONE_AFTER_RE = re.compile(
+    r"\s?(?:\(?(?:utc|gmt)(?!\w)(?!\s?[+-]\d)\)?|(?P<offset>[+-]\d{2}:?\d{2})(?![\w:]))",
+    re.IGNORECASE,
+)
 
 _PM_MARKERS = frozenset({"pm", "ch", "chiều", "tối"})
 
@@ -178,7 +232,7 @@ _OBJECTID_URL_RE = re.compile(r"/(?P<oid>[0-9a-f]{24})(?=/|$)", re.IGNORECASE)
 
 # Zero-width and control characters: pasted or corrupted bytes inside "03:42\x01 PM" must not
 # part a time from its AM/PM.
-_ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+_ZERO_WIDTH_RE = re.compile("[\u00ad\u200b-\u200f\u2060\ufeff]")
 # Control characters separate (as in text.clean): "03:42 PM\x01A" must not read "03:42 PMA".
 _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -211,22 +265,25 @@ def parse_dateline(
     for match in _DATE_RE.finditer(masked):
         saw_date = True
         latest = latest or _latest_allowed(today)
-        found = _from_date_match(match, clean, masked, latest)
+        found = _from_date_match(match, clean, masked, latest, label_from)
         # (Its label sits right before it: "Cập nhật lần cuối lúc 10:00 ngày 15/03/2019".)
         label_at = max(label_from, match.start() - _LABEL_WINDOW)
         is_edit = _UPDATED_RE.search(masked, label_at, match.start()) is not None
-        label_from = match.end()
         if found is not None and not is_edit:
             return found
         if found is not None and edited is None:
             edited = replace(found, updated=True)
+        # (A time right after this date is its own, not the next date's.)
+        own_time = _TIME_AFTER_RE.match(masked, match.end())
+        label_from = own_time.end() if own_time is not None else match.end()
     if edited is not None:
         return edited
     # A recognised but invalid date (31/02, 1899, ...) is a bad dateline, not a cue to let
     # dateparser guess something else out of the same text.
     if saw_date or not fallback:
         return None
-    return _fallback(clean, _latest_allowed(today))
+    latest = _latest_allowed(today)
+    return _month_named(clean, masked, latest) or _fallback(clean, latest)
 
 
 def count_dates(text: str) -> int:
@@ -318,9 +375,10 @@ def _in_range(value: datetime, latest: date) -> bool:
 
 
 def _from_date_match(
-    match: re.Match[str], clean: str, masked: str, latest: date
+    match: re.Match[str], clean: str, masked: str, latest: date, floor: int = 0
 ) -> Dateline | None:
-    """Build the Dateline for one date candidate, pairing it with an adjacent time."""
+    """Build the Dateline for one date candidate, pairing it with an adjacent time (one
+    before it only from `floor` on: what precedes belongs to an earlier date)."""
     if match["d"] is not None:
         ymd = (match["y"], match["m"], match["d"])
     elif match["vd"] is not None:
@@ -333,15 +391,22 @@ def _from_date_match(
     clock: tuple[int, int, int] | None = (0, 0, 0)
 
     if match["ih"] is not None:  # ISO string carrying its own time (and maybe offset)
-        clock = _valid_clock(int(match["ih"]), int(match["imi"]), int(match["is"] or 0))
+        hour = _meridiem_hour(int(match["ih"]), match["iampm"])
+        clock = (
+            None if hour is None else _valid_clock(hour, int(match["imi"]), int(match["is"] or 0))
+        )
         if match["ioff"] is not None:
             tzinfo = _parse_offset(match["ioff"])
+        elif match["iutc"] is not None:
+            tzinfo = UTC
     else:
-        time_match = _adjacent_time(masked, start, end)
+        time_match = _adjacent_time(masked, start, end, floor)
         if time_match is not None:
             clock = _clock_from_match(time_match)
             hour_at = time_match.start("h" if time_match["h"] else "ho")
             start, end = min(start, hour_at), max(end, time_match.end())
+            if end == time_match.end():
+                tzinfo, end = _zone_after(masked, end)
     if clock is None:
         return None
 
@@ -351,30 +416,50 @@ def _from_date_match(
     return _dateline(value, clean[start:end])
 
 
-def _adjacent_time(masked: str, start: int, end: int) -> re.Match[str] | None:
-    """The time right after the date, else right before it, else None."""
+def _adjacent_time(masked: str, start: int, end: int, floor: int = 0) -> re.Match[str] | None:
+    """The time right after the date, else right before it, else None; never one end of a
+    time range (an event's hours)."""
     after = _TIME_AFTER_RE.match(masked, end)
     if after is not None:
-        return after
-    return _TIME_BEFORE_RE.search(masked, max(0, start - _TIME_BEFORE_WINDOW), start)
+        return None if _RANGE_AFTER_RE.match(masked, after.end()) else after
+    before = _TIME_BEFORE_RE.search(masked, max(floor, start - _TIME_BEFORE_WINDOW), start)
+    if before is None:
+        return None
+    hour_at = before.start("h" if before["h"] else "ho")
+    return None if _RANGE_BEFORE_RE.search(masked, max(0, hour_at - 12), hour_at) else before
+
+
+def _zone_after(masked: str, end: int) -> tuple[timezone | ZoneInfo, int]:
+    """The zone written after a time ending at `end` (UTC, an offset), else local time."""
+    zone = _ZONE_AFTER_RE.match(masked, end)
+    if zone is None:
+        return TZ, end
+    return (_parse_offset(zone["offset"]) if zone["offset"] else UTC), zone.end()
 
 
 def _clock_from_match(match: re.Match[str]) -> tuple[int, int, int] | None:
     """24-hour (h, m, s) from a time match, honouring AM/PM/SA/CH; None if impossible."""
-    hour = int(match["h"] or match["ho"])
-    minute, second = int(match["mi"] or 0), int(match["s"] or 0)
-    marker = match["ampm"]
-    if marker is not None:
-        is_pm = marker.lower().replace(".", "") in _PM_MARKERS
-        if hour > 12:
-            # "15:30 PM" is a redundant marker; "15:30 AM" contradicts itself.
-            if not is_pm:
-                return None
-        elif hour == 12:
-            hour = 12 if is_pm else 0
-        elif is_pm:
-            hour += 12
-    return _valid_clock(hour, minute, second)
+    hour = _meridiem_hour(int(match["h"] or match["ho"]), match["ampm"])
+    minute, second = int(match["mi"] or 0), int(match["s"] or match["sw"] or 0)
+    return None if hour is None else _valid_clock(hour, minute, second)
+
+
+def _meridiem_hour(hour: int, marker: str | None) -> int | None:
+    """The 24-hour hour of a 12-hour one with its marker; None if they contradict."""
+    if marker is None:
+        return hour
+    marker = marker.lower().replace(".", "")
+    if marker == "trưa":  # noon: "12 giờ trưa", "1 giờ trưa" (13:00), "11 giờ trưa"
+        return hour + 12 if 1 <= hour <= 5 else hour
+    if marker == "đêm":  # night: "10 giờ đêm" (22:00), "12 giờ đêm" (0:00), "2 giờ đêm"
+        return hour + 12 if 6 <= hour <= 11 else 0 if hour == 12 else hour
+    is_pm = marker in _PM_MARKERS
+    if hour > 12:
+        # "15:30 PM" is a redundant marker; "15:30 AM" contradicts itself.
+        return hour if is_pm else None
+    if hour == 12:
+        return 12 if is_pm else 0
+    return hour + 12 if is_pm else hour
 
 
 def _valid_clock(hour: int, minute: int, second: int) -> tuple[int, int, int] | None:
@@ -413,6 +498,45 @@ def _dateline(value: datetime, text: str) -> Dateline:
         "day" if (value.hour, value.minute, value.second) == (0, 0, 0) else "minute"
     )
     return Dateline(value=value, precision=precision, text=text)
+
+
+# --- month names ---------------------------------------------------------------------------
+
+
+def _month_named(clean: str, masked: str, latest: date) -> Dateline | None:
+    """A date with its month in words, anywhere in the text ("Posted on March 12, 2025 by
+    admin"), with the time beside it; marked as an edit when labelled as one."""
+    for match in _NAMED_MONTH_RE.finditer(masked):
+        day, year = (match["d"], match["y"]) if match["d"] else (match["d2"], match["y2"])
+        month = _month_number(*(match[g] for g in ("en", "nw", "nn", "xen", "xnw", "xnn")))
+        if month is None:
+            continue
+        start, end = match.span()
+        clock: tuple[int, int, int] | None = (0, 0, 0)
+        time_match = _adjacent_time(masked, start, end)
+        if time_match is not None:
+            clock = _clock_from_match(time_match)
+            hour_at = time_match.start("h" if time_match["h"] else "ho")
+            start, end = min(start, hour_at), max(end, time_match.end())
+        tzinfo: timezone | ZoneInfo = TZ
+        if time_match is not None and end == time_match.end():
+            tzinfo, end = _zone_after(masked, end)
+        value = None if clock is None else _make_datetime((year, str(month), day), clock, tzinfo)
+        if value is None or not _in_range(value, latest):
+            continue
+        found = _dateline(value, clean[start:end])
+        edited = _UPDATED_RE.search(masked, max(0, start - _LABEL_WINDOW), start) is not None
+        return replace(found, updated=True) if edited else found
+    return None
+
+
+def _month_number(*names: str | None) -> int | None:
+    en, words, number = (a or b for a, b in zip(names[:3], names[3:], strict=True))
+    if en:
+        return EN_MONTHS[en[:3].lower()]
+    if words:
+        return MONTH_WORDS[" ".join(words.lower().split())]
+    return int(number) if number and 1 <= int(number) <= 12 else None
 
 
 # --- dateparser fallback -------------------------------------------------------------------
