@@ -400,3 +400,120 @@ def test_pagers_that_count_pages_from_zero(url, pager, next_url):
     second page. A pager counting from 1 is read as before."""
     hrefs = [f"/tin-tuc/bai-viet-so-{i}-{100 + i}.html" for i in range(4)]
     assert parse_listing(_listing(hrefs, pager=pager), url).next_url == next_url
+
+
+# --- which list is the section's ---------------------------------------------------------
+
+ITEMS = [f"/tin-tuc/bai-viet-so-{i}-{100 + i}.html" for i in range(12)]
+
+
+def _items(hrefs: list[str], wrap: str = "<li>{link}</li>") -> str:
+    return "".join(
+        wrap.format(link=f"<a href='{href}'>{TITLES[i % len(TITLES)]} ({i})</a>")
+        for i, href in enumerate(hrefs)
+    )
+
+
+@pytest.mark.parametrize(
+    "item",
+    ["<article><header><h3>{link}</h3></header><p>Tóm tắt của bài.</p></article>",
+     "<div class='item'><div class='page-header'><h2>{link}</h2></div></div>",
+     "<div class='card'><div class='card-header'>{link}</div><div class='card-body'>…</div></div>"],
+)  # fmt: skip
+def test_an_items_own_header_is_not_the_pages_chrome(item):
+    """Joomla's blog items ("page-header"), Bootstrap cards, HTML5 <article><header>."""
+    html = (
+        "<html><body><header class='site'><a href='/'>Trang chủ</a></header>"
+        f"<div class='blog'>{_items(ITEMS[:4], item)}</div></body></html>"
+    )
+    listing = parse_listing(html.encode(), "https://x.gov.vn/tin-tuc")
+    assert listing.article_urls == [f"https://x.gov.vn{h}" for h in ITEMS[:4]]
+
+
+def test_a_side_column_with_more_links_is_not_the_section():
+    """A short last page (3 items) beside a narrow column's box of 5 other links."""
+    html = (
+        "<html><body><div class='row'>"
+        f"<div class='col-md-8'><ul class='list'>{_items(ITEMS[:3])}</ul></div>"
+        f"<div class='col-md-4'><div class='box'><ul>{_items(ITEMS[6:11])}</ul></div></div>"
+        "</div></body></html>"
+    )
+    listing = parse_listing(html.encode(), "https://x.gov.vn/chuyen-muc/kinh-te")
+    assert listing.article_urls == [f"https://x.gov.vn{h}" for h in ITEMS[:3]]
+
+
+def test_the_list_that_goes_with_the_pager_is_the_sections():
+    """Two boxes of five "tin mới" links with the same markup outnumber the eight cards of
+    the section; the pager says which list is paged."""
+    box = "<div class='box'><h3>Tin mới</h3><ul>{}</ul></div>"
+    html = (
+        "<html><body>"
+        f"<div class='main'><div class='cards'>{_items(ITEMS[:8], '<div class=card>{link}</div>')}"
+        "</div><div class='paging'><b>1</b> <a href='/chuyen-muc?trang=2'>2</a></div></div>"
+        f"<div class='khoi'>{box.format(_items([f'/tin/moi-{i}-{300 + i}.html' for i in range(5)]))}"
+        f"{box.format(_items([f'/tin/khac-{i}-{200 + i}.html' for i in range(5)]))}</div>"
+        "</body></html>"
+    )
+    listing = parse_listing(html.encode(), "https://x.gov.vn/chuyen-muc")
+    assert listing.article_urls == [f"https://x.gov.vn{h}" for h in ITEMS[:8]]
+
+
+# --- the pager's current page and its arrows -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "pager", "next_url"),
+    [("https://x.gov.vn/tin-tuc/p2",
+      ("<div class='pages'><a href='/tin-tuc/p1'>1</a><a class='pageActive' href='/tin-tuc/p2'>2</a>"
+      "<a href='/tin-tuc/p3'>3</a></div>"), "https://x.gov.vn/tin-tuc/p3"),
+     ("https://x.gov.vn/tin-tuc/p2",
+      ("<div class='pages'><a href='/tin-tuc/p1'>1</a><a disabled='disabled'>2</a>"
+      "<a href='/tin-tuc/p3'>3</a></div>"), "https://x.gov.vn/tin-tuc/p3"),
+     # An arrow of a box ("Thông báo »") is no pager's; on a last page nothing follows.
+     ("https://x.gov.vn/tin-tuc?page=3",
+      ("<div class='paging'><a href='/tin-tuc?page=2'>2</a> <span>3</span></div>"
+      "<div class='box'><b>Thông báo</b> <a href='/thong-bao'>»</a></div>"), None),
+     ("https://x.gov.vn/tin-tuc",
+      ("<div class='box'><b>Video</b> <a href='/video'>›</a></div>"
+      "<div class='paging'><span>1</span> <a href='/tin-tuc?start=6'>2</a> "
+      "<a href='/tin-tuc?start=6'>»</a></div>"), "https://x.gov.vn/tin-tuc?start=6"),
+     # A page-size chooser on a last page leads back to page 1: not a next page.
+     ("https://x.gov.vn/tin-tuc?page=3",
+      ("<div class='paging'><a href='/tin-tuc?page=2'>2</a> <span>3</span></div><select>"
+      "<option value='/tin-tuc?page=1&amp;size=10' selected>10</option>"
+      "<option value='/tin-tuc?page=1&amp;size=20'>20</option></select>"), None)],
+)  # fmt: skip
+def test_the_next_page_from_the_pagers_marks(url, pager, next_url):
+    listing = parse_listing(_listing(ITEMS[:4], pager=pager), url)
+    assert listing.next_url == next_url
+
+
+def test_the_current_page_as_a_disabled_link_button():
+    """ASP.NET renders the page shown as a disabled LinkButton: the next post is page 3's."""
+    pager = (
+        "<div class='pager'><a href=\"javascript:__doPostBack('rpt$ctl00$lnk','')\">1</a> "
+        "<a class='aspNetDisabled'>2</a> "
+        "<a href=\"javascript:__doPostBack('rpt$ctl02$lnk','')\">3</a></div>"
+    )
+    listing = parse_listing(_listing(ITEMS[:4], pager=pager), "https://x.gov.vn/TinTuc.aspx")
+    assert listing.next_postback is not None
+    assert listing.next_postback.target == "rpt$ctl02$lnk"
+
+
+def test_a_platforms_listing_of_unknown_item_addresses_is_read_the_generic_way():
+    """SharePoint publishing pages "/Pages/<slug>.aspx" (no dated folder): the adapter knows
+    no such item address; the generic reader's list of titles stands in."""
+    slugs = [f"hoi-nghi-tiep-xuc-cu-tri-lan-thu-{i}" for i in range(5)]
+    items = "".join(
+        f"<li><a href='/Pages/{slug}.aspx'>Phường tổ chức hội nghị tiếp xúc cử tri lần thứ {i}"
+        "</a></li>"
+        for i, slug in enumerate(slugs)
+    )
+    html = (
+        "<html><head><meta name='GENERATOR' content='Microsoft SharePoint'></head><body>"
+        "<ul class='menu'><li><a href='/Pages/gioi-thieu-chung.aspx'>Giới thiệu chung</a></li>"
+        f"</ul><div id='WebPartWPQ2'><ul>{items}</ul></div></body></html>"
+    )
+    listing = parse_listing(html.encode(), "https://x.gov.vn/Pages/tin-tuc.aspx")
+    assert listing.platform == "sharepoint"
+    assert listing.article_urls == [f"https://x.gov.vn/Pages/{slug}.aspx" for slug in slugs]

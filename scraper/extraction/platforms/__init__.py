@@ -8,16 +8,21 @@ from ..document import Document
 from ..model import ListingPage
 from . import generic, haiphong2025, liferay6, liferay7, nukeviet, sharepoint, vccorp, wordpress
 from .base import Platform
-from .generic_listing import next_page
+from .generic_listing import next_page, titled_list
 from .listing_dates import listed_dates
 
 
 def read_listing(platform: Platform, doc: Document) -> ListingPage:
-    """The platform's reading of a listing page, its next page found by the pager's look
-    (pager.py) when the adapter's own rules find none: a theme's pager it was not written for;
-    and the date shown beside each link (listing_dates.py), the same way on every platform.
+    """The platform's reading of a listing page; its articles and its next page found the
+    generic way (generic_listing.py, pager.py) when the adapter's own rules find none: a
+    theme's list or pager it was not written for; and the date shown beside each link
+    (listing_dates.py), the same way on every platform.
     """
     listing = platform.parse_listing(doc)
+    if not listing.article_urls and platform is not generic.PLATFORM:
+        # A theme or a plugin the adapter was not written for ("/Pages/<slug>.aspx" items on
+        # SharePoint, a vendor's news portlet on Liferay): the generic reader's list.
+        listing.article_urls = titled_list(doc)
     listing.dates = listed_dates(doc, listing.article_urls)
     if platform is generic.PLATFORM:
         return listing  # (its own rules are that look)

@@ -36,6 +36,27 @@ def _chrome_verdict(node: HtmlElement) -> bool | None:
     return True if attrs.strip() and CHROME.search(attrs) else None
 
 
+# A page's, a card's, an item's or a post's header holds a listing item's title, and so does
+# an <article>'s own <header>: chrome of the page, not of a list ("page-header" is Joomla's
+# blog item, "card-header" Bootstrap's).
+ITEM_HEADER = re.compile(r"(?:page|card|item|entry|post|news)-header", re.IGNORECASE)
+
+
+def in_listing_chrome(element: HtmlElement) -> bool:
+    """`in_chrome` for a listing's links: an item's own header is not chrome."""
+    return ancestor_verdict(element, "generic.listing_chrome", _listing_chrome_verdict)
+
+
+def _listing_chrome_verdict(node: HtmlElement) -> bool | None:
+    if node.tag == "header":
+        return None if any(a.tag == "article" for a in node.iterancestors()) else True
+    verdict = _chrome_verdict(node)
+    if verdict and node.tag not in ("footer", "nav", "aside"):
+        attrs = f"{node.get('class') or ''} {node.get('id') or ''}"
+        return True if CHROME.search(ITEM_HEADER.sub(" ", attrs)) else None
+    return verdict
+
+
 def near(element: HtmlElement, container: HtmlElement | None, levels: int = 3) -> bool:
     """Whether `element` sits within a few levels above the content container."""
     if container is None:

@@ -15,8 +15,8 @@ from ..document import Document
 from ..model import ListingPage, PostBack
 from ..urls import resolve_url, site_of
 from .base import absolute_links
-from .generic_layout import in_chrome, in_side_box, is_inside, lowest_common_ancestor
-from .pager import next_in_pager
+from .generic_layout import in_listing_chrome, in_side_box, is_inside, lowest_common_ancestor
+from .pager import PAGER_CLASS, next_in_pager
 from .postback import next_postback
 
 NAME = "generic"
@@ -34,6 +34,10 @@ MAX_FEATURED = 3  # stories set apart above a section's list
 # menu's, taken only as an item of the section's list; shorter still, a pager's or an icon's.
 MIN_TITLE = 20
 MIN_SHORT_TITLE = 8
+# A list the generic reader finds where a platform's adapter found none: this many links,
+# most as long as a news title (menus' labels are shorter).
+MIN_FALLBACK_LIST = 3
+MIN_FALLBACK_TITLE = 30
 # Short links alone make a list from this weight on (three of the section's own, six others).
 MIN_UNTITLED_LIST = 6
 _PAGE_NAMES = "page|p|pg|trang|pageindex|pagenumber|pageno|currentpage|cur|_cur"
@@ -172,11 +176,13 @@ def _main_list(
     candidates: list[tuple[HtmlElement, str]],
     under_section: Callable[[str], bool],
     short: frozenset[int] = frozenset(),
+    pagers: frozenset[HtmlElement] = frozenset(),
 ) -> list[str]:
     """The links of the section's own list, not of "tin nổi bật" boxes or menus.
 
     Anchors are grouped by markup path; the group with the most distinct articles wins (side
-    boxes count for less). Everything inside that group's common container is kept, so a
+    boxes, narrow columns count for less; the list the pager goes with, more). Everything
+    inside that group's common container is kept, so a
     featured first item with its own markup is not lost. Links with a short text (the ids in
     `short`: "Kế hoạch số 15") count only in a group with titled links, or on a page that has
     no titled link at all, and are kept only as items of the winning list.
@@ -188,11 +194,14 @@ def _main_list(
 
     def weight(group: list[tuple[HtmlElement, str]]) -> float:
         distinct = {url for _, url in group}
-        side = 0.3 if in_side_box(group[0][0]) else 1.0
+        first = group[0][0]
+        side = 0.3 if in_side_box(first) else 0.5 if _in_narrow_column(first) else 1.0
         # On a section's last page its own list may be shorter than a box of another
-        # section's news: links under the section's own address count double.
+        # section's news: links under the section's own address count double, and so do
+        # the links of the list the pager goes with.
         own = 2.0 if sum(map(under_section, distinct)) * 2 > len(distinct) else 1.0
-        return len(distinct) * side * own
+        paged = 2.0 if pagers and _goes_with_pager(group, pagers) else 1.0
+        return len(distinct) * side * own * paged
 
     if not titled and max(map(weight, groups.values())) < MIN_UNTITLED_LIST:
         return []  # a few short links (a menu's), no list of articles
@@ -224,13 +233,45 @@ def _main_list(
     return [url for anchor, url in candidates if id(anchor) in inside]
 
 
+# Bootstrap's narrow columns (a third of the row or less) hold side boxes, not the section.
+NARROW_COLUMN = re.compile(r"(?:^|\s)col-(?:(?:xs|sm|md|lg|xl)-)?[1-4](?:$|\s)")
+
+
+def _in_narrow_column(anchor: HtmlElement) -> bool:
+    return any(NARROW_COLUMN.search(node.get("class") or "") for node in anchor.iterancestors())
+
+
+def _pagers(doc: Document) -> frozenset[HtmlElement]:
+    """The page's pagers: boxes named as one, and the lists of two numbered links or more."""
+    found = {
+        node
+        for node in doc.tree.iter("div", "ul", "nav", "p", "td", "span", "table")
+        if PAGER_CLASS.search(f"{node.get('class') or ''} {node.get('id') or ''}")
+    }
+    numbered: dict[HtmlElement, int] = {}
+    for anchor in doc.tree.iter("a"):
+        if element_text(anchor).isdigit() and (parent := anchor.getparent()) is not None:
+            box = parent.getparent() if parent.tag in ("li", "td", "span") else parent
+            if box is not None:
+                numbered[box] = numbered.get(box, 0) + 1
+    return frozenset(found | {box for box, count in numbered.items() if count >= 2})
+
+
+def _goes_with_pager(group: list[tuple[HtmlElement, str]], pagers: frozenset[HtmlElement]) -> bool:
+    """Whether a pager sits in the list's box or right beside it (in its parent)."""
+    box = lowest_common_ancestor([anchor for anchor, _ in group])
+    parent = box.getparent()
+    scope = box if parent is None or parent.tag in ("body", "html") else parent
+    return any(pager is scope or is_inside(pager, scope) for pager in pagers)
+
+
 def parse_listing(doc: Document) -> ListingPage:
     site = same_site(doc.url)
     candidates: list[tuple[HtmlElement, str]] = []
     short: set[int] = set()
     for anchor in doc.tree.iter("a"):
         length = len(element_text(anchor))
-        if length < MIN_SHORT_TITLE or in_chrome(anchor):
+        if length < MIN_SHORT_TITLE or in_listing_chrome(anchor):
             continue
         for url in absolute_links(doc, [anchor]):
             if site(url) and url != doc.url and (is_article_url(url) or _names_an_item(url)):
@@ -238,7 +279,11 @@ def parse_listing(doc: Document) -> ListingPage:
                 if length < MIN_TITLE:
                     short.add(id(anchor))
     urls = (
-        list(dict.fromkeys(_main_list(candidates, _section_test(doc.url), frozenset(short))))
+        list(
+            dict.fromkeys(
+                _main_list(candidates, _section_test(doc.url), frozenset(short), _pagers(doc))
+            )
+        )
         if candidates
         else []
     )
@@ -248,11 +293,36 @@ def parse_listing(doc: Document) -> ListingPage:
     )
 
 
+def titled_list(doc: Document) -> list[str]:
+    """The generic reader's list, for a listing whose adapter found none: only when it is a
+    list of news titles (three links or more, most of a headline's length), not a menu."""
+    urls = parse_listing(doc).article_urls
+    if len(urls) < MIN_FALLBACK_LIST:
+        return []
+    wanted = set(urls)
+    lengths = [
+        len(element_text(anchor))
+        for anchor in doc.tree.iter("a")
+        if any(url in wanted for url in absolute_links(doc, [anchor]))
+    ]
+    titled = sum(length >= MIN_FALLBACK_TITLE for length in lengths)
+    return urls if titled * 3 >= len(lengths) * 2 else []
+
+
 def next_page(doc: Document) -> tuple[str | None, PostBack | None]:
     """The listing's next page, as a link, a page chooser's next choice, or else as an
     ASP.NET form post."""
     next_url = _next_page(doc) or _next_in_page_chooser(doc)
+    if next_url is not None and not _leads_on(doc.url, next_url):
+        next_url = None
     return next_url, None if next_url else next_postback(list(doc.tree.iter("a")))
+
+
+def _leads_on(page_url: str, next_url: str) -> bool:
+    """Whether a next page's URL does not number a page before this one (a last page's pager
+    or page-size chooser leading back to page 1)."""
+    here, there = PAGE_PARAM.search(page_url), PAGE_PARAM.search(next_url)
+    return here is None or there is None or int(there.group(1)) > int(here.group(1))
 
 
 def _next_in_page_chooser(doc: Document) -> str | None:

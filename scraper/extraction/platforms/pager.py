@@ -39,9 +39,15 @@ NEXT_ICON = re.compile(
 )
 PAGER_CLASS = re.compile(r"paginat|paging|pager|page-?nav|phan-?trang|phantrang", re.IGNORECASE)
 PAGER_LEVELS = 4  # how far above a numbered link its pager's box may be named
+# "active", "current", "selected", also run into a word ("pageActive", "currentPage"), and
+# ASP.NET's disabled link for the page shown ("aspNetDisabled").
 CURRENT_CLASS = re.compile(
-    r"(?:^|[\s_-])(?:active|current|selected|cur|on)(?:$|[\s_-])", re.IGNORECASE
+    r"(?:^|[\s_-]|page|item|link)(?:active|current|selected|cur|on|sel)(?:$|[\s_-]|page|item)"
+    r"|aspnetdisabled",
+    re.IGNORECASE,
 )
+# An arrow alone names the next page only in a pager: a box's "»" leads to its section.
+ARROW_ONLY = re.compile(r"^\[?(?:[›»>]|>>)\]?$")
 
 
 def next_in_pager(
@@ -56,7 +62,11 @@ def next_in_pager(
             # (A link marked current may lead to the page itself: no target needed.)
             numbered.append((int(label), anchor, target_of(anchor)))
             continue
-        if _named_next(anchor, label) and (target := target_of(anchor)) is not None:
+        if (
+            _named_next(anchor, label)
+            and (not ARROW_ONLY.match(label) or _in_a_pager(anchor))
+            and (target := target_of(anchor)) is not None
+        ):
             return target
     # Numbers in a box named as a pager; else any outside the page's chrome (a calendar's
     # days in a sidebar are numbered links too).
@@ -118,7 +128,18 @@ def _in_pager_box(anchor: HtmlElement) -> bool:
     return False
 
 
+def _in_a_pager(anchor: HtmlElement) -> bool:
+    """Whether a link sits in a pager: a box named as one, or a list of numbered links."""
+    if _in_pager_box(anchor):
+        return True
+    return any(element_text(link).isdigit() for link in _list_of(anchor).iter("a"))
+
+
 def _marked_current(anchor: HtmlElement) -> bool:
+    """The page shown: a link classed as current, or a link that leads nowhere (ASP.NET's
+    disabled LinkButton, an <a> without href)."""
+    if anchor.get("href") is None or anchor.get("disabled") is not None:
+        return True
     parent = anchor.getparent()
     return any(
         CURRENT_CLASS.search(node.get("class") or "")
