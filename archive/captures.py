@@ -12,7 +12,7 @@ import hashlib
 import json
 import sqlite3
 import zlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -125,6 +125,19 @@ def _capture_ids(
     if where:
         sql += " WHERE " + " AND ".join(where)
     return [row[0] for row in conn.execute(sql + " ORDER BY c.url, c.fetched_at, c.id", params)]
+
+
+def captured_urls(conn: sqlite3.Connection, urls: Iterable[str]) -> set[str]:
+    """Which of `urls` were fetched before (have a capture), keyed by the given spelling."""
+    wanted = {nfc(url): url for url in urls}
+    found: set[str] = set()
+    stored = list(wanted)
+    for start in range(0, len(stored), _BATCH):
+        chunk = stored[start : start + _BATCH]
+        marks = ", ".join("?" for _ in chunk)
+        sql = f"SELECT DISTINCT url FROM captures WHERE url IN ({marks})"
+        found.update(wanted[row[0]] for row in conn.execute(sql, chunk))
+    return found
 
 
 def iter_captures(

@@ -22,6 +22,7 @@ from sqlite_utils import Database
 
 from archive import schema
 from archive.captures import Capture, iter_captures, store_capture
+from archive.captures import captured_urls as _captured_urls
 from archive.history import (
     KnownArticle,
     change_reason,
@@ -255,6 +256,10 @@ class Archive:
         """Record that the portal no longer serves `url`; True if the article was not already
         marked. Its content stays, and finding it again clears the mark."""
         return _mark_removed(self.conn, url, when, reason)
+
+    def captured_urls(self, urls: Iterable[str]) -> set[str]:
+        """Which of `urls` have been fetched before (hold a capture)."""
+        return _captured_urls(self.conn, urls)
 
     def known_articles(self, urls: Iterable[str]) -> dict[str, KnownArticle]:
         """The stored articles among `urls`, with their dates and the latest validators."""

@@ -27,6 +27,11 @@ class CrawlMemory:
         """The archived articles among `urls` (KnownArticle records by URL)."""
         return self.archive.known_articles(list(urls))
 
+    def fetched_unstored(self, urls: Iterable[str]) -> set[str]:
+        """Which of `urls` (not archived articles) were fetched before and could not be
+        stored: a pinned schedule, a sub-section's page, a link to a file."""
+        return self.archive.captured_urls(urls)
+
     def known_as(self, url: str) -> tuple[str, Any] | None:
         """The archived article that `url` names under a key written with other volatile
         parameters (`canonical_url`): archives made before keys dropped them hold some so."""

@@ -15,6 +15,7 @@ from .loopback import QuietHandler, serve_handler
 
 PAGE_SIZE = 5
 LISTING = "/tin-tuc"
+PINNED = "/tin-tuc/lich-tiep-cong-dan-cua-lanh-dao-phuong-2024"
 
 
 @dataclass
@@ -65,6 +66,9 @@ class ChangingPortal:
     undated_listing: bool = False
     # Its robots.txt, if it has one.
     robots: str | None = None
+    # A link pinned on top of every listing page to a page that is no article (a schedule
+    # shown as a picture): the crawl can never store it.
+    pinned_page: bool = False
 
     @classmethod
     def with_stories(cls, count: int, start: int = 1) -> ChangingPortal:
@@ -119,7 +123,12 @@ class ChangingPortal:
             chunk = listed[-size:]
         shown_on = quote(f"{LISTING}?page={page}", safe="")
         tail = f"?redirect={shown_on}&amp;utm_source=zalo" if self.link_params else ""
-        items = "".join(
+        pinned = (
+            f'<li><a href="{PINNED}">Lịch tiếp công dân của lãnh đạo phường năm 2024</a></li>'
+            if self.pinned_page
+            else ""
+        )
+        items = pinned + "".join(
             f'<li><a href="{s.path}{tail}">{s.title}</a>'
             + ("" if self.undated_listing else f' <span class="date">{s.day}</span>')
             + "</li>"
@@ -165,6 +174,8 @@ class ChangingPortal:
             return 200, self.home_page()
         if parts.path == "/robots.txt" and self.robots is not None:
             return 200, self.robots
+        if parts.path == PINNED and self.pinned_page:
+            return 200, _page("Lịch tiếp công dân", '<img src="/lich-tiep-cong-dan.png">')
         for story in self.stories:
             if unquote(parts.path) == story.path:
                 if story.number in self.redirect_home:

@@ -236,6 +236,23 @@ def test_an_article_address_now_serving_another_archived_story_keeps_its_text(tm
     assert run["articles_updated"] == 0
 
 
+def test_a_pinned_link_that_is_no_article_does_not_make_every_night_a_full_walk(tmp_path):
+    """A link on top of every listing page to a page the crawl cannot store (a schedule
+    shown as a picture) fails every time; it must not keep the crawl from seeing that page 1
+    holds nothing new, and walking the whole section every night."""
+    db = tmp_path / "archive.db"
+    portal = ChangingPortal.with_stories(12)
+    portal.pinned_page = True
+    with serve(portal) as base:
+        crawl(base, db)
+        portal.requests.clear()
+        crawl(base, db)
+        second = dict(portal.requests)
+    assert len(articles(db)) == 12
+    assert second["tin-tuc"] <= 1 + 1  # page 1, and the pinned page at most
+    assert json.loads(run_rows(db)[-1]["errors"]).get("no_body", 0) <= 1
+
+
 def test_articles_linked_in_vietnamese_letters_are_known_the_next_night(tmp_path: Path):
     """Links written "/tin-tuc/Bài-viết-số-3-…" are fetched %-encoded; the next crawl knows
     them by that address and stops at the first listing page, fetching no article."""

@@ -222,7 +222,14 @@ class PortalSpider(scrapy.Spider):
             request = self._article_request(url, known.get(url), section, listed.get(url))
             if request is not None:
                 yield request
-        all_known = all(url in known and not known[url].removed_at for url in links)
+        # Links fetched on an earlier run that gave no article (a schedule pinned on every
+        # page, a sub-section's page) are fetched again, but are nothing new: left to count,
+        # they would make every night a walk of the whole section.
+        unknown = [url for url in links if url not in known]
+        tried = self.memory.fetched_unstored(unknown) if self.memory and unknown else set()
+        all_known = all(
+            (url in known and not known[url].removed_at) or url in tried for url in links
+        )
         known_pages = known_pages + 1 if all_known else 0
         if self.since is not None and all(
             self._before_since(known.get(url), listed_days.get(url)) for url in links
