@@ -22,6 +22,13 @@ VOLATILE_PARAM = re.compile(
     re.IGNORECASE,
 )
 _SESSION_IN_PATH = re.compile(r";jsessionid=[^/?#]*", re.IGNORECASE)
+# A listing's page number carried by an article's link ("ChiTiet.aspx?ID=617&page=2"): where
+# the link was shown, when another parameter names the item by its id.
+_PAGE_NUMBER = re.compile(
+    r"^(?:page|pg|trang|pageindex|pagenumber|pageno|currentpage|cur|_cur)$", re.IGNORECASE
+)
+_ITEM_ID = re.compile(r"^(?:[a-z]*_?id|id_?[a-z]+)$", re.IGNORECASE)
+_ID_VALUE = re.compile(r"^[0-9a-f-]+$", re.IGNORECASE)
 
 
 def canonical_url(url: str) -> str:
@@ -38,6 +45,8 @@ def canonical_url(url: str) -> str:
         return url if path == parts.path else urlunsplit(parts._replace(path=path))
     pairs = parse_qsl(parts.query, keep_blank_values=True)
     kept = [(name, value) for name, value in pairs if not VOLATILE_PARAM.search(name)]
+    if any(_ITEM_ID.match(name) and _ID_VALUE.match(value) for name, value in kept):
+        kept = [(name, value) for name, value in kept if not _PAGE_NUMBER.match(name)]
     if len(kept) == len(pairs) and path == parts.path:
         return url  # (nothing to drop: the address as the page wrote it, encoding included)
     return urlunsplit(parts._replace(path=path, query=urlencode(kept)))

@@ -26,7 +26,12 @@ from .test_incremental import crawl
          "http://q3.gov.vn/tintuc/Lists/Posts/Post.aspx?ItemID=12802&Mode=1"),
         ("https://x.gov.vn/a-123.html?utm_source=fb&fbclid=Iw0", "https://x.gov.vn/a-123.html"),
         ("https://x.gov.vn/a;jsessionid=0F3A9?id=5", "https://x.gov.vn/a?id=5"),
+        # The listing page a link was shown on, beside the item's id.
+        ("https://x.gov.vn/ChiTiet.aspx?ID=617&MaDM=5&page=2", "https://x.gov.vn/ChiTiet.aspx?ID=617&MaDM=5"),
+        ("https://x.gov.vn/index.php?com=tin&id_tin=46&trang=3", "https://x.gov.vn/index.php?com=tin&id_tin=46"),
         # What names the article stays, as the page wrote it.
+        ("https://x.gov.vn/tin-tuc?page=2", "https://x.gov.vn/tin-tuc?page=2"),
+        ("https://x.gov.vn/?p=123&page=2", "https://x.gov.vn/?p=123&page=2"),
         ("https://x.gov.vn/chi-tiet?d=1045&c=7&lang=vi", "https://x.gov.vn/chi-tiet?d=1045&c=7&lang=vi"),
         ("https://x.gov.vn/?cn=41&gd=2&tc=1187", "https://x.gov.vn/?cn=41&gd=2&tc=1187"),
         # As it is requested: Vietnamese letters and spaces %-encoded.
