@@ -517,3 +517,19 @@ def test_a_platforms_listing_of_unknown_item_addresses_is_read_the_generic_way()
     listing = parse_listing(html.encode(), "https://x.gov.vn/Pages/tin-tuc.aspx")
     assert listing.platform == "sharepoint"
     assert listing.article_urls == [f"https://x.gov.vn/Pages/{slug}.aspx" for slug in slugs]
+
+
+def test_four_featured_stories_above_the_list_and_no_sub_section_tabs():
+    """A "1 big + 3 small" top block belongs to the section (its newest stories, not shown
+    again below); the tabs of its sub-sections beside the list do not."""
+    top = _items([f"/tin-tuc/noi-bat-{k}-{90 + k}.html" for k in range(4)], "<h2>{link}</h2>")
+    html = (
+        "<html><body><div class='main'>"
+        "<div class='tabs'><a href='/tin-tuc/hoat-dong-cua-lanh-dao'>Hoạt động của lãnh đạo "
+        "phường</a></div>"
+        f"<div class='top'>{top}</div><ul class='list'>{_items(ITEMS[:6])}</ul>"
+        "</div></body></html>"
+    )
+    listing = parse_listing(html.encode(), "https://x.gov.vn/tin-tuc")
+    featured = [f"https://x.gov.vn/tin-tuc/noi-bat-{k}-{90 + k}.html" for k in range(4)]
+    assert listing.article_urls == featured + [f"https://x.gov.vn{h}" for h in ITEMS[:6]]

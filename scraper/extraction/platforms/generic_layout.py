@@ -40,6 +40,8 @@ def _chrome_verdict(node: HtmlElement) -> bool | None:
 # an <article>'s own <header>: chrome of the page, not of a list ("page-header" is Joomla's
 # blog item, "card-header" Bootstrap's).
 ITEM_HEADER = re.compile(r"(?:page|card|item|entry|post|news)-header", re.IGNORECASE)
+# A section's tabs of sub-sections sit in its column, beside its list: no items of it.
+SUB_SECTION_TABS = re.compile(r"(?:^|[\s_-])(?:tabs?|submenu|subnav)(?:$|[\s_-])", re.IGNORECASE)
 
 
 def in_listing_chrome(element: HtmlElement) -> bool:
@@ -51,6 +53,10 @@ def _listing_chrome_verdict(node: HtmlElement) -> bool | None:
     if node.tag == "header":
         return None if any(a.tag == "article" for a in node.iterancestors()) else True
     verdict = _chrome_verdict(node)
+    if verdict is None and SUB_SECTION_TABS.search(
+        f"{node.get('class') or ''} {node.get('id') or ''}"
+    ):
+        return True
     if verdict and node.tag not in ("footer", "nav", "aside"):
         attrs = f"{node.get('class') or ''} {node.get('id') or ''}"
         return True if CHROME.search(ITEM_HEADER.sub(" ", attrs)) else None

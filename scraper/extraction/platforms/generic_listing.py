@@ -29,7 +29,7 @@ ARTICLE_LINK = re.compile(
     r"(?:\.html?|\.aspx|\.php|/)?$",
     re.IGNORECASE,
 )
-MAX_FEATURED = 3  # stories set apart above a section's list
+MAX_FEATURED = 4  # stories set apart above a section's list ("1 big + 3 small")
 # A link's text: a title from this length on; shorter, a notice's ("Kế hoạch số 15") or a
 # menu's, taken only as an item of the section's list; shorter still, a pager's or an icon's.
 MIN_TITLE = 20
