@@ -533,3 +533,18 @@ def test_four_featured_stories_above_the_list_and_no_sub_section_tabs():
     listing = parse_listing(html.encode(), "https://x.gov.vn/tin-tuc")
     featured = [f"https://x.gov.vn/tin-tuc/noi-bat-{k}-{90 + k}.html" for k in range(4)]
     assert listing.article_urls == featured + [f"https://x.gov.vn{h}" for h in ITEMS[:6]]
+
+
+@pytest.mark.parametrize(
+    "link",
+    ["<a href='{href}'><img src='/anh/{i}.jpg' alt='{title}'></a>",
+     "<a href='{href}' title='{title}'><span class='icon-play'></span></a>"],
+)  # fmt: skip
+def test_a_photo_or_video_section_lists_pictures_named_by_their_alt_or_title(link):
+    items = "".join(
+        f"<div class='anh'>{link.format(href=href, i=i, title=TITLES[i % 4] + f' ({i})')}</div>"
+        for i, href in enumerate(ITEMS[:6])
+    )
+    html = f"<html><body><div class='gallery'>{items}</div></body></html>"
+    listing = parse_listing(html.encode(), "https://x.gov.vn/thu-vien-anh")
+    assert listing.article_urls == [f"https://x.gov.vn{h}" for h in ITEMS[:6]]

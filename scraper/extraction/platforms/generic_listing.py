@@ -270,7 +270,7 @@ def parse_listing(doc: Document) -> ListingPage:
     candidates: list[tuple[HtmlElement, str]] = []
     short: set[int] = set()
     for anchor in doc.tree.iter("a"):
-        length = len(element_text(anchor))
+        length = len(element_text(anchor) or _named_by_attribute(anchor))
         if length < MIN_SHORT_TITLE or in_listing_chrome(anchor):
             continue
         for url in absolute_links(doc, [anchor]):
@@ -291,6 +291,16 @@ def parse_listing(doc: Document) -> ListingPage:
     return ListingPage(
         url=doc.url, platform=NAME, article_urls=urls, next_url=next_url, next_postback=postback
     )
+
+
+def _named_by_attribute(anchor: HtmlElement) -> str:
+    """The title of a link that shows none: its own title, or its picture's (photo and video
+    sections list their items as pictures alone)."""
+    title = (anchor.get("title") or "").strip()
+    if title:
+        return title
+    image = next(anchor.iter("img"), None)
+    return (image.get("alt") or image.get("title") or "").strip() if image is not None else ""
 
 
 def titled_list(doc: Document) -> list[str]:
