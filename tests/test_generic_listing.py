@@ -548,3 +548,59 @@ def test_a_photo_or_video_section_lists_pictures_named_by_their_alt_or_title(lin
     html = f"<html><body><div class='gallery'>{items}</div></body></html>"
     listing = parse_listing(html.encode(), "https://x.gov.vn/thu-vien-anh")
     assert listing.article_urls == [f"https://x.gov.vn{h}" for h in ITEMS[:6]]
+
+
+LIFERAY_HEAD = (
+    "<html class='aui ltr'><head><script>var Liferay={};var themeDisplay={};</script></head>"
+)
+SLUGS = ["hoi-nghi-so-ket-cong-tac-cai-cach", "ra-quan-tong-ve-sinh-moi-truong",
+         "kiem-tra-phong-chay-chua-chay", "trao-qua-cho-gia-dinh-chinh-sach",
+         "tap-huan-chuyen-doi-so-cho-can-bo"]  # fmt: skip
+
+
+def _publisher(instance: str, count: int, folder: str) -> str:
+    entries = "".join(
+        f"<div class='asset-abstract'><h3 class='asset-title'><a href='/{folder}/-/"
+        f"asset_publisher/{instance}/content/{SLUGS[k]}'>{TITLES[k % 4]} ({k})</a></h3></div>"
+        for k in range(count)
+    )
+    pager = (
+        f"<div class='taglib-page-iterator'><a href='/tin-tuc?p_p_id=101_INSTANCE_{instance}"
+        f"&amp;_101_INSTANCE_{instance}_cur=2'>Tiếp</a></div>"
+    )
+    return (
+        f"<div class='portlet-boundary portlet-asset-publisher' "
+        f"id='p_p_id_101_INSTANCE_{instance}_'>{entries}{pager}</div>"
+    )
+
+
+def test_liferay_two_paged_publishers_the_sections_pager_is_its_own():
+    html = (
+        f"{LIFERAY_HEAD}<body>{_publisher('tb', 2, 'thong-bao')}{_publisher('tin', 5, 'tin-tuc')}"
+    )
+    listing = parse_listing((html + "</body></html>").encode(), "https://x.gov.vn/tin-tuc")
+    assert listing.platform == "liferay6"
+    assert len(listing.article_urls) == 5
+    assert listing.next_url == (
+        "https://x.gov.vn/tin-tuc?p_p_id=101_INSTANCE_tin&_101_INSTANCE_tin_cur=2"
+    )
+
+
+def test_liferay_a_vendors_news_list_beside_an_unpaged_publisher():
+    """A vendor's news portlet with no asset-abstract markup, and a one-entry "Tin nổi bật"
+    asset publisher beside it: the vendor's list is the section's."""
+    items = "".join(
+        f"<div class='news-item'><a href='/tin-tuc/-/view_content/{4400100 + k}-{SLUGS[k]}.html'>"
+        f"{TITLES[k % 4]} ({k})</a></div>"
+        for k in range(4)
+    )
+    side = _publisher("nb", 1, "tin-tuc").replace("taglib-page-iterator", "xem-them")
+    html = (
+        f"{LIFERAY_HEAD}<body><div class='portlet-boundary' id='p_p_id_news_WAR_newsportlet_'>"
+        f"{items}</div>{side}</body></html>"
+    )
+    listing = parse_listing(html.encode(), "https://x.gov.vn/tin-tuc")
+    assert listing.platform == "liferay6"
+    assert [u.rsplit("/", 1)[1] for u in listing.article_urls] == [
+        f"{4400100 + k}-{SLUGS[k]}.html" for k in range(4)
+    ]

@@ -14,6 +14,7 @@ from ..document import Document
 from ..model import Article, Image, ListingPage, NotAnArticle
 from ..urls import resolve_url
 from .base import Platform, absolute_links, query_int, title_segments
+from .generic_listing import titled_list
 from .pager import NEXT_LABEL
 
 NAME = "liferay6"
@@ -143,7 +144,7 @@ def _main_listing(doc: Document) -> list[HtmlElement]:
     """The listing entries of the section's own asset publisher, not of sidebar boxes.
 
     Several asset publishers can sit on one page ("Tin nổi bật" boxes); the section's own
-    is the one with the pagination, else the one with the most entries.
+    is the one with the pagination and the most entries.
     """
     groups: dict[int, tuple[HtmlElement | None, list[HtmlElement]]] = {}
     for entry in select(doc.tree, LISTING_ENTRY):
@@ -161,13 +162,15 @@ def _main_listing(doc: Document) -> list[HtmlElement]:
     return max(groups.values(), key=rank)[1]
 
 
-def _next_page(doc: Document) -> str | None:
+def _next_page(doc: Document, portlet: HtmlElement | None) -> str | None:
+    """The next page of the section's own publisher (`portlet`, when known): another paged
+    publisher on the page ("Thông báo" beside the news) has its own."""
     current = query_int(doc.url, CUR_PARAM) or 1
-    candidates = absolute_links(doc, doc.tree.iter("a"))
-    for url in candidates:
-        if query_int(url, CUR_PARAM) == current + 1:
-            return url
-    for block in select(doc.tree, PAGINATION):
+    for scope in (portlet, doc.tree) if portlet is not None else (doc.tree,):
+        for url in absolute_links(doc, scope.iter("a")):
+            if query_int(url, CUR_PARAM) == current + 1:
+                return url
+    for block in select(portlet if portlet is not None else doc.tree, PAGINATION):
         for anchor in block.iter("a"):
             if NEXT_LABEL.match(element_text(anchor)):
                 links = absolute_links(doc, [anchor])
@@ -178,6 +181,7 @@ def _next_page(doc: Document) -> str | None:
 
 def parse_listing(doc: Document) -> ListingPage:
     entries = _main_listing(doc)
+    portlet = _portlet_of(entries[0]) if entries else None
     anchors: list[HtmlElement] = []
     for entry in entries:
         anchors.extend(select(entry, LISTING_TITLE_LINK) or entry.iter("a"))
@@ -185,7 +189,16 @@ def parse_listing(doc: Document) -> ListingPage:
         # Themes without asset-abstract markup: any article link of the asset publisher.
         anchors = [a for a in doc.tree.iter("a") if is_article_url(a.get("href") or "")]
     urls = [u for u in absolute_links(doc, anchors) if is_article_url(u)]
-    return ListingPage(url=doc.url, platform=NAME, article_urls=urls, next_url=_next_page(doc))
+    if entries and not (portlet is not None and select(portlet, PAGINATION)):
+        # A few entries of an unpaged publisher ("Tin nổi bật") beside a vendor's news list
+        # (portal-newspublisher-portlet) with no asset-abstract markup: that list is the
+        # section's when it is longer.
+        listed = [u for u in titled_list(doc) if is_article_url(u)]
+        if len(listed) > len(urls) and not set(urls) >= set(listed):
+            urls, portlet = listed, None
+    return ListingPage(
+        url=doc.url, platform=NAME, article_urls=urls, next_url=_next_page(doc, portlet)
+    )
 
 
 PLATFORM = Platform(
