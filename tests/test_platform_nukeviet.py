@@ -224,3 +224,29 @@ def test_non_rewritten_pagination():
         f"{HOST}/index.php?language=vi&nv=news&op=tin-tuc/bai-8-8",
     ]
     assert listing.next_url == f"{HOST}/index.php?language=vi&nv=news&op=tin-tuc/page-3"
+
+
+def test_a_grid_view_listing_leaves_out_the_side_panels():
+    """A theme's grid view (thumbnails, no `.news_column` panels) beside a "Tin xem nhiều"
+    panel: the grid is the section's list."""
+    cards = "".join(
+        f'<div class="thumbnail"><a href="/vi/news/hoat-dong/bai-viet-so-{i}-{100 + i}.html">'
+        f'<img src="/anh/{i}.jpg"></a><div class="caption"><h3><a href="/vi/news/hoat-dong/'
+        f'bai-viet-so-{i}-{100 + i}.html">Đoàn phường tổ chức hoạt động tình nguyện số {i}'
+        "</a></h3></div></div>"
+        for i in range(3)
+    )
+    side = (
+        '<div class="panel panel-default"><div class="panel-heading">Tin xem nhiều</div>'
+        '<ul><li><a href="/vi/news/khac/mot-bai-xem-nhieu-cua-chuyen-muc-khac-999.html">'
+        "Một bài xem nhiều của chuyên mục khác trên cổng</a></li></ul></div>"
+    )
+    html = nv_page(
+        f'<div class="row"><div class="col-md-18">{cards}</div><div class="col-md-6">{side}'
+        "</div></div>",
+        meta='<meta name="generator" content="NukeViet v4.5">',
+    )
+    listing = nukeviet.parse_listing(doc_of(html, f"{HOST}/vi/news/hoat-dong/"))
+    assert listing.article_urls == [
+        f"{HOST}/vi/news/hoat-dong/bai-viet-so-{i}-{100 + i}.html" for i in range(3)
+    ]

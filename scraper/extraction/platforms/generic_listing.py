@@ -227,6 +227,7 @@ def _main_list(
             and id(anchor) not in short
             and is_inside(anchor, column)
             and (under_section(url) or not in_side_box(anchor))
+            and not _in_another_column(anchor, column)
         ]
         if 0 < len({url for _, url in beside}) <= MAX_FEATURED:
             inside.update(id(anchor) for anchor, _ in beside)
@@ -235,6 +236,20 @@ def _main_list(
 
 # Bootstrap's narrow columns (a third of the row or less) hold side boxes, not the section.
 NARROW_COLUMN = re.compile(r"(?:^|\s)col-(?:(?:xs|sm|md|lg|xl)-)?[1-4](?:$|\s)")
+
+
+GRID_COLUMN = re.compile(r"(?:^|\s)col-")
+
+
+def _in_another_column(anchor: HtmlElement, row: HtmlElement) -> bool:
+    """Whether a link sits in a grid column of its own under `row` (the list's column holds
+    the list, not the link: a side column's box is no featured story)."""
+    for node in anchor.iterancestors():
+        if node is row:
+            return False
+        if GRID_COLUMN.search(node.get("class") or ""):
+            return True
+    return False
 
 
 def _in_narrow_column(anchor: HtmlElement) -> bool:

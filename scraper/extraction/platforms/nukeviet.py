@@ -29,6 +29,7 @@ from ..css import select
 from ..document import Document
 from ..model import Article, Attachment, Image, ListingPage, NotAnArticle
 from ..urls import resolve_url
+from . import generic_listing
 from .base import Platform, absolute_links, title_segments
 from .markup import (
     first_text,
@@ -260,6 +261,11 @@ def _page_number(url: str) -> int:
 
 def parse_listing(doc: Document) -> ListingPage:
     urls = [u for u in absolute_links(doc, _listing_anchors(doc)) if is_article_url(u)]
+    if not select(doc.tree, PANEL):
+        # A theme's grid or list view without `.news_column` panels: the generic reader tells
+        # the section's list from the side panels ("Tin xem nhiều") the selectors cannot.
+        listed = [u for u in generic_listing.parse_listing(doc).article_urls if is_article_url(u)]
+        urls = listed or urls
     return ListingPage(
         url=doc.url,
         platform=NAME,
