@@ -604,3 +604,52 @@ def test_liferay_a_vendors_news_list_beside_an_unpaged_publisher():
     assert [u.rsplit("/", 1)[1] for u in listing.article_urls] == [
         f"{4400100 + k}-{SLUGS[k]}.html" for k in range(4)
     ]
+
+
+def test_a_list_in_a_tab_pane_with_a_box_under_it():
+    """The list in a tab pane under the sub-section tabs is the section's; a "Video" box of
+    two links under it, in the same column, is not a featured story of it."""
+    html = (
+        "<html><body><div class='main'><ul class='nav nav-tabs'><li class='active'>"
+        "<a href='/tin-tuc'>Tất cả tin</a></li><li><a href='/tin-tuc/kinh-te'>Kinh tế - xã hội"
+        "</a></li></ul><div class='tab-content'><div class='tab-pane active'>"
+        f"<ul class='list'>{_items(ITEMS[:6])}</ul></div></div>"
+        "<div class='video'><h3>Video</h3>"
+        "<a href='/video/le-ky-niem-ngay-thanh-lap-phuong-123.html'>Lễ kỷ niệm ngày thành lập "
+        "phường</a><a href='/video/phong-su-xay-dung-nep-song-van-minh-124.html'>Phóng sự xây "
+        "dựng nếp sống văn minh</a></div></div></body></html>"
+    )
+    listing = parse_listing(html.encode(), "https://x.gov.vn/tin-tuc")
+    assert listing.article_urls == [f"https://x.gov.vn{h}" for h in ITEMS[:6]]
+
+
+def test_joomlas_blog_keeps_its_more_items():
+    """Joomla 3's blog lists its older items as a stacked nav list under "items-more"."""
+    intro = _items(
+        ITEMS[:4], "<div class='item'><div class='page-header'><h2>{link}</h2></div></div>"
+    )
+    more = _items(ITEMS[4:8], "<li>{link}</li>")
+    html = (
+        f"<html><body><div class='blog'>{intro}<div class='items-more'>"
+        f"<ol class='nav nav-tabs nav-stacked'>{more}</ol></div></div></body></html>"
+    )
+    listing = parse_listing(html.encode(), "https://x.gov.vn/tin-tuc")
+    assert listing.article_urls == [f"https://x.gov.vn{h}" for h in ITEMS[:8]]
+
+
+def test_a_liferay_last_page_does_not_lead_back_to_page_one():
+    """Liferay 6.2's page selector lists every page as a link, the shown one unmarked: on the
+    last page nothing leads on (not page 1, the lowest number)."""
+    cur = "https://x.gov.vn/tin-tuc?p_p_id=101_INSTANCE_ab&amp;_101_INSTANCE_ab_cur={}"
+    selector = "".join(f"<li><a href='{cur.format(n)}'>{n}</a></li>" for n in (1, 2, 3))
+    pager = (
+        "<div class='taglib-page-iterator'><div class='lfr-pagination-page-selector'>"
+        f"<ul class='dropdown-menu'>{selector}</ul></div><ul class='pager'>"
+        f"<li><a href='{cur.format(2)}'>Trước</a></li><li class='disabled'>"
+        "<a href='javascript:;'>Sau</a></li></ul></div>"
+    )
+    page = _publisher("ab", 3, "tin-tuc").replace("Tiếp", "")
+    html = f"{LIFERAY_HEAD}<body>{page}{pager}</body></html>"
+    listing = parse_listing(html.encode(), cur.format(3).replace("&amp;", "&"))
+    assert listing.platform == "liferay6"
+    assert listing.next_url is None

@@ -40,8 +40,11 @@ def _chrome_verdict(node: HtmlElement) -> bool | None:
 # an <article>'s own <header>: chrome of the page, not of a list ("page-header" is Joomla's
 # blog item, "card-header" Bootstrap's).
 ITEM_HEADER = re.compile(r"(?:page|card|item|entry|post|news)-header", re.IGNORECASE)
-# A section's tabs of sub-sections sit in its column, beside its list: no items of it.
-SUB_SECTION_TABS = re.compile(r"(?:^|[\s_-])(?:tabs?|submenu|subnav)(?:$|[\s_-])", re.IGNORECASE)
+# A section's tabs of sub-sections sit in its column, beside its list: no items of it (a tab
+# pane's content is).
+SUB_SECTION_TABS = re.compile(r"(?:^|\s)(?:[\w-]*tabs|submenu|subnav)(?:$|\s)", re.IGNORECASE)
+# Joomla's blog lists its older items in a stacked nav list under "items-more".
+MORE_ITEMS = re.compile(r"(?:^|\s)items-more(?:$|\s)")
 
 
 def in_listing_chrome(element: HtmlElement) -> bool:
@@ -52,6 +55,9 @@ def in_listing_chrome(element: HtmlElement) -> bool:
 def _listing_chrome_verdict(node: HtmlElement) -> bool | None:
     if node.tag == "header":
         return None if any(a.tag == "article" for a in node.iterancestors()) else True
+    parent = node.getparent()
+    if any(MORE_ITEMS.search(n.get("class") or "") for n in (node, parent) if n is not None):
+        return False
     verdict = _chrome_verdict(node)
     if verdict is None and SUB_SECTION_TABS.search(
         f"{node.get('class') or ''} {node.get('id') or ''}"

@@ -42,9 +42,11 @@ MIN_FALLBACK_TITLE = 30
 MIN_UNTITLED_LIST = 6
 _PAGE_NAMES = "page|p|pg|trang|pageindex|pagenumber|pageno|currentpage|cur|_cur"
 PAGE_NAME = re.compile(rf"^(?:{_PAGE_NAMES})$", re.IGNORECASE)
-# The page number in a listing's URL: "?page=2", "&p=2", "/page/2", "/page-2", "/trang-2.html".
+# The page number in a listing's URL: "?page=2", "&p=2", "/page/2", "/page-2", "/trang-2.html",
+# a portlet's own "&_101_INSTANCE_x_cur=2".
 PAGE_PARAM = re.compile(
-    rf"(?:[?&](?:{_PAGE_NAMES})=|/(?:page|trang)[/-])(\d+)(?=$|[&#/.])", re.IGNORECASE
+    rf"(?:[?&](?:\w+_(?=cur=))?(?:{_PAGE_NAMES})=|/(?:page|trang)[/-])(\d+)(?=$|[&#/.])",
+    re.IGNORECASE,
 )
 
 
@@ -220,9 +222,11 @@ def _main_list(
     # (named like a box of highlights, only when it is the section's own).
     column = container.getparent()
     if column is not None and column.tag not in ("body", "html"):
+        # (Above the list: a box under it, "Video" or "Ảnh", is another section's.)
+        list_starts = next(i for i, (anchor, _) in enumerate(candidates) if id(anchor) in inside)
         beside = [
             (anchor, url)
-            for anchor, url in candidates
+            for anchor, url in candidates[:list_starts]
             if id(anchor) not in inside
             and id(anchor) not in short
             and is_inside(anchor, column)
