@@ -653,3 +653,23 @@ def test_a_liferay_last_page_does_not_lead_back_to_page_one():
     listing = parse_listing(html.encode(), cur.format(3).replace("&amp;", "&"))
     assert listing.platform == "liferay6"
     assert listing.next_url is None
+
+
+def test_a_sidebar_beside_the_paged_column_on_a_last_page():
+    """A last page of two cards, and two side boxes of four links in the next column: the
+    main column's pager is the cards', not the sidebar's."""
+    cards = _items(ITEMS[:2], "<div class='col-md-6'><div class='card'><h5>{link}</h5></div></div>")
+    boxes = "".join(
+        f"<div class='box'><h3>{name}</h3><ul>"
+        + _items([f"/tin/{name[4:7]}-{i}-{400 + i}.html" for i in range(4)])
+        + "</ul></div>"
+        for name in ("Tin xem nhiều", "Tin mới")
+    )
+    html = (
+        f"<html><body><div class='container'><div class='col-md-8'><div class='row'>{cards}"
+        "</div><ul class='pagination'><li><a href='/hoat-dong?page=3'>3</a></li>"
+        "<li class='active'><span>4</span></li></ul></div>"
+        f"<div class='col-md-4'>{boxes}</div></div></body></html>"
+    )
+    listing = parse_listing(html.encode(), "https://x.gov.vn/hoat-dong?page=4")
+    assert listing.article_urls == [f"https://x.gov.vn{h}" for h in ITEMS[:2]]

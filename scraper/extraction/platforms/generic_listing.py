@@ -193,16 +193,17 @@ def _main_list(
     for anchor, url in candidates:
         groups.setdefault(_signature(anchor), []).append((anchor, url))
     titled = [g for g in groups.values() if any(id(a) not in short for a, _ in g)]
+    listed = frozenset(id(anchor) for anchor, _ in candidates)
 
     def weight(group: list[tuple[HtmlElement, str]]) -> float:
         distinct = {url for _, url in group}
         first = group[0][0]
-        side = 0.3 if in_side_box(first) else 0.5 if _in_narrow_column(first) else 1.0
+        side = 0.3 if in_side_box(first) or _in_narrow_column(first) else 1.0
         # On a section's last page its own list may be shorter than a box of another
         # section's news: links under the section's own address count double, and so do
         # the links of the list the pager goes with.
         own = 2.0 if sum(map(under_section, distinct)) * 2 > len(distinct) else 1.0
-        paged = 2.0 if pagers and _goes_with_pager(group, pagers) else 1.0
+        paged = 2.0 if pagers and _goes_with_pager(group, pagers, listed) else 1.0
         return len(distinct) * side * own * paged
 
     if not titled and max(map(weight, groups.values())) < MIN_UNTITLED_LIST:
@@ -276,12 +277,26 @@ def _pagers(doc: Document) -> frozenset[HtmlElement]:
     return frozenset(found | {box for box, count in numbered.items() if count >= 2})
 
 
-def _goes_with_pager(group: list[tuple[HtmlElement, str]], pagers: frozenset[HtmlElement]) -> bool:
-    """Whether a pager sits in the list's box or right beside it (in its parent)."""
+def _goes_with_pager(
+    group: list[tuple[HtmlElement, str]],
+    pagers: frozenset[HtmlElement],
+    listed: frozenset[int],
+) -> bool:
+    """Whether a pager sits in the list's box, or right beside it: in a sibling of the box
+    that holds no other listed link (a sidebar's box is beside the main column, whose
+    pager is not its own)."""
     box = lowest_common_ancestor([anchor for anchor, _ in group])
+    if any(pager is box or is_inside(pager, box) for pager in pagers):
+        return True
     parent = box.getparent()
-    scope = box if parent is None or parent.tag in ("body", "html") else parent
-    return any(pager is scope or is_inside(pager, scope) for pager in pagers)
+    if parent is None or parent.tag in ("body", "html"):
+        return False
+    return any(
+        any(pager is sibling or is_inside(pager, sibling) for pager in pagers)
+        and not any(id(anchor) in listed for anchor in sibling.iter("a"))
+        for sibling in parent
+        if sibling is not box and isinstance(sibling.tag, str)
+    )
 
 
 def parse_listing(doc: Document) -> ListingPage:
