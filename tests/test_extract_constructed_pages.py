@@ -638,3 +638,71 @@ def test_generic_dateline_with_a_time_may_end_with_a_full_stop():
     article = extract_article(_page(main), URL)
     assert article.published_at == "2020-03-10T08:15:00+07:00"
     assert article.body.startswith("Sáng nay, Ủy ban nhân dân xã")
+
+
+# A section's page: each item a heading that links to its article, a date, a summary.
+_TEASERS = [
+    ("Xã khánh thành nhà văn hóa thôn Bắc", "02/04/2021", "tong-ket-1"),
+    ("Hội Nông dân xã tập huấn trồng rau an toàn", "30/03/2021", "tap-huan-2"),
+    ("Ra quân làm sạch kênh mương nội đồng đầu vụ", "28/03/2021", "ra-quan-3"),
+    ("Đoàn thanh niên xã hiến máu tình nguyện đợt một", "25/03/2021", "hien-mau-4"),
+]
+_SUMMARY = (
+    "Đông đảo cán bộ, hội viên và người dân các thôn đã tham gia, góp phần hoàn thành sớm"
+    " kế hoạch đề ra của xã trong quý đầu năm."
+)
+
+
+def _teaser(title: str, date: str, slug: str, tag: str = "h3", summary: str = _SUMMARY) -> str:
+    return (
+        f"<div class='news-item'><{tag} class='news-title'><a href='/tin-tuc/{slug}.html'>"
+        f"{title}</a></{tag}><div class='news-date'>{date}</div><p>{summary}</p></div>"
+    )
+
+
+@pytest.mark.parametrize(
+    "section_heading",
+    # The page named in a heading, as articles name theirs; in a bare box; not at all.
+    ["<h1>TIN HOẠT ĐỘNG</h1>", "<div class='cat'>TIN HOẠT ĐỘNG</div>", ""],
+)
+def test_generic_section_page_of_linked_teasers_is_no_article(section_heading):
+    """Its first item's heading, date and summary look like an article's; but the heading is
+    a link to another page, as are the headings of the items alike."""
+    items = "".join(_teaser(*teaser) for teaser in _TEASERS)
+    page = _page(f"{section_heading}{items}").replace(
+        "<title>Đối thoại về nạo vét kênh thủy lợi", "<title>Tin hoạt động"
+    )
+    with pytest.raises(NotAnArticle) as caught:
+        extract_article(page, "https://xa.example.gov.vn/tin-tuc")
+    assert caught.value.reason == "not_an_article"
+    assert caught.value.detail.startswith("a listing page: ")
+
+
+def test_generic_title_linking_to_its_own_page_among_linked_teasers_is_an_article():
+    """A template that links every title, the article's to itself (by another form of its
+    address), and the related items' alike: still the article."""
+    own = "http://www.phuong.example.gov.vn/tin-tuc/bai-viet-1234.html/"
+    related = "".join(_teaser(*teaser, summary="") for teaser in _TEASERS)
+    main = (
+        f"<h3 class='news-title'><a href='{own}'>Đối thoại về nạo vét kênh thủy lợi</a></h3>"
+        f"<div class='news-date'>10/03/2020 08:15</div><div class='chi-tiet'>{_BODY}</div>"
+        f"<div class='lien-ket'>{related}</div>"
+    )
+    article = extract_article(_page(main), URL)
+    assert article.title == "Đối thoại về nạo vét kênh thủy lợi"
+    assert article.body.startswith("Sáng nay, Ủy ban nhân dân xã")
+
+
+def test_generic_article_with_linked_related_headings_is_an_article():
+    """Related items below the text have linked headings; the article's own is plain."""
+    related = "".join(_teaser(*teaser, tag="h2", summary="") for teaser in _TEASERS)
+    main = (
+        "<h2 class='news-title'>Đối thoại về nạo vét kênh thủy lợi</h2>"
+        f"<div class='news-date'>10/03/2020 08:15</div><div class='chi-tiet'>{_BODY}</div>"
+        f"<div class='lien-ket'>{related}</div>"
+    )
+    article = extract_article(_page(main), URL)
+    assert (article.title, article.published_at) == (
+        "Đối thoại về nạo vét kênh thủy lợi",
+        "2020-03-10T08:15:00+07:00",
+    )

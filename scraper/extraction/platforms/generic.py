@@ -35,6 +35,7 @@ from .generic_fields import (
 )
 from .generic_layout import in_chrome, is_inside
 from .generic_listing import is_article_url, parse_listing
+from .generic_teasers import is_teaser_title, opens_with_teasers
 
 NAME = "generic"
 
@@ -228,6 +229,12 @@ def parse_article(doc: Document) -> Article:
     title, title_el = find_title(doc, container)
     if title and ERROR_PAGE.search(title):
         raise NotAnArticle("error_page", title[:120])
+    if is_teaser_title(doc, title_el):
+        raise NotAnArticle(
+            "not_an_article", f"a listing page: its heading {title[:80]!r} links to another page"
+        )
+    if opens_with_teasers(doc, container, title_el):
+        raise NotAnArticle("not_an_article", "a listing page: its text is a list of teasers")
     title, title_date = split_title_date(title) if title else (title, None)
     if not short:
         container = _expand(container, title_el)
