@@ -706,3 +706,32 @@ def test_generic_article_with_linked_related_headings_is_an_article():
         "Đối thoại về nạo vét kênh thủy lợi",
         "2020-03-10T08:15:00+07:00",
     )
+
+
+@pytest.mark.parametrize(
+    ("info", "byline", "authors"),
+    [
+        ("Tác giả: Trần Quốc Bảo | 10/03/2020 08:15", "Trần Quốc Bảo", ["Trần Quốc Bảo"]),
+        (
+            "10/03/2020 08:15 - Tin, ảnh: Đỗ Hạnh - Vũ Khang",
+            "Tin, ảnh: Đỗ Hạnh - Vũ Khang",
+            ["Đỗ Hạnh", "Vũ Khang"],
+        ),
+        (
+            "<span>Người viết: Trần Quốc Bảo</span> <span>10/03/2020 08:15</span>",
+            "Trần Quốc Bảo",
+            ["Trần Quốc Bảo"],
+        ),
+        # Unlabelled, the other field may be a section's name; a source is not an author.
+        ("Nông thôn mới | 10/03/2020 08:15", None, []),
+        ("Nguồn: Báo Nông thôn | 10/03/2020 08:15", None, []),
+    ],
+)
+def test_generic_labelled_author_in_the_dateline_box_is_the_byline(info, byline, authors):
+    main = (
+        "<h1>Đối thoại về nạo vét kênh thủy lợi</h1>"
+        f"<div class='thong-tin'>{info}</div><div class='chi-tiet'>{_BODY}</div>"
+    )
+    article = extract_article(_page(main), URL)
+    assert article.published_at == "2020-03-10T08:15:00+07:00"
+    assert (article.byline, article.authors) == (byline, authors)

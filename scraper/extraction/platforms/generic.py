@@ -21,6 +21,7 @@ from ..text import clean_line
 from .base import Platform, last_crumb, title_segments
 from .generic_boxes import (
     after_body_lines,
+    author_beside_date,
     find_author_box,
     find_author_line,
     find_lead,
@@ -270,7 +271,9 @@ def parse_article(doc: Document) -> Article:
         summary=element_text(lead) if lead is not None else None,
         category=_category(doc, title),
         loose_byline=True,
-        fallback_byline=find_author_box(doc, container) or find_author_line(after_body),
+        fallback_byline=find_author_box(doc, container)
+        or find_author_line(after_body)
+        or (author_beside_date(doc, shown_lines[0]) if shown_lines else None),
         warnings=warnings,
     )
     return assemble(doc, NAME, parts)
