@@ -735,3 +735,32 @@ def test_generic_labelled_author_in_the_dateline_box_is_the_byline(info, byline,
     article = extract_article(_page(main), URL)
     assert article.published_at == "2020-03-10T08:15:00+07:00"
     assert (article.byline, article.authors) == (byline, authors)
+
+
+@pytest.mark.parametrize("separator", ["&gt;", "»", "›", "/", "|"])
+def test_generic_breadcrumb_trail_above_the_title_is_not_text(separator):
+    """A trail of links with no class naming it, in the box that holds title and text."""
+    trail = separator.join(
+        f" <a href='{href}'>{name}</a> "
+        for href, name in [("/", "Trang chủ"), ("/tin-tuc", "Tin tức"), ("/tin-tuc/xa", "Xã")]
+    )
+    main = (
+        f"<div class='duong'>{trail}</div><h1>Đối thoại về nạo vét kênh thủy lợi</h1>"
+        f"<div class='ngay'>10/03/2020 08:15</div>{_BODY}"
+    )
+    article = extract_article(_page(main), URL)
+    assert article.body.startswith("Sáng nay, Ủy ban nhân dân xã")
+    assert "Trang chủ" not in article.body
+
+
+def test_generic_first_paragraph_with_links_in_a_sentence_stays():
+    first = (
+        "<p><a href='/ubnd'>Ủy ban nhân dân xã</a> / <a href='/mttq'>Mặt trận Tổ quốc xã</a>"
+        " phối hợp tổ chức buổi đối thoại.</p>"
+    )
+    main = (
+        "<h1>Đối thoại về nạo vét kênh thủy lợi</h1>"
+        f"<div class='ngay'>10/03/2020 08:15</div><div class='chi-tiet'>{first}{_BODY}</div>"
+    )
+    article = extract_article(_page(main), URL)
+    assert article.body.startswith("Ủy ban nhân dân xã / Mặt trận Tổ quốc xã phối hợp")

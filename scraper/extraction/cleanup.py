@@ -76,7 +76,29 @@ _ANY_LINE_PATTERN = re.compile(
 )
 
 
+# What separates the crumbs of a breadcrumb trail ("Trang chủ > Tin tức » Hoạt động").
+CRUMB_SEPARATORS = ">»›/|"
+
+
+def is_breadcrumb_trail(block: Block) -> bool:
+    """A paragraph of two links or more and separators between them, nothing else: the page's
+    trail ("Trang chủ > Tin tức"), with no class naming it, set above the title in the box
+    that holds the text."""
+    text = block.text
+    if not any(mark in text for mark in CRUMB_SEPARATORS) or element_text(block.element) != text:
+        return False  # (most paragraphs: no separator)
+    links = [element_text(a) for a in block.element.iter("a")]
+    if len(links) < 2 or not text.startswith(links[0]):
+        return False
+    rest = text
+    for link in links:
+        rest = rest.replace(link, "", 1)
+    return not rest.strip(CRUMB_SEPARATORS + " ")
+
+
 def strip_boilerplate(blocks: list[Block]) -> list[Block]:
+    if blocks and is_breadcrumb_trail(blocks[0]):
+        blocks = blocks[1:]  # only the first: a trail sits above the title, not in the text
     kept: list[Block] = []
     in_related = after_counter = False
     for block in blocks:
