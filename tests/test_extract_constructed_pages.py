@@ -764,3 +764,40 @@ def test_generic_first_paragraph_with_links_in_a_sentence_stays():
     )
     article = extract_article(_page(main), URL)
     assert article.body.startswith("Ủy ban nhân dân xã / Mặt trận Tổ quốc xã phối hợp")
+
+
+@pytest.mark.parametrize(
+    "shown",
+    [
+        "Ngày đăng: 10 Tháng 3 2020",
+        # Words beside a <time> that give no date: still no text of the article.
+        "Đăng hôm Thứ Ba",
+    ],
+)
+def test_generic_machine_time_line_is_not_text(shown):
+    """Joomla sets the date in <time datetime> on a line of its own, in the article's box
+    (which its breadcrumb, ending with the title, makes the text's box too)."""
+    title = "Đối thoại về nạo vét kênh thủy lợi"
+    page = (
+        f"<html><head><title>{title}</title></head><body><ul class='breadcrumb'><li><a"
+        f" href='/'>Trang chủ</a></li><li class='active'><span>{title}</span></li></ul>"
+        f"<div class='item-page'><div class='page-header'><h2>{title}</h2></div>"
+        "<dl class='article-info'><dd class='published'><time datetime="
+        f"'2020-03-10T08:15:00+07:00'>{shown}</time></dd></dl>"
+        f"<div itemprop='articleBody'>{_BODY}</div></div></body></html>"
+    )
+    article = extract_article(page, URL)
+    assert article.published_at == "2020-03-10T08:15:00+07:00"
+    assert article.body.startswith("Sáng nay, Ủy ban nhân dân xã")
+
+
+def test_generic_time_in_a_sentence_stays_in_the_text():
+    sentence = (
+        "<p>Buổi đối thoại tiếp theo dự kiến vào <time datetime='2020-04-10'>10/4/2020</time>.</p>"
+    )
+    main = (
+        "<h1>Đối thoại về nạo vét kênh thủy lợi</h1><div class='ngay'>10/03/2020 08:15</div>"
+        f"<div class='chi-tiet'>{_BODY}{sentence}</div>"
+    )
+    article = extract_article(_page(main), URL)
+    assert article.body.endswith("Buổi đối thoại tiếp theo dự kiến vào 10/4/2020.")

@@ -30,6 +30,7 @@ from .generic_boxes import (
 from .generic_fields import (
     dateline_texts,
     find_title,
+    machine_time_lines,
     order_datelines,
     printed_date,
     split_title_date,
@@ -242,6 +243,7 @@ def parse_article(doc: Document) -> Article:
     skip = {title_el} if title_el is not None else set()
     lead = find_lead(doc, container, title_el)
     shown_lines, machine_times = dateline_texts(doc, title_el)
+    skip |= machine_time_lines(doc)
     if title_date and not shown_lines:
         shown_lines = [title_date]  # the only date the page shows is in its heading
     datelines, shown = order_datelines(doc, shown_lines, machine_times)
