@@ -4,6 +4,7 @@ related-article lists (also those injected mid-article)."""
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from .blocks import Block, element_text
 
@@ -78,6 +79,8 @@ _ANY_LINE_PATTERN = re.compile(
 
 # What separates the crumbs of a breadcrumb trail ("Trang chủ > Tin tức » Hoạt động").
 CRUMB_SEPARATORS = ">»›/|"
+MAX_TRAIL_CHARS = 200
+MAX_CRUMBS = 8
 
 
 def is_breadcrumb_trail(block: Block) -> bool:
@@ -85,13 +88,17 @@ def is_breadcrumb_trail(block: Block) -> bool:
     trail ("Trang chủ > Tin tức"), with no class naming it, set above the title in the box
     that holds the text."""
     text = block.text
-    if not any(mark in text for mark in CRUMB_SEPARATORS) or element_text(block.element) != text:
-        return False  # (most paragraphs: no separator)
-    links = [element_text(a) for a in block.element.iter("a")]
-    if len(links) < 2 or not text.startswith(links[0]):
+    if len(text) > MAX_TRAIL_CHARS or not any(mark in text for mark in CRUMB_SEPARATORS):
+        return False  # (most first paragraphs)
+    # The links of the paragraph's element; more than a trail has: an element of several
+    # paragraphs, whose links are not all this one's.
+    links = [element_text(a) for a in islice(block.element.iter("a"), MAX_CRUMBS + 1)]
+    if not 2 <= len(links) <= MAX_CRUMBS or not text.startswith(links[0]):
         return False
     rest = text
     for link in links:
+        if link not in rest:
+            return False
         rest = rest.replace(link, "", 1)
     return not rest.strip(CRUMB_SEPARATORS + " ")
 
