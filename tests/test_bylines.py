@@ -103,6 +103,25 @@ def test_line_above_the_byline_that_is_no_name_stays_in_the_body(after_text, byl
 
 
 @pytest.mark.parametrize(
+    ("markup", "text"),
+    [
+        ("Ngày 09/03/2025", "Ngày 09/03/2025"),
+        (
+            "<em>Ninh Bình, ngày 09 tháng 3 năm 2025</em>",
+            "Ninh Bình, ngày 09 tháng 3 năm 2025",
+        ),
+        ("Phường Tân Thành, ngày 09/3/2025", "Phường Tân Thành, ngày 09/3/2025"),
+        ("<b>CHỦ NHẬT, 09/03/2025</b>", "CHỦ NHẬT, 09/03/2025"),
+    ],
+)
+def test_date_set_on_the_right_at_the_end_is_no_byline(markup, text):
+    """A notice's place and date of signing, set where bylines are: text, no one's name."""
+    article = _extract(RIGHT.format(markup))
+    assert (article.byline, article.authors) == (None, [])
+    assert article.body.endswith(_LAST + "\n\n" + text)
+
+
+@pytest.mark.parametrize(
     ("byline", "authors"),
     [
         ("XUÂN HIẾU - XUÂN THỊNH", ["XUÂN HIẾU", "XUÂN THỊNH"]),

@@ -293,6 +293,23 @@ def test_a_day_heading_takes_the_time_of_its_post_footer(header, footer, datelin
     assert with_post_time(header, post_time(footer)) == dateline
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ngày đăng: 7 Tháng 11 2023", ("2023-11-07T00:00:00+07:00", "day")),
+        ("07 tháng 11 2023 14:05", ("2023-11-07T14:05:00+07:00", "minute")),
+    ],
+)
+def test_joomla_numeric_month_then_year_is_read_without_dateparser(
+    text: str, expected: Expected
+) -> None:
+    """Joomla's Vietnamese dates: the month's number, the year after a plain space. The
+    compiled patterns read them (the generic reader looks for datelines with those first)."""
+    dateline = parse_dateline(text, fallback=False)
+    assert dateline is not None
+    assert (dateline.isoformat(), dateline.precision) == expected
+
+
 def test_decomposed_vietnamese_is_normalised() -> None:
     nfd = unicodedata.normalize("NFD", "Ngày 21 tháng 01 năm 2020")
     result = parse_dateline(nfd, today=TODAY)

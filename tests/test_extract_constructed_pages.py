@@ -638,3 +638,166 @@ def test_generic_dateline_with_a_time_may_end_with_a_full_stop():
     article = extract_article(_page(main), URL)
     assert article.published_at == "2020-03-10T08:15:00+07:00"
     assert article.body.startswith("Sáng nay, Ủy ban nhân dân xã")
+
+
+# A section's page: each item a heading that links to its article, a date, a summary.
+_TEASERS = [
+    ("Xã khánh thành nhà văn hóa thôn Bắc", "02/04/2021", "tong-ket-1"),
+    ("Hội Nông dân xã tập huấn trồng rau an toàn", "30/03/2021", "tap-huan-2"),
+    ("Ra quân làm sạch kênh mương nội đồng đầu vụ", "28/03/2021", "ra-quan-3"),
+    ("Đoàn thanh niên xã hiến máu tình nguyện đợt một", "25/03/2021", "hien-mau-4"),
+]
+_SUMMARY = (
+    "Đông đảo cán bộ, hội viên và người dân các thôn đã tham gia, góp phần hoàn thành sớm"
+    " kế hoạch đề ra của xã trong quý đầu năm."
+)
+
+
+def _teaser(title: str, date: str, slug: str, tag: str = "h3", summary: str = _SUMMARY) -> str:
+    return (
+        f"<div class='news-item'><{tag} class='news-title'><a href='/tin-tuc/{slug}.html'>"
+        f"{title}</a></{tag}><div class='news-date'>{date}</div><p>{summary}</p></div>"
+    )
+
+
+@pytest.mark.parametrize(
+    "section_heading",
+    # The page named in a heading, as articles name theirs; in a bare box; not at all.
+    ["<h1>TIN HOẠT ĐỘNG</h1>", "<div class='cat'>TIN HOẠT ĐỘNG</div>", ""],
+)
+def test_generic_section_page_of_linked_teasers_is_no_article(section_heading):
+    """Its first item's heading, date and summary look like an article's; but the heading is
+    a link to another page, as are the headings of the items alike."""
+    items = "".join(_teaser(*teaser) for teaser in _TEASERS)
+    page = _page(f"{section_heading}{items}").replace(
+        "<title>Đối thoại về nạo vét kênh thủy lợi", "<title>Tin hoạt động"
+    )
+    with pytest.raises(NotAnArticle) as caught:
+        extract_article(page, "https://xa.example.gov.vn/tin-tuc")
+    assert caught.value.reason == "not_an_article"
+    assert caught.value.detail.startswith("a listing page: ")
+
+
+def test_generic_title_linking_to_its_own_page_among_linked_teasers_is_an_article():
+    """A template that links every title, the article's to itself (by another form of its
+    address), and the related items' alike: still the article."""
+    own = "http://www.phuong.example.gov.vn/tin-tuc/bai-viet-1234.html/"
+    related = "".join(_teaser(*teaser, summary="") for teaser in _TEASERS)
+    main = (
+        f"<h3 class='news-title'><a href='{own}'>Đối thoại về nạo vét kênh thủy lợi</a></h3>"
+        f"<div class='news-date'>10/03/2020 08:15</div><div class='chi-tiet'>{_BODY}</div>"
+        f"<div class='lien-ket'>{related}</div>"
+    )
+    article = extract_article(_page(main), URL)
+    assert article.title == "Đối thoại về nạo vét kênh thủy lợi"
+    assert article.body.startswith("Sáng nay, Ủy ban nhân dân xã")
+
+
+def test_generic_article_with_linked_related_headings_is_an_article():
+    """Related items below the text have linked headings; the article's own is plain."""
+    related = "".join(_teaser(*teaser, tag="h2", summary="") for teaser in _TEASERS)
+    main = (
+        "<h2 class='news-title'>Đối thoại về nạo vét kênh thủy lợi</h2>"
+        f"<div class='news-date'>10/03/2020 08:15</div><div class='chi-tiet'>{_BODY}</div>"
+        f"<div class='lien-ket'>{related}</div>"
+    )
+    article = extract_article(_page(main), URL)
+    assert (article.title, article.published_at) == (
+        "Đối thoại về nạo vét kênh thủy lợi",
+        "2020-03-10T08:15:00+07:00",
+    )
+
+
+@pytest.mark.parametrize(
+    ("info", "byline", "authors"),
+    [
+        ("Tác giả: Trần Quốc Bảo | 10/03/2020 08:15", "Trần Quốc Bảo", ["Trần Quốc Bảo"]),
+        (
+            "10/03/2020 08:15 - Tin, ảnh: Đỗ Hạnh - Vũ Khang",
+            "Tin, ảnh: Đỗ Hạnh - Vũ Khang",
+            ["Đỗ Hạnh", "Vũ Khang"],
+        ),
+        (
+            "<span>Người viết: Trần Quốc Bảo</span> <span>10/03/2020 08:15</span>",
+            "Trần Quốc Bảo",
+            ["Trần Quốc Bảo"],
+        ),
+        # Unlabelled, the other field may be a section's name; a source is not an author.
+        ("Nông thôn mới | 10/03/2020 08:15", None, []),
+        ("Nguồn: Báo Nông thôn | 10/03/2020 08:15", None, []),
+    ],
+)
+def test_generic_labelled_author_in_the_dateline_box_is_the_byline(info, byline, authors):
+    main = (
+        "<h1>Đối thoại về nạo vét kênh thủy lợi</h1>"
+        f"<div class='thong-tin'>{info}</div><div class='chi-tiet'>{_BODY}</div>"
+    )
+    article = extract_article(_page(main), URL)
+    assert article.published_at == "2020-03-10T08:15:00+07:00"
+    assert (article.byline, article.authors) == (byline, authors)
+
+
+@pytest.mark.parametrize("separator", ["&gt;", "»", "›", "/", "|"])
+def test_generic_breadcrumb_trail_above_the_title_is_not_text(separator):
+    """A trail of links with no class naming it, in the box that holds title and text."""
+    trail = separator.join(
+        f" <a href='{href}'>{name}</a> "
+        for href, name in [("/", "Trang chủ"), ("/tin-tuc", "Tin tức"), ("/tin-tuc/xa", "Xã")]
+    )
+    main = (
+        f"<div class='duong'>{trail}</div><h1>Đối thoại về nạo vét kênh thủy lợi</h1>"
+        f"<div class='ngay'>10/03/2020 08:15</div>{_BODY}"
+    )
+    article = extract_article(_page(main), URL)
+    assert article.body.startswith("Sáng nay, Ủy ban nhân dân xã")
+    assert "Trang chủ" not in article.body
+
+
+def test_generic_first_paragraph_with_links_in_a_sentence_stays():
+    first = (
+        "<p><a href='/ubnd'>Ủy ban nhân dân xã</a> / <a href='/mttq'>Mặt trận Tổ quốc xã</a>"
+        " phối hợp tổ chức buổi đối thoại.</p>"
+    )
+    main = (
+        "<h1>Đối thoại về nạo vét kênh thủy lợi</h1>"
+        f"<div class='ngay'>10/03/2020 08:15</div><div class='chi-tiet'>{first}{_BODY}</div>"
+    )
+    article = extract_article(_page(main), URL)
+    assert article.body.startswith("Ủy ban nhân dân xã / Mặt trận Tổ quốc xã phối hợp")
+
+
+@pytest.mark.parametrize(
+    "shown",
+    [
+        "Ngày đăng: 10 Tháng 3 2020",
+        # Words beside a <time> that give no date: still no text of the article.
+        "Đăng hôm Thứ Ba",
+    ],
+)
+def test_generic_machine_time_line_is_not_text(shown):
+    """Joomla sets the date in <time datetime> on a line of its own, in the article's box
+    (which its breadcrumb, ending with the title, makes the text's box too)."""
+    title = "Đối thoại về nạo vét kênh thủy lợi"
+    page = (
+        f"<html><head><title>{title}</title></head><body><ul class='breadcrumb'><li><a"
+        f" href='/'>Trang chủ</a></li><li class='active'><span>{title}</span></li></ul>"
+        f"<div class='item-page'><div class='page-header'><h2>{title}</h2></div>"
+        "<dl class='article-info'><dd class='published'><time datetime="
+        f"'2020-03-10T08:15:00+07:00'>{shown}</time></dd></dl>"
+        f"<div itemprop='articleBody'>{_BODY}</div></div></body></html>"
+    )
+    article = extract_article(page, URL)
+    assert article.published_at == "2020-03-10T08:15:00+07:00"
+    assert article.body.startswith("Sáng nay, Ủy ban nhân dân xã")
+
+
+def test_generic_time_in_a_sentence_stays_in_the_text():
+    sentence = (
+        "<p>Buổi đối thoại tiếp theo dự kiến vào <time datetime='2020-04-10'>10/4/2020</time>.</p>"
+    )
+    main = (
+        "<h1>Đối thoại về nạo vét kênh thủy lợi</h1><div class='ngay'>10/03/2020 08:15</div>"
+        f"<div class='chi-tiet'>{_BODY}{sentence}</div>"
+    )
+    article = extract_article(_page(main), URL)
+    assert article.body.endswith("Buổi đối thoại tiếp theo dự kiến vào 10/4/2020.")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import lxml.html
 import pytest
 
-from scraper.extraction import extract_article, parse_listing
+from scraper.extraction import NotAnArticle, extract_article, parse_listing
 from scraper.extraction.text import clean_line
 
 from .real_fixtures import real_page, requires_real_fixtures
@@ -83,6 +83,16 @@ def test_2016_table_rows_kept_as_text_rows():
     article = extract_article(real_page(ARTICLE_2016), URL_2016)
     rows = [p for p in article.body.split("\n\n") if p[:2] in {f"{i}." for i in range(1, 10)}]
     assert len(rows) >= 5
+
+
+@pytest.mark.parametrize("platform", [None, "generic"])
+def test_listing_page_is_not_an_article(platform):
+    """Its teasers' linked headings are no article's title, whichever reader is asked."""
+    url = "https://sotttt.hanoi.gov.vn/vi/tin-tuc-su-kien"
+    with pytest.raises(NotAnArticle) as caught:
+        extract_article(real_page(LISTING), url, platform=platform)
+    assert caught.value.reason == "not_an_article"
+    assert caught.value.detail.startswith("a listing page")
 
 
 def test_listing_page_links_and_next_page():

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .blocks import Block
+from .dates import is_print_date_header, parse_dateline
 from .text import is_upper_text, word_count
 
 BYLINE_LABEL = re.compile(
@@ -55,6 +56,9 @@ _DIGIT = re.compile(r"\d")
 AUTHOR_SEPARATOR = re.compile(r"\s+[-–]\s+|\s*[,;]\s*|\s*&\s*|\s*/\s*")
 # What every AUTHOR_SEPARATOR holds.
 _SEPARATOR_CHARS = re.compile(r"[-–,;&/]")
+# What a line that is only a date holds beside it: "Ngày", a weekday, or a place before
+# "ngày" ("Hòa Bình, ngày 12 tháng 3 năm 2025": where and when a notice was signed).
+DATE_LINE_REST = re.compile(r"(?:(?:[^,]+,\s*)?ngày|thứ\s+\w+|chủ nhật)?", re.IGNORECASE)
 MAX_BYLINE_WORDS = 12
 MAX_BYLINE_CHARS = 120
 
@@ -123,9 +127,21 @@ def _looks_like_name(text: str) -> bool:
     )
 
 
+def _only_a_date(text: str) -> bool:
+    """ "Ngày 08/02/2024", "Hòa Bình, ngày 12 tháng 3 năm 2025": a date, set right-aligned
+    at the end as bylines are, and no one's name. ("Minh Châu - 12/03/2025" is a byline.)"""
+    if not _DIGIT.search(text):
+        return False  # (most bylines: no date to read)
+    dateline = parse_dateline(text, fallback=False)
+    if dateline is None:
+        return False
+    rest = text.replace(dateline.text, " ", 1).strip(" ,.:;|-–()")
+    return DATE_LINE_REST.fullmatch(rest) is not None or is_print_date_header(text)
+
+
 def _is_byline(block: Block, *, loose: bool) -> bool:
     text = block.text
-    if not _short(text) or PHOTO_CREDIT.match(text) or block.heading:
+    if not _short(text) or PHOTO_CREDIT.match(text) or block.heading or _only_a_date(text):
         return False
     if BYLINE_LABEL.match(text):
         return True

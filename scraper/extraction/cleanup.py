@@ -4,6 +4,7 @@ related-article lists (also those injected mid-article)."""
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from .blocks import Block, element_text
 
@@ -76,7 +77,35 @@ _ANY_LINE_PATTERN = re.compile(
 )
 
 
+# What separates the crumbs of a breadcrumb trail ("Trang chủ > Tin tức » Hoạt động").
+CRUMB_SEPARATORS = ">»›/|"
+MAX_TRAIL_CHARS = 200
+MAX_CRUMBS = 8
+
+
+def is_breadcrumb_trail(block: Block) -> bool:
+    """A paragraph of two links or more and separators between them, nothing else: the page's
+    trail ("Trang chủ > Tin tức"), with no class naming it, set above the title in the box
+    that holds the text."""
+    text = block.text
+    if len(text) > MAX_TRAIL_CHARS or not any(mark in text for mark in CRUMB_SEPARATORS):
+        return False  # (most first paragraphs)
+    # The links of the paragraph's element; more than a trail has: an element of several
+    # paragraphs, whose links are not all this one's.
+    links = [element_text(a) for a in islice(block.element.iter("a"), MAX_CRUMBS + 1)]
+    if not 2 <= len(links) <= MAX_CRUMBS or not text.startswith(links[0]):
+        return False
+    rest = text
+    for link in links:
+        if link not in rest:
+            return False
+        rest = rest.replace(link, "", 1)
+    return not rest.strip(CRUMB_SEPARATORS + " ")
+
+
 def strip_boilerplate(blocks: list[Block]) -> list[Block]:
+    if blocks and is_breadcrumb_trail(blocks[0]):
+        blocks = blocks[1:]  # only the first: a trail sits above the title, not in the text
     kept: list[Block] = []
     in_related = after_counter = False
     for block in blocks:

@@ -96,8 +96,8 @@ _MONTH_WORD = r"mười\s(?:một|hai)|mười|một|giêng|hai|ba|tư|bốn|sá
 _VI_WORDS = (
     r"(?<!\d)(?P<vd>\d{1,2})\s?th[áa]ng\s?"
     rf"(?:(?P<vm>\d{{1,2}})|(?P<vw>{_MONTH_WORD})(?!\w)|(?P<vw5>năm)(?=\s?,|\s\d{{4}}))"
-    # (A month in words may be followed by the year alone: "13 Tháng Năm 2024".)
-    r"(?:\s?n[ăa]m\s?|\s?[,/]\s?|(?<=[^\W\d])\s)(?P<vy>\d{4})(?!\d)"
+    # (The year may follow the month alone: "13 Tháng Năm 2024", Joomla's "12 Tháng 3 2025".)
+    r"(?:\s?n[ăa]m\s?|\s?[,/]\s?|\s)(?P<vy>\d{4})(?!\d)"
 )
 # AM/PM, the Vietnamese SA (sáng, morning) / CH (chiều, afternoon) and the words for morning,
 # afternoon, evening, noon and night.

@@ -21,6 +21,7 @@ from ..text import clean_line
 from .base import Platform, last_crumb, title_segments
 from .generic_boxes import (
     after_body_lines,
+    author_beside_date,
     find_author_box,
     find_author_line,
     find_lead,
@@ -29,12 +30,14 @@ from .generic_boxes import (
 from .generic_fields import (
     dateline_texts,
     find_title,
+    machine_time_lines,
     order_datelines,
     printed_date,
     split_title_date,
 )
 from .generic_layout import in_chrome, is_inside
 from .generic_listing import is_article_url, parse_listing
+from .generic_teasers import is_teaser_title, opens_with_teasers
 
 NAME = "generic"
 
@@ -228,12 +231,19 @@ def parse_article(doc: Document) -> Article:
     title, title_el = find_title(doc, container)
     if title and ERROR_PAGE.search(title):
         raise NotAnArticle("error_page", title[:120])
+    if is_teaser_title(doc, title_el):
+        raise NotAnArticle(
+            "not_an_article", f"a listing page: its heading {title[:80]!r} links to another page"
+        )
+    if opens_with_teasers(doc, container, title_el):
+        raise NotAnArticle("not_an_article", "a listing page: its text is a list of teasers")
     title, title_date = split_title_date(title) if title else (title, None)
     if not short:
         container = _expand(container, title_el)
     skip = {title_el} if title_el is not None else set()
     lead = find_lead(doc, container, title_el)
     shown_lines, machine_times = dateline_texts(doc, title_el)
+    skip |= machine_time_lines(doc)
     if title_date and not shown_lines:
         shown_lines = [title_date]  # the only date the page shows is in its heading
     datelines, shown = order_datelines(doc, shown_lines, machine_times)
@@ -263,7 +273,9 @@ def parse_article(doc: Document) -> Article:
         summary=element_text(lead) if lead is not None else None,
         category=_category(doc, title),
         loose_byline=True,
-        fallback_byline=find_author_box(doc, container) or find_author_line(after_body),
+        fallback_byline=find_author_box(doc, container)
+        or find_author_line(after_body)
+        or (author_beside_date(doc, shown_lines[0]) if shown_lines else None),
         warnings=warnings,
     )
     return assemble(doc, NAME, parts)

@@ -52,6 +52,9 @@ SOURCE_LABEL = re.compile(r"^(?:nguồn|theo|source)", re.IGNORECASE)
 # articles, tags and comments that follow it.
 AFTER_BODY_ELEMENTS = 3
 AFTER_BODY_CHARS = 300
+# What separates the fields of a dateline's box ("Tác giả: … | 12/03/2025 08:30"); not a
+# dash, which also joins two authors' names.
+BOX_FIELD_SEPARATOR = re.compile(r"[|•·]")
 # A post's footer: "Đăng lúc 16:20 bởi Ban biên tập", "Posted by admin at 4:20 PM".
 POSTED_LABEL = re.compile(r"^(?:đăng|posted|người đăng)\b", re.IGNORECASE)
 
@@ -179,6 +182,20 @@ def find_author_line(lines: list[str]) -> str | None:
         if _plausible_author(author):
             return author
     return None
+
+
+def author_beside_date(doc: Document, dateline_text: str) -> str | None:
+    """A labelled author sharing the dateline's box ("Tác giả: Lê Minh Châu | 12/03/2025
+    08:30", "12/03/2025 - Tin, ảnh: Hoàng Yến"): the box's other fields, read as the author
+    field below the text is (find_author_line). A bare name there may be a category."""
+    if ":" not in dateline_text and "：" not in dateline_text:
+        return None  # no label, no labelled author (most datelines)
+    dateline = doc.dateline(dateline_text)
+    if dateline is None:
+        return None
+    # The date is a field of its own, whatever separates it from the others.
+    fields = BOX_FIELD_SEPARATOR.split(dateline_text.replace(dateline.text, "|", 1))
+    return find_author_line([field.strip(" -–,") for field in fields])
 
 
 def posted_time(lines: list[str]) -> str | None:

@@ -10,7 +10,7 @@ from itertools import islice
 
 from lxml.html import HtmlElement
 
-from ..blocks import element_text
+from ..blocks import BLOCK_TAGS, element_text
 from ..dates import count_dates, names_an_edit
 from ..document import Document
 from ..element_texts import node_text
@@ -249,7 +249,8 @@ def _machine_times(doc: Document) -> list[str]:
         for m in doc.metas()
     ]
     found = [content for n in META_DATES for content, names in metas if n in names]
-    found += [el.get("datetime") for el in doc.tree.iter("time")]
+    times = doc.memo.facts["generic.times"] = list(doc.tree.iter("time"))
+    found += [el.get("datetime") for el in times]
     found += published_times(doc)
     return [v for v in found if v is not None and v.strip()]
 
@@ -274,6 +275,24 @@ def dateline_texts(doc: Document, title_el: HtmlElement | None) -> tuple[list[st
             found.sort(key=lambda text: _edit_only(doc, text))
         shown.extend(found)
     return shown, _machine_times(doc)
+
+
+def machine_time_lines(doc: Document) -> set[HtmlElement]:
+    """The blocks (as dateline_texts found their <time datetime>) that hold a machine time and
+    nothing else ("<dd><time datetime=…>Ngày đăng: 12 Tháng 3 2025</time></dd>"): a dateline,
+    never text, even where the words beside the date are not understood. (Not a <time> in a
+    line or sentence: "Đăng ngày <a><time>…</time></a>" keeps its words together.)"""
+    lines = set()
+    for element in doc.memo.facts.get("generic.times", ()):
+        text = element_text(element)
+        if not element.get("datetime") or not text or len(text) > MAX_DATELINE_CHARS:
+            continue
+        line = element
+        while (parent := line.getparent()) is not None and element_text(parent) == text:
+            line = parent
+        if line.tag in BLOCK_TAGS:
+            lines.add(line)
+    return lines
 
 
 def printed_date(doc: Document, text: str, title_el: HtmlElement | None) -> str:

@@ -1,0 +1,109 @@
+"""Teasers: headings whose whole text is a link to another page, as listings, home pages and
+search results print each item of a list ("<h3><a href=…>Title</a></h3>", a date, a
+summary). An article page prints its own title as plain text, or as a link to itself."""
+
+from __future__ import annotations
+
+from itertools import islice
+from urllib.parse import urlsplit
+
+from lxml.html import HtmlElement
+
+from ..blocks import element_text
+from ..document import Document
+from ..urls import resolve_url, site_of
+from .generic_fields import TITLE_CLASS
+from .generic_layout import is_inside
+
+# A list is a few items alike: fewer linked headings are a related-news box, not the page.
+MIN_TEASERS = 3
+HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _address_key(url: str) -> str:
+    """An address as a page is known by: host without "www.", path without a trailing slash,
+    query; not the scheme nor the fragment (portals link to themselves every way)."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    return f"{site_of(url)}{parts.path.rstrip('/')}?{parts.query}"
+
+
+def _own_addresses(doc: Document) -> set[str]:
+    """The page's URL and the addresses it declares for itself (canonical link, og:url): a
+    title may link to either."""
+    urls = [doc.url]
+    urls += [m["content"] for m in doc.metas() if m.get("property") == "og:url" and "content" in m]
+    head = next(doc.tree.iterchildren("head"), None)
+    for link in head.iterchildren("link") if head is not None else ():
+        if (link.get("rel") or "").lower() == "canonical" and link.get("href"):
+            urls.append(link.get("href", ""))
+    return {_address_key(resolved) for url in urls if (resolved := resolve_url(doc.url, url))}
+
+
+def _linked_elsewhere(doc: Document, heading: HtmlElement, own: set[str]) -> bool:
+    """Whether the heading's whole text is one link, to a page other than this one."""
+    links = list(heading.iter("a"))  # (the heading itself, when it is the link)
+    if len(links) != 1 or element_text(links[0]) != element_text(heading):
+        return False
+    href = (links[0].get("href") or "").strip()
+    if not href or href.startswith(("#", "javascript:", "mailto:")):
+        return False
+    target = resolve_url(doc.link_base, href)
+    return target is not None and _address_key(target) not in own
+
+
+def _teasers_alike(doc: Document, teaser: HtmlElement, within: HtmlElement) -> bool:
+    """At least MIN_TEASERS headings like `teaser` (same tag and class, itself counted) under
+    `within` link to other pages."""
+    own = _own_addresses(doc)
+    kind = teaser.get("class")
+    alike = (
+        heading
+        for heading in within.iter(teaser.tag)
+        if heading.get("class") == kind and _linked_elsewhere(doc, heading, own)
+    )
+    return len(list(islice(alike, MIN_TEASERS))) == MIN_TEASERS
+
+
+def is_teaser_title(doc: Document, title_el: HtmlElement | None) -> bool:
+    """The title chosen is a teaser's heading: it links to another page, and so do at least
+    MIN_TEASERS headings like it (same tag and class) on the page. That page lists articles.
+    (A related-news box has linked headings too, but an article's own title is no link.)"""
+    if title_el is None or next(title_el.iter("a"), None) is None:
+        return False  # nearly every article: a title with no link, nothing more to look at
+    if not _linked_elsewhere(doc, title_el, _own_addresses(doc)):
+        return False
+    return _teasers_alike(doc, title_el, doc.tree)
+
+
+def _heading_of(link: HtmlElement) -> HtmlElement | None:
+    """The heading (a heading tag, or a title class) whose whole text is `link`'s."""
+    text = element_text(link)
+    node: HtmlElement | None = link
+    while node is not None and element_text(node) == text:
+        if node.tag in HEADING_TAGS or TITLE_CLASS.search(node.get("class") or ""):
+            return node
+        node = node.getparent()
+    return None
+
+
+def opens_with_teasers(doc: Document, block: HtmlElement, title_el: HtmlElement | None) -> bool:
+    """The text block found is a list of teasers: past the title (a section's page names
+    itself in a heading, as an article does), its text opens with a teaser's linked heading,
+    and MIN_TEASERS headings alike follow in it. An article's text never opens so."""
+    link = next(block.iter("a"), None)
+    if link is None:
+        return False  # (the walk stops at the first link: most text blocks hold few)
+    text = element_text(block)
+    if title_el is not None and is_inside(title_el, block):
+        text = text.removeprefix(element_text(title_el)).lstrip()
+    if not text.startswith(element_text(link)):
+        return False
+    heading = _heading_of(link)
+    return (
+        heading is not None
+        and _linked_elsewhere(doc, heading, _own_addresses(doc))
+        and _teasers_alike(doc, heading, block)
+    )
