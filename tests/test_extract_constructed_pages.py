@@ -693,6 +693,34 @@ def test_generic_title_linking_to_its_own_page_among_linked_teasers_is_an_articl
     assert article.body.startswith("Sáng nay, Ủy ban nhân dân xã")
 
 
+@pytest.mark.parametrize("where", ["sidebar", "below"])
+def test_generic_short_article_beside_more_teaser_text(where):
+    """Six teasers with summaries (a "Tin mới" sidebar, "Tin cùng chuyên mục" under the
+    text) hold more text than a short article: a listing's text, not the article's."""
+    teasers = "".join(_teaser(*teaser) for teaser in _TEASERS + _TEASERS[:2])
+    article = (
+        "<div class='detail'><h2 class='title'>Đối thoại về nạo vét kênh thủy lợi</h2>"
+        "<div class='date'>10/03/2020 08:15</div>"
+        "<div class='content'><p>Sáng nay, Ủy ban nhân dân xã tổ chức đối thoại với người dân"
+        " về nạo vét kênh thủy lợi nội đồng trước vụ xuân.</p><p>Người dân đề nghị làm sớm"
+        " để kịp lịch gieo cấy của các thôn.</p></div></div>"
+    )
+    box = f"<div class='box'><h3>Tin mới</h3>{teasers}</div>"
+    main = (
+        f"<div class='row'><div class='col-md-8'>{article}</div><div class='col-md-4'>{box}</div>"
+        "</div>"
+        if where == "sidebar"
+        else f"{article}{box}"
+    )
+    got = extract_article(_page(main), URL)
+    assert (got.title, got.published_at) == (
+        "Đối thoại về nạo vét kênh thủy lợi",
+        "2020-03-10T08:15:00+07:00",
+    )
+    assert got.body.startswith("Sáng nay, Ủy ban nhân dân xã tổ chức đối thoại")
+    assert got.body.endswith("lịch gieo cấy của các thôn.")
+
+
 def test_generic_article_with_linked_related_headings_is_an_article():
     """Related items below the text have linked headings; the article's own is plain."""
     related = "".join(_teaser(*teaser, tag="h2", summary="") for teaser in _TEASERS)

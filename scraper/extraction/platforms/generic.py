@@ -37,7 +37,7 @@ from .generic_fields import (
 )
 from .generic_layout import in_chrome, is_inside
 from .generic_listing import is_article_url, parse_listing
-from .generic_teasers import is_teaser_title, opens_with_teasers
+from .generic_teasers import MIN_TEASERS, TeaserBoxes, is_teaser_title, opens_with_teasers
 
 NAME = "generic"
 
@@ -90,7 +90,7 @@ def _holds_blocks(element: HtmlElement) -> bool:
     return False
 
 
-def _score_containers(doc: Document) -> HtmlElement | None:
+def _score_containers(doc: Document, teaser_box: TeaserBoxes) -> HtmlElement | None:
     """Readability-style density: paragraphs vote for their parent and grandparent."""
     scores: dict[HtmlElement, float] = {}
     # Only an element with a class or an id can be noise (its tag never is): the memo lists
@@ -110,7 +110,9 @@ def _score_containers(doc: Document) -> HtmlElement | None:
             continue
         value = 1 + min(len(text) / 100, 3) + text.count(",") * 0.1
         parent = _container_of(para)
-        if parent is not None:
+        # A teaser's summary (under a heading that links to another page) is a listing's
+        # text: a box of six in a sidebar or under the text outweighed a short article's.
+        if parent is not None and not teaser_box(parent):
             scores[parent] = scores.get(parent, 0.0) + value
             grand = _container_of(parent)
             if grand is not None:
@@ -220,8 +222,12 @@ def parse_article(doc: Document) -> Article:
     # before any other: it keeps every element's lxml proxy alive, so that the walks below
     # reuse them instead of building new ones, and element_text finds the page's memo at once.
     doc.memo.position(doc.tree)
-    container = _score_containers(doc)
+    teaser_box = TeaserBoxes(doc)
+    container = _score_containers(doc, teaser_box)
     short = container is None or len(element_text(container)) < MIN_BODY_CHARS
+    if teaser_box.count >= MIN_TEASERS and (short or in_chrome(container)):
+        # Nothing but teasers to read (what is left is chrome, or too short): a listing.
+        raise NotAnArticle("not_an_article", "a listing page: its text is a list of teasers")
     if short:
         container = _short_article_box(doc)
     if in_chrome(container):

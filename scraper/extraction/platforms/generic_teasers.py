@@ -107,3 +107,32 @@ def opens_with_teasers(doc: Document, block: HtmlElement, title_el: HtmlElement 
         and _linked_elsewhere(doc, heading, _own_addresses(doc))
         and _teasers_alike(doc, heading, block)
     )
+
+
+class TeaserBoxes:
+    """Whether a block is a teaser's box (a list item holding a heading that links to
+    another page, and its summary): its text is a listing's, never the article's. Asked of
+    every paragraph's container while the page's text blocks are weighed, so each box is
+    looked at once, and the page's own addresses read only when a heading holds a link."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.own: set[str] | None = None
+        self.known: dict[HtmlElement, bool] = {}
+        self.count = 0  # teaser boxes found
+
+    def __call__(self, box: HtmlElement) -> bool:
+        found = self.known.get(box)
+        if found is None:
+            found = self.known[box] = self._links_elsewhere(box)
+            self.count += found
+        return found
+
+    def _links_elsewhere(self, box: HtmlElement) -> bool:
+        for child in box:
+            if child.tag in HEADING_TAGS and next(child.iter("a"), None) is not None:
+                if self.own is None:
+                    self.own = _own_addresses(self.doc)
+                if _linked_elsewhere(self.doc, child, self.own):
+                    return True
+        return False
