@@ -721,6 +721,27 @@ def test_generic_short_article_beside_more_teaser_text(where):
     assert got.body.endswith("lịch gieo cấy của các thôn.")
 
 
+@pytest.mark.parametrize(
+    ("heading", "published_at"),
+    [("<h2>Đối thoại về nạo vét kênh thủy lợi nội đồng</h2>", None),
+     ("<h3 class='tieu-de'>Đối thoại về nạo vét kênh thủy lợi nội đồng (10/03/2020)</h3>",
+      "2020-03-10T00:00:00+07:00")],
+)  # fmt: skip
+def test_generic_title_opening_the_text_where_title_is_the_sites_name(heading, published_at):
+    """Old portals' <title> is the site's name alone, printed in the header; the article's
+    heading is no <h1> and no dateline follows it: the heading that opens the text is the
+    title, not the site's name."""
+    page = (
+        "<html><head><title>UBND xã Hòa Phong</title></head><body>"
+        "<div class='header'><b>UBND xã Hòa Phong</b></div>"
+        f"<div class='noi-dung'>{heading}<div class='chi-tiet'>{_BODY}</div></div></body></html>"
+    )
+    article = extract_article(page, URL)
+    assert article.title == "Đối thoại về nạo vét kênh thủy lợi nội đồng"
+    assert article.published_at == published_at
+    assert article.body.startswith("Sáng nay, Ủy ban nhân dân xã")
+
+
 def test_generic_article_with_linked_related_headings_is_an_article():
     """Related items below the text have linked headings; the article's own is plain."""
     related = "".join(_teaser(*teaser, tag="h2", summary="") for teaser in _TEASERS)

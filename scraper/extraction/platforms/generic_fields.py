@@ -17,7 +17,7 @@ from ..element_texts import node_text
 from ..json_ld import published_times
 from ..text import clean_line
 from .base import title_segments
-from .generic_layout import following_elements, in_chrome, near
+from .generic_layout import following_elements, in_chrome, is_inside, near
 
 # The title's candidates: "h1, h2, h3, [class*=title], [class*=tieude], [class*=headline]".
 TITLE_TAGS = ("h1", "h2", "h3")
@@ -127,12 +127,45 @@ def find_title(
     best = _best_title(doc, scored)
     if best is not None and best[0] >= 0.5:
         return best[1], best[2]
+    title = None
+    printed = None
     if references:
         # og:title often repeats <title>'s " - Section - Site" tail: keep the shortest
         # reference the others start with.
         title = min(references, key=len) if _nested(references) else references[0]
-        return title, _printed_as(doc, title)
-    return None, None
+        printed = _printed_as(doc, title)
+    if printed is None or in_chrome(printed):
+        # <title> names no heading and is printed nowhere but the page's chrome: it is the
+        # site's name ("UBND phường …"). The heading that opens the text is the title.
+        opening = _opening_heading(container, [row[4] for row in scored])
+        if opening is not None:
+            return element_text(opening), opening
+    return title, printed
+
+
+# A heading that opens the text is its title from this length on ("Thông báo" is a label).
+MIN_OPENING_TITLE = 20
+
+
+def _opening_heading(
+    container: HtmlElement | None, candidates: list[HtmlElement]
+) -> HtmlElement | None:
+    """The candidate heading right before the text block, or opening it."""
+    if container is None:
+        return None
+    text = element_text(container)
+    for element in candidates:
+        heading = element_text(element)
+        if len(heading) < MIN_OPENING_TITLE or heading.endswith(":") or in_chrome(element):
+            continue
+        if is_inside(element, container):
+            if text.startswith(heading):
+                return element
+        else:
+            after = next(following_elements(element), None)
+            if after is not None and (after is container or is_inside(container, after)):
+                return element
+    return None
 
 
 # Where a title set in no heading may be printed: old table layouts set it in bold or a font.
