@@ -742,6 +742,22 @@ def test_generic_title_opening_the_text_where_title_is_the_sites_name(heading, p
     assert article.body.startswith("Sáng nay, Ủy ban nhân dân xã")
 
 
+def test_generic_other_articles_as_lines_of_links_in_the_text_box():
+    """An old template's "Các bài khác:" list set in the text's own box, one <br>-separated
+    line per link and its date: not the text, and the byline above it is found."""
+    others = (
+        "<b>Các bài khác:</b><br>- <a href='?id=411'>Ra mắt mô hình thắp sáng đường quê</a>"
+        " (15/03/2020)<br>- <a href='?id=409'>Đại hội Chi đoàn thôn Đông nhiệm kỳ mới</a>"
+        " (10/03/2020)"
+    )
+    main = _article_block("").replace(
+        f"{_BODY}</div>", f"{_BODY}<p align='right'><b>Minh Tuấn</b></p>{others}</div>"
+    )
+    article = extract_article(_page(main), URL)
+    assert article.byline == "Minh Tuấn"
+    assert article.body.endswith("bố trí lối đi tạm cho học sinh.")
+
+
 def test_generic_article_with_linked_related_headings_is_an_article():
     """Related items below the text have linked headings; the article's own is plain."""
     related = "".join(_teaser(*teaser, tag="h2", summary="") for teaser in _TEASERS)

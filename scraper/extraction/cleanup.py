@@ -52,10 +52,16 @@ RELATED_INLINE = re.compile(
 
 
 def link_density(block: Block) -> float:
-    """Share of the block element's text that sits inside links."""
+    """Share of the block's text that sits inside links: of its element's text, or, for a
+    line among others in one element (<br>-separated "- <a>…</a> (15/03/2025)" lines), of
+    the line's own text and links."""
     total = len(element_text(block.element))
     if not total:
         return 0.0
+    if total > len(block.text) * 1.5:
+        links = (element_text(a) for a in block.element.iter("a"))
+        linked = sum(len(text) for text in links if text and text in block.text)
+        return min(1.0, linked / len(block.text))
     linked = sum(len(element_text(a)) for a in block.element.iter("a"))
     return min(1.0, linked / total)
 
