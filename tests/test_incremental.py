@@ -192,10 +192,17 @@ def test_redirect_to_home_and_error_pages_make_no_rows_and_remove_nothing(tmp_pa
     assert errors and run_rows(db)[-1]["articles_failed"] >= 2
 
 
-@pytest.mark.parametrize("where", ["home", "listing"])
-def test_an_article_sent_to_the_home_page_or_its_listing_keeps_its_text(tmp_path: Path, where):
-    """A removed article's address sent to a home page whose featured story reads as an
-    article (or to a listing): that story is not stored as a new text of the removed one."""
+@pytest.mark.parametrize(
+    ("where", "counted_as"),
+    [("redirect_home", "redirected_away"), ("redirect_listing", "redirected_away"),
+     ("home_at", "shows_another_article")],
+)  # fmt: skip
+def test_a_removed_article_whose_address_shows_another_story_keeps_its_text(
+    tmp_path: Path, where: str, counted_as: str
+):
+    """A removed article's address sent to the home page or its listing, or serving the home
+    page itself (200, no redirect), whose featured story reads as an article: that story is
+    not stored as a new text of the removed one (it is archived under its own address)."""
     db = tmp_path / "archive.db"
     portal = ChangingPortal.with_stories(6)
     portal.featured_home = True
@@ -203,36 +210,16 @@ def test_an_article_sent_to_the_home_page_or_its_listing_keeps_its_text(tmp_path
         crawl(base, db)
         before = articles(db)
         gone = portal.find(3)
-        (portal.redirect_home if where == "home" else portal.redirect_listing).add(3)
+        getattr(portal, where).add(3)
         crawl(base, db, "--recheck", "all")
     after = articles(db)
     url = base + gone.path
     assert after[url]["title"] == before[url]["title"] == gone.title
     assert after[url]["body"] == before[url]["body"]
     assert after[url]["removed_at"] is None
-    assert "redirected_away" in json.loads(run_rows(db)[-1]["errors"])
-
-
-def test_an_article_address_now_serving_another_archived_story_keeps_its_text(tmp_path: Path):
-    """A removed article's address that now serves the home page (200, no redirect), whose
-    featured story reads as an article: that story is archived already, under its own
-    address, and is not stored as an edit of the removed one."""
-    db = tmp_path / "archive.db"
-    portal = ChangingPortal.with_stories(6)
-    portal.featured_home = True
-    with serve(portal) as base:
-        crawl(base, db)
-        before = articles(db)
-        gone = portal.find(3)
-        portal.home_at.add(3)
-        crawl(base, db, "--recheck", "all")
-    after = articles(db)
-    url = base + gone.path
-    assert after[url]["title"] == before[url]["title"] == gone.title
-    assert after[url]["body"] == before[url]["body"]
     assert rows(db, "select count(*) n from article_versions where url = ?", url)[0]["n"] == 1
     run = run_rows(db)[-1]
-    assert json.loads(run["errors"]) == {"shows_another_article": 1}
+    assert json.loads(run["errors"]) == {counted_as: 1}
     assert run["articles_updated"] == 0
 
 
