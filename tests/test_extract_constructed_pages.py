@@ -866,3 +866,25 @@ def test_generic_time_in_a_sentence_stays_in_the_text():
     )
     article = extract_article(_page(main), URL)
     assert article.body.endswith("Buổi đối thoại tiếp theo dự kiến vào 10/4/2020.")
+
+
+def test_elementor_boxes_are_not_sidebar_widgets():
+    """Elementor, WordPress' page builder, names every box of a page "elementor-widget": the
+    post's text sits in one."""
+    page = (
+        "<html><head><title>Hội Nông dân xã triển khai nhiệm vụ năm 2026</title></head><body>"
+        "<div class='elementor elementor-120 elementor-location-single'>"
+        "<div class='elementor-widget elementor-widget-theme-post-title'>"
+        "<div class='elementor-widget-container'><h1 class='elementor-heading-title'>"
+        "Hội Nông dân xã triển khai nhiệm vụ năm 2026</h1></div></div>"
+        "<div class='elementor-widget elementor-widget-post-info'>"
+        "<div class='elementor-widget-container'>05/03/2026 08:15</div></div>"
+        "<div class='elementor-widget elementor-widget-theme-post-content'>"
+        f"<div class='elementor-widget-container'>{_BODY}"
+        "<p style='text-align:right'><strong>Thu Hà</strong></p></div></div></div></body></html>"
+    )
+    article = extract_article(page, URL)
+    assert article.title == "Hội Nông dân xã triển khai nhiệm vụ năm 2026"
+    assert article.published_at == "2026-03-05T08:15:00+07:00"
+    assert article.byline == "Thu Hà"
+    assert article.body.startswith("Sáng nay, Ủy ban nhân dân xã")

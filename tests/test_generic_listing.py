@@ -673,3 +673,46 @@ def test_a_sidebar_beside_the_paged_column_on_a_last_page():
     )
     listing = parse_listing(html.encode(), "https://x.gov.vn/hoat-dong?page=4")
     assert listing.article_urls == [f"https://x.gov.vn{h}" for h in ITEMS[:2]]
+
+
+def test_sharepoint_publishing_pages_beside_a_box_of_dated_ones():
+    """The section's list links to "/Pages/<slug>.aspx" (publishing's default, no dated
+    folder); a "Thông báo" web part beside it links to one dated page."""
+    slugs = [f"hoi-nghi-tiep-xuc-cu-tri-lan-thu-{i}" for i in range(3)]
+    items = "".join(
+        f"<li><a href='/xa/Pages/{slug}.aspx'>Xã tổ chức hội nghị tiếp xúc cử tri lần thứ {i}"
+        "</a></li>"
+        for i, slug in enumerate(slugs)
+    )
+    html = (
+        "<html><head><meta name='GENERATOR' content='Microsoft SharePoint'></head><body><form>"
+        f"<div id='WebPartWPQ2' class='ms-WPBody'><ul>{items}</ul><div class='paging'>"
+        "<a href='/xa/Pages/tin-tuc.aspx?Page=2'>Trang sau</a></div></div>"
+        "<div id='WebPartWPQ3' class='ms-WPBody'><h3>Thông báo</h3><a href='/Pages/2024-1-3/"
+        "THONG-BAO-LICH-TIEP-DAN-Ab12Cd.aspx'>Thông báo lịch tiếp công dân</a></div>"
+        "</form></body></html>"
+    )
+    listing = parse_listing(html.encode(), "https://x.gov.vn/xa/Pages/tin-tuc.aspx")
+    assert listing.platform == "sharepoint"
+    assert listing.article_urls == [f"https://x.gov.vn/xa/Pages/{slug}.aspx" for slug in slugs]
+    assert listing.next_url == "https://x.gov.vn/xa/Pages/tin-tuc.aspx?Page=2"
+
+
+def test_vccorp_section_page_of_another_theme_leaves_out_its_side_boxes():
+    items = "".join(
+        f"<li><h3><a href='/tin-tuc-su-kien/phuong-to-chuc-hoat-dong-so-{i}-2805251110"
+        f"09301540{i}.htm'>Phường tổ chức hoạt động số {i} của tháng</a></h3></li>"
+        for i in range(3)
+    )
+    html = (
+        "<html><head><script>var pageSettings = { siteId: '2805' };</script></head><body>"
+        f"<div class='list-main'><ul class='list-news'>{items}</ul></div>"
+        "<div class='list-right'><div class='khoi-tin'><h2>Tin đọc nhiều</h2><ul><li>"
+        "<a href='/van-hoa-xa-hoi/tin-doc-nhieu-mot-2805251020084512311.htm'>Một tin đọc nhiều"
+        " của chuyên mục văn hóa</a></li></ul></div></div></body></html>"
+    )
+    listing = parse_listing(html.encode(), "https://caugiay.hanoi.gov.vn/tin-tuc-su-kien.htm")
+    assert listing.platform == "vccorp"
+    assert [u.rsplit("/", 1)[1][:29] for u in listing.article_urls] == [
+        f"phuong-to-chuc-hoat-dong-so-{i}" for i in range(3)
+    ]

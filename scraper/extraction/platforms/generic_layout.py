@@ -11,8 +11,9 @@ from lxml.html import HtmlElement
 from ..memo import ancestor_verdict
 
 CHROME = re.compile(
-    r"(?:^|[\s_-])(?:header|footer|nav|navbar|menu|sidebar|side|widget|portlet-title|logo|"
-    r"banner|breadcrumbs?)(?:$|[\s_-])",
+    # (Elementor, WordPress' page builder, names every box of a page "elementor-widget".)
+    r"(?:^|[\s_-])(?:header|footer|nav|navbar|menu|sidebar|side|(?<!elementor-)widget"
+    r"|portlet-title|logo|banner|breadcrumbs?)(?:$|[\s_-])",
     re.IGNORECASE,
 )
 # Boxes beside the section's list: "tin nổi bật", "xem nhiều", "tin liên quan", sidebars.

@@ -28,6 +28,7 @@ from ..document import Document
 from ..model import Article, ListingPage, NotAnArticle
 from ..urls import resolve_url
 from .base import Platform, absolute_links, query_int
+from .generic_listing import titled_list
 from .markup import is_generator_name
 from .sharepoint_blog import find_posts, parse_blog_post
 from .sharepoint_common import NAME, web_part
@@ -184,6 +185,15 @@ def parse_listing(doc: Document) -> ListingPage:
     # The section's own web part carries the pager; side boxes ("Tin nổi bật") do not.
     scope, anchors = max(groups.values(), key=lambda g: (bool(_paging_links(doc, g[0])), len(g[1])))
     urls = [u for u in absolute_links(doc, anchors) if is_article_url(u)]
+    if not _paging_links(doc, scope):
+        # Items this adapter cannot name ("/Pages/<slug>.aspx", publishing's default, with
+        # no dated folder) beside a box of dated ones: the page's list of titles is the
+        # section's when it is longer.
+        listed = titled_list(doc)
+        if len(listed) > len(urls) and not set(urls) >= set(listed):
+            return ListingPage(
+                url=doc.url, platform=NAME, article_urls=listed, next_url=_next_page(doc, doc.tree)
+            )
     return ListingPage(
         url=doc.url, platform=NAME, article_urls=urls, next_url=_next_page(doc, scope)
     )

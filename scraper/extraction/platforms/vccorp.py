@@ -25,6 +25,7 @@ from ..blocks import element_text
 from ..css import select
 from ..document import Document
 from ..model import Article, ListingPage, NotAnArticle
+from . import generic_listing
 from .base import Platform, absolute_links, query_int
 from .pager import NEXT_LABEL
 
@@ -234,6 +235,11 @@ def _timeline_next_page(doc: Document) -> str | None:
 
 def parse_listing(doc: Document) -> ListingPage:
     urls = [u for u in absolute_links(doc, _main_anchors(doc)) if is_article_url(u)]
+    if urlsplit(doc.url).path.strip("/") and not select(doc.tree, LISTING_BOXES):
+        # A section's page in a theme without the known boxes: its own list, as the generic
+        # reader tells it from the side boxes ("Tin đọc nhiều") whatever their names.
+        listed = [u for u in generic_listing.parse_listing(doc).article_urls if is_article_url(u)]
+        urls = listed or urls
     next_url = _linked_next_page(doc)
     # Page links, when the template prints them, are the whole truth about what comes next.
     if next_url is None and urls and not select(doc.tree, PAGINATION):
