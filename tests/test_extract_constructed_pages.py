@@ -888,3 +888,24 @@ def test_elementor_boxes_are_not_sidebar_widgets():
     assert article.published_at == "2026-03-05T08:15:00+07:00"
     assert article.byline == "Thu Hà"
     assert article.body.startswith("Sáng nay, Ủy ban nhân dân xã")
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["<div class='news-date'>Thứ Năm, 23/07/2020 15:34</div>",
+     "<div class='time-post'><span>23/07/2020 15:34</span></div>"],
+)  # fmt: skip
+def test_liferay6_theme_with_its_own_date_element(dateline):
+    """A district theme prints the date in its own element, not in .assetPublishDate."""
+    page = (
+        "<html class='aui ltr'><head><script>var Liferay={};var themeDisplay={};</script></head>"
+        "<body><div class='portlet-boundary portlet-asset-publisher' id='p_p_id_101_'>"
+        "<div class='asset-full-content-title'>Quận tổng kết công tác cải cách hành chính</div>"
+        f"{dateline}<div class='asset-content' id='_101_5612221'>"
+        f"<div class='journal-content-article'>{_BODY}</div></div></div></body></html>"
+    )
+    article = extract_article(
+        page, "https://quan.hanoi.gov.vn/tin-tuc/-/view_content/5612221-tong-ket-cchc.html"
+    )
+    assert article.platform == "liferay6"
+    assert article.published_at == "2020-07-23T15:34:00+07:00"

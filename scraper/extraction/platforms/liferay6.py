@@ -14,6 +14,7 @@ from ..document import Document
 from ..model import Article, Image, ListingPage, NotAnArticle
 from ..urls import resolve_url
 from .base import Platform, absolute_links, query_int, title_segments
+from .generic_fields import dateline_texts
 from .generic_listing import titled_list
 from .pager import NEXT_LABEL
 
@@ -93,7 +94,10 @@ def _dateline_texts(title_el: HtmlElement | None, doc: Document) -> list[str]:
         found = select(scope, DATELINE)
         if found:
             return [element_text(found[0])]
-    return []
+    # A theme's own date element ("news-date", "time-post"): the dateline the generic reader
+    # finds around the title.
+    shown, machine = dateline_texts(doc, title_el)
+    return shown[:1] or machine[:1]
 
 
 def _category(doc: Document, title: str) -> str | None:
