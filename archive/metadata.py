@@ -47,7 +47,7 @@ ARTICLE_COLUMNS = {
     "removed_at": "When a crawl found the article gone from the portal (UTC); empty while it "
     "is online. The archive keeps its content.",
     "removed_reason": "How it was found gone: an HTTP 404 or 410, or the portal's "
-    "\"không tìm thấy\" page (error_page). A redirect elsewhere marks nothing removed.",
+    '"không tìm thấy" page (error_page). A redirect elsewhere marks nothing removed.',
 }
 
 PORTAL_COLUMNS = {

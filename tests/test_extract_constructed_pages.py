@@ -909,3 +909,20 @@ def test_liferay6_theme_with_its_own_date_element(dateline):
     )
     assert article.platform == "liferay6"
     assert article.published_at == "2020-07-23T15:34:00+07:00"
+
+
+@pytest.mark.parametrize(
+    "box",
+    [("<div class='attach'><h3>Tài liệu đính kèm</h3><ul><li><a href='/files/bao-cao.pdf'>"
+     "Báo cáo tổng hợp ý kiến cử tri</a></li></ul></div>"),
+     ("<div class='news-attach'>File đính kèm: <a href='/c/document_library/get_file?uuid=1a2b"
+     "&amp;groupId=55'>Báo cáo tổng hợp ý kiến cử tri.pdf</a></div>")],
+)  # fmt: skip
+def test_attachments_in_a_box_of_their_own_after_the_text(box):
+    """Templates list the files after the text, outside its element; Liferay's older
+    download address names the file only in the link's text."""
+    main = _article_block(box)
+    article = extract_article(_page(main), URL)
+    assert [a.title for a in article.attachments] == [box.split("'>")[-1].split("</a>")[0]]
+    assert article.attachments[0].url.startswith("https://phuong.example.gov.vn/")
+    assert article.body.endswith("bố trí lối đi tạm cho học sinh.")

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from lxml.html import HtmlElement
 
+from .attachment_boxes import attachment_boxes
 from .blocks import Block, Content, extract_content
 from .bylines import BylineResult, find_byline, split_authors
 from .cleanup import strip_boilerplate
@@ -225,7 +226,8 @@ def assemble(doc: Document, platform: str, parts: Parts) -> Article:
         body=body,
         images=[*parts.extra_images, *(content.images if content else [])],
         attachments=_merge_attachments(
-            parts.extra_attachments, content.attachments if content else []
+            [*parts.extra_attachments, *attachment_boxes(doc, parts.content_roots)],
+            content.attachments if content else [],
         ),
         category=clean_line(parts.category) or None,
         warnings=warnings,

@@ -116,6 +116,9 @@ ATTACHMENT_EXT = re.compile(rf"{_DOCUMENT_EXT}(?:/|$)", re.IGNORECASE)
 # (The control characters are looked for apart: in one alternation with them, sre finds no
 # "." to skip ahead to and tries the pattern at every position of the URL, ~7x slower.)
 _FILE_EXT = re.compile(_DOCUMENT_EXT, re.IGNORECASE)
+# A file served by a script, named only by its link's text ("<a href=…/document_library/
+# get_file?uuid=…>Quyết định số 12.doc</a>", Liferay's older download address).
+DOWNLOAD_ENDPOINT = re.compile(r"get_?file|download", re.IGNORECASE)
 # What is left of a paragraph once its attachment links are taken out ("- Tải về").
 MAX_ATTACHMENT_LINE_REST = 20
 CAPTION_ATTR = re.compile(r"caption|chu-?thich|chuthich|image-desc|img-desc", re.IGNORECASE)
@@ -369,12 +372,17 @@ def _collect_media(
         href = (link.get("href") or "").strip()
         if not href or href.startswith(("javascript:", "mailto:", "#")):
             continue
-        if not base_may_be_file and not _may_name_file(href):
+        served = "get_file" in href or "ownload" in href  # (DOWNLOAD_ENDPOINT, cheaply)
+        if not base_may_be_file and not served and not _may_name_file(href):
             continue  # most links: no file extension anywhere, no need to resolve them
         if _skipped(link, root, skip, open_ancestors):
             continue
         url = join(href)
-        if url is None or not ATTACHMENT_EXT.search(urlsplit(url).path):
+        if url is None:
+            continue
+        if not ATTACHMENT_EXT.search(urlsplit(url).path) and not (
+            served and _FILE_EXT.search(element_text(link))
+        ):
             continue
         attachment_links.setdefault(_enclosing_block(link, root), []).append(link)
         if url not in seen:

@@ -1,0 +1,69 @@
+"""Files listed in a box of their own after the article's text ("Tài liệu đính kèm",
+"File đính kèm:"): many templates print the attachments there, outside the element that
+holds the text, where the text's own links are not looked for."""
+
+from __future__ import annotations
+
+import re
+from itertools import islice
+from urllib.parse import urlsplit
+
+from lxml.html import HtmlElement
+
+from .blocks import ATTACHMENT_EXT, DOWNLOAD_ENDPOINT, element_text
+from .document import Document
+from .model import Attachment
+from .urls import resolve_url
+
+# A box's label: "Tài liệu đính kèm", "File đính kèm:", "Văn bản đính kèm".
+ATTACHMENT_LABEL = re.compile(
+    r"^\s*(?:file|tệp|tập tin|tài liệu|văn bản|các tệp)\s+đính kèm", re.IGNORECASE
+)
+# The attachments' box follows the text closely (the share buttons or the byline between).
+MAX_BOXES_AFTER = 4
+_FILE_NAME = re.compile(ATTACHMENT_EXT.pattern.replace("(?:/|$)", r"\b"), re.IGNORECASE)
+
+
+def attachment_boxes(doc: Document, roots: list[HtmlElement]) -> list[Attachment]:
+    """The files of boxes labelled as attachments beside the text: the boxes after it (its
+    next siblings, and its parent's), their label in their own text or their first child's.
+    """
+    if not roots:
+        return []
+    found: list[Attachment] = []
+    root = roots[0]
+    for level in (root, root.getparent()):
+        if level is None:
+            break
+        for box in islice(level.itersiblings(), MAX_BOXES_AFTER):
+            if isinstance(box.tag, str) and _labelled(box):
+                found += _files(doc, box)
+    return found
+
+
+def _labelled(box: HtmlElement) -> bool:
+    """Whether a box opens with an attachments label, in its text or its first child's."""
+    node: HtmlElement | None = box
+    for _ in range(3):
+        if node is None:
+            return False
+        text = node.text or ""
+        if "kèm" in text:  # (a cheap look first: nearly every box has no such word)
+            return ATTACHMENT_LABEL.match(text) is not None
+        if text.strip():
+            return False
+        node = node[0] if len(node) else None
+    return False
+
+
+def _files(doc: Document, box: HtmlElement) -> list[Attachment]:
+    files = []
+    for link in box.iter("a"):
+        url = resolve_url(doc.link_base, (link.get("href") or "").strip())
+        if url is None or url.startswith(("javascript:", "mailto:")):
+            continue
+        title = element_text(link)
+        named = ATTACHMENT_EXT.search(urlsplit(url).path) is not None
+        if named or (DOWNLOAD_ENDPOINT.search(url) and _FILE_NAME.search(title)):
+            files.append(Attachment(url=url, title=title or urlsplit(url).path.rsplit("/")[-1]))
+    return files
