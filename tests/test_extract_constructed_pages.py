@@ -916,7 +916,9 @@ def test_liferay6_theme_with_its_own_date_element(dateline):
     [("<div class='attach'><h3>Tài liệu đính kèm</h3><ul><li><a href='/files/bao-cao.pdf'>"
      "Báo cáo tổng hợp ý kiến cử tri</a></li></ul></div>"),
      ("<div class='news-attach'>File đính kèm: <a href='/c/document_library/get_file?uuid=1a2b"
-     "&amp;groupId=55'>Báo cáo tổng hợp ý kiến cử tri.pdf</a></div>")],
+     "&amp;groupId=55'>Báo cáo tổng hợp ý kiến cử tri.pdf</a></div>"),
+     ("<div class='news-attach'>File đính kèm: <a href='/c/document_library/get_file?uuid=3c4d"
+     "&amp;groupId=55'>Báo cáo tổng hợp ý kiến cử tri</a></div>")],
 )  # fmt: skip
 def test_attachments_in_a_box_of_their_own_after_the_text(box):
     """Templates list the files after the text, outside its element; Liferay's older

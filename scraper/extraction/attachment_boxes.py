@@ -64,6 +64,7 @@ def _files(doc: Document, box: HtmlElement) -> list[Attachment]:
             continue
         title = element_text(link)
         named = ATTACHMENT_EXT.search(urlsplit(url).path) is not None
-        if named or (DOWNLOAD_ENDPOINT.search(url) and _FILE_NAME.search(title)):
+        served = DOWNLOAD_ENDPOINT.search(url) is not None
+        if named or (served and ("document_library/get_file" in url or _FILE_NAME.search(title))):
             files.append(Attachment(url=url, title=title or urlsplit(url).path.rsplit("/")[-1]))
     return files

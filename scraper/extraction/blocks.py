@@ -116,8 +116,9 @@ ATTACHMENT_EXT = re.compile(rf"{_DOCUMENT_EXT}(?:/|$)", re.IGNORECASE)
 # (The control characters are looked for apart: in one alternation with them, sre finds no
 # "." to skip ahead to and tries the pattern at every position of the URL, ~7x slower.)
 _FILE_EXT = re.compile(_DOCUMENT_EXT, re.IGNORECASE)
-# A file served by a script, named only by its link's text ("<a href=…/document_library/
-# get_file?uuid=…>Quyết định số 12.doc</a>", Liferay's older download address).
+# A file served by a script, named only by its link's text ("<a href=…/download?id=7>Quyết
+# định số 12.doc</a>"); Liferay's older download address (/c/document_library/get_file?uuid=…)
+# is always a file's.
 DOWNLOAD_ENDPOINT = re.compile(r"get_?file|download", re.IGNORECASE)
 # What is left of a paragraph once its attachment links are taken out ("- Tải về").
 MAX_ATTACHMENT_LINE_REST = 20
@@ -381,7 +382,7 @@ def _collect_media(
         if url is None:
             continue
         if not ATTACHMENT_EXT.search(urlsplit(url).path) and not (
-            served and _FILE_EXT.search(element_text(link))
+            served and ("document_library/get_file" in url or _FILE_EXT.search(element_text(link)))
         ):
             continue
         attachment_links.setdefault(_enclosing_block(link, root), []).append(link)
