@@ -928,3 +928,22 @@ def test_attachments_in_a_box_of_their_own_after_the_text(box):
     assert [a.title for a in article.attachments] == [box.split("'>")[-1].split("</a>")[0]]
     assert article.attachments[0].url.startswith("https://phuong.example.gov.vn/")
     assert article.body.endswith("bố trí lối đi tạm cho học sinh.")
+
+
+def test_a_dateline_printed_after_the_text_does_not_hide_the_byline():
+    """A Liferay 6 theme prints "Ngày đăng …" under the text, after the right-aligned name."""
+    page = (
+        "<html class='aui ltr'><head><script>var Liferay={};var themeDisplay={};</script></head>"
+        "<body><div class='portlet-boundary portlet-asset-publisher' id='p_p_id_101_'>"
+        "<div class='asset-full-content-title'>Quận tổng kết công tác cải cách hành chính</div>"
+        "<div class='asset-content' id='_101_5612221'><div class='journal-content-article'>"
+        f"{_BODY}<p align='right'><strong>Thanh Hà</strong></p></div>"
+        "<div class='assetPublishDate block_timer'>Ngày đăng 23/07/2020 | 15:34</div>"
+        "</div></div></body></html>"
+    )
+    article = extract_article(
+        page, "https://quan.hanoi.gov.vn/tin-tuc/-/view_content/5612221-tong-ket-cchc.html"
+    )
+    assert (article.platform, article.byline) == ("liferay6", "Thanh Hà")
+    assert article.published_at == "2020-07-23T15:34:00+07:00"
+    assert article.body.endswith("bố trí lối đi tạm cho học sinh.")

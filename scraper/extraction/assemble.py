@@ -183,6 +183,10 @@ def assemble(doc: Document, platform: str, parts: Parts) -> Article:
 
     content = _content(doc, parts.content_roots, parts.skip) if parts.content_roots else None
     blocks = strip_boilerplate(content.blocks) if content else []
+    # The title and dateline repeated inside the content block are page furniture, not text
+    # (a dateline printed after the text would otherwise stand where the byline is looked for).
+    furniture = {title, *(clean_line(t) for t in parts.dateline_texts)}
+    blocks = [b for b in blocks if b.text not in furniture]
     explicit_byline = clean_line(parts.byline) or None
     if explicit_byline:
         byline_result = BylineResult(
@@ -195,9 +199,6 @@ def assemble(doc: Document, platform: str, parts: Parts) -> Article:
             kept = [b for b in byline_result.blocks if b.text != fallback]
             byline_result = BylineResult(fallback, kept)
     blocks = byline_result.blocks
-    # The title and dateline repeated inside the content block are page furniture, not text.
-    furniture = {title, *(clean_line(t) for t in parts.dateline_texts)}
-    blocks = [b for b in blocks if b.text not in furniture]
 
     summary = clean(parts.summary) or None
     paragraphs = [b.text for b in blocks]
