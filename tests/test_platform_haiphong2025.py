@@ -181,6 +181,18 @@ def test_the_url_shape_does_not_claim_a_wordpress_site_on_a_haiphong_host():
     assert fingerprint(doc(wordpress, url)) == []
 
 
+def test_a_newspapers_hotlinked_picture_does_not_make_a_ward_page_wordpress():
+    """A ward's article shows a picture from a newspaper's WordPress site: the URL shape of
+    the ward portals still claims the page (its own files are not WordPress')."""
+    ward = page(
+        '<p>Bài viết.</p><img src="https://baohaiphong.vn/wp-content/uploads/2025/09/anh.jpg">',
+        head="",  # (no theme markers: the URL shape alone speaks)
+        body_attrs="",
+    )
+    url = "https://anbien.haiphong.gov.vn/tin-tuc-su-kien-70415/hoi-nghi-tong-ket-345"
+    assert fingerprint(doc(ward, url)) != []
+
+
 @pytest.mark.parametrize("path,url", other_platform_pages(), ids=_id)
 def test_not_on_other_fixture_pages(path, url):
     assert fingerprint(load_document(path.read_bytes(), url)) == []

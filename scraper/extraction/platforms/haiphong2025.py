@@ -28,6 +28,7 @@ from ..css import select, select_first
 from ..document import Document
 from ..model import Article, ListingPage, NotAnArticle
 from ..text import same_words
+from ..urls import resolve_url, site_of
 from .base import Platform, absolute_links, last_crumb, query_int
 from .pager import NEXT_LABEL
 
@@ -45,8 +46,11 @@ CONFIG_OBJECT = re.compile(r"\bPortalConfig\s*=\s*\{[^{}]*?\bsiteId\s*:", re.DOT
 THEME_ASSETS = "/themes/phuongxa-2025/"
 MIN_MARKERS = 2
 # Pages of platforms detected after this one that could sit on a haiphong.gov.vn host:
-# the URL shape alone must not claim them (ASP.NET city portal, WordPress department sites).
-FOREIGN_MARKERS = ("__VIEWSTATE", "/wp-content/", "/wp-includes/")
+# the URL shape alone must not claim them (ASP.NET city portal, WordPress department sites:
+# WordPress' files served from the page's own site; a newspaper's "/wp-content/" picture
+# hotlinked into a ward's article is no sign of WordPress).
+ASP_NET_MARKER = "__VIEWSTATE"
+WORDPRESS_FILES = re.compile(r"""(?:href|src)\s*=\s*["']([^"']*/wp-(?:content|includes)/)""")
 
 # --- Article page ---------------------------------------------------------------------------
 ARTICLE_ROOT = "article.news-detail, .news-detail"
@@ -114,9 +118,19 @@ def fingerprint(doc: Document) -> list[str]:
     shape = _url_shape(doc.url)
     if len(markers) >= MIN_MARKERS:
         return markers + ([shape] if shape else [])
-    if shape and not any(doc.mentions(m) for m in FOREIGN_MARKERS):
+    if shape and not doc.mentions(ASP_NET_MARKER) and not _serves_wordpress_files(doc):
         return [shape, *markers]
     return []
+
+
+def _serves_wordpress_files(doc: Document) -> bool:
+    if not doc.mentions("/wp-"):
+        return False
+    site = site_of(doc.url)
+    return any(
+        (url := resolve_url(doc.url, found)) is not None and site_of(url) == site
+        for found in WORDPRESS_FILES.findall(doc.html)
+    )
 
 
 def is_article_url(url: str) -> bool:
