@@ -3,6 +3,7 @@ on no other platform's, and the template's traps (dateline box, list paging, sid
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -298,3 +299,22 @@ def test_a_dated_lead_is_not_the_dateline():
     assert article.published_at == "2024-01-25T00:00:00+07:00"
     assert article.warnings == ["publish time taken from the URL: no dateline on the page"]
     assert article.summary == "Ngày 24/01/2024, UBND xã tổ chức đối thoại với Nhân dân."
+
+
+@pytest.mark.parametrize(
+    ("shown", "published_at"),
+    [("3/8/2024 9:15 AM", "2024-03-08T09:15:00+07:00"),  # en-US: month first
+     ("08/03/2024 9:15 AM", "2024-03-08T09:15:00+07:00"),
+     ("03/08/2024 9:15 AM", "2024-03-08T09:15:00+07:00"),
+     ("02/08/2024 9:15 AM", "2024-08-02T09:15:00+07:00")],  # the URL's date is neither
+)  # fmt: skip
+def test_a_month_first_dateline_is_read_as_the_urls_dated_folder_shows(shown, published_at):
+    """A site left on the en-US setting prints "3/8/2024" for 8 March; its dated folder
+    ("/Pages/2024-3-8/") says which reading is right."""
+    page = TESTS / "sites" / "sharepoint" / "article_tiep-xuc-cu-tri_rich_constructed.html"
+    html = page.read_text(encoding="utf-8").replace(
+        '<span class="news-date">Đăng ngày 08 - 03 - 2024</span>',
+        f'<span class="news-date">{shown}</span>',
+    )
+    url = json.loads(page.with_suffix(".json").read_text(encoding="utf-8"))["url"]
+    assert extract_article(html.encode(), url).published_at == published_at

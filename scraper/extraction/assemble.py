@@ -11,7 +11,7 @@ from .attachment_boxes import attachment_boxes
 from .blocks import Block, Content, extract_content
 from .bylines import BylineResult, find_byline, split_authors
 from .cleanup import strip_boilerplate
-from .dates import date_from_url, is_print_date_header, parse_dateline
+from .dates import Dateline, date_from_url, is_print_date_header, parse_dateline
 from .document import Document
 from .model import Article, Attachment, Image, NotAnArticle
 from .text import clean, clean_line, same_words
@@ -139,6 +139,26 @@ def with_listed_date(article: Article, listed: str | None) -> Article:
     )
 
 
+MONTH_FIRST = "the dateline is read month first, as the date in the URL shows (an en-US site)"
+
+
+def _month_first_if_url_says(doc: Document, dateline: Dateline, warnings: list[str]) -> Dateline:
+    """The dateline read month first when it can be read both ways and the URL's own date
+    (SharePoint's "/Pages/2024-3-8/", VCCorp's stamp) is that other reading: "3/8/2024 9:15
+    AM" on a site left on the en-US setting is 8 March, not 3 August."""
+    value = dateline.value
+    if value.day > 12 or value.day == value.month:
+        return dateline  # (nearly every page: one reading only)
+    from_url = date_from_url(doc.url)
+    if from_url is None or from_url.value.date() == value.date():
+        return dateline
+    swapped = value.replace(day=value.month, month=value.day)
+    if from_url.value.date() != swapped.date():
+        return dateline
+    warnings.append(MONTH_FIRST)
+    return replace(dateline, value=swapped)
+
+
 def assemble(doc: Document, platform: str, parts: Parts) -> Article:
     title = clean_line(parts.title)
     if not title:
@@ -159,6 +179,7 @@ def assemble(doc: Document, platform: str, parts: Parts) -> Article:
             )
             warnings.append("the page is cut off right after its dateline: time of day dropped")
         if dateline is not None:
+            dateline = _month_first_if_url_says(doc, dateline, warnings)
             published_at, precision = dateline.isoformat(), dateline.precision
             published_text = shown_dateline(parts.shown_dateline or text)
             if precision == "day":
