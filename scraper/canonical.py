@@ -15,6 +15,8 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from w3lib.url import safe_url_string
 
+from .extraction.platforms.generic_listing import PAGE_NAME, names_item_id
+
 # Parameter names that only say where a link came from or where "back" leads.
 VOLATILE_PARAM = re.compile(
     r"(?:^|_)(?:redirect|inheritRedirect|backURL|returnUrl)$|^(?:Source|fbclid|gclid|zarsrc)$"
@@ -22,13 +24,6 @@ VOLATILE_PARAM = re.compile(
     re.IGNORECASE,
 )
 _SESSION_IN_PATH = re.compile(r";jsessionid=[^/?#]*", re.IGNORECASE)
-# A listing's page number carried by an article's link ("ChiTiet.aspx?ID=617&page=2"): where
-# the link was shown, when another parameter names the item by its id.
-_PAGE_NUMBER = re.compile(
-    r"^(?:page|pg|trang|pageindex|pagenumber|pageno|currentpage|cur|_cur)$", re.IGNORECASE
-)
-_ITEM_ID = re.compile(r"^(?:[a-z]*_?id|id_?[a-z]+)$", re.IGNORECASE)
-_ID_VALUE = re.compile(r"^[0-9a-f-]+$", re.IGNORECASE)
 
 
 def canonical_url(url: str) -> str:
@@ -45,8 +40,10 @@ def canonical_url(url: str) -> str:
         return url if path == parts.path else urlunsplit(parts._replace(path=path))
     pairs = parse_qsl(parts.query, keep_blank_values=True)
     kept = [(name, value) for name, value in pairs if not VOLATILE_PARAM.search(name)]
-    if any(_ITEM_ID.match(name) and _ID_VALUE.match(value) for name, value in kept):
-        kept = [(name, value) for name, value in kept if not _PAGE_NUMBER.match(name)]
+    if any(names_item_id(name, value) for name, value in kept):
+        # A listing's page number beside the item's id ("ChiTiet.aspx?ID=617&page=2"): where
+        # the link was shown, not what it shows.
+        kept = [(name, value) for name, value in kept if not PAGE_NAME.match(name)]
     if len(kept) == len(pairs) and path == parts.path:
         return url  # (nothing to drop: the address as the page wrote it, encoding included)
     return urlunsplit(parts._replace(path=path, query=urlencode(kept)))

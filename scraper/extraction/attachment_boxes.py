@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import re
 from itertools import islice
-from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
-from .blocks import ATTACHMENT_EXT, DOWNLOAD_ENDPOINT, element_text
+from .blocks import attachment, is_file_link
 from .document import Document
 from .model import Attachment
 from .urls import resolve_url
@@ -21,7 +20,6 @@ ATTACHMENT_LABEL = re.compile(
 )
 # The attachments' box follows the text closely (the share buttons or the byline between).
 MAX_BOXES_AFTER = 4
-_FILE_NAME = re.compile(ATTACHMENT_EXT.pattern.replace("(?:/|$)", r"\b"), re.IGNORECASE)
 
 
 def attachment_boxes(doc: Document, roots: list[HtmlElement]) -> list[Attachment]:
@@ -60,11 +58,6 @@ def _files(doc: Document, box: HtmlElement) -> list[Attachment]:
     files = []
     for link in box.iter("a"):
         url = resolve_url(doc.link_base, (link.get("href") or "").strip())
-        if url is None or url.startswith(("javascript:", "mailto:")):
-            continue
-        title = element_text(link)
-        named = ATTACHMENT_EXT.search(urlsplit(url).path) is not None
-        served = DOWNLOAD_ENDPOINT.search(url) is not None
-        if named or (served and ("document_library/get_file" in url or _FILE_NAME.search(title))):
-            files.append(Attachment(url=url, title=title or urlsplit(url).path.rsplit("/")[-1]))
+        if url is not None and is_file_link(url, link):
+            files.append(attachment(url, link))
     return files

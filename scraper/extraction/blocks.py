@@ -116,10 +116,6 @@ ATTACHMENT_EXT = re.compile(rf"{_DOCUMENT_EXT}(?:/|$)", re.IGNORECASE)
 # (The control characters are looked for apart: in one alternation with them, sre finds no
 # "." to skip ahead to and tries the pattern at every position of the URL, ~7x slower.)
 _FILE_EXT = re.compile(_DOCUMENT_EXT, re.IGNORECASE)
-# A file served by a script, named only by its link's text ("<a href=…/download?id=7>Quyết
-# định số 12.doc</a>"); Liferay's older download address (/c/document_library/get_file?uuid=…)
-# is always a file's.
-DOWNLOAD_ENDPOINT = re.compile(r"get_?file|download", re.IGNORECASE)
 # What is left of a paragraph once its attachment links are taken out ("- Tải về").
 MAX_ATTACHMENT_LINE_REST = 20
 CAPTION_ATTR = re.compile(r"caption|chu-?thich|chuthich|image-desc|img-desc", re.IGNORECASE)
@@ -373,26 +369,17 @@ def _collect_media(
         href = (link.get("href") or "").strip()
         if not href or href.startswith(("javascript:", "mailto:", "#")):
             continue
-        served = "get_file" in href or "ownload" in href  # (DOWNLOAD_ENDPOINT, cheaply)
-        if not base_may_be_file and not served and not _may_name_file(href):
+        if not base_may_be_file and not _may_name_file(href) and not _may_be_served(href):
             continue  # most links: no file extension anywhere, no need to resolve them
         if _skipped(link, root, skip, open_ancestors):
             continue
         url = join(href)
-        if url is None:
-            continue
-        if not ATTACHMENT_EXT.search(urlsplit(url).path) and not (
-            served and ("document_library/get_file" in url or _FILE_EXT.search(element_text(link)))
-        ):
+        if url is None or not is_file_link(url, link):
             continue
         attachment_links.setdefault(_enclosing_block(link, root), []).append(link)
         if url not in seen:
             seen.add(url)
-            name = next(
-                (seg for seg in urlsplit(url).path.split("/") if ATTACHMENT_EXT.search(seg + "/")),
-                url,
-            )
-            attachments.append(Attachment(url=url, title=element_text(link) or name))
+            attachments.append(attachment(url, link))
     # A document shown in the page, not linked: "<iframe src=…pdf>", a viewer's "?file=…pdf".
     for frame in root.iter("iframe", "embed", "object"):
         url = _embedded_document(frame, join)
@@ -410,6 +397,31 @@ def _collect_media(
         if len(rest.strip(" -–|:")) <= MAX_ATTACHMENT_LINE_REST:
             captions.add(block)
     return images, attachments, captions
+
+
+def _may_be_served(href: str) -> bool:
+    """Whether a link may lead to a file served by a script ("…/download?id=7", Liferay's
+    older "/c/document_library/get_file?uuid=…"): no extension to find in its address."""
+    return "get_file" in href or "ownload" in href
+
+
+def is_file_link(url: str, link: HtmlElement) -> bool:
+    """Whether a link (resolved to `url`) leads to a document: its address names the file,
+    or a script serves it and the link's text names it (Liferay's get_file always serves
+    one, whatever its link says: "Tải về")."""
+    if ATTACHMENT_EXT.search(urlsplit(url).path):
+        return True
+    return _may_be_served(url) and (
+        "document_library/get_file" in url or _FILE_EXT.search(element_text(link)) is not None
+    )
+
+
+def attachment(url: str, link: HtmlElement) -> Attachment:
+    """The document a link leads to, titled by the link or else by the file's name."""
+    name = next(
+        (seg for seg in urlsplit(url).path.split("/") if ATTACHMENT_EXT.search(seg + "/")), url
+    )
+    return Attachment(url=url, title=element_text(link) or name)
 
 
 def _embedded_document(frame: HtmlElement, join: Callable[[str], str | None]) -> str | None:

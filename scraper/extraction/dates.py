@@ -388,7 +388,7 @@ def _from_date_match(
         ymd = (match["iy"], match["im"], match["id"])
     start, end = match.span()
     tzinfo: timezone | ZoneInfo = TZ
-    clock: tuple[int, int, int] | None = (0, 0, 0)
+    clock: tuple[int, int, int] | None
 
     if match["ih"] is not None:  # ISO string carrying its own time (and maybe offset)
         hour = _meridiem_hour(int(match["ih"]), match["iampm"])
@@ -400,13 +400,7 @@ def _from_date_match(
         elif match["iutc"] is not None:
             tzinfo = UTC
     else:
-        time_match = _adjacent_time(masked, start, end, floor)
-        if time_match is not None:
-            clock = _clock_from_match(time_match)
-            hour_at = time_match.start("h" if time_match["h"] else "ho")
-            start, end = min(start, hour_at), max(end, time_match.end())
-            if end == time_match.end():
-                tzinfo, end = _zone_after(masked, end)
+        clock, tzinfo, start, end = _with_its_time(masked, start, end, floor)
     if clock is None:
         return None
 
@@ -414,6 +408,22 @@ def _from_date_match(
     if value is None or not _in_range(value, latest):
         return None
     return _dateline(value, clean[start:end])
+
+
+def _with_its_time(
+    masked: str, start: int, end: int, floor: int = 0
+) -> tuple[tuple[int, int, int] | None, timezone | ZoneInfo, int, int]:
+    """The clock of the date at `start:end` (midnight when it shows none; None when its time
+    is impossible), the zone written after that time, and the span of date and time."""
+    time_match = _adjacent_time(masked, start, end, floor)
+    if time_match is None:
+        return (0, 0, 0), TZ, start, end
+    hour_at = time_match.start("h" if time_match["h"] else "ho")
+    start, end = min(start, hour_at), max(end, time_match.end())
+    tzinfo: timezone | ZoneInfo = TZ
+    if end == time_match.end():  # (a zone follows a time written after the date)
+        tzinfo, end = _zone_after(masked, end)
+    return _clock_from_match(time_match), tzinfo, start, end
 
 
 def _adjacent_time(masked: str, start: int, end: int, floor: int = 0) -> re.Match[str] | None:
@@ -511,16 +521,7 @@ def _month_named(clean: str, masked: str, latest: date) -> Dateline | None:
         month = _month_number(*(match[g] for g in ("en", "nw", "nn", "xen", "xnw", "xnn")))
         if month is None:
             continue
-        start, end = match.span()
-        clock: tuple[int, int, int] | None = (0, 0, 0)
-        time_match = _adjacent_time(masked, start, end)
-        if time_match is not None:
-            clock = _clock_from_match(time_match)
-            hour_at = time_match.start("h" if time_match["h"] else "ho")
-            start, end = min(start, hour_at), max(end, time_match.end())
-        tzinfo: timezone | ZoneInfo = TZ
-        if time_match is not None and end == time_match.end():
-            tzinfo, end = _zone_after(masked, end)
+        clock, tzinfo, start, end = _with_its_time(masked, *match.span())
         value = None if clock is None else _make_datetime((year, str(month), day), clock, tzinfo)
         if value is None or not _in_range(value, latest):
             continue

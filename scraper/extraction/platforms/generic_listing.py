@@ -79,16 +79,17 @@ def is_article_url(url: str) -> bool:
     path = parts.path
     if (ARTICLE_LINK.search(path) and path.count("/") >= 1) or OPAQUE_SEGMENT.search(path):
         return True
-    if any(_names_item_id(name, value) for name, value in parse_qsl(parts.query)):
+    if any(names_item_id(name, value) for name, value in parse_qsl(parts.query)):
         return True
     segments = [segment for segment in path.split("/") if segment]
     return any(
-        (_names_item_id(name, value) or (DETAIL_WORD.match(name) and ID_VALUE.match(value)))
+        (names_item_id(name, value) or (DETAIL_WORD.match(name) and ID_VALUE.match(value)))
         for name, value in pairwise(segments)
     )
 
 
-def _names_item_id(name: str, value: str) -> bool:
+def names_item_id(name: str, value: str) -> bool:
+    """Whether a query parameter (or a path segment pair) names an item by its id."""
     return bool(
         ITEM_ID_PARAM.match(name) and not NOT_ITEM_PARAM.search(name) and ID_VALUE.match(value)
     )
@@ -300,6 +301,19 @@ def _goes_with_pager(
 
 
 def parse_listing(doc: Document) -> ListingPage:
+    next_url, postback = next_page(doc)
+    return ListingPage(
+        url=doc.url,
+        platform=NAME,
+        article_urls=section_list(doc),
+        next_url=next_url,
+        next_postback=postback,
+    )
+
+
+def section_list(doc: Document, accept: Callable[[str], bool] | None = None) -> list[str]:
+    """The links of the section's own list (those `accept` takes: a platform's article
+    addresses, for a theme its adapter was not written for)."""
     site = same_site(doc.url)
     candidates: list[tuple[HtmlElement, str]] = []
     short: set[int] = set()
@@ -312,19 +326,10 @@ def parse_listing(doc: Document) -> ListingPage:
                 candidates.append((anchor, url))
                 if length < MIN_TITLE:
                     short.add(id(anchor))
-    urls = (
-        list(
-            dict.fromkeys(
-                _main_list(candidates, _section_test(doc.url), frozenset(short), _pagers(doc))
-            )
-        )
-        if candidates
-        else []
-    )
-    next_url, postback = next_page(doc)
-    return ListingPage(
-        url=doc.url, platform=NAME, article_urls=urls, next_url=next_url, next_postback=postback
-    )
+    if not candidates:
+        return []
+    found = _main_list(candidates, _section_test(doc.url), frozenset(short), _pagers(doc))
+    return [url for url in dict.fromkeys(found) if accept is None or accept(url)]
 
 
 def _named_by_attribute(anchor: HtmlElement) -> str:
@@ -337,10 +342,10 @@ def _named_by_attribute(anchor: HtmlElement) -> str:
     return (image.get("alt") or image.get("title") or "").strip() if image is not None else ""
 
 
-def titled_list(doc: Document) -> list[str]:
+def titled_list(doc: Document, accept: Callable[[str], bool] | None = None) -> list[str]:
     """The generic reader's list, for a listing whose adapter found none: only when it is a
     list of news titles (three links or more, most of a headline's length), not a menu."""
-    urls = parse_listing(doc).article_urls
+    urls = section_list(doc, accept)
     if len(urls) < MIN_FALLBACK_LIST:
         return []
     wanted = set(urls)
@@ -351,6 +356,15 @@ def titled_list(doc: Document) -> list[str]:
     ]
     titled = sum(length >= MIN_FALLBACK_TITLE for length in lengths)
     return urls if titled * 3 >= len(lengths) * 2 else []
+
+
+def longer_titled_list(
+    doc: Document, urls: list[str], accept: Callable[[str], bool] | None = None
+) -> list[str] | None:
+    """The generic reader's list of titles (`titled_list`) when an adapter's list is a side
+    box's few links beside it: longer, and not all among them."""
+    listed = titled_list(doc, accept)
+    return listed if len(listed) > len(urls) and not set(urls) >= set(listed) else None
 
 
 def next_page(doc: Document) -> tuple[str | None, PostBack | None]:

@@ -32,7 +32,14 @@ def _address_key(url: str) -> str:
 
 def _own_addresses(doc: Document) -> set[str]:
     """The page's URL and the addresses it declares for itself (canonical link, og:url): a
-    title may link to either."""
+    title may link to either. (Read once a page.)"""
+    known: set[str] | None = doc.memo.facts.get("generic.own_addresses")
+    if known is None:
+        known = doc.memo.facts["generic.own_addresses"] = _declared_addresses(doc)
+    return known
+
+
+def _declared_addresses(doc: Document) -> set[str]:
     urls = [doc.url]
     urls += [m["content"] for m in doc.metas() if m.get("property") == "og:url" and "content" in m]
     head = next(doc.tree.iterchildren("head"), None)
@@ -113,11 +120,10 @@ class TeaserBoxes:
     """Whether a block is a teaser's box (a list item holding a heading that links to
     another page, and its summary): its text is a listing's, never the article's. Asked of
     every paragraph's container while the page's text blocks are weighed, so each box is
-    looked at once, and the page's own addresses read only when a heading holds a link."""
+    looked at once."""
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self.own: set[str] | None = None
         self.known: dict[HtmlElement, bool] = {}
         self.count = 0  # teaser boxes found
 
@@ -129,10 +135,9 @@ class TeaserBoxes:
         return found
 
     def _links_elsewhere(self, box: HtmlElement) -> bool:
-        for child in box:
-            if child.tag in HEADING_TAGS and next(child.iter("a"), None) is not None:
-                if self.own is None:
-                    self.own = _own_addresses(self.doc)
-                if _linked_elsewhere(self.doc, child, self.own):
-                    return True
-        return False
+        return any(
+            child.tag in HEADING_TAGS
+            and next(child.iter("a"), None) is not None
+            and _linked_elsewhere(self.doc, child, _own_addresses(self.doc))
+            for child in box
+        )

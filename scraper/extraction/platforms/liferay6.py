@@ -15,7 +15,7 @@ from ..model import Article, Image, ListingPage, NotAnArticle
 from ..urls import resolve_url
 from .base import Platform, absolute_links, query_int, title_segments
 from .generic_fields import dateline_texts
-from .generic_listing import titled_list
+from .generic_listing import longer_titled_list
 from .pager import NEXT_LABEL
 
 NAME = "liferay6"
@@ -197,8 +197,8 @@ def parse_listing(doc: Document) -> ListingPage:
         # A few entries of an unpaged publisher ("Tin nổi bật") beside a vendor's news list
         # (portal-newspublisher-portlet) with no asset-abstract markup: that list is the
         # section's when it is longer.
-        listed = [u for u in titled_list(doc) if is_article_url(u)]
-        if len(listed) > len(urls) and not set(urls) >= set(listed):
+        listed = longer_titled_list(doc, urls, is_article_url)
+        if listed is not None:
             urls, portlet = listed, None
     return ListingPage(
         url=doc.url, platform=NAME, article_urls=urls, next_url=_next_page(doc, portlet)

@@ -264,7 +264,7 @@ def parse_listing(doc: Document) -> ListingPage:
     if not select(doc.tree, PANEL):
         # A theme's grid or list view without `.news_column` panels: the generic reader tells
         # the section's list from the side panels ("Tin xem nhiều") the selectors cannot.
-        listed = [u for u in generic_listing.parse_listing(doc).article_urls if is_article_url(u)]
+        listed = generic_listing.section_list(doc, is_article_url)
         urls = listed or urls
     return ListingPage(
         url=doc.url,

@@ -28,7 +28,7 @@ from ..document import Document
 from ..model import Article, ListingPage, NotAnArticle
 from ..urls import resolve_url
 from .base import Platform, absolute_links, query_int
-from .generic_listing import titled_list
+from .generic_listing import longer_titled_list
 from .markup import is_generator_name
 from .sharepoint_blog import find_posts, parse_blog_post
 from .sharepoint_common import NAME, web_part
@@ -189,8 +189,8 @@ def parse_listing(doc: Document) -> ListingPage:
         # Items this adapter cannot name ("/Pages/<slug>.aspx", publishing's default, with
         # no dated folder) beside a box of dated ones: the page's list of titles is the
         # section's when it is longer.
-        listed = titled_list(doc)
-        if len(listed) > len(urls) and not set(urls) >= set(listed):
+        listed = longer_titled_list(doc, urls)
+        if listed is not None:
             return ListingPage(
                 url=doc.url, platform=NAME, article_urls=listed, next_url=_next_page(doc, doc.tree)
             )

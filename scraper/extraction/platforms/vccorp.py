@@ -238,7 +238,7 @@ def parse_listing(doc: Document) -> ListingPage:
     if urlsplit(doc.url).path.strip("/") and not select(doc.tree, LISTING_BOXES):
         # A section's page in a theme without the known boxes: its own list, as the generic
         # reader tells it from the side boxes ("Tin đọc nhiều") whatever their names.
-        listed = [u for u in generic_listing.parse_listing(doc).article_urls if is_article_url(u)]
+        listed = generic_listing.section_list(doc, is_article_url)
         urls = listed or urls
     next_url = _linked_next_page(doc)
     # Page links, when the template prints them, are the whole truth about what comes next.
