@@ -227,6 +227,17 @@ MORE_SHAPES: list[tuple[str, Expected]] = [
     ("8 giờ 5 phút, ngày 05/03/2024", ("2024-03-05T08:05:00+07:00", "minute")),
     ("15 giờ 30 phút 20 giây ngày 05/03/2024", ("2024-03-05T15:30:20+07:00", "minute")),
     ("05/03/\xad2024 08:30", ("2024-03-05T08:30:00+07:00", "minute")),
+    # Beside the publish date, dates that are not the article's: a print date, a decree's
+    # signing or effect, an event's day; the record's creation only when nothing else.
+    ("Ngày in: 28/11/2025  Ngày đăng: 12/06/2025 14:35", ("2025-06-12T14:35:00+07:00", "minute")),
+    ("In ngày: 28/11/2025", None),
+    ("Ngày ban hành: 10/06/2025 | Ngày đăng: 12/06/2025", ("2025-06-12T00:00:00+07:00", "day")),
+    ("Ngày đăng: 12/06/2025 | Ngày hiệu lực: 01/07/2025", ("2025-06-12T00:00:00+07:00", "day")),
+    ("Có hiệu lực từ ngày 01/07/2025", None),
+    ("12/06/2025 14:35 - Sự kiện ngày: 20/06/2025", ("2025-06-12T14:35:00+07:00", "minute")),
+    ("Ngày tạo: 10/06/2025 09:00 | Ngày đăng: 12/06/2025", ("2025-06-12T00:00:00+07:00", "day")),
+    ("Ngày tạo: 10/06/2025 09:00", ("2025-06-10T09:00:00+07:00", "minute")),
+    ("Thứ Năm, 12/06/2025 - Đăng lúc 2:35 CH", ("2025-06-12T14:35:00+07:00", "minute")),
     # Still refused: two-digit years, and "24h" (a name, not an hour).
     ("25/12/19 - 08:30", None),
     ("05/03/2024 24h", ("2024-03-05T00:00:00+07:00", "day")),

@@ -246,6 +246,11 @@ def test_generic_camel_case_lead_and_author_boxes():
         ["Cập nhật: 15/03/2020 10:00", "Ngày đăng: 12/03/2020 08:00"],
         ["Ngày đăng: 12/03/2020 08:00", "Cập nhật: 15/03/2020 10:00"],
         ["Ngày đăng: 12/03/2020 08:00 | Cập nhật: 15/03/2020 10:00"],
+        # Other dates beside the publish date: a decree's, the record's, a print date.
+        ["Ngày ban hành: 10/03/2020 | Ngày đăng: 12/03/2020 08:00"],
+        ["Ngày đăng: 12/03/2020 08:00 | Ngày hiệu lực: 01/04/2020"],
+        ["Ngày tạo: 11/03/2020 17:00 | Ngày đăng: 12/03/2020 08:00"],
+        ["Ngày in: 28/11/2026", "Ngày đăng: 12/03/2020 08:00"],
     ],
 )
 def test_generic_publish_date_not_the_date_of_an_edit(lines):

@@ -36,6 +36,7 @@ __all__ = [
     "count_dates",
     "date_from_url",
     "is_print_date_header",
+    "labels_a_date_aside",
     "names_an_edit",
     "parse_dateline",
     "post_time",
@@ -149,7 +150,7 @@ _TIME = r"(?<![\d:.,])" + _TIME_BODY
 _WEEKDAY = r"(?:th[ứu]\s?(?:hai|ba|t[ưu]|n[ăa]m|s[áa]u|b[ảẩa]y|[2-7])|ch[ủu]\s?nh[ậa]t|t[2-7]|cn)"
 # What may sit between a date and the time that belongs to it. Anything longer or wordier
 # (a byline, a sentence) means the time is about something else and is ignored.
-_GAP_AFTER = r"[\s|,\-–—•·/(]{0,4}(?:(?:(?:v[àa]o\s)?(?:l[úu]c|h[ồo]i)|at|gi[ờo])\s?:?\s?)?"
+_GAP_AFTER = r"[\s|,\-–—•·/(]{0,4}(?:(?:(?:v[àa]o\s|đăng\s)?(?:l[úu]c|h[ồo]i)|at|gi[ờo])\s?:?\s?)?"
 _GAP_BEFORE = (
     r"\)?[\s|,\-–—•·]{0,4}(?:\(?gmt\s?\+\s?0?7\)?[\s|,\-–—•·]{0,4})?"
     rf"(?:{_WEEKDAY}[\s,\-–—|]{{0,3}})?(?:ng[àa]y\s?:?\s?)?"
@@ -184,6 +185,19 @@ _UPDATED_RE = re.compile(
     r"modified)\b",
     re.IGNORECASE,
 )
+
+# Dates that are not the article's at all: when the page was printed, when the decree it
+# reports was signed or takes effect, when the event it announces takes place.
+# ("Ngày đăng: 12/06/2025 | Ngày hiệu lực: 01/07/2025": the second is the decree's.)
+_OTHER_DATE_RE = re.compile(
+    r"(?=[nithsbcp])\b(?:ngày\s?in|in\s?(?:ngày|lúc)|ngày\s?(?:ban\s?hành|ký|có\s?hiệu\s?lực)"
+    r"|ban\s?hành\s?ngày|(?:có\s?)?hiệu\s?lực(?:\s?(?:từ|thi\s?hành))?(?:\s?ngày)?"
+    r"|(?:ngày|thời\s?gian)\s?(?:diễn\s?ra|tổ\s?chức|sự\s?kiện)|sự\s?kiện\s?ngày"
+    r"|hạn\s?(?:chót|nộp)|printed(?:\s?on)?)\b",
+    re.IGNORECASE,
+)
+# "Ngày tạo" (the CMS record's creation): the publish date, unless the text gives that too.
+_CREATED_RE = re.compile(r"(?=[nc])\b(?:ngày\s?tạo|created(?:\s?on)?)\b", re.IGNORECASE)
 
 # A post footer's time of day: "Đăng lúc 16:20 bởi …", "Posted by admin at 4:20 PM".
 _POST_TIME_RE = re.compile(rf"\b(?:lúc|at)\s?(?P<clock>{_TIME})", re.IGNORECASE)
@@ -261,23 +275,28 @@ def parse_dateline(
     # An edit time ("Ngày đăng: 12/03/2019 | Cập nhật: 15/03/2019") gives way to a publish
     # date in the same text; alone, it is the best the text has and is returned as such.
     edited: Dateline | None = None
+    created: Dateline | None = None  # "Ngày tạo: …": if the text names no publish date
     label_from = 0  # where the words before the current date start
     for match in _DATE_RE.finditer(masked):
         saw_date = True
         latest = latest or _latest_allowed(today)
-        found = _from_date_match(match, clean, masked, latest, label_from)
         # (Its label sits right before it: "Cập nhật lần cuối lúc 10:00 ngày 15/03/2019".)
         label_at = max(label_from, match.start() - _LABEL_WINDOW)
+        other = _OTHER_DATE_RE.search(masked, label_at, match.start()) is not None
+        found = None if other else _from_date_match(match, clean, masked, latest, label_from)
         is_edit = _UPDATED_RE.search(masked, label_at, match.start()) is not None
         if found is not None and not is_edit:
-            return found
-        if found is not None and edited is None:
+            if created is None and _CREATED_RE.search(masked, label_at, match.start()):
+                created = found
+            else:
+                return found
+        elif found is not None and edited is None:
             edited = replace(found, updated=True)
         # (A time right after this date is its own, not the next date's.)
         own_time = _TIME_AFTER_RE.match(masked, match.end())
         label_from = own_time.end() if own_time is not None else match.end()
-    if edited is not None:
-        return edited
+    if created is not None or edited is not None:
+        return created or edited
     # A recognised but invalid date (31/02, 1899, ...) is a bad dateline, not a cue to let
     # dateparser guess something else out of the same text.
     if saw_date or not fallback:
@@ -313,6 +332,14 @@ def with_post_time(day_text: str, time: str | None) -> str:
 def names_an_edit(text: str) -> bool:
     """Whether the text labels a date as the time of an edit ("Cập nhật: …")."""
     return _UPDATED_RE.search(_collapse(text)) is not None
+
+
+def labels_a_date_aside(text: str) -> bool:
+    """Whether the text labels some date as not the publish time: an edit, the record's
+    creation, a print date, a decree's signing or effect, an event's day. A dateline may
+    print such a date beside the publish date."""
+    clean = _collapse(text)
+    return any(rule.search(clean) for rule in (_UPDATED_RE, _OTHER_DATE_RE, _CREATED_RE))
 
 
 def date_from_url(url: str, *, today: date | None = None) -> Dateline | None:

@@ -11,7 +11,7 @@ from itertools import islice
 from lxml.html import HtmlElement
 
 from ..blocks import BLOCK_TAGS, element_text
-from ..dates import count_dates, names_an_edit
+from ..dates import count_dates, labels_a_date_aside
 from ..document import Document
 from ..element_texts import node_text
 from ..json_ld import published_times
@@ -271,7 +271,7 @@ def _could_be_dateline(text: str) -> bool:
     if not text or len(text) > MAX_DATELINE_CHARS or LIST_HEADING.match(text) or CLOCK.match(text):
         return False
     dates = count_dates(text)
-    return dates <= 1 or (dates == 2 and names_an_edit(text))
+    return dates <= 1 or (dates == 2 and labels_a_date_aside(text))
 
 
 def _machine_times(doc: Document) -> list[str]:
