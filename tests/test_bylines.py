@@ -140,3 +140,62 @@ def test_date_set_on_the_right_at_the_end_is_no_byline(markup, text):
 )
 def test_split_authors(byline, authors):
     assert split_authors(byline) == authors
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        # Labels of several words or joined by a dash or slash are labels, not authors.
+        ("Tin - ảnh: Minh Anh", ["Minh Anh"]),
+        ("Tin/ảnh: Minh Anh", ["Minh Anh"]),
+        ("Tin, bài: Minh Anh", ["Minh Anh"]),
+        ("Tổng hợp: Hoàng Long", ["Hoàng Long"]),
+        ("Thực hiện: Nhóm phóng viên", ["Nhóm phóng viên"]),
+        ("Sưu tầm: Thu Trang", ["Thu Trang"]),
+        ("Nguồn tin: Đài Truyền thanh phường", ["Đài Truyền thanh phường"]),
+        # The editor beside the writer is not an author, nor a telephone, e-mail or date.
+        ("Tác giả: Hồng Nhung - Biên tập: Quang Huy", ["Hồng Nhung"]),
+        ("Nguyễn Thị Mai - ĐT: 0912 345 678", ["Nguyễn Thị Mai"]),
+        ("Thu Hà - 0912345678", ["Thu Hà"]),
+        ("Thu Hà - thuha@phuong.gov.vn", ["Thu Hà"]),
+        ("Thu Hà - Ngày 12/6/2025", ["Thu Hà"]),
+        # Two people joined by "và"; a unit's "và" stays (above: "Phòng Văn hóa và Thông tin").
+        ("Minh Anh và Thu Hà", ["Minh Anh", "Thu Hà"]),
+        ("Phòng Văn hóa và Thông tin", ["Phòng Văn hóa và Thông tin"]),
+    ],
+)
+def test_split_authors_drops_labels_editors_and_contacts(byline, authors):
+    assert split_authors(byline) == authors
+
+
+@pytest.mark.parametrize(
+    ("after_text", "byline", "authors"),
+    [
+        # The editor, approver or poster printed under the writer: the writer is the byline.
+        (
+            RIGHT.format("Tác giả: Lan Hương") + RIGHT.format("Biên tập: Minh Quân"),
+            "Tác giả: Lan Hương",
+            ["Lan Hương"],
+        ),
+        (
+            "<p>Tác giả: Lan Hương</p><p>Người duyệt: Trần Văn Bình</p>",
+            "Tác giả: Lan Hương",
+            ["Lan Hương"],
+        ),
+        # The writer's e-mail under the name.
+        (
+            RIGHT.format("Thu Hà") + RIGHT.format("Email: thuha@phuong.gov.vn"),
+            "Thu Hà",
+            ["Thu Hà"],
+        ),
+        # The date of the last edit under the name.
+        (RIGHT.format("Thu Hà") + RIGHT.format("Cập nhật: 15/03/2025"), "Thu Hà", ["Thu Hà"]),
+        ("<p>Thu Hà</p><p>Ngày cập nhật: 15/03/2025 09:00</p>", "Thu Hà", ["Thu Hà"]),
+        # A label the lists above lacked, alone and unaligned.
+        ("<p>Biên soạn: Lê Văn Tám</p>", "Biên soạn: Lê Văn Tám", ["Lê Văn Tám"]),
+    ],
+)
+def test_editor_contact_and_date_lines_under_the_byline_go_with_it(after_text, byline, authors):
+    article = _extract(after_text)
+    assert (article.byline, article.authors) == (byline, authors)
+    assert article.body.endswith(_LAST)

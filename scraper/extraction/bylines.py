@@ -17,8 +17,22 @@ from .dates import is_print_date_header, parse_dateline
 from .text import is_upper_text, word_count
 
 BYLINE_LABEL = re.compile(
-    r"^(?:tác giả|tin,? ảnh|tin và ảnh|bài,? ảnh|bài và ảnh|tin|bài|nguồn|theo|người viết|"
-    r"phóng viên|nhóm phóng viên|pv|ctv|cộng tác viên|author|source)\s*[:：]",
+    # "Tin, ảnh:", "Tin - ảnh:", "Tin/ảnh:", "Bài và ảnh:", "Tin, bài:", "Tin:", "Bài:".
+    r"^(?:(?:tin|bài)(?:\s*(?:[,/&-–]|và)?\s*(?:ảnh|bài|tin))?|tác giả|nguồn(?: tin)?|theo|"
+    r"người viết|(?:nhóm )?phóng viên|pv|ctv|cộng tác viên|tổng hợp|(?:người |nhóm )?thực hiện|"
+    r"sưu tầm|biên soạn|lược dịch|author|source)\s*[:：]",
+    re.IGNORECASE,
+)
+# Who edited, approved or posted the text, printed beside the byline: never its author.
+EDITOR_LINE = re.compile(
+    r"^(?:biên tập(?: viên)?|btv|người (?:duyệt|đăng|đưa tin|biên tập|kiểm duyệt)|"
+    r"duyệt(?: tin| bài)?|kiểm duyệt|hiệu đính|editor)\s*[:：]",
+    re.IGNORECASE,
+)
+# A writer's telephone or e-mail, printed after the name.
+CONTACT = re.compile(
+    r"^(?:(?:đt|sđt|số điện thoại|điện thoại|đtdđ|dđ|tel|phone|mobile|fax|e-?mail|"
+    r"liên hệ)\s*[:：.]|\+?\d[\d .()-]{7,}$|\S+@\S+\.\w+$)",
     re.IGNORECASE,
 )
 # A template's author field ("Tác giả: Minh Khoa"): the label names the field, the name follows.
@@ -48,7 +62,7 @@ SOURCE_LINE = re.compile(r"^\(?\s*(?:nguồn|theo|source)\b", re.IGNORECASE)
 AFFILIATION_TAIL = re.compile(r"(?<=\S)\s*\([^()]*\)$")
 # "Minh Châu - 12/03/2025", "Thu Hà | 08:30": a date or time printed after the name.
 DATE_TAIL = re.compile(
-    r"(?:\s*[-–|,]\s*|\s+)(?:\d{1,2}[:h]\d{2}\s*)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}"
+    r"(?:\s*[-–|,]\s*|\s+)(?:[Nn]gày\s*:?\s*)?(?:\d{1,2}[:h]\d{2}\s*)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}"
     r"(?:\s*[-–|,]?\s*\d{1,2}[:h]\d{2})?\s*$"
 )
 _DIGIT = re.compile(r"\d")
@@ -58,7 +72,12 @@ AUTHOR_SEPARATOR = re.compile(r"\s+[-–]\s+|\s*[,;]\s*|\s*&\s*|\s*/\s*")
 _SEPARATOR_CHARS = re.compile(r"[-–,;&/]")
 # What a line that is only a date holds beside it: "Ngày", a weekday, or a place before
 # "ngày" ("Hòa Bình, ngày 12 tháng 3 năm 2025": where and when a notice was signed).
-DATE_LINE_REST = re.compile(r"(?:(?:[^,]+,\s*)?ngày|thứ\s+\w+|chủ nhật)?", re.IGNORECASE)
+# Or a label of when it was posted or updated ("Cập nhật: 15/06/2025" under the byline).
+DATE_LINE_REST = re.compile(
+    r"(?:(?:[^,]+,\s*)?ngày(?: đăng| viết)?|thứ\s+\w+|chủ nhật|(?:ngày )?cập nhật(?: lúc)?"
+    r"|đăng(?: ngày| lúc)?)?",
+    re.IGNORECASE,
+)
 MAX_BYLINE_WORDS = 12
 MAX_BYLINE_CHARS = 120
 
@@ -79,12 +98,16 @@ def split_authors(byline: str) -> list[str]:
         parts = [p.strip() for p in AUTHOR_SEPARATOR.split(text)]
     else:
         parts = [text]
-    parts = [p for p in parts if p and not PHOTO_CREDIT.match(p)]
+    parts = [p for p in parts if p and not _aside(p)]
     if len(parts) > 1 and not all(SOURCE_LINE.match(p) for p in parts):
         # "Ngọc Lan - Nguồn: hanoimoi.vn": the source is not an author.
         parts = [p for p in parts if not SOURCE_LINE.match(p)]
     parts = [bare for bare in map(_bare, parts) if bare]
     units = [bool(UNIT_WORDS.search(p)) for p in parts]
+    if not any(units) and any(" và " in p for p in parts):
+        # "Minh Anh và Thu Hà": two people (a unit's "và" was kept whole above).
+        parts = [name.strip() for p in parts for name in p.split(" và ") if name.strip()]
+        units = [False] * len(parts)
     if len(parts) > 1 and any(units):
         if not units[0]:
             # "Thu Hà - Trung tâm VHTT&TT": the people, then the unit they write for.
@@ -110,6 +133,12 @@ def _bare(text: str) -> str:
     if _DIGIT.search(text):
         text = DATE_TAIL.sub("", text)
     return text.strip()
+
+
+def _aside(text: str) -> bool:
+    """A line printed with the byline that names no author: a photo credit, the editor or
+    approver, the writer's telephone or e-mail."""
+    return bool(PHOTO_CREDIT.match(text) or EDITOR_LINE.match(text) or CONTACT.match(text))
 
 
 def _short(text: str) -> bool:
@@ -185,13 +214,17 @@ def find_byline(blocks: list[Block], *, loose: bool = True) -> BylineResult:
     `loose` also accepts a plain short name as last paragraph, for layouts where the byline
     carries no markup; platform adapters that know their byline markup pass False.
     """
-    for back in range(1, min(3, len(blocks)) + 1):
+    for back in range(1, min(5, len(blocks)) + 1):
         index = len(blocks) - back
         block = blocks[index]
-        if PHOTO_CREDIT.match(block.text):
-            continue  # a credit line after the byline: look one paragraph up
-        # A bare name counts only as the last paragraph, photo credits aside.
-        only_credits_after = all(PHOTO_CREDIT.match(b.text) for b in blocks[index + 1 :])
+        if _aside(block.text) or (back < len(blocks) and _only_a_date(block.text)):
+            # A credit, the editor, a contact or a date line after the byline: look one
+            # paragraph up.
+            continue
+        # A bare name counts only as the last paragraph, credits and such aside.
+        only_credits_after = all(
+            _aside(b.text) or _only_a_date(b.text) for b in blocks[index + 1 :]
+        )
         if _is_byline(block, loose=loose and only_credits_after):
             # Photo credits after the byline ("Ảnh: TN") go with it: they are not body text.
             if index and _name_over_unit(blocks[index - 1], block, loose=loose):
