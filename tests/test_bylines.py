@@ -199,3 +199,19 @@ def test_editor_contact_and_date_lines_under_the_byline_go_with_it(after_text, b
     article = _extract(after_text)
     assert (article.byline, article.authors) == (byline, authors)
     assert article.body.endswith(_LAST)
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "<p>Chia sẻ: <a href='#'>Facebook</a> | <a href='#'>Zalo</a> | <a href='#'>Twitter</a></p>",
+        "<div>Chia sẻ bài viết: <a href='#'>Facebook</a></div>",
+        "<p><a href='#'>Quay lại</a> <a href='#top'>Đầu trang</a> <a href='#'>In trang</a></p>",
+        # The readers' comment form: its heading closes the text.
+        "<p><b>Ý kiến bạn đọc</b></p><p>Họ tên:</p><p>Email:</p><p>Nội dung:</p><p>Gửi</p>",
+    ],
+)
+def test_tools_and_comment_form_under_the_byline_are_no_text(furniture):
+    article = _extract("<p>Thu Hà</p>" + furniture)
+    assert (article.byline, article.authors) == ("Thu Hà", ["Thu Hà"])
+    assert article.body.endswith(_LAST)

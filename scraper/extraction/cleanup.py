@@ -17,10 +17,11 @@ NOISE_LINE = re.compile(
     re.IGNORECASE,
 )
 # A toolbar flattened into one line: "In bài viết | Gửi email | Số lượt xem: 207".
+# ("Chia sẻ: Facebook | Zalo", "Quay lại Đầu trang In trang".)
 _TOOL = (
-    r"(?:in bài(?: viết)?|in trang|bản in|chia sẻ(?: bài viết)?|gửi (?:e-?mail|bài(?: viết)?)|"
-    r"quay lại|trở về|về đầu trang|lưu bài(?: viết)?|print|share|e-?mail|facebook|zalo|twitter|"
-    r"(?:số )?lượt (?:người )?xem\s*:?\s*[\d.,]*|view count\s*:?\s*[\d.,]*)"
+    r"(?:(?:in bài(?: viết)?|in trang|bản in|chia sẻ(?: bài viết)?|gửi (?:e-?mail|bài(?: viết)?)|"
+    r"quay lại|trở về|(?:về |lên )?đầu trang|lưu bài(?: viết)?|print|share|e-?mail|facebook|"
+    r"zalo|twitter)\s*:?|(?:số )?lượt (?:người )?xem\s*:?\s*[\d.,]*|view count\s*:?\s*[\d.,]*)"
 )
 TOOLS_LINE = re.compile(rf"^{_TOOL}(?:\s*[|·•/-]?\s*{_TOOL})+$", re.IGNORECASE)
 # CMS account lines: who typed it in, not who wrote it (never the byline).
@@ -40,6 +41,13 @@ RELATED_HEADING = re.compile(
     r"nổi bật|(?:xem|đọc) nhiều(?: nhất)?)|bài (?:viết )?(?:liên quan|khác|mới(?: nhất)?))"
     r"|xem thêm|đọc thêm|danh mục tin tức|(?:có thể )?bạn (?:có thể )?quan tâm"
     r"|related (?:news|articles|posts)|other news|more news|read more|see also)\s*:?$",
+    re.IGNORECASE,
+)
+
+# The readers' comments and their form close the article: nothing after them is its text.
+COMMENTS_HEADING = re.compile(
+    r"^(?:ý kiến (?:bạn đọc|của bạn)|(?:gửi|viết) (?:ý kiến|bình luận)(?: của bạn)?|"
+    r"bình luận(?: \(\d+\))?|comments?|leave a (?:reply|comment))\s*:?$",
     re.IGNORECASE,
 )
 
@@ -77,6 +85,7 @@ _ANY_LINE_PATTERN = re.compile(
             COUNTER_LABEL,
             RELATED_HEADING,
             RELATED_INLINE,
+            COMMENTS_HEADING,
         )
     ),
     re.IGNORECASE,
@@ -123,6 +132,8 @@ def strip_boilerplate(blocks: list[Block]) -> list[Block]:
             after_counter = False
             continue
         after_counter = bool(COUNTER_LABEL.match(text))
+        if COMMENTS_HEADING.match(text):
+            break
         if RELATED_HEADING.match(text):
             in_related = True
             continue
