@@ -260,6 +260,23 @@ def test_generic_publish_date_not_the_date_of_an_edit(lines):
     assert article.published_at == "2020-03-12T08:00:00+07:00"
 
 
+@pytest.mark.parametrize(
+    "footer",
+    ["Đăng lúc 2:35 CH bởi admin", "Đăng bởi quantri vào lúc 14:35", "Posted by admin at 2:35 PM"],
+)
+def test_generic_post_footer_inside_the_text_box_gives_the_time_and_is_cut(footer):
+    """Blog templates head the post with its day and end it with its time, here inside the
+    box that holds the text."""
+    main = (
+        "<div class='post'><div class='date-header'>Thứ Năm, 12/03/2020</div>"
+        "<h3 class='post-title'>Đối thoại về nạo vét kênh thủy lợi</h3>"
+        f"<div class='post-body'>{_BODY}<div class='post-footer'>{footer}</div></div></div>"
+    )
+    article = extract_article(_page(main), URL)
+    assert article.published_at == "2020-03-12T14:35:00+07:00"
+    assert article.body.endswith("bố trí lối đi tạm cho học sinh.")
+
+
 def test_generic_date_of_an_edit_alone_is_still_the_page_date():
     main = (
         "<div class='bai-viet'><h1>Đối thoại về nạo vét kênh thủy lợi</h1>"

@@ -30,6 +30,10 @@ ACCOUNT_LINE = re.compile(
     r"posted by)\s*[:：]",
     re.IGNORECASE,
 )
+# A blog post's footer line: "Đăng lúc 16:20 bởi admin", "Đăng bởi quantri vào lúc 2:35 CH".
+POSTED_LINE = re.compile(
+    r"^(?:đăng|posted)\s(?:lúc|bởi|by|at|on|vào|ngày)\b[^.!?]{0,80}$", re.IGNORECASE
+)
 # A counter split over two rows: the label, then the number alone.
 COUNTER_LABEL = re.compile(r"^(?:số )?lượt (?:người )?(?:xem|truy cập)\s*:?$", re.IGNORECASE)
 BARE_NUMBER = re.compile(r"^[\d.,]+$")
@@ -82,6 +86,7 @@ _ANY_LINE_PATTERN = re.compile(
             NOISE_LINE,
             TOOLS_LINE,
             ACCOUNT_LINE,
+            POSTED_LINE,
             COUNTER_LABEL,
             RELATED_HEADING,
             RELATED_INLINE,
@@ -142,7 +147,7 @@ def strip_boilerplate(blocks: list[Block]) -> list[Block]:
             if link_density(block) >= 0.6 or BARE_DATE.fullmatch(text):
                 continue
             in_related = False
-        if NOISE_LINE.match(text) or TOOLS_LINE.match(text) or ACCOUNT_LINE.match(text):
+        if any(rule.match(text) for rule in (NOISE_LINE, TOOLS_LINE, ACCOUNT_LINE, POSTED_LINE)):
             continue
         if RELATED_INLINE.match(text) and link_density(block) >= 0.5:
             continue  # "Xem thêm: <a>…</a>" injected between paragraphs

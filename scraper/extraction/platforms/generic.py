@@ -22,6 +22,7 @@ from .base import Platform, last_crumb, title_segments
 from .generic_boxes import (
     after_body_lines,
     author_beside_date,
+    closing_lines,
     find_author_box,
     find_author_line,
     find_lead,
@@ -254,7 +255,7 @@ def parse_article(doc: Document) -> Article:
         shown_lines = [title_date]  # the only date the page shows is in its heading
     datelines, shown = order_datelines(doc, shown_lines, machine_times)
     after_body = after_body_lines(container)
-    if datelines and (time := posted_time(after_body)):
+    if datelines and (time := posted_time(after_body) or posted_time(closing_lines(container))):
         datelines = [with_post_time(datelines[0], time), *datelines[1:]]
     if (
         shown_lines

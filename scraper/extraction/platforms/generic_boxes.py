@@ -170,6 +170,19 @@ def after_body_lines(container: HtmlElement) -> list[str]:
     return lines
 
 
+def closing_lines(container: HtmlElement) -> list[str]:
+    """The texts of the text block's last two elements: some blog templates end the post
+    with its footer ("Đăng lúc 16:20 bởi admin") inside the block."""
+    lines: list[str] = []
+    for element in reversed(container):
+        text = element_text(element) if isinstance(element.tag, str) else ""
+        if text:
+            lines.append(text)
+            if len(lines) == 2:
+                break
+    return lines
+
+
 def find_author_line(lines: list[str]) -> str | None:
     """A labelled author line among `after_body_lines`: the name after "Tác giả:" ("Người
     viết:", "Author:", …), or the whole line for "Tin, ảnh: …"-style credits. Never a source
