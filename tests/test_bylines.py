@@ -215,3 +215,12 @@ def test_tools_and_comment_form_under_the_byline_are_no_text(furniture):
     article = _extract("<p>Thu Hà</p>" + furniture)
     assert (article.byline, article.authors) == ("Thu Hà", ["Thu Hà"])
     assert article.body.endswith(_LAST)
+
+
+@pytest.mark.parametrize(
+    "credit", ["<p><em>Ảnh: Minh Đức</em></p>", RIGHT.format("<em>Video: Minh Đức</em>")]
+)
+def test_credit_printed_over_the_byline_goes_with_it(credit):
+    article = _extract(credit + RIGHT.format("<b>Thu Hà</b>"))
+    assert (article.byline, article.authors) == ("Thu Hà", ["Thu Hà"])
+    assert article.body.endswith(_LAST)

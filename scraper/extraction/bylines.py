@@ -40,7 +40,9 @@ AUTHOR_FIELD = re.compile(
     r"^(?:tác giả|người viết|bút danh|author)\s*[:：]\s*(?P<name>.+)$", re.IGNORECASE
 )
 PHOTO_CREDIT = re.compile(
-    r"^(?:ảnh|nguồn ảnh|ảnh minh họa|ảnh minh hoạ|photo)\s*[:：]", re.IGNORECASE
+    r"^(?:ảnh|nguồn ảnh|ảnh minh họa|ảnh minh hoạ|photo|video|clip|đồ họa|đồ hoạ|infographic)"
+    r"\s*[:：]",
+    re.IGNORECASE,
 )
 # "…để quản lý. T.DƯƠNG" — an upper-case tail after the last sentence's full stop.
 GLUED_TAIL = re.compile(
@@ -208,6 +210,15 @@ def _name_over_unit(name: Block, unit: Block, *, loose: bool) -> bool:
     return name.align == "right" == unit.align or (loose and is_source)
 
 
+def _credits_cut(body: list[Block]) -> list[Block]:
+    """The text above a byline without the credit lines printed right over it ("Ảnh: …",
+    "Video: …"): they belong with the byline, not with the text."""
+    end = len(body)
+    while end > 1 and len(body) - end < 2 and _aside(body[end - 1].text):
+        end -= 1
+    return body[:end]
+
+
 def find_byline(blocks: list[Block], *, loose: bool = True) -> BylineResult:
     """Take the byline out of the last paragraphs.
 
@@ -230,8 +241,8 @@ def find_byline(blocks: list[Block], *, loose: bool = True) -> BylineResult:
             if index and _name_over_unit(blocks[index - 1], block, loose=loose):
                 name = blocks[index - 1].text
                 joiner = " " if block.text.startswith("(") else " - "
-                return BylineResult(name + joiner + block.text, blocks[: index - 1])
-            return BylineResult(block.text, blocks[:index])
+                return BylineResult(name + joiner + block.text, _credits_cut(blocks[: index - 1]))
+            return BylineResult(block.text, _credits_cut(blocks[:index]))
         if back == 1:
             glued = GLUED_TAIL.search(block.text)
             if (
