@@ -277,6 +277,38 @@ def test_generic_post_footer_inside_the_text_box_gives_the_time_and_is_cut(foote
     assert article.body.endswith("bố trí lối đi tạm cho học sinh.")
 
 
+def _blog(day_heading: str, footer: str) -> str:
+    """A Blogger-style page: the day's heading over each post's boxes, the time in the post's
+    own footer."""
+    return (
+        "<html><head><title>Trường THCS xã</title></head><body>"
+        "<div class='header'><h1><a href='/'>Trường THCS xã</a></h1></div>"
+        f"<div class='blog-posts'>{day_heading}<div class='post-outer'><div class='post'>"
+        "<h3 class='post-title'>Đối thoại về nạo vét kênh thủy lợi</h3>"
+        f"<div class='post-body'>{_BODY}</div><div class='post-footer'>{footer}</div>"
+        "</div></div></div></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("day_heading", "footer", "published_at"),
+    [
+        (
+            "<h2 class='date-header'><span>Thứ Năm, 12 tháng 3, 2020</span></h2>",
+            "Đăng lúc <a class='timestamp-link' href='#'>2:35 CH</a> bởi <span>Nhà trường</span>",
+            "2020-03-12T14:35:00+07:00",
+        ),
+        ("<h2 class='date-header'>Thứ Năm, 12/03/2020</h2>", "", "2020-03-12T00:00:00+07:00"),
+        # A bar of today's date over the post's boxes is the page's clock, not the post's day.
+        ("<div class='top-bar'>Thứ Bảy, 28/11/2026</div>", "", None),
+    ],
+)
+def test_generic_blog_day_heading_over_the_post_boxes(day_heading, footer, published_at):
+    article = extract_article(_blog(day_heading, footer), URL)
+    assert article.published_at == published_at
+    assert article.body.endswith("bố trí lối đi tạm cho học sinh.")
+
+
 def test_generic_date_of_an_edit_alone_is_still_the_page_date():
     main = (
         "<div class='bai-viet'><h1>Đối thoại về nạo vét kênh thủy lợi</h1>"

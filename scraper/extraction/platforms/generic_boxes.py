@@ -15,7 +15,14 @@ from ..element_texts import node_text
 from ..text import clean_line
 from .class_rules import ClassRule
 from .generic_fields import LIST_HEADING, MAX_DATELINE_CHARS
-from .generic_layout import following_elements, in_chrome, in_side_box, is_inside, near
+from .generic_layout import (
+    following_elements,
+    in_chrome,
+    in_side_box,
+    is_inside,
+    is_post_footer,
+    near,
+)
 
 # A lead (sapo) or an author box the template sets apart from the text, named by its class.
 # A word of a class or id starts after a separator or, in camelCase names ("NewsSummary",
@@ -51,6 +58,7 @@ SOURCE_LABEL = re.compile(r"^(?:nguồn|theo|source)", re.IGNORECASE)
 # The author field below the body sits in the next few short blocks, before the related
 # articles, tags and comments that follow it.
 AFTER_BODY_ELEMENTS = 3
+CLOSING_DEPTH = 5
 AFTER_BODY_CHARS = 300
 # What separates the fields of a dateline's box ("Tác giả: … | 12/03/2025 08:30"); not a
 # dash, which also joins two authors' names.
@@ -160,7 +168,11 @@ def after_body_lines(container: HtmlElement) -> list[str]:
         raw = node_text(element)
         if not raw.strip():
             continue
-        if len(raw) > AFTER_BODY_CHARS or LIST_HEADING.match(raw.lstrip()) or in_chrome(element):
+        if (
+            len(raw) > AFTER_BODY_CHARS
+            or LIST_HEADING.match(raw.lstrip())
+            or (in_chrome(element) and not is_post_footer(element))
+        ):
             break
         if (":" in raw or "：" in raw) and not is_noise(element):
             lines.extend(block.text for block in paragraphs(element))
@@ -171,15 +183,20 @@ def after_body_lines(container: HtmlElement) -> list[str]:
 
 
 def closing_lines(container: HtmlElement) -> list[str]:
-    """The texts of the text block's last two elements: some blog templates end the post
-    with its footer ("Đăng lúc 16:20 bởi admin") inside the block."""
+    """The short texts that close the text block, from its last element with text down to
+    the innermost: some blog templates end the post with its footer ("Đăng lúc 16:20 bởi
+    admin") inside the block, a level or more down."""
     lines: list[str] = []
-    for element in reversed(container):
-        text = element_text(element) if isinstance(element.tag, str) else ""
-        if text:
+    node: HtmlElement | None = container
+    for _ in range(CLOSING_DEPTH):
+        node = next(
+            (el for el in reversed(node) if isinstance(el.tag, str) and element_text(el)), None
+        )
+        if node is None:
+            break
+        text = element_text(node)
+        if len(text) <= AFTER_BODY_CHARS:
             lines.append(text)
-            if len(lines) == 2:
-                break
     return lines
 
 

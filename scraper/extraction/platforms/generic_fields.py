@@ -10,7 +10,7 @@ from itertools import islice
 
 from lxml.html import HtmlElement
 
-from ..blocks import BLOCK_TAGS, element_text
+from ..blocks import BLOCK_TAGS, HEADING_TAGS, element_text
 from ..dates import count_dates, labels_a_date_aside
 from ..document import Document
 from ..element_texts import node_text
@@ -256,6 +256,25 @@ def _element_before(title_el: HtmlElement) -> HtmlElement | None:
     return before if before is not None and isinstance(before.tag, str) else None
 
 
+def _day_heading_over_post(title_el: HtmlElement) -> HtmlElement | None:
+    """The element above the box of the box that the title opens: blog templates head the
+    day's posts with the date, over each post's boxes ("<h2 class=date-header>",
+    "<div class=post-outer><div class=post><h3 class=post-title>"). Only a date is read
+    there, and only from a heading or a box named for a date: higher up than
+    `_element_before` sit the page's header and its clock (a bar of today's date)."""
+    box = title_el.getparent()
+    if box is None or title_el.getprevious() is not None:
+        return None
+    outer = box.getparent()
+    if outer is None or box.getprevious() is not None or outer.tag in ("body", "html"):
+        return None
+    before = outer.getprevious()
+    if before is None or not isinstance(before.tag, str):
+        return None
+    names = f"{before.get('class', '')} {before.get('id', '')}".lower()
+    return before if before.tag in HEADING_TAGS or "date" in names else None
+
+
 def split_title_date(title: str) -> tuple[str, str | None]:
     """A heading that ends with its own date ("Hội nghị … (10/03/2020)", "… - 10/03/2020
     08:15"), as some CMSs print it: the title without it, and the date."""
@@ -300,6 +319,9 @@ def dateline_texts(doc: Document, title_el: HtmlElement | None) -> tuple[list[st
         if not found:
             leading = [t for t in _leading_lines(title_el) if mostly_date(doc, t)]
             found = _datelines_among(doc, leading)
+        if not found and (heading := _day_heading_over_post(title_el)) is not None:
+            text = element_text(heading)
+            found = _datelines_among(doc, [text]) if mostly_date(doc, text) else []
         if len(found) > 1:
             # Lines that are dates, not a short sentence that mentions one ("UBND phường thông
             # báo lịch nghỉ Tết từ … đến hết ngày 02/02/2025"): that one is text.

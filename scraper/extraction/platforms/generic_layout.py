@@ -41,11 +41,25 @@ def _chrome_verdict(node: HtmlElement) -> bool | None:
 # an <article>'s own <header>: chrome of the page, not of a list ("page-header" is Joomla's
 # blog item, "card-header" Bootstrap's).
 ITEM_HEADER = re.compile(r"(?:page|card|item|entry|post|news)-header", re.IGNORECASE)
+# A post's own footer, under its text: its author, its time ("Đăng lúc 2:35 CH bởi …"),
+# where the page's footer holds the site's address.
+ITEM_FOOTER = re.compile(r"(?:card|item|entry|post|news|article)-footer", re.IGNORECASE)
 # A section's tabs of sub-sections sit in its column, beside its list: no items of it (a tab
 # pane's content is).
 SUB_SECTION_TABS = re.compile(r"(?:^|\s)(?:[\w-]*tabs|submenu|subnav)(?:$|\s)", re.IGNORECASE)
 # Joomla's blog lists its older items in a stacked nav list under "items-more".
 MORE_ITEMS = re.compile(r"(?:^|\s)items-more(?:$|\s)")
+
+
+def is_post_footer(element: HtmlElement) -> bool:
+    """A footer of the post, not of the page: named so, or an <article>'s <footer>, in a box
+    that is no chrome."""
+    parent = element.getparent()
+    if parent is None or in_chrome(parent):
+        return False
+    if element.tag == "footer":
+        return any(a.tag == "article" for a in element.iterancestors())
+    return ITEM_FOOTER.search(f"{element.get('class') or ''} {element.get('id') or ''}") is not None
 
 
 def in_listing_chrome(element: HtmlElement) -> bool:
