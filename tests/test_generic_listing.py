@@ -146,6 +146,12 @@ _CALENDAR = (
          "<i class='fa fa-angle-right'></i></a>"), "https://x.gov.vn/tin-tuc?start=20"),
         # The last page: nothing after it.
         ("https://x.gov.vn/tin-tuc?page=3", "<a href='/tin-tuc?page=2'>2</a><b>3</b>", None),
+        # The last number shown is the current page: the gap after it leads to the next block.
+        ("https://x.gov.vn/tin-tuc?offset=90", ("<a href='?offset=0'>1</a> <a href='?offset=70'>…</a>"
+         "<a href='?offset=80'>9</a><span class='cur'>10</span><a href='?offset=100'>...</a>"),
+         "https://x.gov.vn/tin-tuc?offset=100"),
+        ("https://x.gov.vn/tin-tuc?offset=90", ("<a href='?offset=0'>1</a> <a href='?offset=70'>…</a>"
+         "<a href='?offset=80'>9</a><span class='cur'>10</span>"), None),
     ],
 )  # fmt: skip
 def test_next_page_of_pagers_in_any_form(listing_url, pager, next_url):
@@ -230,7 +236,8 @@ def test_the_spider_holds_a_section_to_its_site_with_or_without_www():
     ("label", "is_next"),
     [("Trang sau »", True), ("Tiếp ›", True), ("Next »", True), ("»", True),
      ("Kế tiếp", True), ("Trang kế tiếp", True), ("Tiếp theo >>", True), ("[Tiếp]", True),
-     ("Trang tiếp theo", True), ("Cuối »", False), ("»»", False), ("Xem tiếp", False)],
+     ("Trang tiếp theo", True), ("Bài đăng cũ hơn", True), ("← Bài cũ hơn", True),
+     ("Older Posts", True), ("Cuối »", False), ("»»", False), ("Xem tiếp", False)],
 )  # fmt: skip
 def test_next_page_labels(label, is_next):
     """The next page's link by its label; not the last page's, nor an item's "read more"."""
@@ -715,4 +722,73 @@ def test_vccorp_section_page_of_another_theme_leaves_out_its_side_boxes():
     assert listing.platform == "vccorp"
     assert [u.rsplit("/", 1)[1][:29] for u in listing.article_urls] == [
         f"phuong-to-chuc-hoat-dong-so-{i}" for i in range(3)
+    ]
+
+
+def _framed_listing(wrapper: str, item: str) -> bytes:
+    rows = "".join(
+        item.format(href=f"/tin-tuc/bai-viet-so-{i}-{100 + i}.html", title=title)
+        for i, title in enumerate(TITLES)
+    )
+    side = "".join(
+        f"<li><a href='/thong-bao/thong-bao-so-{i}-{200 + i}.html'>Thông báo lịch tiếp công dân"
+        f" định kỳ tháng {i + 1} của Ủy ban nhân dân phường</a></li>"
+        for i in range(3)
+    )
+    return (
+        "<html><head><meta charset='utf-8'><title>Tin tức</title></head><body>"
+        "<div id='mainmenu'><ul><li><a href='/gioi-thieu/lich-su-phuong-12.html'>Lịch sử hình"
+        " thành và phát triển của phường qua các thời kỳ</a></li><li>"
+        "<a href='/gioi-thieu/co-cau-to-chuc-13.html'>Cơ cấu tổ chức bộ máy của Ủy ban nhân dân"
+        " phường</a></li></ul></div>"
+        f"<div class='{wrapper}'><div class='main'><h2>Tin tức</h2>{rows}"
+        "<div class='pagination'><b>1</b><a href='/tin-tuc?page=2'>2</a></div></div>"
+        f"<div class='sidebar'><h3>Thông báo</h3><ul>{side}</ul></div></div>"
+        "<footer>Ủy ban nhân dân phường</footer></body></html>"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    ("wrapper", "item"),
+    [
+        # A layout's wrapper named after its sidebar holds the section's list too.
+        ("site-content has-sidebar right-sidebar", "<div class='post'><h3><a href='{href}'>{title}</a></h3></div>"),
+        ("main-wrap layout-sidebar-left", "<div class='post'><h3><a href='{href}'>{title}</a></h3></div>"),
+        # Each item's title in an HTML5 <header> or a box named "…-header".
+        ("content", "<div class='post-item'><header><h2><a href='{href}'>{title}</a></h2></header></div>"),
+        ("content", "<div class='item'><div class='article-header'><a href='{href}'>{title}</a></div></div>"),
+    ],
+)  # fmt: skip
+def test_the_sections_list_inside_boxes_named_like_chrome(wrapper, item):
+    listing = parse_listing(_framed_listing(wrapper, item), "https://x.gov.vn/tin-tuc")
+    assert listing.article_urls == [
+        f"https://x.gov.vn/tin-tuc/bai-viet-so-{i}-{100 + i}.html" for i in range(len(TITLES))
+    ]
+    assert listing.next_url == "https://x.gov.vn/tin-tuc?page=2"
+
+
+def test_a_list_of_another_sites_articles_is_no_cue_to_read_the_sidebar():
+    item = "<div class='post'><h3><a href='https://baochinhphu.vn{href}'>{title}</a></h3></div>"
+    page = _framed_listing("site-content has-sidebar", item)
+    assert parse_listing(page, "https://x.gov.vn/tin-tuc").article_urls == []
+
+
+def test_the_sections_list_in_a_widget_box_with_its_pager():
+    """Page builders name every box "widget": the one that holds the pager is the section's."""
+    rows = "".join(
+        f"<div class='news-item'><h3><a href='/tin-tuc/bai-viet-so-{i}-{100 + i}.html'>{title}"
+        "</a></h3></div>"
+        for i, title in enumerate(TITLES)
+    )
+    page = (
+        "<html><body><div class='row'><div class='col-md-8'><div class='widget widget-news'>"
+        f"<div class='widget-title'>Tin tức</div><div class='widget-content'>{rows}</div>"
+        "<div class='pagination'><b>1</b><a href='/tin-tuc?page=2'>2</a></div></div></div>"
+        "<div class='col-md-4'><div class='widget'><ul><li><a href='/tin-tuc/xem-nhieu-7000.html'>"
+        "Hội nghị học tập nghị quyết của Ban Chấp hành Trung ương</a></li></ul></div></div>"
+        "</div></body></html>"
+    )
+    listing = parse_listing(page.encode(), "https://x.gov.vn/tin-tuc")
+    assert listing.article_urls == [
+        f"https://x.gov.vn/tin-tuc/bai-viet-so-{i}-{100 + i}.html" for i in range(len(TITLES))
     ]

@@ -13,7 +13,15 @@ from ..memo import ancestor_verdict
 CHROME = re.compile(
     # (Elementor, WordPress' page builder, names every box of a page "elementor-widget".)
     r"(?:^|[\s_-])(?:header|footer|nav|navbar|menu|sidebar|side|(?<!elementor-)widget"
-    r"|portlet-title|logo|banner|breadcrumbs?)(?:$|[\s_-])",
+    r"|portlet-title|logo|banner|breadcrumbs?)(?:$|[\s_-])"
+    # Menus are named run together too: "mainmenu", "topmenu", "menutop", "megamenu".
+    r"|menu",
+    re.IGNORECASE,
+)
+# The page's frame alone: header, footer, menus. A box named "side" or "widget" may also be
+# a wrapper of the whole layout ("has-sidebar right-sidebar", Blogger's "widget Blog").
+FRAME = re.compile(
+    r"(?:^|[\s_-])(?:header|footer|nav|navbar|logo|banner|breadcrumbs?)(?:$|[\s_-])|menu",
     re.IGNORECASE,
 )
 # Boxes beside the section's list: "tin nổi bật", "xem nhiều", "tin liên quan", sidebars.
@@ -40,7 +48,9 @@ def _chrome_verdict(node: HtmlElement) -> bool | None:
 # A page's, a card's, an item's or a post's header holds a listing item's title, and so does
 # an <article>'s own <header>: chrome of the page, not of a list ("page-header" is Joomla's
 # blog item, "card-header" Bootstrap's).
-ITEM_HEADER = re.compile(r"(?:page|card|item|entry|post|news)-header", re.IGNORECASE)
+ITEM_HEADER = re.compile(
+    r"(?:page|card|item|entry|post|news|article|title|blog)-header", re.IGNORECASE
+)
 # A post's own footer, under its text: its author, its time ("Đăng lúc 2:35 CH bởi …"),
 # where the page's footer holds the site's address.
 ITEM_FOOTER = re.compile(r"(?:card|item|entry|post|news|article)-footer", re.IGNORECASE)
@@ -82,6 +92,45 @@ def _listing_chrome_verdict(node: HtmlElement) -> bool | None:
         attrs = f"{node.get('class') or ''} {node.get('id') or ''}"
         return True if CHROME.search(ITEM_HEADER.sub(" ", attrs)) else None
     return verdict
+
+
+def in_page_frame(element: HtmlElement, pagers: frozenset[HtmlElement]) -> bool:
+    """`in_listing_chrome` for a listing whose every link that test set aside, though the
+    section's list is among them: the page's frame (header, footer, menus) is chrome, and so
+    is a box named as a sidebar or widget, unless it holds one of the page's `pagers` or has one
+    beside it (then it wraps or holds the section's list: "has-sidebar", Blogger's "widget
+    Blog"). An HTML5 <header> a few levels down is an item's."""
+
+    def verdict(node: HtmlElement) -> bool | None:
+        if node.tag in ("body", "html"):
+            return False
+        if node.tag in ("footer", "nav"):
+            return True
+        if node.tag == "header":
+            return True if sum(1 for _ in node.iterancestors()) <= FRAME_HEADER_DEPTH else None
+        attrs = ITEM_HEADER.sub(" ", f"{node.get('class') or ''} {node.get('id') or ''}")
+        if not attrs.strip():
+            return None
+        if FRAME.search(attrs):
+            return True
+        if CHROME.search(attrs) and not _with_pager(node, pagers):
+            return True
+        return None
+
+    return ancestor_verdict(element, "generic.frame", verdict)
+
+
+def _with_pager(node: HtmlElement, pagers: frozenset[HtmlElement]) -> bool:
+    """Whether the box holds a pager, or has one right beside it ("widget-content" and
+    "pagination" side by side)."""
+    if any(pager is node or is_inside(pager, node) for pager in pagers):
+        return True
+    parent = node.getparent()
+    return parent is not None and any(pager.getparent() is parent for pager in pagers)
+
+
+# html > body > wrapper > header: the page's own header; deeper, an item's.
+FRAME_HEADER_DEPTH = 3
 
 
 def near(element: HtmlElement, container: HtmlElement | None, levels: int = 3) -> bool:

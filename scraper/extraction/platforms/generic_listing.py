@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from itertools import pairwise
+from itertools import islice, pairwise
 from urllib.parse import parse_qsl, urlsplit
 
 from lxml.html import HtmlElement
@@ -15,7 +15,13 @@ from ..document import Document
 from ..model import ListingPage, PostBack
 from ..urls import resolve_url, site_of
 from .base import absolute_links
-from .generic_layout import in_listing_chrome, in_side_box, is_inside, lowest_common_ancestor
+from .generic_layout import (
+    in_listing_chrome,
+    in_page_frame,
+    in_side_box,
+    is_inside,
+    lowest_common_ancestor,
+)
 from .pager import PAGER_CLASS, next_in_pager
 from .postback import next_postback
 
@@ -313,13 +319,41 @@ def parse_listing(doc: Document) -> ListingPage:
 
 def section_list(doc: Document, accept: Callable[[str], bool] | None = None) -> list[str]:
     """The links of the section's own list (those `accept` takes: a platform's article
-    addresses, for a theme its adapter was not written for)."""
+    addresses, for a theme its adapter was not written for).
+
+    Links in sidebars and widgets are set aside first; when that leaves none, the list is
+    looked for again outside the page's frame alone: a layout's wrapper may be named after
+    its sidebar ("has-sidebar"), a page builder's or Blogger's boxes are all "widget"s. (Not
+    when titles are listed outside them: a list of another site's articles is no cue to
+    read the sidebars.)"""
+    found = _section_list(doc, accept, in_listing_chrome)
+    if found or _titles_outside(doc, in_listing_chrome):
+        return found
+    pagers = _pagers(doc)
+    return _section_list(doc, accept, lambda anchor: in_page_frame(anchor, pagers))
+
+
+def _titles_outside(doc: Document, chrome: Callable[[HtmlElement], bool]) -> bool:
+    """Whether a few links titled like articles, to any site, lie outside `chrome`."""
+    titled = (
+        anchor
+        for anchor in doc.tree.iter("a")
+        if len(element_text(anchor)) >= MIN_TITLE and not chrome(anchor)
+    )
+    return next(islice(titled, MIN_FALLBACK_LIST - 1, None), None) is not None
+
+
+def _section_list(
+    doc: Document,
+    accept: Callable[[str], bool] | None,
+    chrome: Callable[[HtmlElement], bool],
+) -> list[str]:
     site = same_site(doc.url)
     candidates: list[tuple[HtmlElement, str]] = []
     short: set[int] = set()
     for anchor in doc.tree.iter("a"):
         length = len(element_text(anchor) or _named_by_attribute(anchor))
-        if length < MIN_SHORT_TITLE or in_listing_chrome(anchor):
+        if length < MIN_SHORT_TITLE or chrome(anchor):
             continue
         for url in absolute_links(doc, [anchor]):
             if site(url) and url != doc.url and (is_article_url(url) or _names_an_item(url)):

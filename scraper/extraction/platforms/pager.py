@@ -25,9 +25,16 @@ Target = TypeVar("Target")
 # page; "»»", "Cuối", "Last" the last one). Shared by the adapters that read a pager's labels
 # (Liferay 7's and SharePoint's own add their platforms' words).
 _NEXT_WORDS = r"(?:trang\s+)?(?:tiếp(?:\s+theo)?|sau|kế(?:\s+tiếp)?)|next(?:\s+page)?"
+# A blog's next page holds its older posts ("Bài đăng cũ hơn", Blogger's "Older Posts").
+_OLDER_WORDS = r"bài\s+(?:đăng\s+|viết\s+)?cũ\s+hơn|older\s+(?:posts|entries)"
 NEXT_LABEL = re.compile(
-    rf"^\[?(?:(?:{_NEXT_WORDS})\s*(?:[›»>]{{1,2}})?|[›»>]|>>)\]?$", re.IGNORECASE
+    rf"^\[?(?:(?:{_NEXT_WORDS})\s*(?:[›»>]{{1,2}})?|(?:[«‹<←]\s*)?(?:{_OLDER_WORDS})\s*[›»>→]?"
+    r"|[›»>]|>>)\]?$",
+    re.IGNORECASE,
 )
+# "1 … 9 [10] …": the gap after the current page, when it is the last number shown, leads to
+# the next block of pages (ASP.NET GridView's default pager, offset pagers).
+GAP_LABEL = frozenset({"...", "…", ".."})
 # A link that is an icon alone is named by its title ("Đến trang tiếp theo", "Go to next
 # page"), its image ("next.gif", alt="Trang sau") or its icon font's class ("fa-angle-right").
 # An arrow is also what teasers' "read more" links show: it names the next page only inside
@@ -56,11 +63,15 @@ def next_in_pager(
     """The next page's target (`target_of(anchor)`: a URL, a form post; None for anchors that
     lead nowhere new), from the page's anchors in document order."""
     numbered: list[tuple[int, HtmlElement, Target | None]] = []
+    gaps: list[tuple[int, HtmlElement]] = []  # (how many numbers came before, the anchor)
     for anchor in anchors:
         label = element_text(anchor)
         if label.isdigit():
             # (A link marked current may lead to the page itself: no target needed.)
             numbered.append((int(label), anchor, target_of(anchor)))
+            continue
+        if label in GAP_LABEL:
+            gaps.append((len(numbered), anchor))
             continue
         if (
             _named_next(anchor, label)
@@ -78,13 +89,14 @@ def next_in_pager(
     for row in numbered:
         lists.setdefault(_list_of(row[1]), []).append(row)
     best: tuple[int, dict[int, Target]] | None = None
+    best_box: HtmlElement | None = None
     for box, rows in lists.items():
         links = {n: target for n, _, target in reversed(rows) if target is not None}
         current = next((n for n, anchor, _ in rows if _marked_current(anchor)), None)
         if current is None:
             current = plain_page_number(box, [anchor for _, anchor, _ in rows])
         if current is not None:
-            best = (current, links)
+            best, best_box = (current, links), box
             break
         if best is None or len(links) > len(best[1]):
             best = (0, links)  # no page shown as current: the lowest number is next
@@ -92,7 +104,16 @@ def next_in_pager(
         return None
     current, links = best
     later = [n for n in links if n > current]
-    return links[min(later)] if later else None
+    if later:
+        return links[min(later)]
+    if best_box is None or current < max(links, default=0):
+        return None
+    # The current page is the last number shown: a gap after every number leads on.
+    shown = sum(1 for row in numbered if _list_of(row[1]) is best_box)
+    for before, gap in gaps:
+        if before >= len(numbered) and shown and _list_of(gap) is best_box:
+            return target_of(gap)
+    return None
 
 
 def _named_next(anchor: HtmlElement, label: str) -> bool:
