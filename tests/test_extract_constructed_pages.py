@@ -1001,3 +1001,21 @@ def test_a_dateline_printed_after_the_text_does_not_hide_the_byline():
     assert (article.platform, article.byline) == ("liferay6", "Thanh Hà")
     assert article.published_at == "2020-07-23T15:34:00+07:00"
     assert article.body.endswith("bố trí lối đi tạm cho học sinh.")
+
+
+@pytest.mark.parametrize("box", ["comments", "tin-lien-quan"])
+def test_generic_a_long_box_of_comments_or_related_news_never_is_the_text(box):
+    """Four readers' comments outweighed a two-paragraph article: the body came out empty."""
+    comment = (
+        "<div class='item'><b>Bạn đọc Trần Văn Hòa</b> - 13/03/2020<p>Đề nghị xã sớm công bố"
+        " tiến độ nạo vét, bố trí lối đi tạm cho học sinh, lắp biển báo ở các đoạn kênh sâu,"
+        " và cho người dân biết số điện thoại của cán bộ phụ trách để phản ánh khi cần.</p></div>"
+    )
+    main = (
+        "<div class='bai-viet'><h1>Đối thoại về nạo vét kênh thủy lợi</h1>"
+        f"<p class='ngay'>12/03/2020 08:00</p><div class='chi-tiet'>{_BODY}</div></div>"
+        f"<div class='{box}'><h3>Ý kiến</h3>{comment * 4}</div>"
+    )
+    article = extract_article(_page(main), URL)
+    assert article.body.startswith("Sáng nay, Ủy ban nhân dân xã")
+    assert article.body.endswith("bố trí lối đi tạm cho học sinh.")

@@ -16,6 +16,7 @@ from ..blocks import BLOCK_TAGS, element_text, is_noise, paragraphs
 from ..dates import is_print_date_header, with_post_time
 from ..document import Document
 from ..element_texts import node_text
+from ..memo import ancestor_verdict
 from ..model import Article, NotAnArticle
 from ..text import clean_line
 from .base import Platform, last_crumb, title_segments
@@ -125,11 +126,23 @@ def _score_containers(doc: Document, teaser_box: TeaserBoxes) -> HtmlElement | N
     for element, score in scores.items():
         if best is not None and score <= best_score:
             continue
+        if _in_noise_box(element):
+            continue  # readers' comments, a related list: never the article however long
         if in_chrome(element):
             score *= 0.4
         if best is None or score > best_score:
             best, best_score = element, score
     return best
+
+
+def _in_noise_box(element: HtmlElement) -> bool:
+    return ancestor_verdict(element, "generic.noise", _noise_verdict)
+
+
+def _noise_verdict(node: HtmlElement) -> bool | None:
+    if node.tag in ("body", "html"):
+        return False  # (body classes describe the page: a tag archive's "tag-…")
+    return True if is_noise(node) else None
 
 
 def _visible_length(element: HtmlElement) -> int:
