@@ -69,6 +69,9 @@ class ChangingPortal:
     # A link pinned on top of every listing page to a page that is no article (a schedule
     # shown as a picture): the crawl can never store it.
     pinned_page: bool = False
+    # The pager offers a next page on every page; past the last one the portal answers 200
+    # with an empty list ("Không có dữ liệu").
+    empty_tail: bool = False
 
     @classmethod
     def with_stories(cls, count: int, start: int = 1) -> ChangingPortal:
@@ -118,6 +121,8 @@ class ChangingPortal:
         size = self.page_size
         chunk = listed[(page - 1) * size : page * size]
         if page > 1 and not chunk:
+            if self.empty_tail:
+                return _page("Tin tức", "<p class='empty'>Không có dữ liệu</p>")
             if not self.loop:
                 return None
             chunk = listed[-size:]
@@ -134,7 +139,7 @@ class ChangingPortal:
             + "</li>"
             for s in chunk
         )
-        more = self.loop or len(listed) > page * size
+        more = self.loop or self.empty_tail or len(listed) > page * size
         pager = f'<a href="{LISTING}?page={page + 1}">Trang sau</a>' if more else ""
         return _page(
             "Tin tức", f'<ul class="list-news">{items}</ul><div class="paging">{pager}</div>'

@@ -259,6 +259,24 @@ def test_articles_linked_in_vietnamese_letters_are_known_the_next_night(tmp_path
     assert second == {"robots.txt": 1, "tin-tuc": 1}
 
 
+def test_an_empty_page_past_the_last_ends_the_section(tmp_path: Path):
+    """A pager that always offers a next page, and an empty list past the last page: the
+    section's end, reached; the next night stops at the first page as usual."""
+    db = tmp_path / "archive.db"
+    portal = ChangingPortal.with_stories(12)
+    portal.empty_tail = True
+    with serve(portal) as base:
+        crawl(base, db)
+        first = dict(portal.requests)
+        portal.requests.clear()
+        crawl(base, db)
+        second = dict(portal.requests)
+    assert len(articles(db)) == 12
+    assert first["tin-tuc"] == 4 + 12  # three pages of links, the empty fourth, 12 articles
+    assert run_rows(db)[0]["listing_stop"] == "empty-last-page"
+    assert second == {"robots.txt": 1, "tin-tuc": 1}
+
+
 def test_sudden_empty_listing_removes_nothing(tmp_path: Path):
     db = tmp_path / "archive.db"
     portal = ChangingPortal.with_stories(6)

@@ -193,6 +193,13 @@ class PortalSpider(scrapy.Spider):
         listing = read_listing(adapter, doc)
         site = self._site(section)
         shown = [u for u in listing.article_urls if self._site(u) == site]
+        if not shown and page > 1:
+            # A page past the last one that still answers ("Không có dữ liệu") after pages
+            # with links: the section's end, reached. (Left unfinished, every night would
+            # walk the whole section again to find its end.)
+            logger.info("listing page %s lists nothing: the section ends before it", response.url)
+            self._stop(section, "empty-last-page", complete=True)
+            return
         if not shown:
             # A sudden empty listing (outage, template change) says nothing about the articles:
             # nothing is marked removed, the section stays as it was.
