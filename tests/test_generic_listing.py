@@ -792,3 +792,48 @@ def test_the_sections_list_in_a_widget_box_with_its_pager():
     assert listing.article_urls == [
         f"https://x.gov.vn/tin-tuc/bai-viet-so-{i}-{100 + i}.html" for i in range(len(TITLES))
     ]
+
+
+def test_a_featured_story_in_its_own_grid_row_above_the_list_is_kept():
+    """The newest story in a row of its own above the list, its picture in one inner column
+    and its title in the other: those columns are the box's, not a side column's."""
+    featured = "/tin-tuc/bai-viet-noi-bat-999.html"
+    rows = "".join(
+        f"<li><a href='/tin-tuc/bai-viet-so-{i}-{100 + i}.html'>{title}</a></li>"
+        for i, title in enumerate(TITLES)
+    )
+    page = (
+        "<html><body><div class='row'><div class='col-lg-8'>"
+        f"<div class='row featured-news'><div class='col-md-7'><a href='{featured}'>"
+        "<img src='/anh/1.jpg'></a></div><div class='col-md-5'><h2><a href='" + featured + "'>"
+        "Phường tổ chức lễ ra mắt mô hình dân vận khéo năm 2025</a></h2></div></div>"
+        f"<ul class='list-news'>{rows}</ul></div>"
+        "<div class='col-lg-4'><div class='box'><a href='/tin-tuc/xem-nhieu-7000.html'>Hội nghị"
+        " học tập nghị quyết của Ban Chấp hành Trung ương</a></div></div></div></body></html>"
+    )
+    listing = parse_listing(page.encode(), "https://x.gov.vn/tin-tuc")
+    assert listing.article_urls == ["https://x.gov.vn" + featured] + [
+        f"https://x.gov.vn/tin-tuc/bai-viet-so-{i}-{100 + i}.html" for i in range(len(TITLES))
+    ]
+
+
+@pytest.mark.parametrize("side_cell", ["<td width='30%'>", "<td style='width: 30%'>"])
+def test_a_short_last_page_beside_a_narrow_table_cell_of_news(side_cell):
+    """An old table layout: the list in a wide cell, "Tin mới nhất" in a narrow one. On the
+    last page, two items against six links in the side cell."""
+    items = "".join(
+        f"<tr><td><a href='ChiTiet.aspx?ID={100 + i}'>{TITLES[i]}</a></td></tr>" for i in range(2)
+    )
+    side = "".join(
+        f"<li><a href='ChiTiet.aspx?ID={500 + i}'>Thông báo lịch tiếp công dân định kỳ tháng"
+        f" {i + 1} của lãnh đạo Ủy ban nhân dân</a></li>"
+        for i in range(6)
+    )
+    page = (
+        "<html><body><table width='100%'><tr><td width='70%'><b>Tin hoạt động</b>"
+        f"<table>{items}</table><div>Trang: <a href='DanhSach.aspx?CatID=2&Page=1'>1</a> "
+        f"<span>2</span></div></td>{side_cell}<b>Tin mới nhất</b><ul>{side}</ul></td></tr>"
+        "</table></body></html>"
+    )
+    listing = parse_listing(page.encode(), "https://x.gov.vn/DanhSach.aspx?CatID=2&Page=2")
+    assert listing.article_urls == [f"https://x.gov.vn/ChiTiet.aspx?ID={100 + i}" for i in range(2)]

@@ -239,7 +239,7 @@ def _main_list(
             and id(anchor) not in short
             and is_inside(anchor, column)
             and (under_section(url) or not in_side_box(anchor))
-            and not _in_another_column(anchor, column)
+            and not _in_another_column(anchor, column, container)
         ]
         if 0 < len({url for _, url in beside}) <= MAX_FEATURED:
             inside.update(id(anchor) for anchor, _ in beside)
@@ -253,19 +253,36 @@ NARROW_COLUMN = re.compile(r"(?:^|\s)col-(?:(?:xs|sm|md|lg|xl)-)?[1-4](?:$|\s)")
 GRID_COLUMN = re.compile(r"(?:^|\s)col-")
 
 
-def _in_another_column(anchor: HtmlElement, row: HtmlElement) -> bool:
-    """Whether a link sits in a grid column of its own under `row` (the list's column holds
-    the list, not the link: a side column's box is no featured story)."""
+def _in_another_column(anchor: HtmlElement, row: HtmlElement, listed: HtmlElement) -> bool:
+    """Whether a link sits in a grid column of its own under `row`, beside the column of the
+    list (`listed`): a side column's box is no featured story. (The featured box's own inner
+    columns, its picture in one and its title in the other, are not beside the list.)"""
     for node in anchor.iterancestors():
         if node is row:
             return False
         if GRID_COLUMN.search(node.get("class") or ""):
-            return True
+            if is_inside(listed, node):
+                return False  # the list's own column
+            parent = node.getparent()
+            if parent is not None and (parent is listed.getparent() or is_inside(listed, parent)):
+                return True
     return False
 
 
+# A table layout's narrow cell: width="30%" (a third of the row or less), width="200".
+NARROW_WIDTH = re.compile(r"^\s*(?:(?:[1-2]?\d|3[0-5])(?:\.\d+)?\s*%|[1-2]?\d{1,2}(?:px)?)\s*$")
+NARROW_STYLE = re.compile(r"(?:^|;)\s*width\s*:\s*(?:[1-2]?\d|3[0-5])(?:\.\d+)?%", re.IGNORECASE)
+
+
 def _in_narrow_column(anchor: HtmlElement) -> bool:
-    return any(NARROW_COLUMN.search(node.get("class") or "") for node in anchor.iterancestors())
+    for node in anchor.iterancestors():
+        if NARROW_COLUMN.search(node.get("class") or ""):
+            return True
+        if node.tag in ("td", "th") and NARROW_WIDTH.match(node.get("width") or "x"):
+            return True
+        if NARROW_STYLE.search(node.get("style") or ""):
+            return True
+    return False
 
 
 def _pagers(doc: Document) -> frozenset[HtmlElement]:
