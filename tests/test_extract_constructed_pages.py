@@ -1019,3 +1019,30 @@ def test_generic_a_long_box_of_comments_or_related_news_never_is_the_text(box):
     article = extract_article(_page(main), URL)
     assert article.body.startswith("Sáng nay, Ủy ban nhân dân xã")
     assert article.body.endswith("bố trí lối đi tạm cho học sinh.")
+
+
+@pytest.mark.parametrize(
+    ("submitted", "published_at"),
+    [
+        ("Gửi bởi <span class='username'>bientap</span> vào T5, 12/03/2020 - 08:15",
+         "2020-03-12T08:15:00+07:00"),
+        # A line the parser does not read (en-US, month first): the RDFa time is the date.
+        ("Submitted by admin on Thu, 03/12/2020 - 08:15", "2020-03-12T08:15:31+07:00"),
+    ],
+)  # fmt: skip
+def test_generic_drupal7_node_submitted_line_deep_under_the_title(submitted, published_at):
+    """Drupal 7 (Bartik): the title above the region, the "submitted" line four boxes down,
+    after the node's hidden RDFa title; the time also in RDFa (dc:date)."""
+    page = (
+        "<html><head><title>Đối thoại về nạo vét kênh thủy lợi | Xã</title></head><body>"
+        "<div id='content'><h1 id='page-title'>Đối thoại về nạo vét kênh thủy lợi</h1>"
+        "<div class='region region-content'><div class='block block-system'><div class='content'>"
+        "<div class='node node-article'><span property='dc:title' content='Đối thoại'"
+        " class='rdf-meta element-hidden'></span><div class='meta submitted'>"
+        "<span property='dc:date dc:created' content='2020-03-12T08:15:31+07:00'>"
+        f"{submitted}</span></div><div class='content'><div class='field-item'>{_BODY}</div>"
+        "</div></div></div></div></div></div></body></html>"
+    )
+    article = extract_article(page, URL)
+    assert article.published_at == published_at
+    assert article.body.startswith("Sáng nay, Ủy ban nhân dân xã")

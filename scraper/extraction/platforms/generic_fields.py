@@ -6,6 +6,7 @@ from __future__ import annotations
 import operator
 import re
 from collections.abc import Iterator
+from datetime import date
 from itertools import islice
 
 from lxml.html import HtmlElement
@@ -32,6 +33,7 @@ META_DATES = (
     "dc.date.issued",
     "DC.date.issued",
 )
+RDFA_DATES = frozenset({"dc:date", "dc:created", "dc:issued"})
 # Blocks that list other articles, each with its date: never a dateline.
 LIST_HEADING = re.compile(
     r"^(?:các tin|tin (?:bài )?liên quan|bài viết (?:mới|liên quan)|tin cùng|tin mới|tin khác|"
@@ -51,7 +53,7 @@ TITLE_DATE = re.compile(
 DATELINE_WINDOW = 12  # how many elements after the title to look for a dateline
 # When none of those is a dateline: the first lines of the next few blocks, this deep.
 LEADING_BLOCKS = 2
-LEADING_DEPTH = 3
+LEADING_DEPTH = 6
 LEADING_LINE_WORDS = 8  # words beside the date itself in such a line
 
 
@@ -304,6 +306,13 @@ def _machine_times(doc: Document) -> list[str]:
     times = doc.memo.facts["generic.times"] = list(doc.tree.iter("time"))
     found += [el.get("datetime") for el in times]
     found += published_times(doc)
+    if doc.mentions("dc:date") or doc.mentions("dc:created"):
+        # RDFa in the text (Drupal 7: <span property="dc:date dc:created" content="…">).
+        found += [
+            element.get("content")
+            for element, value in doc.memo.valued("property")
+            if element.tag != "meta" and RDFA_DATES.intersection(value.split())
+        ]
     return [v for v in found if v is not None and v.strip()]
 
 
@@ -443,7 +452,11 @@ def _leading_lines(title_el: HtmlElement) -> list[str]:
         for _ in range(LEADING_DEPTH):
             if (node.text or "").strip():
                 break  # text before the first child: that child does not open the block
-            node = next((child for child in node if isinstance(child.tag, str)), None)
+            # (An empty element first, as Drupal's hidden RDFa title, comes before nothing.)
+            node = next(
+                (child for child in node if isinstance(child.tag, str) and element_text(child)),
+                None,
+            )
             if node is None:
                 break
             lines.append(element_text(node))
@@ -463,18 +476,28 @@ def order_datelines(
 
     The page's own dateline comes first; a machine time (<time datetime>, article:published_
     time) only stands in front of it when the page shows the day alone and the machine
-    time, on that same day, gives the minute.
+    time, on that same day, gives the minute; or when the page's date reads both ways
+    ("03/12/2020") and the machine time is on the other reading's day (an en-US site prints
+    the month first).
     """
     if shown and machine:
         visible = doc.dateline(shown[0])
         # (The machine time is parsed only when it could matter: when its turn comes, a
         # parse may go through dateparser.)
-        if visible is not None and visible.precision == "day":
+        if visible is not None and (visible.precision == "day" or visible.value.day <= 12):
             exact = doc.dateline(machine[0])
-            if (
-                exact is not None
-                and exact.precision == "minute"
-                and visible.value.date() == exact.value.date()
-            ):
-                return [machine[0], *shown, *machine[1:]], shown[0]
+            if exact is not None:
+                day = visible.value.date()
+                finer = visible.precision == "day" and exact.precision == "minute"
+                if (finer and day == exact.value.date()) or (
+                    _month_first_reading(day) == exact.value.date()
+                ):
+                    return [machine[0], *shown, *machine[1:]], shown[0]
     return [*shown, *machine], None
+
+
+def _month_first_reading(day: date) -> date | None:
+    """The date with its day and month swapped (how "03/12/2020" reads month first)."""
+    if day.day > 12 or day.day == day.month:
+        return None
+    return day.replace(month=day.day, day=day.month)
