@@ -224,3 +224,34 @@ def test_credit_printed_over_the_byline_goes_with_it(credit):
     article = _extract(credit + RIGHT.format("<b>Thu Hà</b>"))
     assert (article.byline, article.authors) == ("Thu Hà", ["Thu Hà"])
     assert article.body.endswith(_LAST)
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<p class='author'>Phòng Văn hóa và Thông tin</p>",
+        "<div class='tac-gia'><p>Phòng Văn hóa và Thông tin</p></div>",
+        # Bootstrap 5 aligns right with "text-end".
+        "<p class='text-end fw-bold'>Phòng Văn hóa và Thông tin</p>",
+    ],
+)
+def test_a_unit_named_as_the_author_or_set_right_is_the_byline(markup):
+    article = _extract(markup)
+    assert (article.byline, article.authors) == (
+        "Phòng Văn hóa và Thông tin",
+        ["Phòng Văn hóa và Thông tin"],
+    )
+    assert article.body.endswith(_LAST)
+
+
+def test_a_byline_set_right_just_after_the_text_box():
+    page = (
+        "<html><head><meta charset='utf-8'><title>Phường ra quân vệ sinh môi trường</title></head>"
+        "<body><div class='chi-tiet-tin'><h1>Phường ra quân vệ sinh môi trường</h1>"
+        "<div class='ngay'>Chủ nhật, 09/03/2025 07:30</div>"
+        f"<div class='noi-dung'>{_BODY}</div><div style='text-align:right'><b>Phạm Thu Trang</b>"
+        "</div></div><div class='footer'>Cổng thông tin điện tử phường</div></body></html>"
+    )
+    article = extract_article(page.encode(), URL)
+    assert (article.byline, article.authors) == ("Phạm Thu Trang", ["Phạm Thu Trang"])
+    assert article.body.endswith(_LAST)

@@ -164,8 +164,8 @@ def alignment(element: HtmlElement, stop: HtmlElement | None = None) -> str | No
             return align
         classes = node.get("class")
         if classes:
-            # WordPress block editor and Bootstrap themes align by class.
-            if "align-right" in classes or "text-right" in classes:
+            # WordPress block editor and Bootstrap themes align by class (Bootstrap 5: "end").
+            if "align-right" in classes or "text-right" in classes or "text-end" in classes:
                 return "right"
             if "align-center" in classes or "text-center" in classes:
                 return "center"

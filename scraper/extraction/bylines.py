@@ -80,6 +80,13 @@ DATE_LINE_REST = re.compile(
     r"|đăng(?: ngày| lúc)?)?",
     re.IGNORECASE,
 )
+# A paragraph the template names as the author's ("<p class=author>", "tacgia"); not a CMS
+# account's box (Liferay's view-content-author, a vcard).
+AUTHOR_BOX = re.compile(
+    r"(?:^|[\s_-])(?:authors?|tac-?gia|byline|nguoi-?viet|but-?danh|writer)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+ACCOUNT_BOX = re.compile(r"view-content-author|metadata-author|vcard", re.IGNORECASE)
 MAX_BYLINE_WORDS = 12
 MAX_BYLINE_CHARS = 120
 
@@ -176,7 +183,7 @@ def _is_byline(block: Block, *, loose: bool) -> bool:
         return False
     if BYLINE_LABEL.match(text):
         return True
-    if block.align == "right":
+    if block.align == "right" or _named_as_author(block):
         return True
     if is_upper_text(text) and sum(c.isalpha() for c in text) >= 2:
         return True
@@ -185,6 +192,20 @@ def _is_byline(block: Block, *, loose: bool) -> bool:
     # "Theo hanoimoi.vn", "(Theo Báo Hà Nội Mới)": a source line, not a sentence.
     source = SOURCE_LINE.match(text) and not SENTENCE_END.search(text) and word_count(text) <= 8
     return bool(source) or _looks_like_name(text)
+
+
+def _named_as_author(block: Block) -> bool:
+    """Whether the paragraph's element (or its box) is named as the author's."""
+    node = block.element
+    for _ in range(2):
+        attrs = f"{node.get('class') or ''} {node.get('id') or ''}"
+        if attrs.strip() and AUTHOR_BOX.search(attrs):
+            return not ACCOUNT_BOX.search(attrs)
+        parent = node.getparent()
+        if parent is None:
+            break
+        node = parent
+    return False
 
 
 def _name_over_unit(name: Block, unit: Block, *, loose: bool) -> bool:

@@ -23,6 +23,7 @@ from .base import Platform, last_crumb, title_segments
 from .generic_boxes import (
     after_body_lines,
     author_beside_date,
+    byline_after,
     closing_lines,
     find_author_box,
     find_author_line,
@@ -295,6 +296,7 @@ def parse_article(doc: Document) -> Article:
         loose_byline=True,
         fallback_byline=find_author_box(doc, container)
         or find_author_line(after_body)
+        or byline_after(container)
         or (author_beside_date(doc, shown_lines[0]) if shown_lines else None),
         warnings=warnings,
     )

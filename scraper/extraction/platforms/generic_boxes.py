@@ -7,8 +7,8 @@ import re
 
 from lxml.html import HtmlElement
 
-from ..blocks import element_text, is_noise, paragraphs
-from ..bylines import AUTHOR_FIELD, BYLINE_LABEL, PHOTO_CREDIT
+from ..blocks import Block, alignment, element_text, is_noise, paragraphs
+from ..bylines import AUTHOR_FIELD, BYLINE_LABEL, PHOTO_CREDIT, find_byline
 from ..dates import count_dates, post_time
 from ..document import Document
 from ..element_texts import node_text
@@ -180,6 +180,19 @@ def after_body_lines(container: HtmlElement) -> list[str]:
         if looked == AFTER_BODY_ELEMENTS:
             break
     return lines
+
+
+def byline_after(container: HtmlElement) -> str | None:
+    """A byline set on the right in the first block after the text block ("</div><div
+    style='text-align:right'><b>Phạm Thu Trang</b></div>"), as bylines inside it are."""
+    for element in following_elements(container):
+        text = element_text(element)
+        if not text:
+            continue
+        if in_chrome(element) or alignment(element) != "right":
+            return None
+        return find_byline([Block(text, element)], loose=False).byline
+    return None
 
 
 def closing_lines(container: HtmlElement) -> list[str]:
