@@ -1046,3 +1046,13 @@ def test_generic_drupal7_node_submitted_line_deep_under_the_title(submitted, pub
     article = extract_article(page, URL)
     assert article.published_at == published_at
     assert article.body.startswith("Sáng nay, Ủy ban nhân dân xã")
+
+
+def test_generic_en_us_dateline_is_read_month_first_only_where_it_must_be():
+    main = (
+        "<div class='bai-viet'><h1>Đối thoại về nạo vét kênh thủy lợi</h1>"
+        f"<p class='ngay'>10/16/2023 3:07:00 PM</p><div class='chi-tiet'>{_BODY}</div></div>"
+    )
+    article = extract_article(_page(main), URL)
+    assert article.published_at == "2023-10-16T15:07:00+07:00"
+    assert any("read month first" in w for w in article.warnings)

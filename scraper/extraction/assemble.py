@@ -140,6 +140,7 @@ def with_listed_date(article: Article, listed: str | None) -> Article:
 
 
 MONTH_FIRST = "the dateline is read month first, as the date in the URL shows (an en-US site)"
+MONTH_FIRST_ONLY = "the dateline is read month first: its second number is no month (an en-US site)"
 
 
 def _month_first_if_url_says(doc: Document, dateline: Dateline, warnings: list[str]) -> Dateline:
@@ -180,6 +181,8 @@ def assemble(doc: Document, platform: str, parts: Parts) -> Article:
             warnings.append("the page is cut off right after its dateline: time of day dropped")
         if dateline is not None:
             dateline = _month_first_if_url_says(doc, dateline, warnings)
+            if dateline.month_first:
+                warnings.append(MONTH_FIRST_ONLY)
             published_at, precision = dateline.isoformat(), dateline.precision
             published_text = shown_dateline(parts.shown_dateline or text)
             if precision == "day":

@@ -68,6 +68,8 @@ class Dateline:
     text: str
     # Labelled as the time of the last edit ("Cập nhật: …"), the only date the text gives.
     updated: bool = False
+    # Read month first: "10/16/2023" has no 16th month (an en-US site).
+    month_first: bool = False
 
     def isoformat(self) -> str:
         """ISO 8601 with seconds and offset, e.g. "2022-07-23T15:42:00+07:00"."""
@@ -406,8 +408,12 @@ def _from_date_match(
 ) -> Dateline | None:
     """Build the Dateline for one date candidate, pairing it with an adjacent time (one
     before it only from `floor` on: what precedes belongs to an earlier date)."""
+    month_first = False
     if match["d"] is not None:
         ymd = (match["y"], match["m"], match["d"])
+        if match["sep"] == "/" and int(match["m"]) > 12 and 0 < int(match["d"]) <= 12:
+            # "10/16/2023 3:07:00 PM": only month first is a date (ASP.NET's en-US format).
+            ymd, month_first = (match["y"], match["d"], match["m"]), True
     elif match["vd"] is not None:
         month = match["vm"] or MONTH_WORDS[" ".join((match["vw"] or match["vw5"]).lower().split())]
         ymd = (match["vy"], str(month), match["vd"])
@@ -434,7 +440,8 @@ def _from_date_match(
     value = _make_datetime(ymd, clock, tzinfo)
     if value is None or not _in_range(value, latest):
         return None
-    return _dateline(value, clean[start:end])
+    found = _dateline(value, clean[start:end])
+    return replace(found, month_first=True) if month_first else found
 
 
 def _with_its_time(
