@@ -1056,3 +1056,31 @@ def test_generic_en_us_dateline_is_read_month_first_only_where_it_must_be():
     article = extract_article(_page(main), URL)
     assert article.published_at == "2023-10-16T15:07:00+07:00"
     assert any("read month first" in w for w in article.warnings)
+
+
+@pytest.mark.parametrize(
+    ("dateline", "published_at"),
+    [
+        ("<i>Ngày đăng: 12/03/2020 08:00</i>", "2020-03-12T08:00:00+07:00"),
+        # Its only date is the print date: no date beats a wrong one.
+        ("", None),
+    ],
+)
+def test_generic_print_view_with_its_text_under_body_itself(dateline, published_at):
+    """A print view: no box at all, the title and paragraphs straight under <body>, the
+    portal's name and the print date above, the page's address below."""
+    page = (
+        "<html><head><title>In bài viết</title></head><body onload='window.print()'>"
+        "<div class='print-header'>CỔNG THÔNG TIN ĐIỆN TỬ XÃ<br>Quảng Nam, ngày 28 tháng 11 năm"
+        " 2026</div><hr><h2>Đối thoại về nạo vét kênh thủy lợi</h2>"
+        f"{dateline}{_BODY}<p>Xã sẽ trả lời bằng văn bản các ý kiến còn lại trong tháng"
+        " tới, sau khi làm việc với đơn vị thi công.</p><p align='right'><b>Minh Tâm</b></p>"
+        "<hr><div class='print-footer'>Địa chỉ bài viết: https://xa.example.gov.vn/tin-tuc/12"
+        " Đóng cửa sổ</div></body></html>"
+    )
+    article = extract_article(page, URL)
+    assert article.title == "Đối thoại về nạo vét kênh thủy lợi"
+    assert article.published_at == published_at
+    assert article.byline == "Minh Tâm"
+    assert article.body.startswith("Sáng nay, Ủy ban nhân dân xã")
+    assert article.body.endswith("sau khi làm việc với đơn vị thi công.")

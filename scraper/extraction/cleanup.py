@@ -13,7 +13,10 @@ NOISE_LINE = re.compile(
     r"^(?:(?:lượt xem|số lượt (?:người )?xem|view count|views?)\s*:?\s*[\d.,]*|"
     r"chia sẻ(?: bài viết)?:?|share:?|in bài(?: viết)?|gửi mail|gửi email|bản in|"
     r"quay lại|trở về|về đầu trang|xem tiếp|đầu trang|print|e-?mail|"
-    r"\d{1,3}\s*%|cỡ chữ.*|font size.*|a\+?\s*a-?)$",
+    r"\d{1,3}\s*%|cỡ chữ.*|font size.*|a\+?\s*a-?|đóng cửa sổ|close window|"
+    # A print view's footer: "Địa chỉ bài viết: https://… Đóng cửa sổ".
+    r"(?:địa chỉ (?:bài viết|trang)|đường dẫn(?: bài viết)?|link bài viết|url)\s*:\s*"
+    r"https?://\S+(?:\s+(?:đóng cửa sổ|close window|in|print))?)$",
     re.IGNORECASE,
 )
 # A toolbar flattened into one line: "In bài viết | Gửi email | Số lượt xem: 207".

@@ -56,6 +56,8 @@ CONTENT_TAGS = ("div", "article", "section", "td", "main")
 INLINE_WRAPPERS = ("span", "font", "form", "center")
 PARAGRAPH_TAGS = ("p", "div", "li", "td", "blockquote", "h2", "h3", "h4")
 MIN_BODY_CHARS = 80
+# Paragraphs under <body> itself make the text only when no box holds any: three or so.
+MIN_UNBOXED_SCORE = 6.0
 # A short notice's box: its title, dateline, a few lines; more is a column of the page.
 MAX_SHORT_CHARS = 1500
 # Breadcrumbs, by the names templates give them (Bootstrap, schema.org, Vietnamese "đường dẫn",
@@ -96,6 +98,8 @@ def _holds_blocks(element: HtmlElement) -> bool:
 def _score_containers(doc: Document, teaser_box: TeaserBoxes) -> HtmlElement | None:
     """Readability-style density: paragraphs vote for their parent and grandparent."""
     scores: dict[HtmlElement, float] = {}
+    # Paragraphs straight under <body> (a print view's: no box at all) vote for it.
+    unboxed = 0.0
     # Only an element with a class or an id can be noise (its tag never is): the memo lists
     # them, which spares reading both attributes of every other paragraph.
     attributed = {element for element, _ in doc.memo.valued("class")}
@@ -120,6 +124,10 @@ def _score_containers(doc: Document, teaser_box: TeaserBoxes) -> HtmlElement | N
             grand = _container_of(parent)
             if grand is not None:
                 scores[grand] = scores.get(grand, 0.0) + value / 2
+        elif parent is None and para.getparent() is not None and para.getparent().tag == "body":
+            unboxed += value
+    if not scores and unboxed >= MIN_UNBOXED_SCORE:
+        return doc.tree.find("body")
     # max(scores, key=score × 0.4 in chrome), the first of equals winning; whether a block is
     # in chrome is only asked of those whose full score could beat the best one so far.
     best: HtmlElement | None = None
@@ -262,6 +270,10 @@ def parse_article(doc: Document) -> Article:
     if not short:
         container = _expand(container, title_el)
     skip = {title_el} if title_el is not None else set()
+    if container.tag == "body" and title_el is not None:
+        # A print view's text under <body> itself: what is above the title is its header.
+        top = next((a for a in title_el.iterancestors() if a.getparent() is container), title_el)
+        skip.update(top.itersiblings(preceding=True))
     lead = find_lead(doc, container, title_el)
     shown_lines, machine_times = dateline_texts(doc, title_el)
     skip |= machine_time_lines(doc)

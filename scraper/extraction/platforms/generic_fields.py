@@ -160,6 +160,8 @@ def _opening_heading(
         heading = element_text(element)
         if len(heading) < MIN_OPENING_TITLE or heading.endswith(":") or in_chrome(element):
             continue
+        if container.tag == "body" and element.getparent() is container:
+            return element  # a print view's heading, among its paragraphs under <body>
         if is_inside(element, container):
             if text.startswith(heading):
                 return element
