@@ -52,6 +52,18 @@ SECTION_COLUMNS = {
 }
 
 
+FAILED_FETCH_COLUMNS = {
+    "url": "The article's address, as listed.",
+    "portal_id": "The portal it belongs to.",
+    "section_url": "The listing section that linked it.",
+    "listed_date": "The date its listing page showed beside the link, if any.",
+    "reason": "Why the last try failed: http_500, DownloadTimeoutError, http_404, …",
+    "attempts": "How many runs tried it and failed.",
+    "first_failed_at": "When it first failed (UTC).",
+    "last_failed_at": "When it last failed (UTC).",
+}
+
+
 def history_tables(article_columns: Mapping[str, str]) -> dict[str, Any]:
     """Table configuration; `article_columns` are the articles table's descriptions."""
     shared = {c: article_columns[c] for c in SHARED_ARTICLE_COLUMNS}
@@ -78,6 +90,14 @@ def history_tables(article_columns: Mapping[str, str]) -> dict[str, Any]:
             "sort": "section_url",
             "facets": ["portal_id", "complete"],
             "columns": SECTION_COLUMNS,
+        },
+        "failed_fetches": {
+            "description": "Article links that could not be fetched (a server error, a "
+            "timeout): later crawls fetch them again, up to five times, and forget them once "
+            "fetched.",
+            "sort_desc": "last_failed_at",
+            "facets": ["portal_id", "reason"],
+            "columns": FAILED_FETCH_COLUMNS,
         },
     }
 

@@ -368,6 +368,27 @@ def add_capture_listed_date(db: Database) -> None:
     db["captures"].add_column("listed_date", str)
 
 
+@migrations()
+def create_failed_fetches(db: Database) -> None:
+    # Article links that could not be fetched, tried again by later crawls
+    # (archive.failed_fetches): a nightly crawl never pages back to an old failure.
+    db["failed_fetches"].create(
+        {
+            "url": str,
+            "portal_id": str,
+            "section_url": str,
+            "listed_date": str,
+            "reason": str,
+            "attempts": int,
+            "first_failed_at": str,
+            "last_failed_at": str,
+        },
+        pk="url",
+        not_null={"url", "portal_id", "attempts"},
+    )
+    db["failed_fetches"].create_index(["portal_id"])
+
+
 def apply(db: Database) -> None:
     """Bring `db` up to date; a no-op when every migration is already recorded."""
     migrations.apply(db)

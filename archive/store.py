@@ -23,6 +23,12 @@ from sqlite_utils import Database
 from archive import schema
 from archive.captures import Capture, iter_captures, store_capture
 from archive.captures import captured_urls as _captured_urls
+from archive.failed_fetches import (
+    FailedFetch,
+    failed_fetches,
+    forget_failed_fetches,
+    record_failed_fetch,
+)
 from archive.history import (
     KnownArticle,
     change_reason,
@@ -315,6 +321,24 @@ class Archive:
 
     def complete_section(self, section_url: str, when: str) -> None:
         complete_section(self.conn, section_url, when)
+
+    def record_failed_fetch(
+        self,
+        url: str,
+        portal_id: str,
+        section_url: str | None,
+        listed_date: str | None,
+        reason: str,
+        when: str,
+    ) -> None:
+        """An article link that could not be fetched: a later crawl tries it again."""
+        record_failed_fetch(self.conn, url, portal_id, section_url, listed_date, reason, when)
+
+    def failed_fetches(self, portal_id: str) -> list[FailedFetch]:
+        return failed_fetches(self.conn, portal_id)
+
+    def forget_failed_fetches(self, urls: list[str]) -> None:
+        forget_failed_fetches(self.conn, urls)
 
     def stats(self) -> dict[str, int]:
         """Row counts, for the CLI summary."""

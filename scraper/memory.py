@@ -61,6 +61,20 @@ class CrawlMemory:
     def complete_section(self, section_url: str) -> None:
         self.archive.complete_section(section_url, _now())
 
+    def record_failed_fetch(
+        self, url: str, portal_id: str, section: str | None, listed_date: str | None, reason: str
+    ) -> None:
+        self.archive.record_failed_fetch(url, portal_id, section, listed_date, reason, _now())
+
+    def failed_fetches(self, portal_id: str) -> list[Any]:
+        """The portal's article links that failed on earlier runs and are still missing:
+        those stored or fetched since are forgotten here."""
+        failed = self.archive.failed_fetches(portal_id)
+        urls = [f.url for f in failed]
+        done = set(self.known(urls)) | self.fetched_unstored(urls)
+        self.archive.forget_failed_fetches(sorted(done))
+        return [f for f in failed if f.url not in done]
+
     def close(self) -> None:
         self.archive.close()
 

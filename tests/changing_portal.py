@@ -72,6 +72,8 @@ class ChangingPortal:
     # The pager offers a next page on every page; past the last one the portal answers 200
     # with an empty list ("Không có dữ liệu").
     empty_tail: bool = False
+    # Article numbers whose page answers 500 (a portal's bad moment).
+    failing: set[int] = field(default_factory=set)
 
     @classmethod
     def with_stories(cls, count: int, start: int = 1) -> ChangingPortal:
@@ -191,6 +193,8 @@ class ChangingPortal:
                     return 200, self.home_page()
                 if story.number in self.redirect_elsewhere:
                     return 301, self.redirect_elsewhere[story.number]
+                if story.number in self.failing:
+                    return 500, None
                 if self.delay:
                     time.sleep(self.delay)
                 return (404, None) if story.deleted else (200, self.article_page(story))

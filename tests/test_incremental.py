@@ -277,6 +277,31 @@ def test_an_empty_page_past_the_last_ends_the_section(tmp_path: Path):
     assert second == {"robots.txt": 1, "tin-tuc": 1}
 
 
+def test_an_article_that_failed_is_fetched_again_by_the_next_runs(tmp_path: Path):
+    """An article on the last listing page answers 500 on the first night. The next night
+    stops paging at the first page, yet fetches it again; the night after, it is known."""
+    db = tmp_path / "archive.db"
+    portal = ChangingPortal.with_stories(12)
+    portal.failing = {1}
+    with serve(portal) as base:
+        crawl(base, db)
+        assert len(articles(db)) == 11
+        assert [r["url"] for r in rows(db, "select url from failed_fetches")] == [
+            base + portal.find(1).path
+        ]
+        portal.failing = set()
+        portal.requests.clear()
+        crawl(base, db)
+        second = dict(portal.requests)
+        portal.requests.clear()
+        crawl(base, db)
+        third = dict(portal.requests)
+    assert len(articles(db)) == 12
+    assert second == {"robots.txt": 1, "tin-tuc": 2}  # the first listing page, the article
+    assert third == {"robots.txt": 1, "tin-tuc": 1}
+    assert rows(db, "select url from failed_fetches") == []
+
+
 def test_sudden_empty_listing_removes_nothing(tmp_path: Path):
     db = tmp_path / "archive.db"
     portal = ChangingPortal.with_stories(6)

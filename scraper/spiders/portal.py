@@ -144,6 +144,8 @@ class PortalSpider(scrapy.Spider):
             self.memory = CrawlMemory.open(crawler.settings.get("VNNEWS_DB"))
         for request in self._rechecks():
             yield request
+        for request in self._retries():
+            yield request
         for url in self.start_urls:
             if self.memory is not None:
                 self._resuming[url] = not self.memory.start_section(url, self.portal_id(url))
@@ -165,6 +167,19 @@ class PortalSpider(scrapy.Spider):
             for url, known in self.memory.portal_articles(portal_id).items():
                 if self.recheck.due(known, now):
                     yield self._recheck_request(url, known, sections[0])
+
+    def _retries(self) -> Iterator[scrapy.Request]:
+        """Article links that failed on earlier runs (a 500, a timeout): a nightly crawl
+        stops paging before the old listing page that holds them."""
+        if self.memory is None:
+            return
+        for portal_id, sections in self.portals.items():
+            for failed in self.memory.failed_fetches(portal_id):
+                self._count("articles_retried")
+                section = failed.section_url or sections[0]
+                request = self._article_request(failed.url, None, section, failed.listed_date)
+                if request is not None:
+                    yield request
 
     def closed(self, reason: str) -> None:
         if self.memory is not None:
@@ -496,7 +511,17 @@ class PortalSpider(scrapy.Spider):
         return failure.type.__name__ if failure.type else "error"
 
     def article_failed(self, failure: Failure) -> None:
-        self._fail(self._http_reason(failure), failure.request.url)
+        reason = self._http_reason(failure)
+        request = failure.request
+        self._fail(reason, request.url)
+        kwargs = request.cb_kwargs
+        if self.memory is not None and reason != "robots_txt" and not kwargs.get("recheck"):
+            # Kept for the next runs to try again (a known article has its re-checks).
+            section = kwargs.get("section")
+            portal_id = self.portal_id(section or request.url)
+            self.memory.record_failed_fetch(
+                request.url, portal_id, section, kwargs.get("listed_date"), reason
+            )
 
     def listing_failed(self, failure: Failure) -> None:
         reason = self._http_reason(failure)
