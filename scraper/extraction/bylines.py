@@ -177,6 +177,11 @@ def _only_a_date(text: str) -> bool:
     return DATE_LINE_REST.fullmatch(rest) is not None or is_print_date_header(text)
 
 
+def _date_line(text: str) -> bool:
+    """A short line that is only a date (a paragraph of text that mentions one is not)."""
+    return len(text) <= MAX_BYLINE_CHARS and _only_a_date(text)
+
+
 def _is_byline(block: Block, *, loose: bool) -> bool:
     text = block.text
     if not _short(text) or PHOTO_CREDIT.match(text) or block.heading or _only_a_date(text):
@@ -249,14 +254,12 @@ def find_byline(blocks: list[Block], *, loose: bool = True) -> BylineResult:
     for back in range(1, min(5, len(blocks)) + 1):
         index = len(blocks) - back
         block = blocks[index]
-        if _aside(block.text) or (back < len(blocks) and _only_a_date(block.text)):
+        if _aside(block.text) or (back < len(blocks) and _date_line(block.text)):
             # A credit, the editor, a contact or a date line after the byline: look one
             # paragraph up.
             continue
         # A bare name counts only as the last paragraph, credits and such aside.
-        only_credits_after = all(
-            _aside(b.text) or _only_a_date(b.text) for b in blocks[index + 1 :]
-        )
+        only_credits_after = all(_aside(b.text) or _date_line(b.text) for b in blocks[index + 1 :])
         if _is_byline(block, loose=loose and only_credits_after):
             # Photo credits after the byline ("Ảnh: TN") go with it: they are not body text.
             if index and _name_over_unit(blocks[index - 1], block, loose=loose):

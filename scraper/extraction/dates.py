@@ -182,24 +182,26 @@ _ZONE_AFTER_RE = re.compile(
 _PM_MARKERS = frozenset({"pm", "ch", "chiều", "tối"})
 
 # "Cập nhật" (updated), "chỉnh sửa" (edited): the date after such a label is not the publish date.
-_UPDATED_RE = re.compile(
-    r"(?=[cstulm])\b(?:cập\s?nhật|chỉnh\s?sửa|sửa\s?đổi|sửa\s?lúc|updated|last\s?modified|"
-    r"modified)\b",
-    re.IGNORECASE,
-)
+_UPDATED = r"cập\s?nhật|chỉnh\s?sửa|sửa\s?đổi|sửa\s?lúc|updated|last\s?modified|modified"
+_UPDATED_RE = re.compile(rf"(?=[cstulm])\b(?:{_UPDATED})\b", re.IGNORECASE)
 
 # Dates that are not the article's at all: when the page was printed, when the decree it
 # reports was signed or takes effect, when the event it announces takes place.
 # ("Ngày đăng: 12/06/2025 | Ngày hiệu lực: 01/07/2025": the second is the decree's.)
-_OTHER_DATE_RE = re.compile(
-    r"(?=[nithsbcp])\b(?:ngày\s?in|in\s?(?:ngày|lúc)|ngày\s?(?:ban\s?hành|ký|có\s?hiệu\s?lực)"
+_OTHER_DATE = (
+    r"ngày\s?in|in\s?(?:ngày|lúc)|ngày\s?(?:ban\s?hành|ký|có\s?hiệu\s?lực)"
     r"|ban\s?hành\s?ngày|(?:có\s?)?hiệu\s?lực(?:\s?(?:từ|thi\s?hành))?(?:\s?ngày)?"
     r"|(?:ngày|thời\s?gian)\s?(?:diễn\s?ra|tổ\s?chức|sự\s?kiện)|sự\s?kiện\s?ngày"
-    r"|hạn\s?(?:chót|nộp)|printed(?:\s?on)?)\b",
-    re.IGNORECASE,
+    r"|hạn\s?(?:chót|nộp)|printed(?:\s?on)?"
 )
 # "Ngày tạo" (the CMS record's creation): the publish date, unless the text gives that too.
-_CREATED_RE = re.compile(r"(?=[nc])\b(?:ngày\s?tạo|created(?:\s?on)?)\b", re.IGNORECASE)
+_CREATED = r"ngày\s?tạo|created(?:\s?on)?"
+# The three kinds of label in one pattern: the words before each date are read once.
+_DATE_LABEL_RE = re.compile(
+    rf"(?=[cstulmnihbp])\b(?:(?P<edit>{_UPDATED})|(?P<other>{_OTHER_DATE})|(?P<created>{_CREATED}))"
+    r"\b",
+    re.IGNORECASE,
+)
 
 # A post footer's time of day: "Đăng lúc 16:20 bởi …", "Posted by admin at 4:20 PM".
 _POST_TIME_RE = re.compile(rf"\b(?:lúc|at)\s?(?P<clock>{_TIME})", re.IGNORECASE)
@@ -284,11 +286,11 @@ def parse_dateline(
         latest = latest or _latest_allowed(today)
         # (Its label sits right before it: "Cập nhật lần cuối lúc 10:00 ngày 15/03/2019".)
         label_at = max(label_from, match.start() - _LABEL_WINDOW)
-        other = _OTHER_DATE_RE.search(masked, label_at, match.start()) is not None
+        labels = {m.lastgroup for m in _DATE_LABEL_RE.finditer(masked, label_at, match.start())}
+        other = "other" in labels
         found = None if other else _from_date_match(match, clean, masked, latest, label_from)
-        is_edit = _UPDATED_RE.search(masked, label_at, match.start()) is not None
-        if found is not None and not is_edit:
-            if created is None and _CREATED_RE.search(masked, label_at, match.start()):
+        if found is not None and "edit" not in labels:
+            if created is None and "created" in labels:
                 created = found
             else:
                 return found
@@ -341,7 +343,7 @@ def labels_a_date_aside(text: str) -> bool:
     creation, a print date, a decree's signing or effect, an event's day. A dateline may
     print such a date beside the publish date."""
     clean = _collapse(text)
-    return any(rule.search(clean) for rule in (_UPDATED_RE, _OTHER_DATE_RE, _CREATED_RE))
+    return _DATE_LABEL_RE.search(clean) is not None
 
 
 def date_from_url(url: str, *, today: date | None = None) -> Dateline | None:

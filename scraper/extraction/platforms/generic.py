@@ -128,20 +128,36 @@ def _score_containers(doc: Document, teaser_box: TeaserBoxes) -> HtmlElement | N
             unboxed += value
     if not scores and unboxed >= MIN_UNBOXED_SCORE:
         return doc.tree.find("body")
-    # max(scores, key=score × 0.4 in chrome), the first of equals winning; whether a block is
-    # in chrome is only asked of those whose full score could beat the best one so far.
+    # Readers' comments, a related list: never the article, however long (asked only of the
+    # winner, and of the next one when it is such a box).
+    while (best := _best_scored(scores)) is not None and _in_noise_box(best):
+        del scores[best]
+    return best
+
+
+def _best_scored(scores: dict[HtmlElement, float]) -> HtmlElement | None:
+    """max(scores, key=score × 0.4 in chrome), the first of equals winning; whether a block is
+    in chrome is only asked of those whose full score could beat the best one so far."""
     best: HtmlElement | None = None
     best_score = 0.0
     for element, score in scores.items():
         if best is not None and score <= best_score:
             continue
-        if _in_noise_box(element):
-            continue  # readers' comments, a related list: never the article however long
         if in_chrome(element):
             score *= 0.4
         if best is None or score > best_score:
             best, best_score = element, score
     return best
+
+
+def _may_close_with_post_footer(container: HtmlElement) -> bool:
+    """Whether the text block's last words could hold a post's footer ("Đăng lúc …"): the
+    block's text is known already, its lines are read only then."""
+    tail = element_text(container)[-POST_FOOTER_CHARS:]
+    return "Đăng" in tail or "đăng" in tail or "Posted" in tail or "posted" in tail
+
+
+POST_FOOTER_CHARS = 200
 
 
 def _in_noise_box(element: HtmlElement) -> bool:
@@ -281,7 +297,13 @@ def parse_article(doc: Document) -> Article:
         shown_lines = [title_date]  # the only date the page shows is in its heading
     datelines, shown = order_datelines(doc, shown_lines, machine_times)
     after_body = after_body_lines(container)
-    if datelines and (time := posted_time(after_body) or posted_time(closing_lines(container))):
+    if datelines and (
+        (time := posted_time(after_body))
+        or (
+            _may_close_with_post_footer(container)
+            and (time := posted_time(closing_lines(container)))
+        )
+    ):
         datelines = [with_post_time(datelines[0], time), *datelines[1:]]
     if (
         shown_lines

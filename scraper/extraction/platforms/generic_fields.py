@@ -308,8 +308,9 @@ def _machine_times(doc: Document) -> list[str]:
     times = doc.memo.facts["generic.times"] = list(doc.tree.iter("time"))
     found += [el.get("datetime") for el in times]
     found += published_times(doc)
-    if doc.mentions("dc:date") or doc.mentions("dc:created"):
-        # RDFa in the text (Drupal 7: <span property="dc:date dc:created" content="…">).
+    if doc.mentions("dc:date"):
+        # RDFa in the text (Drupal 7: <span property="dc:date dc:created" content="…">; one
+        # look through the page: Drupal always writes both).
         found += [
             element.get("content")
             for element, value in doc.memo.valued("property")
