@@ -1084,3 +1084,22 @@ def test_generic_print_view_with_its_text_under_body_itself(dateline, published_
     assert article.byline == "Minh Tâm"
     assert article.body.startswith("Sáng nay, Ủy ban nhân dân xã")
     assert article.body.endswith("sau khi làm việc với đơn vị thi công.")
+
+
+@pytest.mark.parametrize("inside", [False, True])
+def test_generic_title_set_in_bold_over_its_dateline_when_title_names_the_site(inside):
+    """An old template prints the title in bold, in no heading, with the dateline under it;
+    <title> holds only the site's name (written without accents)."""
+    head = (
+        "<div><b>Đối thoại về nạo vét kênh thủy lợi nội đồng</b></div><div>12/03/2020 08:00</div>"
+    )
+    text = f"<div>{head}{_BODY}</div>" if inside else f"{head}<div>{_BODY}</div>"
+    page = (
+        "<html><head><title>Xa Hoa Tien</title></head><body>"
+        "<div class='menu'><a href='/'>Trang chủ</a> | <a href='/tin-tuc'>Tin tức</a></div>"
+        f"<div class='main'>{text}</div></body></html>"
+    )
+    article = extract_article(page, URL)
+    assert article.title == "Đối thoại về nạo vét kênh thủy lợi nội đồng"
+    assert article.published_at == "2020-03-12T08:00:00+07:00"
+    assert article.body.startswith("Sáng nay, Ủy ban nhân dân xã")

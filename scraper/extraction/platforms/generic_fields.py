@@ -11,7 +11,7 @@ from itertools import islice
 
 from lxml.html import HtmlElement
 
-from ..blocks import BLOCK_TAGS, HEADING_TAGS, element_text
+from ..blocks import BLOCK_TAGS, HEADING_TAGS, Block, element_text, paragraphs
 from ..dates import count_dates, labels_a_date_aside
 from ..document import Document
 from ..element_texts import node_text
@@ -142,7 +142,34 @@ def find_title(
         opening = _opening_heading(container, [row[4] for row in scored])
         if opening is not None:
             return element_text(opening), opening
+        bold = _bold_line_over_dateline(doc, container)
+        if bold is not None:
+            return bold.text, bold.element
     return title, printed
+
+
+def _bold_line_over_dateline(doc: Document, container: HtmlElement | None) -> Block | None:
+    """The text's first line, set in bold with the dateline right under it: the title of an
+    old template that prints it in no heading ("<div><b>…</b></div><div>11/01/2023
+    08:47</div>"), when <title> is only the site's name."""
+    if container is None:
+        return None
+    # Above the text block ("<div><b>…</b></div><div>date</div><div>text…"), or opening it.
+    above = [el for el in container.itersiblings(preceding=True) if element_text(el)][:2]
+    blocks = [b for el in reversed(above) for b in paragraphs(el)] if len(above) == 2 else []
+    if len(blocks) != 2:
+        blocks = paragraphs(container)[:2]
+    if len(blocks) < 2:
+        return None
+    first, second = blocks
+    if not first.bold or not MIN_OPENING_TITLE <= len(first.text) <= MAX_BOLD_TITLE:
+        return None
+    if first.text.endswith((".", ":")) or not mostly_date(doc, second.text):
+        return None
+    return first
+
+
+MAX_BOLD_TITLE = 250
 
 
 # A heading that opens the text is its title from this length on ("Thông báo" is a label).
