@@ -1103,3 +1103,22 @@ def test_generic_title_set_in_bold_over_its_dateline_when_title_names_the_site(i
     assert article.title == "Đối thoại về nạo vét kênh thủy lợi nội đồng"
     assert article.published_at == "2020-03-12T08:00:00+07:00"
     assert article.body.startswith("Sáng nay, Ủy ban nhân dân xã")
+
+
+def test_attachment_links_that_only_say_download_take_their_rows_name():
+    table = (
+        "<table class='files'><tr><th>STT</th><th>Tên tài liệu</th><th></th></tr>"
+        "<tr><td>1</td><td>Kế hoạch nạo vét kênh năm 2020</td>"
+        "<td><a href='/files/ke-hoach-nao-vet.pdf'>Tải về</a></td></tr>"
+        "<tr><td>2</td><td>Danh sách hộ dân được hỗ trợ</td>"
+        "<td><a href='/files/danh-sach.xlsx'>Download</a></td></tr></table>"
+    )
+    main = (
+        "<div class='bai-viet'><h1>Đối thoại về nạo vét kênh thủy lợi</h1>"
+        f"<p class='ngay'>12/03/2020 08:00</p><div class='chi-tiet'>{_BODY}{table}</div></div>"
+    )
+    article = extract_article(_page(main), URL)
+    assert [(a.url.rsplit("/", 1)[-1], a.title) for a in article.attachments] == [
+        ("ke-hoach-nao-vet.pdf", "Kế hoạch nạo vét kênh năm 2020"),
+        ("danh-sach.xlsx", "Danh sách hộ dân được hỗ trợ"),
+    ]

@@ -416,12 +416,38 @@ def is_file_link(url: str, link: HtmlElement) -> bool:
     )
 
 
+# Link texts that name an action, not the document: "Tải về", "Download", "Xem".
+ACTION_LABEL = re.compile(
+    r"^(?:tải về|tải xuống|tải file|download|xem(?: file| tệp| chi tiết| tại đây)?|tại đây|"
+    r"file đính kèm|đính kèm|chi tiết)\W*$",
+    re.IGNORECASE,
+)
+
+
 def attachment(url: str, link: HtmlElement) -> Attachment:
-    """The document a link leads to, titled by the link or else by the file's name."""
+    """The document a link leads to, titled by the link; a link that only says "Tải về" by
+    its table row's other cells ("Báo cáo tổng kết … | Tải về"); else by the file's name."""
     name = next(
         (seg for seg in urlsplit(url).path.split("/") if ATTACHMENT_EXT.search(seg + "/")), url
     )
-    return Attachment(url=url, title=element_text(link) or name)
+    title = element_text(link)
+    if not title or ACTION_LABEL.match(title):
+        title = _row_title(link) or title
+    return Attachment(url=url, title=title or name)
+
+
+def _row_title(link: HtmlElement) -> str | None:
+    """The text of the other cells of the table row that holds `link`."""
+    cell = next((a for a in link.iterancestors() if a.tag in ("td", "th")), None)
+    row = cell.getparent() if cell is not None else None
+    if row is None or row.tag != "tr":
+        return None
+    texts = [
+        element_text(other) for other in row if other is not cell and other.tag in ("td", "th")
+    ]
+    # (A numbering cell, "1", names nothing.)
+    named = [text for text in texts if text and not text.rstrip(".").isdigit()]
+    return " - ".join(named) or None
 
 
 def _embedded_document(frame: HtmlElement, join: Callable[[str], str | None]) -> str | None:
