@@ -837,3 +837,24 @@ def test_a_short_last_page_beside_a_narrow_table_cell_of_news(side_cell):
     )
     listing = parse_listing(page.encode(), "https://x.gov.vn/DanhSach.aspx?CatID=2&Page=2")
     assert listing.article_urls == [f"https://x.gov.vn/ChiTiet.aspx?ID={100 + i}" for i in range(2)]
+
+
+@pytest.mark.parametrize(
+    ("listing_url", "more", "next_url"),
+    [
+        ("https://x.gov.vn/tin-tuc/", "<a href='p2/'>Xem thêm</a>", "https://x.gov.vn/tin-tuc/p2/"),
+        ("https://x.gov.vn/tin-tuc/p2/", "<a href='../p3/'>Xem thêm »</a>",
+         "https://x.gov.vn/tin-tuc/p3/"),
+        # "Xem thêm" to another section's page is no next page.
+        ("https://x.gov.vn/tin-tuc/", "<a href='/thong-bao/'>Xem thêm</a>", None),
+        # A drop-down of bare page numbers, put into the address by its script.
+        ("https://x.gov.vn/tin-tuc", (
+            "<select onchange=\"window.location='/tin-tuc?trang='+this.value\">"
+            "<option value='1' selected>Trang 1</option><option value='2'>Trang 2</option>"
+            "</select>"), "https://x.gov.vn/tin-tuc?trang=2"),
+    ],
+)  # fmt: skip
+def test_a_more_link_or_a_script_drop_down_as_the_only_pager(listing_url, more, next_url):
+    hrefs = [f"/tin-tuc/bai-viet-so-{i}-{100 + i}.html" for i in range(4)]
+    listing = parse_listing(_listing(hrefs, pager=f"<div class='more'>{more}</div>"), listing_url)
+    assert listing.next_url == next_url

@@ -421,7 +421,7 @@ def longer_titled_list(
 def next_page(doc: Document) -> tuple[str | None, PostBack | None]:
     """The listing's next page, as a link, a page chooser's next choice, or else as an
     ASP.NET form post."""
-    next_url = _next_page(doc) or _next_in_page_chooser(doc)
+    next_url = _next_page(doc) or _next_in_page_chooser(doc) or _more_link(doc)
     if next_url is not None and not _leads_on(doc.url, next_url):
         next_url = None
     return next_url, None if next_url else next_postback(list(doc.tree.iter("a")))
@@ -442,10 +442,44 @@ def _next_in_page_chooser(doc: Document) -> str | None:
         options = list(select.iter("option"))
         values = [(option.get("value") or "").strip() for option in options]
         chosen = next((i for i, o in enumerate(options) if o.get("selected") is not None), 0)
-        if chosen + 1 < len(values) and all(
-            PAGE_PARAM.search(v) for v in values[chosen : chosen + 2]
-        ):
-            url = resolve_url(doc.link_base, values[chosen + 1])
+        if chosen + 1 >= len(values):
+            continue
+        nxt = values[chosen + 1]
+        if not PAGE_PARAM.search(nxt) and nxt.isdigit():
+            # Bare numbers, put into the address by its script:
+            # onchange="window.location='/tin-tuc?trang='+this.value".
+            script = SCRIPT_PREFIX.search(select.get("onchange") or "")
+            nxt = (
+                script.group(1) + nxt if script and PAGE_PARAM.search(script.group(1) + nxt) else ""
+            )
+        if nxt and PAGE_PARAM.search(nxt):
+            url = resolve_url(doc.link_base, nxt)
             if url is not None and site(url) and url != doc.url:
+                return url
+    return None
+
+
+# "location='/tin-tuc?trang='+this.value", "location.href = \"?page=\" + this.value".
+SCRIPT_PREFIX = re.compile(r"""location(?:\.href)?\s*=\s*['"]([^'"]*)['"]\s*\+\s*this\.value""")
+# "Xem thêm" (more) under a list: the next page only when its address numbers the page after
+# this one ("p2/", "?trang=2"); elsewhere it leads to another section's page.
+MORE_LABEL = re.compile(r"^(?:xem thêm|xem tiếp|tải thêm|more)\s*[»›>]*$", re.IGNORECASE)
+PATH_PAGE = re.compile(r"/p(\d+)/?$")
+
+
+def _more_link(doc: Document) -> str | None:
+    """The "Xem thêm" link that leads to the page after this one."""
+
+    def number(url: str) -> int | None:
+        found = PAGE_PARAM.search(url) or PATH_PAGE.search(urlsplit(url).path)
+        return int(found.group(1)) if found else None
+
+    current = number(doc.url) or 1
+    site = same_site(doc.url)
+    for anchor in doc.tree.iter("a"):
+        if not MORE_LABEL.match(element_text(anchor)):
+            continue
+        for url in absolute_links(doc, [anchor]):
+            if site(url) and url != doc.url and number(url) == current + 1:
                 return url
     return None
