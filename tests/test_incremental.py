@@ -157,6 +157,17 @@ def test_health_is_quiet_after_a_run_that_found_nothing_new(tmp_path: Path):
 # --- bad input: none of it creates junk rows or marks live articles removed ----------------
 
 
+def two_nights(portal: ChangingPortal, db: Path) -> tuple[dict, dict]:
+    """Two crawls of an unchanged portal: the requests each made, by first path segment."""
+    nights = []
+    with serve(portal) as base:
+        for _ in range(2):
+            portal.requests.clear()
+            crawl(base, db)
+            nights.append(dict(portal.requests))
+    return nights[0], nights[1]
+
+
 def run_rows(db: Path) -> list[dict]:
     return rows(db, "select * from crawl_runs order by id")
 
@@ -247,12 +258,7 @@ def test_articles_linked_in_vietnamese_letters_are_known_the_next_night(tmp_path
     portal = ChangingPortal.with_stories(12)
     for story in portal.stories:
         story.vietnamese_slug = True
-    with serve(portal) as base:
-        crawl(base, db)
-        first = dict(portal.requests)
-        portal.requests.clear()
-        crawl(base, db)
-        second = dict(portal.requests)
+    first, second = two_nights(portal, db)
     assert first["tin-tuc"] == 3 + 12
     assert len(articles(db)) == 12
     assert all("%E1%BB%" in url for url in articles(db))
@@ -265,12 +271,7 @@ def test_an_empty_page_past_the_last_ends_the_section(tmp_path: Path):
     db = tmp_path / "archive.db"
     portal = ChangingPortal.with_stories(12)
     portal.empty_tail = True
-    with serve(portal) as base:
-        crawl(base, db)
-        first = dict(portal.requests)
-        portal.requests.clear()
-        crawl(base, db)
-        second = dict(portal.requests)
+    first, second = two_nights(portal, db)
     assert len(articles(db)) == 12
     assert first["tin-tuc"] == 4 + 12  # three pages of links, the empty fourth, 12 articles
     assert run_rows(db)[0]["listing_stop"] == "empty-last-page"
