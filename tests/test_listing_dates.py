@@ -82,6 +82,13 @@ LAYOUTS = {
         "<div class='ds-tin'>{items}</div>",
         "<a href='{href}'>{title}</a> - <i>{day}</i><br>",
     ),
+    "whole item as one link": (
+        "<div class='list-group'>{items}</div>",
+        (
+            "<a href='{href}' class='list-group-item'><div class='d-flex'><h5>{title}</h5>"
+            "<small>{day}</small></div><p>Tóm tắt nội dung của bài viết.</p></a>"
+        ),
+    ),
 }
 DAYS = ["12/03/2025", "10/03/2025", "07/03/2025"]
 
@@ -98,6 +105,16 @@ def test_the_date_shown_beside_each_link(layout):
     for n, day in enumerate(DAYS):
         assert day in dates[_url(n)]
         assert TITLES[n] not in dates[_url(n)]
+
+
+def test_a_date_badge_of_day_over_month_and_year():
+    items = "".join(
+        f"<div class='item'><div class='date-box'><span class='day'>{day[:2]}</span>"
+        f"<span class='month'>{day[3:]}</span></div><h3><a href='{_url(n)}'>{title}</a></h3></div>"
+        for n, (title, day) in enumerate(zip(TITLES, DAYS, strict=True))
+    )
+    dates = _dates(_page(f"<div class='list'>{items}</div>"))
+    assert dates == {_url(n): day for n, day in enumerate(DAYS)}
 
 
 def test_in_one_box_line_by_line_a_link_without_date_takes_none_from_the_next_line():

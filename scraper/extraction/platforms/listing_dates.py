@@ -9,6 +9,7 @@ levels up at most, nearest first.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from urllib.parse import urldefrag
 
@@ -73,12 +74,18 @@ def _date_in_item(
     box = anchor
 
     def is_date(line: str) -> bool:
+        line = _badge(line)
         return (
             len(line) <= MAX_DATELINE_CHARS
             and not any(title in line for title in titles)
             and mostly_date(doc, line)
         )
 
+    if len(anchor):
+        # A whole item as one link (Bootstrap's list-group: "<a><h5>title</h5><small>date")
+        found = next((line for line in _lines(anchor) if is_date(line)), None)
+        if found:
+            return _badge(found)
     for _ in range(MAX_LEVELS):
         parent = box.getparent()
         if parent is None or len(held.get(parent, ())) > 1:
@@ -88,12 +95,22 @@ def _date_in_item(
             break
         for line in _lines(box):
             if is_date(line):
-                return line
+                return _badge(line)
     if box is anchor:
         # Items that share one box, line by line ("<a>…</a> (12/03/2025)<br><a>…</a> …"):
         # the date is printed right after the link.
-        return next((line for line in _beside(anchor) if is_date(line)), None)
+        return next((_badge(line) for line in _beside(anchor) if is_date(line)), None)
     return None
+
+
+# A date badge, the day over the month and year ("<span>28</span><span>03/2025</span>").
+_BADGE = re.compile(r"^(\d{1,2})\s(\d{1,2})([/.-])(\d{4})$")
+
+
+def _badge(line: str) -> str:
+    """A badge's text ("28 03/2025") as the date it shows ("28/03/2025")."""
+    found = _BADGE.match(line)
+    return f"{found[1]}{found[3]}{found[2]}{found[3]}{found[4]}" if found else line
 
 
 # What ends an item's line in a box of several: the next line, the next link.
