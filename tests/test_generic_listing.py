@@ -858,3 +858,20 @@ def test_a_more_link_or_a_script_drop_down_as_the_only_pager(listing_url, more, 
     hrefs = [f"/tin-tuc/bai-viet-so-{i}-{100 + i}.html" for i in range(4)]
     listing = parse_listing(_listing(hrefs, pager=f"<div class='more'>{more}</div>"), listing_url)
     assert listing.next_url == next_url
+
+
+def test_an_empty_page_past_the_last_lists_nothing_of_its_sidebar():
+    """A page past the section's last one: no list, the pager, then a sidebar of titled links
+    (a schedule, the unit's pages). The second look outside the frame must not take them."""
+    side = "".join(
+        f"<li><a href='/lich-cong-tac/tuan-{47 + i}-2026'>Lịch công tác tuần {47 + i}/2026 của"
+        " lãnh đạo Ủy ban nhân dân phường</a></li>"
+        for i in range(2)
+    )
+    page = (
+        "<html><body><div id='header'><ul class='menu'><li><a href='/'>Trang chủ</a></li></ul>"
+        "</div><div class='list'><div class='empty'>Không có dữ liệu</div></div>"
+        "<div class='pager'><a href='/tin-tuc?pageindex=5'>Trang sau</a></div>"
+        f"<div class='sidebar'><h3>Lịch công tác</h3><ul>{side}</ul></div></body></html>"
+    )
+    assert parse_listing(page.encode(), "https://x.gov.vn/tin-tuc?pageindex=5").article_urls == []

@@ -128,12 +128,13 @@ def in_page_frame(element: HtmlElement, pagers: frozenset[HtmlElement]) -> bool:
 
 
 def _with_pager(node: HtmlElement, pagers: frozenset[HtmlElement]) -> bool:
-    """Whether the box holds a pager, or has one right beside it ("widget-content" and
-    "pagination" side by side)."""
+    """Whether the box holds a pager, or is followed right by one ("widget-content", then
+    "pagination": a pager comes after the list it pages; a sidebar after the pager is not
+    that list)."""
     if any(pager is node or is_inside(pager, node) for pager in pagers):
         return True
-    parent = node.getparent()
-    return parent is not None and any(pager.getparent() is parent for pager in pagers)
+    after = next((el for el in node.itersiblings() if isinstance(el.tag, str)), None)
+    return after is not None and after in pagers
 
 
 # html > body > wrapper > header: the page's own header; deeper, an item's.
