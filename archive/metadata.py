@@ -120,7 +120,7 @@ CRAWL_RUN_COLUMNS = {
     "articles_rechecked": "Known articles fetched again to look for edits or removals.",
     "extraction_warnings": "Warnings the extractor raised over the articles of this run.",
     "listing_stop": "Why paging of listings stopped: known-page (only known articles), "
-    "last-page, empty-last-page (a page past the last one, listing nothing), empty (the first "
+    "last-page, empty-last-page (a page past a short last one, listing nothing), empty (a "
     "page listed nothing: an outage or a new template), max-pages, loop (a page repeated), "
     "moved (the section redirects to another site) or since (older than the date asked).",
 }

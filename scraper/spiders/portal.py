@@ -186,8 +186,15 @@ class PortalSpider(scrapy.Spider):
             self.memory.close()
 
     def parse_listing(
-        self, response: Response, section: str, page: int, known_pages: int = 0
+        self,
+        response: Response,
+        section: str,
+        page: int,
+        known_pages: int = 0,
+        links_before: tuple[int, int] | None = None,
     ) -> Iterator[scrapy.Request]:
+        """`links_before`: how many links the section's first page and the page before this
+        one listed."""
         if self._site(response.url) != self._site(section):
             self._moved(section, response.url)
             return
@@ -208,10 +215,11 @@ class PortalSpider(scrapy.Spider):
         listing = read_listing(adapter, doc)
         site = self._site(section)
         shown = [u for u in listing.article_urls if self._site(u) == site]
-        if not shown and page > 1:
-            # A page past the last one that still answers ("Không có dữ liệu") after pages
-            # with links: the section's end, reached. (Left unfinished, every night would
-            # walk the whole section again to find its end.)
+        if not shown and links_before is not None and links_before[1] < links_before[0]:
+            # A page past the last one that still answers ("Không có dữ liệu"), after a page
+            # shorter than the first: the section's end, reached. (Left unfinished, every
+            # night would walk the whole section again to find its end. After a full page
+            # it may be an outage: the section stays unfinished, and is walked again.)
             logger.info("listing page %s lists nothing: the section ends before it", response.url)
             self._stop(section, "empty-last-page", complete=True)
             return
@@ -269,7 +277,12 @@ class PortalSpider(scrapy.Spider):
         next_page = self._next_listing_request(
             response,
             listing,
-            {"section": section, "page": page + 1, "known_pages": known_pages},
+            {
+                "section": section,
+                "page": page + 1,
+                "known_pages": known_pages,
+                "links_before": (links_before[0] if links_before else len(links), len(links)),
+            },
         )
         if next_page is None or self._site(next_page.url) != site:
             self._stop(section, "last-page", complete=True)
