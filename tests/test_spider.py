@@ -78,7 +78,14 @@ def test_listing_page_yields_articles_then_next_page():
     assert len(articles) == 20
     assert len(listings) == 1
     assert listings[0].url.endswith("_101_cur=2")
-    assert listings[0].cb_kwargs == {"section": SECTION, "page": 2, "known_pages": 0}
+    assert listings[0].cb_kwargs == {
+        "section": SECTION,
+        "page": 2,
+        "known_pages": 0,
+        # How many links the first page and this one listed (an empty page after a short
+        # one is the section's end).
+        "links_before": (20, 20),
+    }
 
 
 @requires_real_fixtures

@@ -155,7 +155,11 @@ def _bold_line_over_dateline(doc: Document, container: HtmlElement | None) -> Bl
     if container is None:
         return None
     # Above the text block ("<div><b>…</b></div><div>date</div><div>text…"), or opening it.
-    above = [el for el in container.itersiblings(preceding=True) if element_text(el)][:2]
+    above = [
+        el
+        for el in container.itersiblings(preceding=True)
+        if isinstance(el.tag, str) and element_text(el)
+    ][:2]
     blocks = [b for el in reversed(above) for b in paragraphs(el)] if len(above) == 2 else []
     if len(blocks) != 2:
         blocks = paragraphs(container)[:2]
