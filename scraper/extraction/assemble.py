@@ -11,7 +11,13 @@ from .attachment_boxes import attachment_boxes
 from .blocks import Block, Content, extract_content
 from .bylines import BylineResult, find_byline, split_authors
 from .cleanup import strip_boilerplate
-from .dates import Dateline, date_from_url, is_print_date_header, parse_dateline
+from .dates import (
+    Dateline,
+    date_from_url,
+    is_print_date_header,
+    month_first_reading,
+    parse_dateline,
+)
 from .document import Document
 from .model import Article, Attachment, Image, NotAnArticle
 from .text import clean, clean_line, same_words
@@ -148,16 +154,14 @@ def _month_first_if_url_says(doc: Document, dateline: Dateline, warnings: list[s
     (SharePoint's "/Pages/2024-3-8/", VCCorp's stamp) is that other reading: "3/8/2024 9:15
     AM" on a site left on the en-US setting is 8 March, not 3 August."""
     value = dateline.value
-    if value.day > 12 or value.day == value.month:
+    other = month_first_reading(value.date())
+    if other is None:
         return dateline  # (nearly every page: one reading only)
     from_url = date_from_url(doc.url)
-    if from_url is None or from_url.value.date() == value.date():
-        return dateline
-    swapped = value.replace(day=value.month, month=value.day)
-    if from_url.value.date() != swapped.date():
+    if from_url is None or from_url.value.date() != other:
         return dateline
     warnings.append(MONTH_FIRST)
-    return replace(dateline, value=swapped)
+    return replace(dateline, value=value.replace(month=other.month, day=other.day))
 
 
 def assemble(doc: Document, platform: str, parts: Parts) -> Article:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .blocks import Block
+from .cleanup import ACCOUNT_LINE
 from .dates import is_print_date_header, parse_dateline
 from .text import is_upper_text, word_count
 
@@ -21,12 +22,6 @@ BYLINE_LABEL = re.compile(
     r"^(?:(?:tin|bài)(?:\s*(?:[,/&-–]|và)?\s*(?:ảnh|bài|tin))?|tác giả|nguồn(?: tin)?|theo|"
     r"người viết|(?:nhóm )?phóng viên|pv|ctv|cộng tác viên|tổng hợp|(?:người |nhóm )?thực hiện|"
     r"sưu tầm|biên soạn|lược dịch|author|source)\s*[:：]",
-    re.IGNORECASE,
-)
-# Who edited, approved or posted the text, printed beside the byline: never its author.
-EDITOR_LINE = re.compile(
-    r"^(?:biên tập(?: viên)?|btv|người (?:duyệt|đăng|đưa tin|biên tập|kiểm duyệt)|"
-    r"duyệt(?: tin| bài)?|kiểm duyệt|hiệu đính|editor)\s*[:：]",
     re.IGNORECASE,
 )
 # A writer's telephone or e-mail, printed after the name.
@@ -82,10 +77,15 @@ DATE_LINE_REST = re.compile(
 )
 # A paragraph the template names as the author's ("<p class=author>", "tacgia"); not a CMS
 # account's box (Liferay's view-content-author, a vcard).
-AUTHOR_BOX = re.compile(
-    r"(?:^|[\s_-])(?:authors?|tac-?gia|byline|nguoi-?viet|but-?danh|writer)(?:$|[\s_-])",
-    re.IGNORECASE,
+AUTHOR_WORDS = (
+    *("author", "authors", "tacgia", "tac-gia", "byline", "writer", "nguoiviet", "nguoi-viet"),
+    *("butdanh", "but-danh"),
 )
+AUTHOR_BOX = re.compile(
+    rf"(?:^|[\s_-])(?:{'|'.join(map(re.escape, AUTHOR_WORDS))})(?:$|[\s_-])", re.IGNORECASE
+)
+# Liferay's view-content-author / metadata-author (PORTALS §2a), WordPress's author vcard
+# (usually "admin").
 ACCOUNT_BOX = re.compile(r"view-content-author|metadata-author|vcard", re.IGNORECASE)
 MAX_BYLINE_WORDS = 12
 MAX_BYLINE_CHARS = 120
@@ -147,7 +147,7 @@ def _bare(text: str) -> str:
 def _aside(text: str) -> bool:
     """A line printed with the byline that names no author: a photo credit, the editor or
     approver, the writer's telephone or e-mail."""
-    return bool(PHOTO_CREDIT.match(text) or EDITOR_LINE.match(text) or CONTACT.match(text))
+    return bool(PHOTO_CREDIT.match(text) or ACCOUNT_LINE.match(text) or CONTACT.match(text))
 
 
 def _short(text: str) -> bool:

@@ -27,10 +27,12 @@ _TOOL = (
     r"zalo|twitter)\s*:?|(?:số )?lượt (?:người )?xem\s*:?\s*[\d.,]*|view count\s*:?\s*[\d.,]*)"
 )
 TOOLS_LINE = re.compile(rf"^{_TOOL}(?:\s*[|·•/-]?\s*{_TOOL})+$", re.IGNORECASE)
-# CMS account lines: who typed it in, not who wrote it (never the byline).
+# CMS account and editor lines: who typed it in, edited, approved or posted it, not who
+# wrote it (never the byline: "Biên tập: …" printed under "Tác giả: …").
 ACCOUNT_LINE = re.compile(
-    r"^(?:người đăng|người cập nhật|người duyệt|biên tập viên|đăng bởi|cập nhật bởi|"
-    r"posted by)\s*[:：]",
+    r"^(?:người (?:đăng|cập nhật|duyệt|đưa tin|biên tập|kiểm duyệt)|biên tập(?: viên)?|btv|"
+    r"duyệt(?: tin| bài)?|kiểm duyệt|hiệu đính|editor|đăng bởi|cập nhật bởi|posted by)"
+    r"\s*[:：]",
     re.IGNORECASE,
 )
 # A blog post's footer line: "Đăng lúc 16:20 bởi admin", "Đăng bởi quantri vào lúc 2:35 CH".

@@ -37,6 +37,7 @@ __all__ = [
     "date_from_url",
     "is_print_date_header",
     "labels_a_date_aside",
+    "month_first_reading",
     "names_an_edit",
     "parse_dateline",
     "post_time",
@@ -344,6 +345,14 @@ def labels_a_date_aside(text: str) -> bool:
     print such a date beside the publish date."""
     clean = _collapse(text)
     return _DATE_LABEL_RE.search(clean) is not None
+
+
+def month_first_reading(day: date) -> date | None:
+    """The date with its day and month swapped, how "03/12/2020" reads month first; None
+    when it reads one way only."""
+    if day.day > 12 or day.day == day.month:
+        return None
+    return day.replace(month=day.day, day=day.month)
 
 
 def date_from_url(url: str, *, today: date | None = None) -> Dateline | None:

@@ -8,7 +8,14 @@ import re
 from lxml.html import HtmlElement
 
 from ..blocks import Block, alignment, element_text, is_noise, paragraphs
-from ..bylines import AUTHOR_FIELD, BYLINE_LABEL, PHOTO_CREDIT, find_byline
+from ..bylines import (
+    ACCOUNT_BOX,
+    AUTHOR_FIELD,
+    AUTHOR_WORDS,
+    BYLINE_LABEL,
+    PHOTO_CREDIT,
+    find_byline,
+)
 from ..dates import count_dates, post_time
 from ..document import Document
 from ..element_texts import node_text
@@ -42,13 +49,9 @@ LEAD_CLASS = _class_words(
     *("sapo", "lead", "summary", "hometext", "tomtat", "tom-tat", "description", "excerpt"),
     *("intro", "chapeau", "abstract", "teaser", "mota", "mo-ta", "trichdan", "trich-dan"),
 )
-AUTHOR_CLASS = _class_words(
-    *("author", "authors", "tacgia", "tac-gia", "byline", "writer", "nguoiviet", "nguoi-viet"),
-    *("butdanh", "but-danh"),
-)
-# CMS accounts, not writers: Liferay's view-content-author / metadata-author (PORTALS §2a),
-# WordPress's author vcard (usually "admin").
-EDITOR_ACCOUNT_CLASS = re.compile(r"view-content-author|metadata-author|vcard", re.IGNORECASE)
+AUTHOR_CLASS = _class_words(*AUTHOR_WORDS)
+# CMS accounts, not writers.
+EDITOR_ACCOUNT_CLASS = ACCOUNT_BOX
 ACCOUNT_NAME = re.compile(r"^[\w.@-]+$")  # "admin", "editor01", "bientap@…": one token
 LEAD_CHARS = (40, 1200)
 AUTHOR_CHARS = (3, 80)

@@ -6,13 +6,12 @@ from __future__ import annotations
 import operator
 import re
 from collections.abc import Iterator
-from datetime import date
 from itertools import islice
 
 from lxml.html import HtmlElement
 
 from ..blocks import BLOCK_TAGS, HEADING_TAGS, Block, element_text, paragraphs
-from ..dates import count_dates, labels_a_date_aside
+from ..dates import count_dates, labels_a_date_aside, month_first_reading
 from ..document import Document
 from ..element_texts import node_text
 from ..json_ld import published_times
@@ -524,14 +523,7 @@ def order_datelines(
                 day = visible.value.date()
                 finer = visible.precision == "day" and exact.precision == "minute"
                 if (finer and day == exact.value.date()) or (
-                    _month_first_reading(day) == exact.value.date()
+                    month_first_reading(day) == exact.value.date()
                 ):
                     return [machine[0], *shown, *machine[1:]], shown[0]
     return [*shown, *machine], None
-
-
-def _month_first_reading(day: date) -> date | None:
-    """The date with its day and month swapped (how "03/12/2020" reads month first)."""
-    if day.day > 12 or day.day == day.month:
-        return None
-    return day.replace(month=day.day, day=day.month)

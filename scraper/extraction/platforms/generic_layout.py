@@ -10,27 +10,29 @@ from lxml.html import HtmlElement
 
 from ..memo import ancestor_verdict
 
+# The page's frame: header, footer, menus (menus are also named run together, "mainmenu",
+# "topmenu", "MegaMenu": see `_names_menu`).
+_FRAME_WORDS = r"header|footer|nav|navbar|menu|logo|banner|breadcrumbs?"
+FRAME = re.compile(rf"(?:^|[\s_-])(?:{_FRAME_WORDS})(?:$|[\s_-])", re.IGNORECASE)
+# The frame and the boxes beside the text. (Elementor, WordPress' page builder, names every
+# box of a page "elementor-widget".)
 CHROME = re.compile(
-    # (Elementor, WordPress' page builder, names every box of a page "elementor-widget".)
-    r"(?:^|[\s_-])(?:header|footer|nav|navbar|menu|sidebar|side|(?<!elementor-)widget"
-    r"|portlet-title|logo|banner|breadcrumbs?)(?:$|[\s_-])",
+    rf"(?:^|[\s_-])(?:{_FRAME_WORDS}|sidebar|side|(?<!elementor-)widget|portlet-title)"
+    r"(?:$|[\s_-])",
     re.IGNORECASE,
 )
+
+
+def _names_menu(attrs: str) -> bool:
+    """A plain look for the word, which costs less than a pattern tried at every position."""
+    return "menu" in attrs or "Menu" in attrs or "MENU" in attrs
 
 
 def names_chrome(attrs: str) -> bool:
-    """Whether a class and id name the page's chrome. Menus are named run together too
-    ("mainmenu", "topmenu", "menutop", "MegaMenu"): found by a plain look for the word, which
-    costs less than a pattern tried at every position."""
-    return bool(CHROME.search(attrs)) or "menu" in attrs or "Menu" in attrs or "MENU" in attrs
+    """Whether a class and id name the page's chrome."""
+    return bool(CHROME.search(attrs)) or _names_menu(attrs)
 
 
-# The page's frame alone: header, footer, menus. A box named "side" or "widget" may also be
-# a wrapper of the whole layout ("has-sidebar right-sidebar", Blogger's "widget Blog").
-FRAME = re.compile(
-    r"(?:^|[\s_-])(?:header|footer|nav|navbar|logo|banner|breadcrumbs?)(?:$|[\s_-])|menu",
-    re.IGNORECASE,
-)
 # Boxes beside the section's list: "tin nổi bật", "xem nhiều", "tin liên quan", sidebars.
 SIDE_BOX = re.compile(
     r"hot|noi-?bat|noibat|lien-?quan|related|other|khac|xem-?nhieu|most|moi-?nhat|sidebar|"
@@ -118,7 +120,7 @@ def in_page_frame(element: HtmlElement, pagers: frozenset[HtmlElement]) -> bool:
         attrs = ITEM_HEADER.sub(" ", f"{node.get('class') or ''} {node.get('id') or ''}")
         if not attrs.strip():
             return None
-        if FRAME.search(attrs):
+        if FRAME.search(attrs) or _names_menu(attrs):
             return True
         if names_chrome(attrs) and not _with_pager(node, pagers):
             return True
