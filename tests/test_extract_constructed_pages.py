@@ -1122,3 +1122,69 @@ def test_attachment_links_that_only_say_download_take_their_rows_name():
         ("ke-hoach-nao-vet.pdf", "Kế hoạch nạo vét kênh năm 2020"),
         ("danh-sach.xlsx", "Danh sách hộ dân được hỗ trợ"),
     ]
+
+
+def _dated_elsewhere(
+    inside_text: str = "", above_article: str = "", sidebar: str = "", bar: str = ""
+) -> str:
+    main = (
+        f"{above_article}<div class='bai-viet'><h1>Đối thoại về nạo vét kênh thủy lợi</h1>"
+        f"<div class='chi-tiet'>{_BODY}{inside_text}</div></div>"
+        f"<div class='sidebar'><h3>Tin mới</h3><ul>{sidebar}</ul></div>"
+    )
+    return _page(main, before_main=bar)
+
+
+@pytest.mark.parametrize(
+    ("page", "published_at"),
+    [
+        # The labelled line under the text, before the byline: the date, cut from the text.
+        (
+            _dated_elsewhere(
+                "<p style='text-align:right'>Ngày đăng: 10/03/2020</p>"
+                "<p style='text-align:right'><b>Lê Hoàng Nam</b></p>"
+            ),
+            "2020-03-10T00:00:00+07:00",
+        ),
+        (
+            _dated_elsewhere("<p><i>Cập nhật lúc 08:15 ngày 10/03/2020</i></p>"),
+            "2020-03-10T08:15:00+07:00",
+        ),
+        # In the bar above the article, beside the breadcrumb, label and date apart.
+        (
+            _dated_elsewhere(
+                bar="<div class='duong-dan'><a href='/'>Trang chủ</a> » Tin tức"
+                " <span><b>Ngày đăng:</b> <span>10/03/2020 08:15</span></span></div>"
+            ),
+            "2020-03-10T08:15:00+07:00",
+        ),
+        # Unlabelled, the date under the text may be anyone's (a decree's): none.
+        (_dated_elsewhere("<p style='text-align:right'>10/03/2020</p>"), None),
+        # "Ngày đăng ký" is a registration deadline, not a publish date.
+        (_dated_elsewhere("<p>Ngày đăng ký: 10/03/2020</p>"), None),
+        # Labelled dates of a side list's items: another article's, never this one's.
+        (
+            _dated_elsewhere(
+                sidebar="<li><a href='/tin-tuc/a-1.html'>Xã ra quân làm sạch đường làng</a>"
+                "<p>Ngày đăng: 09/03/2020</p></li>"
+            ),
+            None,
+        ),
+    ],
+)
+def test_generic_labelled_publish_line_away_from_the_title(page, published_at):
+    article = extract_article(page, URL)
+    assert article.published_at == published_at
+    if published_at is not None:
+        assert "Ngày đăng" not in article.body and "Cập nhật" not in article.body
+        assert "lối đi tạm cho học sinh." in article.body
+
+
+def test_generic_far_labelled_lines_of_two_days_give_no_date():
+    """Two labelled dates away from the title (teasers, each with its own): none is trusted."""
+    page = _dated_elsewhere(
+        above_article="<div class='khoi'><p><a href='/tin-tuc/a-1.html'>Xã ra quân</a></p>"
+        "<p>Ngày đăng: 09/03/2020</p><p><a href='/tin-tuc/b-2.html'>Xã tập huấn</a></p>"
+        "<p>Ngày đăng: 02/03/2020</p></div>"
+    )
+    assert extract_article(page, URL).published_at is None

@@ -30,6 +30,7 @@ from .generic_boxes import (
     find_lead,
     posted_time,
 )
+from .generic_far_datelines import far_datelines
 from .generic_fields import (
     dateline_texts,
     find_title,
@@ -295,7 +296,11 @@ def parse_article(doc: Document) -> Article:
     skip |= machine_time_lines(doc)
     if title_date and not shown_lines:
         shown_lines = [title_date]  # the only date the page shows is in its heading
+    # No date by the title: a labelled publish line under the text or in the bar above it
+    # (after any machine time, and cut from the text either way).
+    far = [] if shown_lines else far_datelines(doc, container)
     datelines, shown = order_datelines(doc, shown_lines, machine_times)
+    datelines += far
     after_body = after_body_lines(container)
     if datelines and (
         (time := posted_time(after_body))

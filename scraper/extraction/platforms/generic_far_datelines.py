@@ -1,0 +1,77 @@
+"""A labelled publish line away from the title, for pages that show no date beside it.
+
+Some templates print "Ngày đăng: 12/06/2025" under the text, before or after the byline, or
+in the bar above the article beside the breadcrumb. Far from the title a date may be anything
+(a decree's, an event's, another article's), so only a line that says what its date is counts:
+a publish or update label, the date, and a few words at most.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from ..blocks import element_text, paragraphs
+from ..document import Document
+from .generic_boxes import after_body_lines
+from .generic_fields import MAX_DATELINE_CHARS, mostly_date
+from .generic_layout import in_side_box
+
+PUBLISH_LABEL = re.compile(
+    r"^(?:ngày\s?(?:đăng(?!\s?k[ýy])(?:\s?tin|\s?bài)?|xuất\s?bản|cập\s?nhật)|đăng\s?(?:ngày|lúc)"
+    r"|thời\s?gian\s?(?:đăng|cập\s?nhật)|cập\s?nhật(?:\s?lúc)?"
+    r"|(?:posted|published|updated)(?:\s?on)?|date\s?posted)\b\s*[:：]?",
+    re.IGNORECASE,
+)
+# The paragraphs that close the text block: the date line sits among the byline and credits.
+CLOSING_BLOCKS = 4
+# A label in one element, its date in the next ("<b>Ngày đăng:</b> <span>12/06/2025</span>"):
+# the line is their parent, this many levels up at most.
+LINE_LEVELS = 2
+
+
+def far_datelines(doc: Document, container: HtmlElement) -> list[str]:
+    """The labelled publish line that closes the text block or follows it; else the only one
+    the page holds outside its side boxes (a bar above the article)."""
+    texts = [block.text for block in paragraphs(container)]
+    after = after_body_lines(container)
+    labelled = [text for text in (*texts, *after) if _labelled_dateline(doc, text)]
+    if len({doc.dateline(text).value for text in labelled}) > 1:  # type: ignore[union-attr]
+        return []  # teasers, each with its date: no article's own
+    closing = set(texts[-CLOSING_BLOCKS:]).union(after)
+    if labelled and labelled[0] in closing:
+        return labelled[:1]
+    found: dict[object, str] = {}
+    for element in doc.tree.iter(etree.Element):
+        if not PUBLISH_LABEL.match((element.text or "").lstrip()) or in_side_box(element):
+            continue
+        line = _line_of(doc, element)
+        if line is not None:
+            found.setdefault(doc.dateline(line).value, line)  # type: ignore[union-attr]
+    # Two different dates so labelled: a list of other articles, no telling which is this one's.
+    return list(found.values()) if len(found) == 1 else []
+
+
+def _labelled_dateline(doc: Document, text: str) -> bool:
+    return (
+        len(text) <= MAX_DATELINE_CHARS
+        and PUBLISH_LABEL.match(text) is not None
+        and mostly_date(doc, text)
+    )
+
+
+def _line_of(doc: Document, element: HtmlElement) -> str | None:
+    """The text of the label's line: the element, or its parent when the date is beside it."""
+    node: HtmlElement | None = element
+    for _ in range(LINE_LEVELS):
+        if node is None:
+            break
+        text = element_text(node)
+        if len(text) > MAX_DATELINE_CHARS:
+            return None
+        if _labelled_dateline(doc, text):
+            return text
+        node = node.getparent()
+    return None
