@@ -255,3 +255,51 @@ def test_a_byline_set_right_just_after_the_text_box():
     article = extract_article(page.encode(), URL)
     assert (article.byline, article.authors) == ("Phạm Thu Trang", ["Phạm Thu Trang"])
     assert article.body.endswith(_LAST)
+
+
+@pytest.mark.parametrize(
+    ("source", "byline"),
+    [
+        ("<p>Nguồn: Báo Hà Nội Mới</p>", "Hải Yến - Nguồn: Báo Hà Nội Mới"),
+        ("<p><i>Theo: Cổng TTĐT quận</i></p>", "Hải Yến - Theo: Cổng TTĐT quận"),
+    ],
+)
+def test_source_line_printed_over_the_byline_goes_with_it(source, byline):
+    """The source above the writer's name: a credit, written as the name over its source."""
+    article = _extract(source + RIGHT.format("<b>Hải Yến</b>"))
+    assert (article.byline, article.authors) == (byline, ["Hải Yến"])
+    assert article.body.endswith(_LAST)
+
+
+@pytest.mark.parametrize(
+    ("tail", "byline"),
+    [(" <strong>Hải Yến</strong>", "Hải Yến"), (" <em>(Hải Yến)</em>", "(Hải Yến)")],
+)
+def test_name_in_bold_or_italics_after_the_last_sentence_is_the_byline(tail, byline):
+    page_end = f"<p>Buổi ra quân kết thúc lúc mười một giờ trưa.{tail}</p>"
+    article = _extract(page_end)
+    assert (article.byline, article.authors) == (byline, ["Hải Yến"])
+    assert article.body.endswith("Buổi ra quân kết thúc lúc mười một giờ trưa.")
+
+
+@pytest.mark.parametrize(
+    ("tail", "body_end"),
+    [
+        # Words of the text set in bold, not a name; a unit named mid-sentence is text too.
+        (" <strong>Đây là việc làm thường xuyên</strong>", "Đây là việc làm thường xuyên"),
+        (" <b>Phòng Văn hóa</b> phối hợp.", "Phòng Văn hóa phối hợp."),
+    ],
+)
+def test_bold_words_after_the_last_sentence_that_are_no_name_stay_text(tail, body_end):
+    article = _extract(f"<p>Buổi ra quân kết thúc lúc mười một giờ trưa.{tail}</p>")
+    assert article.byline is None
+    assert article.body.endswith(body_end)
+
+
+def test_centred_capitals_closing_the_text_are_a_slogan_not_a_byline():
+    slogan = "TOÀN DÂN CHUNG TAY GIỮ GÌN PHỐ PHƯỜNG XANH SẠCH ĐẸP"
+    article = _extract(f"<p style='text-align:center'><strong>{slogan}</strong></p>")
+    assert (article.byline, article.authors) == (None, [])
+    assert article.body.endswith(slogan)
+    # On the right, capitals are the byline, as before.
+    assert _extract(RIGHT.format("<b>HẢI YẾN</b>")).byline == "HẢI YẾN"

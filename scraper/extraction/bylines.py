@@ -191,7 +191,9 @@ def _is_byline(block: Block, *, loose: bool) -> bool:
     if block.align == "right" or _named_as_author(block):
         return True
     if is_upper_text(text) and sum(c.isalpha() for c in text) >= 2:
-        return True
+        # Centred capitals close a text as a slogan or a heading ("PHƯỜNG CHUNG TAY XÂY
+        # DỰNG ĐÔ THỊ VĂN MINH"); a byline stands on the right or on the left.
+        return block.align != "center"
     if not loose:
         return False
     # "Theo hanoimoi.vn", "(Theo Báo Hà Nội Mới)": a source line, not a sentence.
@@ -236,6 +238,45 @@ def _name_over_unit(name: Block, unit: Block, *, loose: bool) -> bool:
     return name.align == "right" == unit.align or (loose and is_source)
 
 
+def _source_credit(above: Block, byline: Block, *, loose: bool) -> bool:
+    """A source line right over the byline ("Nguồn: Báo Hà Nội Mới" over a right-aligned
+    name): a credit, not the text's last paragraph. Labelled, or in loose mode a short line
+    that names a source ("Theo hanoimoi.vn")."""
+    text = above.text
+    if (
+        above.heading
+        or not _short(text)
+        or not SOURCE_LINE.match(text)
+        or SOURCE_LINE.match(byline.text)
+    ):
+        return False
+    if BYLINE_LABEL.match(text):
+        return True
+    return loose and not SENTENCE_END.search(text) and word_count(text) <= 8
+
+
+# What sets a name apart at the end of a paragraph: bold or italics, nothing after it.
+_EMPHASIS_TAGS = frozenset({"b", "strong", "em", "i"})
+# Where a sentence ends right before such a name.
+_SENTENCE_BEFORE = re.compile(r"[.!?…”\"»]$")
+
+
+def _marked_name_at_end(block: Block) -> str | None:
+    """A mixed-case name set in bold or italics after the last sentence, in the same
+    paragraph ("…có thành tích xuất sắc. <strong>Thu Hà</strong>", "<em>(Thu Hà)</em>"):
+    the byline, as the upper-case tail GLUED_TAIL finds is."""
+    children = [child for child in block.element if isinstance(child.tag, str)]
+    last = children[-1] if children else None
+    if last is None or last.tag not in _EMPHASIS_TAGS or (last.tail or "").strip():
+        return None
+    marked = " ".join(last.text_content().split())
+    name = marked[1:-1].strip() if marked[:1] == "(" and marked[-1:] == ")" else marked
+    if not _looks_like_name(name) or UNIT_WORDS.search(name) or not block.text.endswith(marked):
+        return None
+    before = block.text[: -len(marked)].rstrip()
+    return marked if _SENTENCE_BEFORE.search(before) else None
+
+
 def _credits_cut(body: list[Block]) -> list[Block]:
     """The text above a byline without the credit lines printed right over it ("Ảnh: …",
     "Video: …"): they belong with the byline, not with the text."""
@@ -266,6 +307,10 @@ def find_byline(blocks: list[Block], *, loose: bool = True) -> BylineResult:
                 name = blocks[index - 1].text
                 joiner = " " if block.text.startswith("(") else " - "
                 return BylineResult(name + joiner + block.text, _credits_cut(blocks[: index - 1]))
+            if index and _source_credit(blocks[index - 1], block, loose=loose):
+                # "Nguồn: Báo Hà Nội Mới" over the name: written as the name over its source.
+                byline = f"{block.text} - {blocks[index - 1].text}"
+                return BylineResult(byline, _credits_cut(blocks[: index - 1]))
             return BylineResult(block.text, _credits_cut(blocks[:index]))
         if back == 1:
             glued = GLUED_TAIL.search(block.text)
@@ -278,5 +323,8 @@ def find_byline(blocks: list[Block], *, loose: bool = True) -> BylineResult:
                 return BylineResult(
                     glued.group(1).strip(), [*blocks[:index], replace(block, text=head)]
                 )
+            if (marked := _marked_name_at_end(block)) is not None:
+                head = block.text[: -len(marked)].rstrip()
+                return BylineResult(marked, [*blocks[:index], replace(block, text=head)])
         break
     return BylineResult(None, blocks)
