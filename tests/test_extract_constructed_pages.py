@@ -1188,3 +1188,92 @@ def test_generic_far_labelled_lines_of_two_days_give_no_date():
         "<p>Ngày đăng: 02/03/2020</p></div>"
     )
     assert extract_article(page, URL).published_at is None
+
+
+def _table_layout(title_row: str, byline: str = "") -> str:
+    """A 2000s template: one table, the title, the date and the text each in a row of their
+    own, paragraphs split by <br>, the site's name (without accents) as <title>."""
+    return (
+        "<html><head><title>Xa Tan Lap</title></head><body><table width='780'>"
+        "<tr><td colspan='2'><a href='/'>Trang chủ</a> | <a href='?cn=28'>Tin tức</a></td></tr>"
+        "<tr><td width='180'><b>Tin mới</b><br><a href='?cn=28&tc=11'>Lịch tiếp công dân</a>"
+        "</td><td><table width='100%'>"
+        f"{title_row}<tr><td><i>(Cập nhật: 05/06/2009 07:40)</i></td></tr>"
+        "<tr><td><font face='Arial' size='2'>Sáng nay, xã tổ chức hội nghị tổng kết công"
+        " tác phòng chống lụt bão năm 2008 với đại diện các thôn.<br><br>Năm qua, nhờ chủ"
+        " động sơ tán dân và gia cố đê bao, xã không để xảy ra thiệt hại về người; các thôn"
+        " đã nhanh chóng khắc phục hậu quả sau mỗi đợt mưa lớn, ổn định sản xuất vụ đông"
+        " xuân và sửa chữa kịp thời các đoạn kênh mương bị sạt lở.<br><br>"
+        f"Năm nay, xã tiếp tục củng cố đội xung kích ở các thôn ven sông.{byline}</font></td></tr>"
+        "</table></td></tr><tr><td colspan='2'>Bản quyền thuộc Ủy ban nhân dân xã. Địa chỉ:"
+        " thôn Đông, xã Tân Lập. Ghi rõ nguồn khi phát hành lại thông tin.</td></tr>"
+        "</table></body></html>"
+    )
+
+
+_TITLE_ROW = "<tr><td><b>Xã tổng kết công tác phòng chống lụt bão năm 2008</b></td></tr>"
+
+
+@pytest.mark.parametrize(
+    ("title_row", "byline_box", "byline"),
+    [
+        (
+            (
+                "<tr><td><font size='3' color='#003399'><b>Xã tổng kết công tác phòng chống lụt"
+                " bão năm 2008</b></font></td></tr>"
+            ),
+            "",
+            None,
+        ),
+        (_TITLE_ROW, "", None),
+        # A right-aligned byline box in the cell: still the cell of the text.
+        (
+            _TITLE_ROW,
+            "<div align='right'><b>Ban Chỉ huy quân sự xã</b></div>",
+            "Ban Chỉ huy quân sự xã",
+        ),
+    ],
+)
+def test_generic_table_layout_bold_title_row_over_its_date_row(title_row, byline_box, byline):
+    article = extract_article(
+        _table_layout(title_row, byline_box), "http://xa.example.gov.vn/?cn=28&tc=4105"
+    )
+    assert article.byline == byline
+    assert article.title == "Xã tổng kết công tác phòng chống lụt bão năm 2008"
+    assert article.published_at == "2009-06-05T07:40:00+07:00"
+    assert article.body.startswith("Sáng nay, xã tổ chức")
+    assert article.body.endswith("đội xung kích ở các thôn ven sông.")
+
+
+def _with_gallery(gallery: str) -> str:
+    return _page(
+        "<div class='bai-viet'><h1>Đối thoại về nạo vét kênh thủy lợi</h1>"
+        f"<p>Thứ Ba, 10/03/2020 08:15</p><div class='chi-tiet'>{_BODY}"
+        "<p style='text-align:right'><b>LÊ HOÀNG NAM</b></p></div>"
+        f"{gallery}</div>"
+    )
+
+
+def test_generic_gallery_after_the_text_gives_its_photos_and_captions():
+    gallery = (
+        "<div class='thu-vien-anh'><h3>Một số hình ảnh</h3>"
+        "<figure><a href='/anh/doi-thoai-1.jpg'><img src='/anh/doi-thoai-1-nho.jpg'></a>"
+        "<figcaption>Người dân phát biểu tại buổi đối thoại</figcaption></figure>"
+        "<figure><img src='/anh/doi-thoai-2.jpg'><figcaption>Đoạn kênh sẽ được nạo vét"
+        "</figcaption></figure></div>"
+    )
+    article = extract_article(_with_gallery(gallery), URL)
+    assert [(i.url.rsplit("/", 1)[-1], i.caption) for i in article.images] == [
+        ("doi-thoai-1-nho.jpg", "Người dân phát biểu tại buổi đối thoại"),
+        ("doi-thoai-2.jpg", "Đoạn kênh sẽ được nạo vét"),
+    ]
+    assert article.byline == "LÊ HOÀNG NAM"
+    assert "Một số hình ảnh" not in article.body and "Người dân phát biểu" not in article.body
+
+
+def test_generic_thumbnails_of_other_articles_after_the_text_are_no_gallery():
+    others = (
+        "<div class='khoi'><figure><a href='/tin-tuc/xa-ra-quan-1.html'><img src='/a/1.jpg'>"
+        "</a><figcaption>Xã ra quân làm sạch đường làng</figcaption></figure></div>"
+    )
+    assert extract_article(_with_gallery(others), URL).images == []

@@ -42,6 +42,8 @@ class Parts:
     # that some pages leave empty while the writer signs the last paragraph).
     fallback_byline: str | None = None
     extra_images: list[Image] = field(default_factory=list)
+    # Photos the template shows after the text, outside it (a gallery box).
+    trailing_images: list[Image] = field(default_factory=list)
     # Files the template lists outside the body (a download panel).
     extra_attachments: list[Attachment] = field(default_factory=list)
     # The dateline as the page shows it, when the time itself is read from machine-readable
@@ -98,6 +100,11 @@ def _merge_attachments(extra: list[Attachment], found: list[Attachment]) -> list
     """Body attachments first, then the template's, each file once."""
     seen = {a.url for a in found}
     return [*found, *(a for a in extra if a.url not in seen)]
+
+
+def _merge_images(found: list[Image], extra: list[Image]) -> list[Image]:
+    seen = {image.url for image in found}
+    return [*found, *(image for image in extra if image.url not in seen)]
 
 
 def _content(doc: Document, roots: list[HtmlElement], skip: set[HtmlElement]) -> Content:
@@ -253,7 +260,9 @@ def assemble(doc: Document, platform: str, parts: Parts) -> Article:
         authors=split_authors(byline_result.byline) if byline_result.byline else [],
         summary=summary,
         body=body,
-        images=[*parts.extra_images, *(content.images if content else [])],
+        images=_merge_images(
+            [*parts.extra_images, *(content.images if content else [])], parts.trailing_images
+        ),
         attachments=_merge_attachments(
             [*parts.extra_attachments, *attachment_boxes(doc, parts.content_roots)],
             content.attachments if content else [],

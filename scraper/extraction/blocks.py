@@ -399,6 +399,11 @@ def _collect_media(
     return images, attachments, captions
 
 
+def images_of(root: HtmlElement, base_url: str) -> list[Image]:
+    """The images under `root`, with their captions, as the text's own are read."""
+    return _collect_media(root, base_url, set())[0]
+
+
 def _may_be_served(href: str) -> bool:
     """Whether a link may lead to a file served by a script ("…/download?id=7", Liferay's
     older "/c/document_library/get_file?uuid=…"): no extension to find in its address."""

@@ -39,6 +39,7 @@ from .generic_fields import (
     printed_date,
     split_title_date,
 )
+from .generic_gallery import gallery_images
 from .generic_layout import in_chrome, is_inside
 from .generic_listing import is_article_url, parse_listing
 from .generic_teasers import MIN_TEASERS, TeaserBoxes, is_teaser_title, opens_with_teasers
@@ -87,6 +88,24 @@ def _container_of(element: HtmlElement) -> HtmlElement | None:
     return None
 
 
+def _text_cell(element: HtmlElement) -> bool:
+    """A table cell of an old layout that holds text of its own (not only boxes), split by
+    <br> (and maybe a right-aligned <div> byline), with no box above it but rows."""
+    if element.tag != "td" or _container_of(element) is not None:
+        return False
+    # Its text outside block children: a layout cell holds tables and boxes, not text.
+    boxed = sum(
+        len(element_text(child))
+        for child in element
+        if isinstance(child.tag, str) and child.tag in BLOCK_TAGS
+    )
+    return len(element_text(element)) - boxed >= MIN_CELL_TEXT and not in_chrome(element)
+
+
+# What a cell must hold of its own text to be a paragraph of the article, not a layout cell.
+MIN_CELL_TEXT = 80
+
+
 def _holds_blocks(element: HtmlElement) -> bool:
     """A child is a block element (then the element is a wrapper, not a paragraph)."""
     for child in element:  # a plain loop: called for every paragraph-like element of the page
@@ -106,7 +125,9 @@ def _score_containers(doc: Document, teaser_box: TeaserBoxes) -> HtmlElement | N
     attributed = {element for element, _ in doc.memo.valued("class")}
     attributed.update(element for element, _ in doc.memo.valued("id"))
     for para in doc.tree.iter(*PARAGRAPH_TAGS):
-        if (para in attributed and is_noise(para)) or _holds_blocks(para):
+        if para in attributed and is_noise(para):
+            continue
+        if _holds_blocks(para) and not _text_cell(para):
             continue
         text = element_text(para)
         if len(text) < 25:
@@ -118,6 +139,12 @@ def _score_containers(doc: Document, teaser_box: TeaserBoxes) -> HtmlElement | N
             continue
         value = 1 + min(len(text) / 100, 3) + text.count(",") * 0.1
         parent = _container_of(para)
+        if parent is None and _text_cell(para):
+            # A table layout's cell holding the text itself, its paragraphs split by <br>:
+            # the cell is the box, and each of those paragraphs votes for it.
+            parent = para
+            pieces = 1 + sum(1 for br in para.iter("br") if not (br.tail or "").strip())
+            value = pieces + min(len(text) / 100, 3 * pieces) + text.count(",") * 0.1
         # A teaser's summary (under a heading that links to another page) is a listing's
         # text: a box of six in a sidebar or under the text outweighed a short article's.
         if parent is not None and not teaser_box(parent):
@@ -337,6 +364,7 @@ def parse_article(doc: Document) -> Article:
         or find_author_line(after_body)
         or byline_after(container)
         or (author_beside_date(doc, shown_lines[0]) if shown_lines else None),
+        trailing_images=gallery_images(doc, container),
         warnings=warnings,
     )
     return assemble(doc, NAME, parts)

@@ -154,9 +154,13 @@ def _bold_line_over_dateline(doc: Document, container: HtmlElement | None) -> Bl
     if container is None:
         return None
     # Above the text block ("<div><b>…</b></div><div>date</div><div>text…"), or opening it.
+    # (A table layout's text cell is alone in its row: the title and date rows are above it.)
+    box = container
+    while box.tag in ("td", "th", "tr") and _alone_in_parent(box):
+        box = box.getparent()
     above = [
         el
-        for el in container.itersiblings(preceding=True)
+        for el in box.itersiblings(preceding=True)
         if isinstance(el.tag, str) and element_text(el)
     ][:2]
     blocks = [b for el in reversed(above) for b in paragraphs(el)] if len(above) == 2 else []
@@ -173,6 +177,15 @@ def _bold_line_over_dateline(doc: Document, container: HtmlElement | None) -> Bl
 
 
 MAX_BOLD_TITLE = 250
+
+
+def _alone_in_parent(element: HtmlElement) -> bool:
+    parent = element.getparent()
+    return parent is not None and not any(
+        isinstance(other.tag, str) and element_text(other)
+        for other in parent
+        if other is not element
+    )
 
 
 # A heading that opens the text is its title from this length on ("Thông báo" is a label).

@@ -1,0 +1,44 @@
+"""Photos shown in a box of their own right after the text block ("Một số hình ảnh" and a row
+of <figure>s): the article's images, with their captions, though outside the block of text.
+
+A box of thumbnails that link to other pages is a list of other articles, not a gallery; a box
+with more words than captions hold is text, read (or left out) as such.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import islice
+
+from lxml.html import HtmlElement
+
+from ..blocks import element_text, images_of, is_noise
+from ..document import Document
+from ..model import Image
+from .generic_layout import following_elements, in_chrome, in_side_box
+
+# The blocks after the text looked at: the gallery, or a byline or tools line, then it.
+GALLERY_BLOCKS = 3
+# Words a photo's caption may take; a box holding more per photo is text, not a gallery.
+MAX_WORDS_PER_PHOTO = 40
+# Where a gallery's links may lead: the full-size photo (a lightbox), or nowhere.
+_PHOTO_LINK = re.compile(
+    r"\.(?:jpe?g|png|gif|webp|bmp)(?:[?#].*)?$|^(?:#|javascript:)", re.IGNORECASE
+)
+
+
+def gallery_images(doc: Document, container: HtmlElement) -> list[Image]:
+    """The images of the galleries that follow `container` within the article's box."""
+    found: list[Image] = []
+    for element in islice(following_elements(container), GALLERY_BLOCKS):
+        if next(element.iter("img"), None) is None:
+            continue  # (most blocks there: a byline, tools; nothing to ask of them)
+        if in_chrome(element) or in_side_box(element) or is_noise(element):
+            break
+        if any(not _PHOTO_LINK.search((a.get("href") or "#").strip()) for a in element.iter("a")):
+            break  # thumbnails of other articles
+        images = images_of(element, doc.link_base)
+        if not images or len(element_text(element).split()) > MAX_WORDS_PER_PHOTO * len(images):
+            break
+        found.extend(images)
+    return found
