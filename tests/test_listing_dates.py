@@ -161,6 +161,28 @@ def test_a_lone_undated_item_takes_no_date_from_its_column():
     assert listing.dates == {}
 
 
+def test_posts_under_a_day_heading_take_that_day():
+    """A blog's listing: each day's heading, then that day's posts, which print no date."""
+
+    def post(n: int) -> str:
+        return (
+            f"<div class='post'><h3><a href='{_url(n)}'>{TITLES[n]}</a></h3><p>Tóm tắt.</p></div>"
+        )
+
+    main = (
+        "<h2 class='date-header'><span>Thứ Hai, 24 tháng 3, 2025</span></h2>"
+        f"{post(0)}{post(1)}<h2 class='date-header'>Chủ Nhật, 23 tháng 3, 2025</h2>{post(2)}"
+    )
+    assert _dates(_page(main)) == {
+        _url(0): "Thứ Hai, 24 tháng 3, 2025",
+        _url(1): "Thứ Hai, 24 tháng 3, 2025",
+        _url(2): "Chủ Nhật, 23 tháng 3, 2025",
+    }
+    # A heading of another kind starts the run: the day heading above it is no post's.
+    other = "<h2 class='date-header'>Thứ Hai, 24 tháng 3, 2025</h2><h2>Tin nổi bật</h2>"
+    assert _dates(_page(other + post(0) + post(1))) == {}
+
+
 @requires_real_fixtures
 def test_real_liferay_listing_gives_every_item_its_publish_time():
     page = real_page("liferay62_sotttt-hanoi_listing_tin-tuc-su-kien_p1.html")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import islice
 from urllib.parse import urldefrag
 
 from lxml.html import HtmlElement
@@ -100,6 +101,28 @@ def _date_in_item(
         # Items that share one box, line by line ("<a>…</a> (12/03/2025)<br><a>…</a> …"):
         # the date is printed right after the link.
         return next((_badge(line) for line in _beside(anchor) if is_date(line)), None)
+    return _day_heading_before(doc, box)
+
+
+# Items of one day under their day's heading looked back through (a blog's busiest day).
+MAX_ITEMS_UNDER_HEADING = 30
+_DAY_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+
+
+def _day_heading_before(doc: Document, item: HtmlElement) -> str | None:
+    """The day heading over a run of items ("<h2 class=date-header>Thứ Hai, 24 tháng 3,
+    2025</h2>", then that day's posts, as Blogger prints them): the nearest heading before
+    the item, past the other items of its day, that is a date and links nowhere."""
+    for sibling in islice(item.itersiblings(preceding=True), MAX_ITEMS_UNDER_HEADING):
+        if not isinstance(sibling.tag, str):
+            continue
+        named = "date" in (sibling.get("class") or "")
+        if sibling.tag in _DAY_HEADINGS or named:
+            text = element_text(sibling)
+            if next(sibling.iter("a"), None) is None and mostly_date(doc, text):
+                return text
+            if sibling.tag in _DAY_HEADINGS:
+                return None  # a heading of another kind: the run of items starts under it
     return None
 
 
