@@ -1277,3 +1277,23 @@ def test_generic_thumbnails_of_other_articles_after_the_text_are_no_gallery():
         "</a><figcaption>Xã ra quân làm sạch đường làng</figcaption></figure></div>"
     )
     assert extract_article(_with_gallery(others), URL).images == []
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "/tin-tuc/bai-viet-1234.html",
+        URL,
+        "http://www.phuong.example.gov.vn/tin-tuc/bai-viet-1234.html",
+    ],
+)
+def test_generic_title_that_links_to_the_article_itself(href):
+    """A template that prints the title as a link to the page, the date inline after it."""
+    main = (
+        f"<div class='chi-tiet'><a class='title' href='{href}'>Đối thoại về nạo vét kênh thủy"
+        f" lợi</a><span class='date'>Thứ Ba, 10/03/2020 08:15</span>{_BODY}</div>"
+    )
+    article = extract_article(_page(main), URL)
+    assert article.title == "Đối thoại về nạo vét kênh thủy lợi"
+    assert article.published_at == "2020-03-10T08:15:00+07:00"
+    assert article.body.startswith("Sáng nay, Ủy ban nhân dân xã")

@@ -18,6 +18,7 @@ from ..json_ld import published_times
 from ..text import clean_line
 from .base import title_segments
 from .generic_layout import following_elements, in_chrome, is_inside, near
+from .own_addresses import links_to_itself
 
 # The title's candidates: "h1, h2, h3, [class*=title], [class*=tieude], [class*=headline]".
 TITLE_TAGS = ("h1", "h2", "h3")
@@ -104,8 +105,10 @@ def find_title(
     scored: list[tuple[float, float, int, str, HtmlElement]] = []
     for element in _title_candidates(doc):
         text = element_text(element)
-        if not (10 <= len(text) <= 400) or element.tag in ("a", "title"):
+        if not (10 <= len(text) <= 400) or element.tag == "title":
             continue
+        if element.tag == "a" and not links_to_itself(doc, element):
+            continue  # a teaser's title; an article's own may link to the article itself
         inside = container is not None and (
             element is container or container in element.iterancestors()
         )
@@ -232,7 +235,8 @@ def _printed_as(doc: Document, title: str) -> HtmlElement | None:
     so that the dateline is looked for after it."""
     for element in doc.tree.iter(*PLAIN_TITLE_TAGS):
         if element_text(element) == title and not any(
-            ancestor.tag in ("a", "head") for ancestor in element.iterancestors()
+            ancestor.tag == "head" or (ancestor.tag == "a" and not links_to_itself(doc, ancestor))
+            for ancestor in element.iterancestors()
         ):
             inner = element
             while (child := next(_children_showing(inner, title), None)) is not None:

@@ -5,48 +5,19 @@ summary). An article page prints its own title as plain text, or as a link to it
 from __future__ import annotations
 
 from itertools import islice
-from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
 from ..blocks import element_text
 from ..document import Document
-from ..urls import resolve_url, site_of
+from ..urls import resolve_url
 from .generic_fields import TITLE_CLASS
 from .generic_layout import is_inside
+from .own_addresses import address_key, own_addresses
 
 # A list is a few items alike: fewer linked headings are a related-news box, not the page.
 MIN_TEASERS = 3
 HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-
-
-def _address_key(url: str) -> str:
-    """An address as a page is known by: host without "www.", path without a trailing slash,
-    query; not the scheme nor the fragment (portals link to themselves every way)."""
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return url
-    return f"{site_of(url)}{parts.path.rstrip('/')}?{parts.query}"
-
-
-def _own_addresses(doc: Document) -> set[str]:
-    """The page's URL and the addresses it declares for itself (canonical link, og:url): a
-    title may link to either. (Read once a page.)"""
-    known: set[str] | None = doc.memo.facts.get("generic.own_addresses")
-    if known is None:
-        known = doc.memo.facts["generic.own_addresses"] = _declared_addresses(doc)
-    return known
-
-
-def _declared_addresses(doc: Document) -> set[str]:
-    urls = [doc.url]
-    urls += [m["content"] for m in doc.metas() if m.get("property") == "og:url" and "content" in m]
-    head = next(doc.tree.iterchildren("head"), None)
-    for link in head.iterchildren("link") if head is not None else ():
-        if (link.get("rel") or "").lower() == "canonical" and link.get("href"):
-            urls.append(link.get("href", ""))
-    return {_address_key(resolved) for url in urls if (resolved := resolve_url(doc.url, url))}
 
 
 def _linked_elsewhere(doc: Document, heading: HtmlElement, own: set[str]) -> bool:
@@ -58,13 +29,13 @@ def _linked_elsewhere(doc: Document, heading: HtmlElement, own: set[str]) -> boo
     if not href or href.startswith(("#", "javascript:", "mailto:")):
         return False
     target = resolve_url(doc.link_base, href)
-    return target is not None and _address_key(target) not in own
+    return target is not None and address_key(target) not in own
 
 
 def _teasers_alike(doc: Document, teaser: HtmlElement, within: HtmlElement) -> bool:
     """At least MIN_TEASERS headings like `teaser` (same tag and class, itself counted) under
     `within` link to other pages."""
-    own = _own_addresses(doc)
+    own = own_addresses(doc)
     kind = teaser.get("class")
     alike = (
         heading
@@ -80,7 +51,7 @@ def is_teaser_title(doc: Document, title_el: HtmlElement | None) -> bool:
     (A related-news box has linked headings too, but an article's own title is no link.)"""
     if title_el is None or next(title_el.iter("a"), None) is None:
         return False  # nearly every article: a title with no link, nothing more to look at
-    if not _linked_elsewhere(doc, title_el, _own_addresses(doc)):
+    if not _linked_elsewhere(doc, title_el, own_addresses(doc)):
         return False
     return _teasers_alike(doc, title_el, doc.tree)
 
@@ -111,7 +82,7 @@ def opens_with_teasers(doc: Document, block: HtmlElement, title_el: HtmlElement 
     heading = _heading_of(link)
     return (
         heading is not None
-        and _linked_elsewhere(doc, heading, _own_addresses(doc))
+        and _linked_elsewhere(doc, heading, own_addresses(doc))
         and _teasers_alike(doc, heading, block)
     )
 
@@ -138,6 +109,6 @@ class TeaserBoxes:
         return any(
             child.tag in HEADING_TAGS
             and next(child.iter("a"), None) is not None
-            and _linked_elsewhere(self.doc, child, _own_addresses(self.doc))
+            and _linked_elsewhere(self.doc, child, own_addresses(self.doc))
             for child in box
         )
