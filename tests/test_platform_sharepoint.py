@@ -224,6 +224,30 @@ def test_blog_date_header_with_its_own_time_is_not_doubled():
     assert "quantri" not in article.body
 
 
+@pytest.mark.parametrize(
+    ("footer", "published_at"),
+    [
+        # No day heading: the footer gives date and time; the account is no author.
+        ("Đăng lúc 8:10 SA 14/03/2019 bởi <a href='#'>quantri</a>", "2019-03-14T08:10:00+07:00"),
+        ("Posted at 3/14/2019 8:10 AM by <a href='#'>quantri</a>", "2019-03-14T08:10:00+07:00"),
+        # A time alone, and no heading: no date.
+        ("Đăng lúc 8:10 SA bởi <a href='#'>quantri</a>", None),
+    ],
+)
+def test_blog_post_without_day_heading_dated_by_its_footer(footer, published_at):
+    post = (
+        '<div class="ms-PostWrapper">'
+        '<div class="ms-PostTitle"><h3>Phường 9 ra quân dọn vệ sinh kênh rạch</h3></div>'
+        f'<div class="ms-PostBody"><div>{BODY}<p>Thanh Hương</p></div></div>'
+        f'<div class="ms-PostFooter">{footer}</div></div>'
+    )
+    url = "http://www.quan3.hochiminhcity.gov.vn/tintuc/Lists/Posts/Post.aspx?ID=7"
+    article = sharepoint.parse_article(load_document(_page(_web_part(2, post), url), url))
+    assert article.published_at == published_at
+    assert (article.byline, article.authors) == ("Thanh Hương", ["Thanh Hương"])
+    assert "quantri" not in article.body
+
+
 def test_blog_post_served_on_loopback_is_detected_from_markup():
     path = TESTS / "sites" / "sharepoint_blog" / "post_xoa-quang-cao-rao-vat_constructed.html"
     url = "http://127.0.0.1:8080/tintuc/Lists/Posts/Post.aspx?ItemID=12790&Mode=1"

@@ -16,7 +16,7 @@ from lxml.html import HtmlElement
 from ..assemble import Parts, assemble
 from ..blocks import element_text
 from ..css import select
-from ..dates import post_time, with_post_time
+from ..dates import parse_dateline, post_time, with_post_time
 from ..document import Document
 from ..model import Article, NotAnArticle
 from .sharepoint_common import NAME, breadcrumb_category, counters, injected_related, web_part
@@ -43,8 +43,11 @@ def parse_blog_post(doc: Document, post: HtmlElement) -> Article:
     scope = part if part is not None else post
     header = next((element_text(e) for e in select(scope, POST_DATE) if element_text(e)), "")
     footers = select(post, POST_FOOTER)
-    time = post_time(" ".join(element_text(e) for e in footers))
-    dateline = with_post_time(header, time)
+    footer = " ".join(element_text(e) for e in footers)
+    # Some sites leave out the day heading: the footer then gives date and time ("Đăng lúc
+    # 14:30 14/03/2019 bởi …"), read as a dateline (the account is no date).
+    dated_footer = not header and footer and parse_dateline(footer) is not None
+    dateline = footer if dated_footer else with_post_time(header, post_time(footer))
     category = next(
         (element_text(a) for e in footers for a in e.iter("a")
          if CATEGORY_LINK.search(a.get("href") or "")),
