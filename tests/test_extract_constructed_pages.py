@@ -1297,3 +1297,54 @@ def test_generic_title_that_links_to_the_article_itself(href):
     assert article.title == "Đối thoại về nạo vét kênh thủy lợi"
     assert article.published_at == "2020-03-10T08:15:00+07:00"
     assert article.body.startswith("Sáng nay, Ủy ban nhân dân xã")
+
+
+def _webforms(title_class: str, shown: str, other_dates: list[str]) -> str:
+    """An ASP.NET WebForms page of the 2010s: fields in labelled spans with PascalCase classes,
+    the text split by <br>, the site's name as <title>, a list of older news with dates."""
+    others = "".join(
+        f"<tr><td><a href='ChiTietTin.aspx?ID={200 + n}'>Tin cũ số {n} của xã</a>"
+        f" <span>({day})</span></td></tr>"
+        for n, day in enumerate(other_dates)
+    )
+    return (
+        "<html><head><title>Cổng thông tin điện tử xã Tân Lập</title></head><body>"
+        "<form id='aspnetForm'><table><tr><td><a href='Default.aspx'>Trang chủ</a></td></tr>"
+        "<tr><td><span id='ctl00_ContentPlaceHolder1_lblTitle'"
+        f" class='{title_class}'>Xã tổ chức hội nghị tiếp xúc cử tri cuối năm</span><br>"
+        f"<span id='ctl00_ContentPlaceHolder1_lblNgayDang' class='NgayDang'>{shown}</span><br>"
+        "<span id='ctl00_ContentPlaceHolder1_lblNoiDung' class='NoiDung'>Sáng nay, Thường trực"
+        " HĐND xã phối hợp với Ủy ban MTTQ xã tổ chức hội nghị tiếp xúc cử tri.<br><br>Cử tri"
+        " kiến nghị về việc nâng cấp đường liên thôn, nạo vét kênh mương và thu gom rác thải.<br>"
+        "<br>Lãnh đạo UBND xã đã tiếp thu, giải trình các ý kiến thuộc thẩm quyền.</span>"
+        f"<div class='tinkhac'><b>Các tin đã đưa:</b><table>{others}</table></div>"
+        "</td></tr></table></form></body></html>"
+    )
+
+
+@pytest.mark.parametrize("title_class", ["TieuDe", "NewsTitle", "tieude"])
+def test_generic_webforms_page_title_class_in_any_case(title_class):
+    page = _webforms(title_class, "12/08/2010 08:35", ["7/8/2010", "30/7/2010"])
+    article = extract_article(page, "http://xa.example.gov.vn/ChiTietTin.aspx?ID=2013")
+    assert article.title == "Xã tổ chức hội nghị tiếp xúc cử tri cuối năm"
+    assert article.published_at == "2010-08-12T08:35:00+07:00"
+    assert article.body.startswith("Sáng nay, Thường trực HĐND xã")
+    assert article.body.endswith("các ý kiến thuộc thẩm quyền.")
+
+
+@pytest.mark.parametrize(
+    ("other_dates", "published_at"),
+    [
+        # The page's other dates are written month first (27 and 18 are no months).
+        (["2/27/2009", "2/18/2009"], "2009-03-12T08:30:00+07:00"),
+        # One is not evidence enough; any written day first settles it the other way.
+        (["2/27/2009"], "2009-12-03T08:30:00+07:00"),
+        (["2/27/2009", "2/18/2009", "25/1/2009"], "2009-12-03T08:30:00+07:00"),
+        (["1/2/2009", "2/1/2009"], "2009-12-03T08:30:00+07:00"),
+    ],
+)
+def test_generic_dateline_read_month_first_when_the_page_writes_dates_so(other_dates, published_at):
+    page = _webforms("TieuDe", "3/12/2009 8:30:00 AM", other_dates)
+    article = extract_article(page, "http://xa.example.gov.vn/ChiTietTin.aspx?ID=2013")
+    assert article.published_at == published_at
+    assert ("month first" in " ".join(article.warnings)) == published_at.startswith("2009-03")

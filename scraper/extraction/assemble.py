@@ -16,6 +16,7 @@ from .dates import (
     date_from_url,
     is_print_date_header,
     month_first_reading,
+    page_writes_month_first,
     parse_dateline,
 )
 from .document import Document
@@ -154,20 +155,30 @@ def with_listed_date(article: Article, listed: str | None) -> Article:
 
 MONTH_FIRST = "the dateline is read month first, as the date in the URL shows (an en-US site)"
 MONTH_FIRST_ONLY = "the dateline is read month first: its second number is no month (an en-US site)"
+MONTH_FIRST_PAGE = (
+    "the dateline is read month first, as the page's other dates are written (an en-US site)"
+)
 
 
-def _month_first_if_url_says(doc: Document, dateline: Dateline, warnings: list[str]) -> Dateline:
+def _month_first_if_url_or_page_says(
+    doc: Document, dateline: Dateline, warnings: list[str]
+) -> Dateline:
     """The dateline read month first when it can be read both ways and the URL's own date
     (SharePoint's "/Pages/2024-3-8/", VCCorp's stamp) is that other reading: "3/8/2024 9:15
-    AM" on a site left on the en-US setting is 8 March, not 3 August."""
+    AM" on a site left on the en-US setting is 8 March, not 3 August. With no date in the URL,
+    when the page's other dates are written month first."""
     value = dateline.value
     other = month_first_reading(value.date())
     if other is None:
         return dateline  # (nearly every page: one reading only)
     from_url = date_from_url(doc.url)
-    if from_url is None or from_url.value.date() != other:
+    if from_url is not None and from_url.value.date() == other:
+        warnings.append(MONTH_FIRST)
+    elif from_url is None and "/" in dateline.text and page_writes_month_first(doc.html):
+        # "3/12/2009 8:30:00 AM" over a list of other news dated "2/27/2009", "1/30/2009".
+        warnings.append(MONTH_FIRST_PAGE)
+    else:
         return dateline
-    warnings.append(MONTH_FIRST)
     return replace(dateline, value=value.replace(month=other.month, day=other.day))
 
 
@@ -191,7 +202,7 @@ def assemble(doc: Document, platform: str, parts: Parts) -> Article:
             )
             warnings.append("the page is cut off right after its dateline: time of day dropped")
         if dateline is not None:
-            dateline = _month_first_if_url_says(doc, dateline, warnings)
+            dateline = _month_first_if_url_or_page_says(doc, dateline, warnings)
             if dateline.month_first:
                 warnings.append(MONTH_FIRST_ONLY)
             published_at, precision = dateline.isoformat(), dateline.precision

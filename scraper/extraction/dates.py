@@ -39,6 +39,7 @@ __all__ = [
     "labels_a_date_aside",
     "month_first_reading",
     "names_an_edit",
+    "page_writes_month_first",
     "parse_dateline",
     "post_time",
     "with_post_time",
@@ -353,6 +354,25 @@ def month_first_reading(day: date) -> date | None:
     if day.day > 12 or day.day == day.month:
         return None
     return day.replace(month=day.day, day=day.month)
+
+
+# A slashed date with a four-digit year, on its own (not inside a number, a path or base64).
+_SLASHED_DATE = re.compile(r"(?<![\w/.-])(\d{1,2})/(\d{1,2})/(?:19|20)\d\d(?![\w/])")
+# Dates whose second number is no month a page must show before its others are read so.
+MIN_MONTH_FIRST_EVIDENCE = 2
+
+
+def page_writes_month_first(text: str) -> bool:
+    """Whether a page writes its slashed dates month first (a server left on the en-US
+    setting): some of them cannot be read otherwise ("2/27/2009"), none only day first
+    ("27/2/2009")."""
+    month_first = 0
+    for first, second in _SLASHED_DATE.findall(text):
+        a, b = int(first), int(second)
+        if b <= 12 < a <= 31:
+            return False
+        month_first += a <= 12 < b <= 31
+    return month_first >= MIN_MONTH_FIRST_EVIDENCE
 
 
 def date_from_url(url: str, *, today: date | None = None) -> Dateline | None:

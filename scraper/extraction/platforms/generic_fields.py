@@ -22,7 +22,7 @@ from .own_addresses import links_to_itself
 
 # The title's candidates: "h1, h2, h3, [class*=title], [class*=tieude], [class*=headline]".
 TITLE_TAGS = ("h1", "h2", "h3")
-TITLE_CLASS = re.compile("title|tieude|headline")  # anywhere in the value; case-sensitive
+TITLE_CLASS = re.compile("title|tieude|headline", re.IGNORECASE)  # anywhere: "TieuDe", "NewsTitle"
 META_DATES = (
     "article:published_time",
     "og:article:published_time",
