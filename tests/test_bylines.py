@@ -303,3 +303,41 @@ def test_centred_capitals_closing_the_text_are_a_slogan_not_a_byline():
     assert article.body.endswith(slogan)
     # On the right, capitals are the byline, as before.
     assert _extract(RIGHT.format("<b>HẢI YẾN</b>")).byline == "HẢI YẾN"
+
+
+@pytest.mark.parametrize(
+    "tools",
+    [
+        (
+            "<div class='cong-cu'><a href='#'>Gửi cho bạn bè</a> | <a href='#'>In trang</a> |"
+            " <a href='#'>Lên đầu trang</a></div>"
+        ),
+        (
+            "<p>[ <a href='#'>In bài</a> ] [ <a href='#'>Đóng cửa sổ</a> ] [ <a href='#'>Về đầu"
+            " trang</a> ]</p>"
+        ),
+        "<div>Đánh giá bài viết: <input type='radio'> Hay <input type='radio'> Bình thường</div>",
+    ],
+)
+def test_tools_and_rating_under_the_byline_are_no_text(tools):
+    article = _extract(RIGHT.format("<b>Hải Yến</b>") + tools)
+    assert (article.byline, article.authors) == ("Hải Yến", ["Hải Yến"])
+    assert article.body.endswith(_LAST)
+
+
+def test_name_and_unit_on_the_last_line_is_the_byline():
+    article = _extract("<p>Phạm Hằng - Đài truyền thanh phường</p>")
+    assert (article.byline, article.authors) == (
+        "Phạm Hằng - Đài truyền thanh phường",
+        ["Phạm Hằng"],
+    )
+    assert article.body.endswith(_LAST)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["(Cập nhật: 09/03/2025 - 11:30 | Đã xem: 45 lần)", "Ngày gửi: 09/03/2025 07:45"],
+)
+def test_a_page_fact_set_on_the_right_is_no_byline(line):
+    article = _extract(RIGHT.format(line))
+    assert (article.byline, article.authors) == (None, [])

@@ -1348,3 +1348,34 @@ def test_generic_dateline_read_month_first_when_the_page_writes_dates_so(other_d
     article = extract_article(page, "http://xa.example.gov.vn/ChiTietTin.aspx?ID=2013")
     assert article.published_at == published_at
     assert ("month first" in " ".join(article.warnings)) == published_at.startswith("2009-03")
+
+
+@pytest.mark.parametrize(
+    ("rows", "byline"),
+    [
+        # The byline in the next row's right-aligned cell, the account and counter under it.
+        (
+            (
+                "<tr><td align='right'><b>Minh Đức</b></td></tr><tr><td align='right'>"
+                "<font size='1'>Người đăng: Quản Trị Viên | Lượt xem: 87</font></td></tr>"
+            ),
+            "Minh Đức",
+        ),
+        (
+            (
+                "<tr><td align='right'><b>Minh Đức</b></td></tr>"
+                "<tr><td align='right'><i>Ngày gửi: 05/06/2009 17:45</i></td></tr>"
+            ),
+            "Minh Đức",
+        ),
+        # A right-aligned row that tells when the page was updated is no byline.
+        ("<tr><td align='right'>(Cập nhật: 05/06/2009 - 11:30 | Đã xem: 45 lần)</td></tr>", None),
+    ],
+)
+def test_generic_table_layout_byline_in_the_row_after_the_text(rows, byline):
+    page = _table_layout(_TITLE_ROW).replace(
+        "ven sông.</font></td></tr>", f"ven sông.</font></td></tr>{rows}"
+    )
+    article = extract_article(page, "http://xa.example.gov.vn/?cn=28&tc=4105")
+    assert article.byline == byline
+    assert article.body.endswith("đội xung kích ở các thôn ven sông.")

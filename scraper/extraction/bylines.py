@@ -46,7 +46,7 @@ GLUED_TAIL = re.compile(
 SENTENCE_END = re.compile(r"[.!?…:;]$")
 # Words of office and place names: a byline holding them names a unit, not people.
 UNIT_WORDS = re.compile(
-    r"\b(?:ủy ban|uỷ ban|ubnd|hđnd|mttq|văn phòng|phòng|ban|sở|cục|chi cục|trung tâm|đảng ủy|"
+    r"\b(?:ủy ban|uỷ ban|ubnd|hđnd|mttq|văn phòng|phòng|ban|sở|cục|chi cục|trung tâm|đài|đảng ủy|"
     r"đảng uỷ|công an|hội|đoàn|quận|huyện|phường|xã|thị trấn|tỉnh|thành phố|tp)\b",
     re.IGNORECASE,
 )
@@ -71,7 +71,7 @@ _SEPARATOR_CHARS = re.compile(r"[-–,;&/]")
 # "ngày" ("Hòa Bình, ngày 12 tháng 3 năm 2025": where and when a notice was signed).
 # Or a label of when it was posted or updated ("Cập nhật: 15/06/2025" under the byline).
 DATE_LINE_REST = re.compile(
-    r"(?:(?:[^,]+,\s*)?ngày(?: đăng| viết)?|thứ\s+\w+|chủ nhật|(?:ngày )?cập nhật(?: lúc)?"
+    r"(?:(?:[^,]+,\s*)?ngày(?: đăng| viết| gửi)?|thứ\s+\w+|chủ nhật|(?:ngày )?cập nhật(?: lúc)?"
     r"|đăng(?: ngày| lúc)?)?",
     re.IGNORECASE,
 )
@@ -182,9 +182,18 @@ def _date_line(text: str) -> bool:
     return len(text) <= MAX_BYLINE_CHARS and _only_a_date(text)
 
 
+# A line about the page, set where bylines are: when it was posted or updated, how often read.
+PAGE_FACTS = re.compile(
+    r"^\(?\s*(?:(?:ngày )?cập nhật|ngày (?:đăng|gửi)|đăng ngày|đã xem|lượt xem|số lượt xem)\b",
+    re.IGNORECASE,
+)
+
+
 def _is_byline(block: Block, *, loose: bool) -> bool:
     text = block.text
     if not _short(text) or PHOTO_CREDIT.match(text) or block.heading or _only_a_date(text):
+        return False
+    if PAGE_FACTS.match(text):
         return False
     if BYLINE_LABEL.match(text):
         return True
@@ -198,7 +207,19 @@ def _is_byline(block: Block, *, loose: bool) -> bool:
         return False
     # "Theo hanoimoi.vn", "(Theo Báo Hà Nội Mới)": a source line, not a sentence.
     source = SOURCE_LINE.match(text) and not SENTENCE_END.search(text) and word_count(text) <= 8
-    return bool(source) or _looks_like_name(text)
+    return bool(source) or _looks_like_name(text) or _name_and_unit(text)
+
+
+def _name_and_unit(text: str) -> bool:
+    """ "Phạm Hằng - Đài truyền thanh thị trấn": a writer's name, then the unit they write
+    for, on one line."""
+    name, dash, unit = text.partition(" - ")
+    return (
+        bool(dash)
+        and _looks_like_name(name)
+        and bool(UNIT_WORDS.search(unit))
+        and not (SENTENCE_END.search(unit))
+    )
 
 
 def _named_as_author(block: Block) -> bool:

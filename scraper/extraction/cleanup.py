@@ -24,9 +24,18 @@ NOISE_LINE = re.compile(
 _TOOL = (
     r"(?:(?:in bài(?: viết)?|in trang|bản in|chia sẻ(?: bài viết)?|gửi (?:e-?mail|bài(?: viết)?)|"
     r"quay lại|trở về|(?:về |lên )?đầu trang|lưu bài(?: viết)?|print|share|e-?mail|facebook|"
-    r"zalo|twitter)\s*:?|(?:số )?lượt (?:người )?xem\s*:?\s*[\d.,]*|view count\s*:?\s*[\d.,]*)"
+    r"zalo|twitter|gửi (?:cho )?bạn bè|đóng cửa sổ|close window)\s*:?"
+    r"|(?:số )?lượt (?:người )?xem\s*:?\s*[\d.,]*|view count\s*:?\s*[\d.,]*)"
 )
-TOOLS_LINE = re.compile(rf"^{_TOOL}(?:\s*[|·•/-]?\s*{_TOOL})+$", re.IGNORECASE)
+# (Old templates bracket each tool: "[ In bài ] [ Đóng cửa sổ ] [ Về đầu trang ]".)
+TOOLS_LINE = re.compile(
+    rf"^[\[\s]*{_TOOL}(?:[\s\]\[]*[|·•/-]?[\s\]\[]*{_TOOL})+[\s\]]*$", re.IGNORECASE
+)
+# A readers' rating widget: "Đánh giá bài viết: ( ) Hay ( ) Bình thường".
+RATING_LINE = re.compile(
+    r"^(?:đánh giá|bình chọn)(?: cho)? (?:bài viết|tin bài|bài|tin)\s*:?[^.!?]{0,60}$",
+    re.IGNORECASE,
+)
 # CMS account and editor lines: who typed it in, edited, approved or posted it, not who
 # wrote it (never the byline: "Biên tập: …" printed under "Tác giả: …").
 ACCOUNT_LINE = re.compile(
@@ -90,6 +99,7 @@ _ANY_LINE_PATTERN = re.compile(
         for p in (
             NOISE_LINE,
             TOOLS_LINE,
+            RATING_LINE,
             ACCOUNT_LINE,
             POSTED_LINE,
             COUNTER_LABEL,
@@ -152,7 +162,10 @@ def strip_boilerplate(blocks: list[Block]) -> list[Block]:
             if link_density(block) >= 0.6 or BARE_DATE.fullmatch(text):
                 continue
             in_related = False
-        if any(rule.match(text) for rule in (NOISE_LINE, TOOLS_LINE, ACCOUNT_LINE, POSTED_LINE)):
+        if any(
+            rule.match(text)
+            for rule in (NOISE_LINE, TOOLS_LINE, RATING_LINE, ACCOUNT_LINE, POSTED_LINE)
+        ):
             continue
         if RELATED_INLINE.match(text) and link_density(block) >= 0.5:
             continue  # "Xem thêm: <a>…</a>" injected between paragraphs

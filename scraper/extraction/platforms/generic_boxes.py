@@ -192,7 +192,12 @@ def byline_after(container: HtmlElement) -> str | None:
         text = element_text(element)
         if not text:
             continue
-        if in_chrome(element) or alignment(element) != "right":
+        if in_chrome(element):
+            return None
+        # A table layout's next row: its cell holds the alignment ("<tr><td align=right>").
+        while len(element) == 1 and element_text(element[0]) == text:
+            element = element[0]
+        if alignment(element) != "right":
             return None
         return find_byline([Block(text, element)], loose=False).byline
     return None
