@@ -1379,3 +1379,15 @@ def test_generic_table_layout_byline_in_the_row_after_the_text(rows, byline):
     article = extract_article(page, "http://xa.example.gov.vn/?cn=28&tc=4105")
     assert article.byline == byline
     assert article.body.endswith("đội xung kích ở các thôn ven sông.")
+
+
+def test_generic_lead_box_repeated_by_the_text_is_the_body_s_first_paragraph_once():
+    lead = "Xã đối thoại với người dân về kế hoạch nạo vét kênh thủy lợi nội đồng."
+    main = (
+        "<div class='bai-viet'><h1>Đối thoại về nạo vét kênh thủy lợi</h1>"
+        f"<p>Thứ Ba, 10/03/2020 08:15</p><div class='sapo'><strong>{lead}</strong></div>"
+        f"<div class='chi-tiet'><p>{lead}</p>{_BODY}</div></div>"
+    )
+    article = extract_article(_page(main), URL)
+    assert article.summary == lead
+    assert article.body.count(lead) == 1 and article.body.startswith(lead)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from itertools import takewhile
 
 from lxml.html import HtmlElement
 
@@ -117,6 +118,9 @@ def _content(doc: Document, roots: list[HtmlElement], skip: set[HtmlElement]) ->
         known[key] = extract_content(roots, doc.link_base, skip)
     return known[key]  # read, never changed, by assemble
 
+
+# How many times a lead may stand repeated at the top of the text.
+LEAD_REPEATS = 2
 
 URL_DATE = "publish time taken from the URL: no dateline on the page"
 LISTING_DATE = "publish time taken from the listing page: no dateline on the article page"
@@ -252,9 +256,11 @@ def assemble(doc: Document, platform: str, parts: Parts) -> Article:
         summary = _lead_from_first_block(blocks)
     else:
         # The sapo once: CMSs often paste it again as the body's first paragraph, with a
-        # different case, punctuation or spacing.
-        if paragraphs and same_words(paragraphs[0], summary):
-            paragraphs.pop(0)
+        # different case, punctuation or spacing (and a lead box inside the text block
+        # gives it twice there: the box, then the text's own first paragraph).
+        opening = paragraphs[:LEAD_REPEATS]
+        repeats = sum(1 for _ in takewhile(lambda text: same_words(text, summary), opening))
+        paragraphs[:repeats] = []
         paragraphs.insert(0, summary)
     body = "\n\n".join(p for p in paragraphs if p)
     if not body:
