@@ -356,8 +356,11 @@ def month_first_reading(day: date) -> date | None:
     return day.replace(month=day.day, day=day.month)
 
 
-# A slashed date with a four-digit year, on its own (not inside a number, a path or base64).
-_SLASHED_DATE = re.compile(r"(?<![\w/.-])(\d{1,2})/(\d{1,2})/(?:19|20)\d\d(?![\w/])")
+# The month (or day) and year of a slashed date; the number before them is read apart. (A
+# pattern that starts with its literal "/" is searched for at C speed; one that starts with a
+# digit or a lookbehind is tried at every position of the page: 1 ms on a 28 KB page.)
+_SLASHED_TAIL = re.compile(r"/(\d{1,2})/(?:19|20)\d\d(?![\w/])")
+_FIRST_NUMBER = re.compile(r"(?<![\w/.-])(\d{1,2})$")
 # Dates whose second number is no month a page must show before its others are read so.
 MIN_MONTH_FIRST_EVIDENCE = 2
 
@@ -367,8 +370,11 @@ def page_writes_month_first(text: str) -> bool:
     setting): some of them cannot be read otherwise ("2/27/2009"), none only day first
     ("27/2/2009")."""
     month_first = 0
-    for first, second in _SLASHED_DATE.findall(text):
-        a, b = int(first), int(second)
+    for tail in _SLASHED_TAIL.finditer(text):
+        first = _FIRST_NUMBER.search(text, max(0, tail.start() - 3), tail.start())
+        if first is None:
+            continue  # not a date on its own: inside a number, a path, base64
+        a, b = int(first.group(1)), int(tail.group(1))
         if b <= 12 < a <= 31:
             return False
         month_first += a <= 12 < b <= 31
