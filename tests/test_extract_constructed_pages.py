@@ -1407,3 +1407,17 @@ def test_generic_lead_box_repeated_by_the_text_is_the_body_s_first_paragraph_onc
     article = extract_article(page, URL)
     assert article.summary == lead
     assert article.body.count(lead) == 1 and article.body.startswith(lead)
+
+
+def test_generic_title_keeps_a_term_of_years_whole():
+    """<title> is cut at " - ", but not between two years ("nhiệm kỳ 2020 - 2025")."""
+    title = "Đại hội Hội Nông dân xã nhiệm kỳ 2023 - 2028"
+    page = (
+        f"<html><head><title>{title} - Cổng thông tin xã</title></head><body>"
+        f"<div class='noi-dung'><div class='bai-viet'><div class='tieu-de'>{title}</div>"
+        f"<p>Thứ Ba, 10/03/2020 08:15</p><div class='chi-tiet'>{_BODY}</div></div></div>"
+        "</body></html>"
+    )
+    article = extract_article(page, URL)
+    assert article.title == title
+    assert title not in article.body
