@@ -1421,3 +1421,34 @@ def test_generic_title_keeps_a_term_of_years_whole():
     article = extract_article(page, URL)
     assert article.title == title
     assert title not in article.body
+
+
+@pytest.mark.parametrize(
+    ("created", "published_at"),
+    [
+        ("Thứ ba, 16 Tháng 3 2010 09:15", "2010-03-16T09:15:00+07:00"),
+        ("Tuesday, 16 March 2010 09:15", "2010-03-16T09:15:00+07:00"),
+    ],
+)
+def test_generic_joomla_1_5_article_table(created, published_at):
+    """Joomla 1.5's contentpaneopen tables: the heading with its icon buttons, then a table
+    of the account ("Viết bởi …"), the date, the text and the last edit."""
+    page = (
+        "<html><head><title>Xã tiếp xúc cử tri trước kỳ họp HĐND - Cổng thông tin xã</title>"
+        "</head><body><div id='content'><table class='contentpaneopen'><tr>"
+        "<td class='contentheading'>Xã tiếp xúc cử tri trước kỳ họp HĐND</td>"
+        "<td class='buttonheading'><a href='/index.php?format=pdf'><img src='/pdf.png'></a></td>"
+        "<td class='buttonheading'><a href='/index.php?print=1'><img src='/print.png'></a></td>"
+        "</tr></table><table class='contentpaneopen'>"
+        "<tr><td><span class='small'>Viết bởi Administrator</span></td></tr>"
+        f"<tr><td class='createdate'>{created}</td></tr><tr><td>{_BODY}"
+        "<p style='text-align: right;'><strong>Thu Hương</strong></p></td></tr>"
+        "<tr><td class='modifydate'>Lần cập nhật cuối ( Thứ tư, 17 Tháng 3 2010 07:50 )</td>"
+        "</tr></table></div></body></html>"
+    )
+    article = extract_article(page, "http://xa.example.gov.vn/index.php?id=812&Itemid=45")
+    assert article.title == "Xã tiếp xúc cử tri trước kỳ họp HĐND"
+    assert article.published_at == published_at
+    assert (article.byline, article.authors) == ("Thu Hương", ["Thu Hương"])
+    assert article.body.startswith("Sáng nay, Ủy ban nhân dân xã")
+    assert article.body.endswith("lối đi tạm cho học sinh.")

@@ -45,8 +45,16 @@ ACCOUNT_LINE = re.compile(
     re.IGNORECASE,
 )
 # A blog post's footer line: "Đăng lúc 16:20 bởi admin", "Đăng bởi quantri vào lúc 2:35 CH".
+# (Joomla prints the record's account as "Viết bởi Administrator", "Written by …".)
 POSTED_LINE = re.compile(
-    r"^(?:đăng|posted)\s(?:lúc|bởi|by|at|on|vào|ngày)\b[^.!?]{0,80}$", re.IGNORECASE
+    r"^(?:(?:đăng|posted)\s(?:lúc|bởi|by|at|on|vào|ngày)|viết bởi|written by)\b[^.!?]{0,80}$",
+    re.IGNORECASE,
+)
+# When the record was last edited, printed under the text: "Lần cập nhật cuối ( Thứ tư, 17
+# Tháng 3 2010 07:50 )", "Last Updated ( Wednesday, 25 April 2012 08:30 )".
+LAST_EDIT_LINE = re.compile(
+    r"^(?:lần cập nhật cuối|cập nhật lần cuối|last updated|last modified)\s*:?\s*\(?[^()]{0,60}\)?$",
+    re.IGNORECASE,
 )
 # A counter split over two rows: the label, then the number alone.
 COUNTER_LABEL = re.compile(r"^(?:số )?lượt (?:người )?(?:xem|truy cập)\s*:?$", re.IGNORECASE)
@@ -100,6 +108,7 @@ _ANY_LINE_PATTERN = re.compile(
             NOISE_LINE,
             TOOLS_LINE,
             RATING_LINE,
+            LAST_EDIT_LINE,
             ACCOUNT_LINE,
             POSTED_LINE,
             COUNTER_LABEL,
@@ -164,7 +173,14 @@ def strip_boilerplate(blocks: list[Block]) -> list[Block]:
             in_related = False
         if any(
             rule.match(text)
-            for rule in (NOISE_LINE, TOOLS_LINE, RATING_LINE, ACCOUNT_LINE, POSTED_LINE)
+            for rule in (
+                NOISE_LINE,
+                TOOLS_LINE,
+                RATING_LINE,
+                LAST_EDIT_LINE,
+                ACCOUNT_LINE,
+                POSTED_LINE,
+            )
         ):
             continue
         if RELATED_INLINE.match(text) and link_density(block) >= 0.5:

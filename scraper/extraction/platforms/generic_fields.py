@@ -491,25 +491,36 @@ def mostly_date(doc: Document, text: str) -> bool:
     return len(text.replace(dateline.text, " ", 1).split()) <= LEADING_LINE_WORDS
 
 
+# A line this short opening a box may be an author or a label, with the date next to it.
+SHORT_LEADING_LINE = 60
+
+
 def _leading_lines(title_el: HtmlElement) -> list[str]:
     """The first lines inside the blocks right after the title, when the dateline opens the
     next box instead of standing beside the title ("<div class=card-header><h4>…</div>
     <div class=card-body><p><small>08:30 12/03/2025</small></p><p>…"): each block's first
     child, and its first child, a few levels down, while nothing comes before it."""
     lines: list[str] = []
-    for block in islice(following_elements(title_el), LEADING_BLOCKS):
+    # (Empty elements are passed over: a heading's row of icon buttons is no block.)
+    blocks = (el for el in following_elements(title_el) if element_text(el))
+    for block in islice(blocks, LEADING_BLOCKS):
         node = block
         for _ in range(LEADING_DEPTH):
             if (node.text or "").strip():
                 break  # text before the first child: that child does not open the block
             # (An empty element first, as Drupal's hidden RDFa title, comes before nothing.)
-            node = next(
-                (child for child in node if isinstance(child.tag, str) and element_text(child)),
-                None,
-            )
+            children = (c for c in node if isinstance(c.tag, str) and element_text(c))
+            node = next(children, None)
             if node is None:
                 break
             lines.append(element_text(node))
+            if (
+                len(lines[-1]) <= SHORT_LEADING_LINE
+                and (second := next(children, None)) is not None
+            ):
+                # A short line first (Joomla's "Viết bởi Administrator" row): the date may be
+                # the next one ("<tr><td class=createdate>Thứ ba, 16 Tháng 3 2010 09:15").
+                lines.append(element_text(second))
     return lines
 
 
