@@ -1452,3 +1452,20 @@ def test_generic_joomla_1_5_article_table(created, published_at):
     assert (article.byline, article.authors) == ("Thu Hương", ["Thu Hương"])
     assert article.body.startswith("Sáng nay, Ủy ban nhân dân xã")
     assert article.body.endswith("lối đi tạm cho học sinh.")
+
+
+@pytest.mark.parametrize(
+    "beside",
+    [
+        " | <span>Người đăng: admin</span> | <span>Lượt xem: 312</span>",
+        " - <span>Người tạo: quantri_xa</span>",
+    ],
+)
+def test_generic_dateline_line_with_account_and_counter_is_no_text(beside):
+    page = _webforms("TieuDe", "12/08/2010 08:35", ["7/8/2010"]).replace(
+        "08:35</span><br>", f"08:35</span>{beside}<br>"
+    )
+    article = extract_article(page, "http://xa.example.gov.vn/ChiTietTin.aspx?ID=2013")
+    assert article.published_at == "2010-08-12T08:35:00+07:00"
+    assert article.body.startswith("Sáng nay, Thường trực HĐND xã")
+    assert "admin" not in article.body and "quantri" not in article.body

@@ -104,6 +104,18 @@ def _merge_attachments(extra: list[Attachment], found: list[Attachment]) -> list
     return [*found, *(a for a in extra if a.url not in seen)]
 
 
+# The blocks at the top of the text looked at for the dateline's line, and the words that
+# line may hold beside the date (labels, the account, a counter).
+DATELINE_BOX_BLOCKS = 3
+DATELINE_BOX_WORDS = 8
+
+
+def _dateline_box(text: str, dateline: str) -> bool:
+    if len(dateline) < 8 or dateline not in text or text.rstrip().endswith((".", "!", "?")):
+        return False
+    return len(text.replace(dateline, " ", 1).split()) <= DATELINE_BOX_WORDS
+
+
 def _merge_images(found: list[Image], extra: list[Image]) -> list[Image]:
     seen = {image.url for image in found}
     return [*found, *(image for image in extra if image.url not in seen)]
@@ -246,6 +258,11 @@ def assemble(doc: Document, platform: str, parts: Parts) -> Article:
     # (a dateline printed after the text would otherwise stand where the byline is looked for).
     furniture = {title, *(clean_line(t) for t in parts.dateline_texts)}
     blocks = [b for b in blocks if b.text not in furniture]
+    if published_text and blocks[:DATELINE_BOX_BLOCKS]:
+        # The dateline's line with the account and counter beside it ("14/03/2013 09:20 |
+        # Người đăng: admin | Lượt xem: 312"), at the top of the text: furniture as well.
+        top = [b for b in blocks[:DATELINE_BOX_BLOCKS] if _dateline_box(b.text, published_text)]
+        blocks = [b for b in blocks if b not in top]
     explicit_byline = clean_line(parts.byline) or None
     if explicit_byline:
         byline_result = BylineResult(
