@@ -1469,3 +1469,14 @@ def test_generic_dateline_line_with_account_and_counter_is_no_text(beside):
     assert article.published_at == "2010-08-12T08:35:00+07:00"
     assert article.body.startswith("Sáng nay, Thường trực HĐND xã")
     assert "admin" not in article.body and "quantri" not in article.body
+
+
+@pytest.mark.parametrize("icon", ["/images/icon_print.gif", "/images/M_images/printButton.png"])
+def test_generic_tool_icons_in_the_text_are_no_images(icon):
+    main = (
+        "<div class='bai-viet'><h1>Đối thoại về nạo vét kênh thủy lợi</h1>"
+        f"<p>Thứ Ba, 10/03/2020 08:15</p><div class='chi-tiet'>{_BODY}"
+        f"<p><img src='/anh/doi-thoai.jpg'></p><p><img src='{icon}'></p></div></div>"
+    )
+    images = extract_article(_page(main), URL).images
+    assert [image.url.rsplit("/", 1)[-1] for image in images] == ["doi-thoai.jpg"]

@@ -124,7 +124,10 @@ _RIGHT = re.compile(r"text-align\s*:\s*right", re.IGNORECASE)
 _CENTER = re.compile(r"text-align\s*:\s*center", re.IGNORECASE)
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.IGNORECASE)
 _ITALIC_STYLE = re.compile(r"font-style\s*:\s*italic", re.IGNORECASE)
-_ICON_SRC = re.compile(r"spacer|sprite|/icons?/|blank\.gif|pixel\.gif|loading", re.IGNORECASE)
+_ICON_SRC = re.compile(
+    r"spacer|sprite|/icons?/|[/_-]icons?[_.-]|[a-z]button\.|blank\.gif|pixel\.gif|loading",
+    re.IGNORECASE,
+)
 # The same, case-sensitive, for lower-cased ASCII text (see _is_icon).
 _ICON_SRC_LOWER = re.compile(_ICON_SRC.pattern)
 if _ICON_SRC.pattern != _ICON_SRC.pattern.lower():
