@@ -1480,3 +1480,21 @@ def test_generic_tool_icons_in_the_text_are_no_images(icon):
     )
     images = extract_article(_page(main), URL).images
     assert [image.url.rsplit("/", 1)[-1] for image in images] == ["doi-thoai.jpg"]
+
+
+@pytest.mark.parametrize("box_class", ["tieudekhac", "tieude_box", "box-title"])
+def test_generic_heading_of_a_list_of_other_news_is_never_the_title(box_class):
+    """A table layout whose title row has no class, and "Các tin khác" over the dated list of
+    other news in a cell whose class says "title": the list's date is no one's here."""
+    others = "".join(
+        f"<tr><td><a href='?cn=28&tc={4100 - n}'>Tin cũ số {n} của xã</a> ({day})</td></tr>"
+        for n, day in enumerate(["03/02/2009", "28/01/2009"])
+    )
+    page = _table_layout(_TITLE_ROW).replace(
+        "</table></td></tr><tr><td colspan='2'>Bản quyền",
+        f"<tr><td class='{box_class}'><b>Các tin khác</b></td></tr>{others}"
+        "</table></td></tr><tr><td colspan='2'>Bản quyền",
+    )
+    article = extract_article(page, "http://xa.example.gov.vn/?cn=28&tc=4105")
+    assert article.title == "Xã tổng kết công tác phòng chống lụt bão năm 2008"
+    assert article.published_at == "2009-06-05T07:40:00+07:00"

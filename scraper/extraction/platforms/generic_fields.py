@@ -6,11 +6,12 @@ from __future__ import annotations
 import operator
 import re
 from collections.abc import Iterator
-from itertools import islice
+from itertools import islice, takewhile
 
 from lxml.html import HtmlElement
 
 from ..blocks import BLOCK_TAGS, HEADING_TAGS, Block, element_text, paragraphs
+from ..cleanup import RELATED_HEADING
 from ..dates import count_dates, labels_a_date_aside, month_first_reading
 from ..document import Document
 from ..element_texts import node_text
@@ -109,6 +110,8 @@ def find_title(
             continue
         if element.tag == "a" and not links_to_itself(doc, element):
             continue  # a teaser's title; an article's own may link to the article itself
+        if RELATED_HEADING.match(text):
+            continue  # "Các tin khác" over a list of other news, however its box is named
         inside = container is not None and (
             element is container or container in element.iterancestors()
         )
@@ -370,7 +373,13 @@ def dateline_texts(doc: Document, title_el: HtmlElement | None) -> tuple[list[st
     """(datelines shown near the title, machine-readable times from meta, <time> and JSON-LD)."""
     shown: list[str] = []
     if title_el is not None:
-        nearby = list(islice(_following_texts(doc, title_el), DATELINE_WINDOW))
+        # Up to a list of other news ("Các tin khác", each with its date): its dates are theirs.
+        nearby = list(
+            takewhile(
+                lambda text: not LIST_HEADING.match(text),
+                islice(_following_texts(doc, title_el), DATELINE_WINDOW),
+            )
+        )
         before = _element_before(title_el)
         if before is not None:
             nearby.insert(0, element_text(before))
