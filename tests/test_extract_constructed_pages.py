@@ -1498,3 +1498,9 @@ def test_generic_heading_of_a_list_of_other_news_is_never_the_title(box_class):
     article = extract_article(page, "http://xa.example.gov.vn/?cn=28&tc=4105")
     assert article.title == "Xã tổng kết công tác phòng chống lụt bão năm 2008"
     assert article.published_at == "2009-06-05T07:40:00+07:00"
+
+
+def test_generic_block_after_the_text_holding_a_comment_is_read_without_error():
+    """The block after the text: its only child a comment ("<div>…<!-- tác giả --></div>")."""
+    page = _page(_article_block("<div align='right'>Lê Hoàng Nam<!-- tác giả --></div>"))
+    assert extract_article(page, URL).byline == "Lê Hoàng Nam"

@@ -195,7 +195,11 @@ def byline_after(container: HtmlElement) -> str | None:
         if in_chrome(element):
             return None
         # A table layout's next row: its cell holds the alignment ("<tr><td align=right>").
-        while len(element) == 1 and element_text(element[0]) == text:
+        while (
+            len(element) == 1
+            and isinstance(element[0].tag, str)
+            and element_text(element[0]) == text
+        ):
             element = element[0]
         if alignment(element) != "right":
             return None
