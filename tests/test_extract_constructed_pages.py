@@ -1504,3 +1504,56 @@ def test_generic_block_after_the_text_holding_a_comment_is_read_without_error():
     """The block after the text: its only child a comment ("<div>…<!-- tác giả --></div>")."""
     page = _page(_article_block("<div align='right'>Lê Hoàng Nam<!-- tác giả --></div>"))
     assert extract_article(page, URL).byline == "Lê Hoàng Nam"
+
+
+def _columns_page(head_title: str, date_cell: str) -> str:
+    """A three-column table layout that prints the title nowhere but in <title>: menus on the
+    left and right, the date cell over the text cell in the middle."""
+    return (
+        f"<html><head><title>{head_title}</title></head><body><table width='980'>"
+        "<tr><td colspan='3'><a href='/'>Trang chủ</a> | <a href='?cn=28'>Tin tức</a></td></tr>"
+        "<tr><td width='190'><table><tr><td><b>DANH MỤC</b></td></tr>"
+        "<tr><td><a href='?cn=10'>Giới thiệu chung</a></td></tr>"
+        "<tr><td><a href='?cn=11'>Tin tức - Sự kiện</a></td></tr></table></td>"
+        f"<td width='600'><table><tr><td class='date'>{date_cell}</td></tr><tr><td>"
+        "<font face='Arial' size='2'>Sáng nay, xã tổ chức hội nghị tổng kết công tác phòng"
+        " chống lụt bão năm 2008 với đại diện các thôn.<br><br>Năm qua, nhờ chủ động sơ tán dân"
+        " và gia cố đê bao, xã không để xảy ra thiệt hại về người.<br><br>Năm nay, xã tiếp tục"
+        " củng cố đội xung kích ở các thôn ven sông.</font></td></tr></table></td>"
+        "<td width='190'><b>Thống kê truy cập</b><br>Đang online: 7</td></tr>"
+        "<tr><td colspan='3'>Bản quyền thuộc Ủy ban nhân dân xã Tân Lập</td></tr>"
+        "</table></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("head_title", "date_cell", "published_at"),
+    [
+        (
+            "Cổng TTĐT xã Tân Lập | Xã tổng kết công tác phòng chống lụt bão",
+            "05/06/2009 07:40",
+            "2009-06-05T07:40:00+07:00",
+        ),
+        (
+            "UBND xã Tân Lập - Xã tổng kết công tác phòng chống lụt bão",
+            "Ngày 05/06/2009",
+            "2009-06-05T00:00:00+07:00",
+        ),
+        # The usual order, the article first.
+        (
+            "Xã tổng kết công tác phòng chống lụt bão - Cổng TTĐT xã Tân Lập",
+            "05/06/2009 07:40",
+            "2009-06-05T07:40:00+07:00",
+        ),
+    ],
+)
+def test_generic_title_only_in_the_head_with_the_site_name_first(
+    head_title, date_cell, published_at
+):
+    article = extract_article(
+        _columns_page(head_title, date_cell), "http://xa.example.gov.vn/?tc=1"
+    )
+    assert article.title == "Xã tổng kết công tác phòng chống lụt bão"
+    assert article.published_at == published_at
+    assert article.body.startswith("Sáng nay, xã tổ chức hội nghị")
+    assert article.body.endswith("đội xung kích ở các thôn ven sông.")

@@ -30,7 +30,7 @@ from .generic_boxes import (
     find_lead,
     posted_time,
 )
-from .generic_far_datelines import far_datelines
+from .generic_far_datelines import far_datelines, opening_dateline
 from .generic_fields import (
     LEADING_LINE_WORDS,
     dateline_texts,
@@ -232,6 +232,8 @@ def _expand(container: HtmlElement, title_el: HtmlElement | None) -> HtmlElement
             break
         if in_chrome(parent):
             break
+        if parent.tag == "tr" and sum(1 for cell in parent if element_text(cell)) > 1:
+            break  # a layout's row of columns: the menus and side boxes are beside the text
         if length is None:
             length = _visible_length(container)
         parent_length = _visible_length(parent)
@@ -342,6 +344,8 @@ def parse_article(doc: Document) -> Article:
         shown_lines = [title_date]  # the only date the page shows is in its heading
     # No date by the title: a labelled publish line under the text or in the bar above it
     # (after any machine time, and cut from the text either way).
+    if not shown_lines and title_el is None:
+        shown_lines = opening_dateline(doc, container)
     far = [] if shown_lines else far_datelines(doc, container)
     datelines, shown = order_datelines(doc, shown_lines, machine_times)
     datelines += far

@@ -1,4 +1,6 @@
-"""A labelled publish line away from the title, for pages that show no date beside it.
+"""Datelines away from the title, for pages that show no date beside it: a labelled publish
+line elsewhere, or, on a page whose title is printed nowhere but in <title>, the date line
+that opens the text block.
 
 Some templates print "Ngày đăng: 12/06/2025" under the text, before or after the byline, or
 in the bar above the article beside the breadcrumb. Far from the title a date may be anything
@@ -16,7 +18,7 @@ from lxml.html import HtmlElement
 from ..blocks import element_text, paragraphs
 from ..document import Document
 from .generic_boxes import after_body_lines
-from .generic_fields import MAX_DATELINE_CHARS, mostly_date
+from .generic_fields import MAX_DATELINE_CHARS, could_be_dateline, mostly_date
 from .generic_layout import in_side_box
 
 PUBLISH_LABEL = re.compile(
@@ -75,3 +77,20 @@ def _line_of(doc: Document, element: HtmlElement) -> str | None:
             return text
         node = node.getparent()
     return None
+
+
+# The first lines of the text block looked at for its date when no heading names the page.
+OPENING_LINES = 2
+
+
+def opening_dateline(doc: Document, container: HtmlElement) -> list[str]:
+    """The date line opening the text block, or just above it, on a page with no title
+    element ("<td class=date>09/07/2010 09:00</td>" over the text's cell): with no heading to
+    stand under, the text's own top is where the date is printed."""
+    lines = [block.text for block in paragraphs(container)[:OPENING_LINES]]
+    above = container.getprevious()
+    while above is not None and not (isinstance(above.tag, str) and element_text(above)):
+        above = above.getprevious()
+    if above is not None:
+        lines.insert(0, element_text(above))
+    return [text for text in lines if mostly_date(doc, text) and could_be_dateline(text)][:1]

@@ -62,6 +62,22 @@ def _words(text: str) -> list[str]:
     return text.lower().split()
 
 
+# How portals name themselves: "Cổng TTĐT xã …", "Trang thông tin điện tử …", "UBND thị trấn …".
+SITE_NAME = re.compile(
+    r"^(?:cổng (?:thông tin|ttđt|giao tiếp)|trang (?:thông tin|tin|ttđt)|website|ubnd|"
+    r"ủy ban nhân dân|uỷ ban nhân dân)\b",
+    re.IGNORECASE,
+)
+
+
+def _site_name_last(segments: list[str]) -> list[str]:
+    """<title>'s segments with the site's name last: most portals write "Article - Portal",
+    some "Portal | Article" (old templates)."""
+    if len(segments) >= 2 and SITE_NAME.match(segments[0]) and not SITE_NAME.match(segments[-1]):
+        return [*segments[1:], segments[0]]
+    return segments
+
+
 def _similarity(candidate: list[str], reference: list[str]) -> float:
     """Share of the candidate's words that appear, in order, at the start of the reference
     (both as `_words`)."""
@@ -96,7 +112,7 @@ def find_title(
         None,
     )
     references = [clean_line(og)] if og is not None else []
-    segments = title_segments(doc)
+    segments = _site_name_last(title_segments(doc))
     if segments:
         references.append(segments[0])
     site_names = {segments[-1]} if len(segments) == 1 else set(segments[1:])
@@ -338,7 +354,7 @@ def split_title_date(title: str) -> tuple[str, str | None]:
     return match.group("title"), match.group("bracketed") or match.group("dashed")
 
 
-def _could_be_dateline(text: str) -> bool:
+def could_be_dateline(text: str) -> bool:
     """Short, one date (and maybe the date of an edit), not a list of other articles
     ("Các tin khác … (20/02/2024) …") nor the page's clock."""
     if not text or len(text) > MAX_DATELINE_CHARS or LIST_HEADING.match(text) or CLOCK.match(text):
@@ -450,8 +466,8 @@ def _datelines_among(doc: Document, texts: list[str]) -> list[str]:
     # Compiled patterns first; dateparser (month names) only when they find nothing.
     # (Both tests are filters: parsing first, which the title's choice did already for
     # most of these texts, spares counting the dates of the lines that hold none.)
-    found = [t for t in texts if doc.dateline(t, fallback=False) and _could_be_dateline(t)]
-    found = found or [t for t in texts if _could_be_dateline(t) and doc.dateline(t)]
+    found = [t for t in texts if doc.dateline(t, fallback=False) and could_be_dateline(t)]
+    found = found or [t for t in texts if could_be_dateline(t) and doc.dateline(t)]
     return [t for t in found if not _reads_as_sentence(doc, t)]
 
 
