@@ -1557,3 +1557,19 @@ def test_generic_title_only_in_the_head_with_the_site_name_first(
     assert article.published_at == published_at
     assert article.body.startswith("Sáng nay, xã tổ chức hội nghị")
     assert article.body.endswith("đội xung kích ở các thôn ven sông.")
+
+
+def test_generic_print_view_title_under_the_print_date():
+    """A print view: <title> is "In bài viết", the print date over the bold title row."""
+    page = (
+        _table_layout(_TITLE_ROW)
+        .replace("<title>Xa Tan Lap</title>", "<title>In bài viết</title>")
+        .replace("<tr><td><i>(Cập nhật: 05/06/2009 07:40)</i></td></tr>", "")
+        .replace(
+            _TITLE_ROW, "<tr><td align='right'><i>Ngày in: 14/02/2010</i></td></tr>" + _TITLE_ROW
+        )
+    )
+    article = extract_article(page, "http://xa.example.gov.vn/print.asp?id=4105")
+    assert article.title == "Xã tổng kết công tác phòng chống lụt bão năm 2008"
+    assert article.published_at is None  # the day it was printed is no publish date
+    assert article.body.startswith("Sáng nay, xã tổ chức hội nghị")

@@ -170,8 +170,8 @@ def find_title(
 
 
 def _bold_line_over_dateline(doc: Document, container: HtmlElement | None) -> Block | None:
-    """The text's first line, set in bold with the dateline right under it: the title of an
-    old template that prints it in no heading ("<div><b>…</b></div><div>11/01/2023
+    """The text's first line, set in bold with the dateline right under it (or over it): the
+    title of an old template that prints it in no heading ("<div><b>…</b></div><div>11/01/2023
     08:47</div>"), when <title> is only the site's name."""
     if container is None:
         return None
@@ -191,11 +191,20 @@ def _bold_line_over_dateline(doc: Document, container: HtmlElement | None) -> Bl
     if len(blocks) < 2:
         return None
     first, second = blocks
-    if not first.bold or not MIN_OPENING_TITLE <= len(first.text) <= MAX_BOLD_TITLE:
-        return None
-    if first.text.endswith((".", ":")) or not mostly_date(doc, second.text):
-        return None
-    return first
+    if _bold_title(first) and mostly_date(doc, second.text):
+        return first
+    # The date over the title (a print view: "Ngày in: …", then the title, then the text).
+    # (Any date there: a print date is no publish date, but it still marks the title below.)
+    date_over = count_dates(first.text) == 1 and len(first.text.split()) <= LEADING_LINE_WORDS
+    return second if _bold_title(second) and date_over else None
+
+
+def _bold_title(block: Block) -> bool:
+    return (
+        block.bold
+        and MIN_OPENING_TITLE <= len(block.text) <= MAX_BOLD_TITLE
+        and not block.text.endswith((".", ":"))
+    )
 
 
 MAX_BOLD_TITLE = 250
