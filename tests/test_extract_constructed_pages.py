@@ -1573,3 +1573,26 @@ def test_generic_print_view_title_under_the_print_date():
     assert article.title == "Xã tổng kết công tác phòng chống lụt bão năm 2008"
     assert article.published_at is None  # the day it was printed is no publish date
     assert article.body.startswith("Sáng nay, xã tổ chức hội nghị")
+
+
+def test_generic_joomla_1_0_title_class_and_the_account_as_author():
+    """Joomla 1.0: <title> only the site's name, the title in td.contentheading beside an icon
+    cell, "Tác giả: Quản trị" (the site's account) over the day."""
+    page = (
+        "<html><head><title>Cổng thông tin xã Tân Lập</title></head><body>"
+        "<div id='menu'><a href='/'>Trang chủ</a> <a href='/tin-tuc'>Tin tức</a></div>"
+        "<div id='content'><table class='contentpaneopen'><tr>"
+        "<td class='contentheading'>Xã ra quân làm đường giao thông nông thôn</td>"
+        "<td class='buttonheading'><a href='/index2.php?pop=1'><img src='/printButton.png'></a>"
+        "</td></tr></table><table class='contentpaneopen'>"
+        "<tr><td><span class='small'>Tác giả: Quản trị</span></td></tr>"
+        "<tr><td class='createdate'>Thứ năm, 13 Tháng 11 2008</td></tr>"
+        f"<tr><td>{_BODY}<p align='right'><b>Ban Văn hóa xã</b></p></td></tr></table></div>"
+        "<div id='footer'>Powered by Joomla!</div></body></html>"
+    )
+    article = extract_article(page, "http://xa.example.gov.vn/index.php?task=view&id=312")
+    assert article.title == "Xã ra quân làm đường giao thông nông thôn"
+    assert article.published_at == "2008-11-13T00:00:00+07:00"
+    assert article.byline == "Ban Văn hóa xã"
+    assert article.body.startswith("Sáng nay, Ủy ban nhân dân xã")
+    assert "Quản trị" not in article.body

@@ -39,9 +39,11 @@ RATING_LINE = re.compile(
 # CMS account and editor lines: who typed it in, edited, approved or posted it, not who
 # wrote it (never the byline: "Biên tập: …" printed under "Tác giả: …").
 ACCOUNT_LINE = re.compile(
-    r"^(?:người (?:đăng|cập nhật|duyệt|đưa tin|biên tập|kiểm duyệt)|biên tập(?: viên)?|btv|"
+    r"^(?:(?:người (?:đăng|cập nhật|duyệt|đưa tin|biên tập|kiểm duyệt)|biên tập(?: viên)?|btv|"
     r"duyệt(?: tin| bài)?|kiểm duyệt|hiệu đính|editor|đăng bởi|cập nhật bởi|posted by)"
-    r"\s*[:：]",
+    r"\s*[:：]"
+    # The author field filled with the site's account ("Tác giả: Quản trị", Joomla 1.0).
+    r"|(?:tác giả|author)\s*[:：]\s*(?:quản trị(?: viên)?|administrator|admin|webmaster)\s*$)",
     re.IGNORECASE,
 )
 # A blog post's footer line: "Đăng lúc 16:20 bởi admin", "Đăng bởi quantri vào lúc 2:35 CH".

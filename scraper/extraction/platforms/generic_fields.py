@@ -23,7 +23,8 @@ from .own_addresses import links_to_itself
 
 # The title's candidates: "h1, h2, h3, [class*=title], [class*=tieude], [class*=headline]".
 TITLE_TAGS = ("h1", "h2", "h3")
-TITLE_CLASS = re.compile("title|tieude|headline", re.IGNORECASE)  # anywhere: "TieuDe", "NewsTitle"
+# Anywhere in the value, any case: "TieuDe", "NewsTitle"; Joomla 1.x "contentheading".
+TITLE_CLASS = re.compile("title|tieude|headline|contentheading", re.IGNORECASE)
 META_DATES = (
     "article:published_time",
     "og:article:published_time",
@@ -240,7 +241,8 @@ def _opening_heading(
             if text.startswith(heading):
                 return element
         else:
-            after = next(following_elements(element), None)
+            # (Past empty elements: a heading's cell of icon buttons beside it.)
+            after = next((el for el in following_elements(element) if element_text(el)), None)
             if after is not None and (after is container or is_inside(container, after)):
                 return element
     return None
