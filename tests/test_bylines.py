@@ -341,3 +341,16 @@ def test_name_and_unit_on_the_last_line_is_the_byline():
 def test_a_page_fact_set_on_the_right_is_no_byline(line):
     article = _extract(RIGHT.format(line))
     assert (article.byline, article.authors) == (None, [])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "File đính kèm: <a href='/Upload/KeHoach.doc'>KeHoach.doc</a>",
+        "Tải về: <a href='/a.pdf'>a.pdf</a>, <a href='/b.xlsx'>b.xlsx</a>",
+    ],
+)
+def test_a_line_naming_the_attached_files_is_no_text(line):
+    article = _extract(f"<p>Các tổ dân phố đăng ký theo mẫu dưới đây.<br>{line}</p>")
+    assert not any(word in article.body for word in ("đính kèm", "Tải về", ".doc", ".pdf"))
+    assert article.attachments

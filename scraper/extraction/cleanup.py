@@ -52,6 +52,14 @@ POSTED_LINE = re.compile(
     r"^(?:(?:đăng|posted)\s(?:lúc|bởi|by|at|on|vào|ngày)|viết bởi|written by)\b[^.!?]{0,80}$",
     re.IGNORECASE,
 )
+# A line naming the attached files ("File đính kèm: LichTiep_T4.doc"): the files are read as
+# attachments from their links, the line is no text.
+_FILE_NAME = r"\S+\.(?:pdf|docx?|xlsx?|pptx?|odt|rtf|zip|rar|7z)"
+ATTACHMENT_LINE = re.compile(
+    rf"^(?:(?:file|tệp|tập tin|tài liệu|văn bản) )?(?:đính kèm|tải về|download)\s*[:：]\s*"
+    rf"{_FILE_NAME}(?:\s*[,;|]?\s*{_FILE_NAME})*$",
+    re.IGNORECASE,
+)
 # When the record was last edited, printed under the text: "Lần cập nhật cuối ( Thứ tư, 17
 # Tháng 3 2010 07:50 )", "Last Updated ( Wednesday, 25 April 2012 08:30 )".
 LAST_EDIT_LINE = re.compile(
@@ -111,6 +119,7 @@ _ANY_LINE_PATTERN = re.compile(
             TOOLS_LINE,
             RATING_LINE,
             LAST_EDIT_LINE,
+            ATTACHMENT_LINE,
             ACCOUNT_LINE,
             POSTED_LINE,
             COUNTER_LABEL,
@@ -180,6 +189,7 @@ def strip_boilerplate(blocks: list[Block]) -> list[Block]:
                 TOOLS_LINE,
                 RATING_LINE,
                 LAST_EDIT_LINE,
+                ATTACHMENT_LINE,
                 ACCOUNT_LINE,
                 POSTED_LINE,
             )
