@@ -110,23 +110,21 @@ def link_density(block: Block) -> float:
     return min(1.0, linked / total)
 
 
-# Any of the line patterns above: one test that most paragraphs fail, instead of seven.
+# Lines dropped wherever they stand.
+DROPPED_LINES = (
+    NOISE_LINE,
+    TOOLS_LINE,
+    RATING_LINE,
+    LAST_EDIT_LINE,
+    ATTACHMENT_LINE,
+    ACCOUNT_LINE,
+    POSTED_LINE,
+)
+# Any of the line patterns above: one test that most paragraphs fail, instead of eleven.
 _ANY_LINE_PATTERN = re.compile(
     "|".join(
         f"(?:{p.pattern})"
-        for p in (
-            NOISE_LINE,
-            TOOLS_LINE,
-            RATING_LINE,
-            LAST_EDIT_LINE,
-            ATTACHMENT_LINE,
-            ACCOUNT_LINE,
-            POSTED_LINE,
-            COUNTER_LABEL,
-            RELATED_HEADING,
-            RELATED_INLINE,
-            COMMENTS_HEADING,
-        )
+        for p in (*DROPPED_LINES, COUNTER_LABEL, RELATED_HEADING, RELATED_INLINE, COMMENTS_HEADING)
     ),
     re.IGNORECASE,
 )
@@ -182,18 +180,7 @@ def strip_boilerplate(blocks: list[Block]) -> list[Block]:
             if link_density(block) >= 0.6 or BARE_DATE.fullmatch(text):
                 continue
             in_related = False
-        if any(
-            rule.match(text)
-            for rule in (
-                NOISE_LINE,
-                TOOLS_LINE,
-                RATING_LINE,
-                LAST_EDIT_LINE,
-                ATTACHMENT_LINE,
-                ACCOUNT_LINE,
-                POSTED_LINE,
-            )
-        ):
+        if any(rule.match(text) for rule in DROPPED_LINES):
             continue
         if RELATED_INLINE.match(text) and link_density(block) >= 0.5:
             continue  # "Xem thêm: <a>…</a>" injected between paragraphs
