@@ -9,15 +9,19 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 from archive.metadata_history import HISTORY_QUERIES, history_tables
 from archive.metadata_meetings import MEETING_QUERIES, meeting_tables
 from archive.search import SEARCH_SQL
-from archive.serve import METADATA_PATH
+
+# datasette_metadata.json lives at the repo root, next to the archive package.
+METADATA_PATH = Path(__file__).resolve().parent.parent / "datasette_metadata.json"
 
 # Databases are named after the file stem. 0.65 has no wildcard database key, so the same
-# table configuration is repeated for each database we serve.
+# table configuration is repeated for each database we serve; `vnnews serve` writes the
+# metadata of any other name at startup (archive.serve).
 DATABASE_NAMES = ("archive", "demo")
 
 ARTICLE_COLUMNS = {
@@ -46,6 +50,8 @@ ARTICLE_COLUMNS = {
     "never changed.",
     "removed_at": "When a crawl found the article gone from the portal (UTC); empty while it "
     "is online. The archive keeps its content.",
+    "search_key": "Key of the article in the search index: its publication time, then its "
+    "row, so that search walks the newest first. Not for reading.",
     "removed_reason": "How it was found gone: an HTTP 404 or 410, or the portal's "
     '"không tìm thấy" page (error_page). A redirect elsewhere marks nothing removed.',
 }
@@ -182,10 +188,14 @@ select 'tag:vnnews,2025:no-articles:' || :portal, 'No articles archived for ' ||
   'The archive holds no article of this portal id (see the portals table).', null, null
 where not exists (select 1 from feed)"""
 
-# An Atom feed of a saved search (datasette-atom): the search query's results as entries.
-# datasette-atom fails on an empty result, hence the placeholder entry.
+# An Atom feed of a saved search (datasette-atom): the search query's results as entries, an
+# article the portal took down marked in its title. datasette-atom fails on an empty result,
+# hence the placeholder entry.
 SEARCH_FEED_SQL = f"""with hits as ({SEARCH_SQL})
-select url as atom_id, title as atom_title,
+select url as atom_id,
+  case when removed_at is null then title
+    else '[removed from the portal on ' || substr(removed_at, 1, 10) || '] ' || title
+  end as atom_title,
   coalesce(published_at, '2025-01-01T00:00:00+00:00') as atom_updated, url as atom_link,
   snippet as atom_content
 from hits
@@ -216,10 +226,10 @@ def database_config() -> dict[str, Any]:
             "'Đảng ủy', 'hoà giải' finds 'hòa giải'; put a phrase in double quotes.",
             "sort_desc": "published_at",
             "facets": ["portal_id", "category", "platform", {"array": "authors"}],
-            # articles has a text primary key, but the FTS index is keyed on its rowid. The
+            # The FTS index is keyed on the articles' search_key (archive.search). The
             # vnnews_search plugin folds the query to match this index of folded text.
             "fts_table": "articles_search",
-            "fts_pk": "rowid",
+            "fts_pk": "search_key",
             "label_column": "title",
             "columns": ARTICLE_COLUMNS,
         },
@@ -269,11 +279,13 @@ def database_config() -> dict[str, Any]:
                 "title": "Search articles",
                 "description": "Full-text search over title, summary, body and byline: "
                 "the words as one phrase first, then anywhere; in the title before the lead "
-                "before the text; newest first within each. Ignores accents, case and tone placement ('dang uy' finds "
-                "'Đảng ủy'); a phrase goes in double quotes. Optional filters: portal id, "
-                "province (GSO code or name), since and until (YYYY-MM-DD, YYYY-MM or YYYY), "
-                "limit (default 100). The snippet shows the original text with the hits "
-                "marked.",
+                "before the text; newest published first within each. Ignores accents, case "
+                "and tone placement ('dang uy' finds 'Đảng ủy'); a phrase goes in double "
+                "quotes. Optional filters: portal id, province (GSO code or name), since and "
+                "until (YYYY-MM-DD, YYYY-MM or YYYY, zero padding optional: 2025-7-1; any "
+                "other text, such as 01/07/2025, is refused with an error), limit (default "
+                "100). The snippet shows the original text with the hits marked; removed_at "
+                "is set when the portal has taken the article down (the archive keeps it).",
                 "sql": SEARCH_SQL,
             },
             "articles_of_place": {
@@ -300,7 +312,7 @@ def database_config() -> dict[str, Any]:
     }
 
 
-def build_metadata() -> dict[str, Any]:
+def build_metadata(database_names: tuple[str, ...] = DATABASE_NAMES) -> dict[str, Any]:
     return {
         "title": "vnnews — Vietnamese local-government news archive",
         "description": "News published by Vietnamese ward, commune, district and province "
@@ -314,7 +326,7 @@ def build_metadata() -> dict[str, Any]:
         "descriptions only: article text and images belong to the portals that published "
         "them; each row links to its original.",
         "about_url": "https://github.com/vnnews/vnnews",
-        "databases": {name: database_config() for name in DATABASE_NAMES},
+        "databases": {name: database_config() for name in database_names},
     }
 
 

@@ -1,20 +1,23 @@
 """Vietnamese full-text search over the archive: the folded index and the one search query.
 
 `articles_search` is an FTS5 table of the articles' text folded by archive.vietnamese.fold
-(no diacritics, đ → d, one tone placement), keyed on the articles rowid and written by the
-archive's own writes (store.py) in the article's transaction. The same SQL serves the Datasette
-canned query `search` and `vnnews search`; it needs the SQL functions of `register_functions`
-(the vnnews_search Datasette plugin registers them on Datasette's connections).
+(no diacritics, đ → d, one tone placement), keyed on each article's search key (its publish
+time, then its rowid: search_key) and written by the archive's own writes (store.py) in the
+article's transaction. The same SQL serves the Datasette canned query `search` and `vnnews
+search`; it needs the SQL functions of `register_functions` (the vnnews_search Datasette plugin
+registers them on Datasette's connections).
 """
 
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Mapping
+from datetime import UTC, datetime
 from typing import Any
 
-from archive.search_tags import tag_filter, tags_of
+from archive.search_tags import period_bound, tag_filter, tags_of
 from archive.vietnamese import fold, highlight_snippet, query_terms
 
 SEARCH_TABLE = "articles_search"
@@ -39,21 +42,39 @@ _DELETE = (
 # The article fields the index is made of.
 _INDEXED_FIELDS = ", ".join((*SEARCH_COLUMNS, "portal_id", "published_at"))
 
+# The index's rowid is the article's search key: its publish time in seconds (the wall-clock
+# digits of published_at, which is what its string order follows) above its rowid. FTS5 walks
+# a query's hits in rowid order, so walking the index backwards is walking the articles newest
+# published first (then newest archived), and a page of results is read without looking at
+# the hits past it. 32 bits of seconds since 1970 (to 2106) and 31 bits of rowid fit SQLite's
+# 64-bit integer. An undated article counts 0 seconds and comes last, as NULL sorts in
+# `published_at desc`; a date before 1970 counts 1 second.
+ROWID_BITS = 31
+ROWID_MASK = (1 << ROWID_BITS) - 1
+_MAX_SECONDS = (1 << 32) - 1
+# The wall-clock digits counted as UTC: a count that follows their order, not an instant.
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_WALL_CLOCK = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?")
+_SET_SEARCH_KEY = "UPDATE articles SET search_key = ? WHERE rowid = ?"
+
 # Ranking, in tiers: the query's words as one phrase in the title, in the lead (summary), in
 # the text (body or byline); then the words anywhere in the title, the lead, the text. Newest
-# first within each tier. Not bm25: SQLite's bm25() first counts, for each query word,
-# every article that contains it (its IDF), which takes 60-900 ms for a common word in a
-# million articles (benchmarks/search.py). Each tier takes as many hits as the results asked
-# for, the most recently archived first: FTS5 walks them in rowid order and stops early. So a
-# tier with more hits than that shows its newest archived hits, sorted by publish date.
+# published first within each tier (then newest archived). Not bm25: SQLite's bm25() first
+# counts, for each query word, every article that contains it (its IDF), which takes 60-900 ms
+# for a common word in a million articles (benchmarks/search.py). Each tier takes as many hits
+# as the results asked for: FTS5 walks them in search-key order (newest published first) and
+# stops early, so a page is the true first page of the tier, whatever order the articles were
+# archived in.
 TIERS = [(column, whole) for whole in (True, False) for column in ("title", "summary", None)]
 
 # Empty parameters mean "no filter" (Datasette passes '' for a form field left blank). The
 # filters are checked hit by hit, on the few hits the tags let through (archive.search_tags):
 # a set of every article of a filter, computed first, cost 130 ms at a million articles.
-# published_at < until || 'z' keeps the whole last day ('z' sorts after 'T'). A province is
-# its GSO code (also when admin_units is not filled) or its name in any spelling ("ha noi"
-# finds Thành phố Hà Nội).
+# since and until are a year, a month or a day (archive.search_tags.period_bound); other text
+# is an error (vnnews_day_bound raises), never a silent string comparison. published_at <
+# last day || 'z' keeps the whole last day ('z' sorts after 'T'). A province is its GSO code
+# (also when admin_units is not filled) or its name in any spelling ("ha noi" finds Thành phố
+# Hà Nội); `vnnews search` resolves slugs and checks the name first (scraper/cli_common.py).
 _LIMIT = f"min(max(cast(coalesce(nullif(:limit, ''), {DEFAULT_LIMIT}) as integer), 1), {MAX_LIMIT})"
 _NO_FILTER = (
     "coalesce(:portal, '') || coalesce(:province, '') || coalesce(:since, '') "
@@ -65,13 +86,13 @@ _PROVINCES = """select id from admin_units
               or vnnews_fold(name) like '% ' || vnnews_fold(:province))"""
 _FILTERS = f"""exists (
         select 1 from articles join portals on portals.id = articles.portal_id
-        where articles.rowid = {SEARCH_TABLE}.rowid
+        where articles.rowid = {SEARCH_TABLE}.rowid & {ROWID_MASK}
           and (coalesce(:portal, '') = '' or articles.portal_id = :portal)
           and (coalesce(:province, '') = '' or portals.province_code = :province
             or portals.province_code in ({_PROVINCES}))
           and (coalesce(:since, '') || coalesce(:until, '') = ''
-            or (articles.published_at >= coalesce(nullif(:since, ''), '0')
-              and articles.published_at < coalesce(nullif(:until, ''), '9') || 'z')))"""
+            or (articles.published_at >= coalesce(vnnews_day_bound(:since, 0), '0')
+              and articles.published_at < coalesce(vnnews_day_bound(:until, 1), '9') || 'z')))"""
 # The portals of the province filter, as a JSON list for the tags (NULL without the filter).
 _PROVINCE_PORTALS = f"""case when coalesce(:province, '') = '' then null else (
         select json_group_array(id) from portals
@@ -79,8 +100,8 @@ _PROVINCE_PORTALS = f"""case when coalesce(:province, '') = '' then null else (
 
 
 def _tier_hits(tier: int, column: str | None, whole: bool) -> str:
-    """CTE `tier<n>`: the tier's newest hits, none when the tiers above fill the page already
-    (their walk is not even started)."""
+    """CTE `tier<n>`: the search keys of the tier's newest hits, none when the tiers above
+    fill the page already (their walk is not even started)."""
     match = (
         f"vnnews_fts_match(:q, '{column or ''}', {int(whole)}, :portal, :since, :until, "
         f"{_PROVINCE_PORTALS})"
@@ -99,14 +120,15 @@ def _tier_hits(tier: int, column: str | None, whole: bool) -> str:
 _TIERS_SQL = ",\n".join(_tier_hits(t, c, w) for t, (c, w) in enumerate(TIERS))
 _HITS = " union all ".join(f"select * from tier{t}" for t in range(len(TIERS)))
 
-# Snippets are built in the outer query, for the rows shown only.
+# Ordering by the search key is ordering by publish time, then rowid. Snippets are built in
+# the outer query, for the rows shown only. removed_at marks the articles the portal took
+# down: the archive keeps them, often the only copy left.
 SEARCH_SQL = f"""with {_TIERS_SQL},
 hits as materialized ({_HITS}),
 ranked as materialized (
-  select hits.id, min(hits.tier) as tier, articles.published_at
-  from hits join articles on articles.rowid = hits.id
-  group by hits.id
-  order by tier, articles.published_at desc
+  select id, min(tier) as tier from hits
+  group by id
+  order by tier, id desc
   limit {_LIMIT}
 )
 select
@@ -114,10 +136,11 @@ select
   articles.published_at,
   articles.portal_id,
   articles.url,
-  vnnews_snippet(:q, articles.body, articles.summary, articles.byline) as snippet
+  vnnews_snippet(:q, articles.body, articles.summary, articles.byline) as snippet,
+  articles.removed_at
 from ranked
-  join articles on articles.rowid = ranked.id
-order by ranked.tier, ranked.published_at desc"""
+  join articles on articles.rowid = ranked.id & {ROWID_MASK}
+order by ranked.tier, ranked.id desc"""
 
 
 def fts_query(query: str | None, whole: bool = False) -> str:
@@ -144,12 +167,26 @@ def fts_match(
 ) -> str:
     """The MATCH expression of one search tier: the query (as one phrase if `whole`) in
     `column` (any text column when empty), ANDed with the filter tokens of a portal, a period and the portals of a province
-    (a JSON list)."""
+    (a JSON list). Raises ValueError for a `since` or `until` that is no date, so that a bad
+    period is an error even when no article matches."""
+    day_bound(since, last=False)
+    day_bound(until, last=True)
     columns = column or "{" + " ".join(SEARCH_COLUMNS) + "}"
     expression = f"{columns} : ({fts_query(query, bool(whole))})"
     portals = json.loads(province_portals) if province_portals is not None else None
     tags = tag_filter(portal, since, until, portals)
     return f"{expression} AND {tags}" if tags else expression
+
+
+def day_bound(text: str | None, last: bool) -> str | None:
+    """The first (or last) day of the period `text` as YYYY-MM-DD, None when empty; ValueError
+    when it is no year, month or day (see archive.search_tags.period_bound)."""
+    if text is None or not text.strip():
+        return None
+    bound = period_bound(text, last)
+    if bound is None:
+        raise ValueError(f"not a date (YYYY-MM-DD, YYYY-MM or YYYY): {text!r}")
+    return bound.isoformat()
 
 
 def search_box_query(query: str | None) -> str:
@@ -175,6 +212,31 @@ def register_functions(conn: sqlite3.Connection) -> None:
     conn.create_function("vnnews_fts_query", 1, fts_query, deterministic=True)
     conn.create_function("vnnews_fts_match", 7, fts_match, deterministic=True)
     conn.create_function("vnnews_snippet", -1, snippet, deterministic=True)
+    conn.create_function("vnnews_day_bound", 2, day_bound, deterministic=True)
+    conn.create_function("vnnews_search_key", 2, search_key, deterministic=True)
+
+
+def _publish_seconds(published_at: str | None) -> int:
+    match = _WALL_CLOCK.match(published_at or "")
+    if not match:
+        return 0
+    year, month, day, hour, minute, second = (int(g or 0) for g in match.groups())
+    try:
+        moment = datetime(year, month, day, hour, minute, second, tzinfo=UTC)
+    except ValueError:
+        try:  # an impossible time of a real day: the day
+            moment = datetime(year, month, day, tzinfo=UTC)
+        except ValueError:
+            return 0
+    return min(max(int((moment - _EPOCH).total_seconds()), 1), _MAX_SECONDS)
+
+
+def search_key(rowid: int, published_at: str | None) -> int:
+    """The article's rowid in the search index: its publish time above its own rowid, so
+    that the index's order is newest published first (see ROWID_BITS)."""
+    if not 0 < rowid <= ROWID_MASK:
+        raise ValueError(f"article rowid {rowid} does not fit the search key")
+    return _publish_seconds(published_at) << ROWID_BITS | rowid
 
 
 def folded_row(record: Mapping[str, Any]) -> tuple[str, ...]:
@@ -189,11 +251,15 @@ def index_article(
     record: Mapping[str, Any],
     previous: Mapping[str, Any] | None = None,
 ) -> None:
-    """(Re)index one article's folded text, in the caller's transaction; `previous` is the
-    article's text as it was indexed (its stored columns before the update), if it was."""
+    """(Re)index one article's folded text, in the caller's transaction, and store its search
+    key; `previous` is the article's text as it was indexed (its stored columns before the
+    update), if it was."""
     if previous is not None:
-        conn.execute(_DELETE, (rowid, *folded_row(previous)))
-    conn.execute(_INSERT, (rowid, *folded_row(record)))
+        indexed_key = search_key(rowid, previous.get("published_at"))
+        conn.execute(_DELETE, (indexed_key, *folded_row(previous)))
+    key = search_key(rowid, record.get("published_at"))
+    conn.execute(_INSERT, (key, *folded_row(record)))
+    conn.execute(_SET_SEARCH_KEY, (key, rowid))
 
 
 def indexed_text(conn: sqlite3.Connection, rowid: int) -> dict[str, Any]:
@@ -204,15 +270,29 @@ def indexed_text(conn: sqlite3.Connection, rowid: int) -> dict[str, Any]:
 
 def rebuild_index(conn: sqlite3.Connection, batch: int = 1000) -> int:
     """Index every article into the empty index just created by a migration; returns the
-    number of articles indexed."""
+    number of articles indexed. The articles' search_key column is fill_search_keys' job (a
+    migration older than the column calls this too)."""
     cursor = conn.execute(f"SELECT rowid, {_INDEXED_FIELDS} FROM articles")
     names = [d[0] for d in cursor.description][1:]
     count = 0
     while rows := cursor.fetchmany(batch):
-        records = ((r[0], dict(zip(names, r[1:], strict=True))) for r in rows)
-        conn.executemany(_INSERT, ((rowid, *folded_row(record)) for rowid, record in records))
+        records = (dict(zip(names, r[1:], strict=True)) | {"rowid": r[0]} for r in rows)
+        conn.executemany(
+            _INSERT,
+            ((search_key(r["rowid"], r["published_at"]), *folded_row(r)) for r in records),
+        )
         count += len(rows)
     return count
+
+
+def fill_search_keys(conn: sqlite3.Connection) -> None:
+    """Set every article's search_key column to the key the index uses (the column lets
+    Datasette's table search box join the index: its fts_pk)."""
+    register_functions(conn)
+    conn.execute(
+        "UPDATE articles SET search_key = vnnews_search_key(rowid, published_at) "
+        "WHERE search_key IS NOT vnnews_search_key(rowid, published_at)"
+    )
 
 
 def reindex(conn: sqlite3.Connection) -> int:
@@ -220,6 +300,7 @@ def reindex(conn: sqlite3.Connection) -> int:
     For archives whose articles were edited outside the Archive class."""
     with conn:
         conn.execute(f"INSERT INTO {SEARCH_TABLE}({SEARCH_TABLE}) VALUES ('delete-all')")
+        fill_search_keys(conn)  # a published_at edited in SQL moves the article's key
         count = rebuild_index(conn)
     conn.execute(f"INSERT INTO {SEARCH_TABLE}({SEARCH_TABLE}) VALUES ('optimize')")
     conn.commit()
@@ -236,7 +317,9 @@ def search(
     until: str | None = None,
     limit: int = DEFAULT_LIMIT,
 ) -> list[dict[str, Any]]:
-    """Best matches first, as dicts of title, published_at, portal_id, url and snippet."""
+    """Best matches first, as dicts of title, published_at, portal_id, url, snippet and
+    removed_at (when the portal took the article down; None while it is online). Raises
+    sqlite3.OperationalError for a `since` or `until` that is no date."""
     register_functions(conn)
     params = {
         "q": query,

@@ -20,6 +20,9 @@ from datetime import date, timedelta
 
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 _DAY = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+# A period bound as people type it: a year, a month or a day, zero padding optional
+# ("2025-7-1"), or an ISO time (its day).
+_BOUND = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2})(?:[T ][0-9:.+\-Z]*)?)?)?")
 # More tokens than this in a period's cover, and the period is left to the exact filter.
 MAX_PERIOD_TOKENS = 40
 # A province with more portals than this is left to the exact filter (it is broad anyway).
@@ -46,9 +49,10 @@ def tags_of(portal_id: str | None, published_at: str | None) -> str:
     return " ".join(([portal_tag(portal_id)] if portal_id else []) + day_tags(published_at))
 
 
-def _bound(text: str | None, last: bool) -> date | None:
-    """'2024', '2024-07' or '2024-07-23' (or a longer ISO time) as its first or last day."""
-    match = _DAY.match((text or "").strip())
+def period_bound(text: str | None, last: bool) -> date | None:
+    """'2024', '2024-07' or '2024-07-23' (or '2024-7-23', or an ISO time) as its first or
+    last day; None when `text` is no such date ('01/07/2025', '2024-02-30')."""
+    match = _BOUND.fullmatch((text or "").strip())
     if not match:
         return None
     year, month, day = (int(g) if g else None for g in match.groups())
@@ -58,14 +62,14 @@ def _bound(text: str | None, last: bool) -> date | None:
         if day is None:
             return date(year, month, calendar.monthrange(year, month)[1] if last else 1)
         return date(year, month, day)
-    except ValueError:
+    except ValueError:  # no such month or day
         return None
 
 
 def period_tags(since: str | None, until: str | None) -> list[str]:
     """The fewest year, month and day tokens that cover [since, until]; [] when the period
     is open, unreadable or needs too many tokens (then only the exact filter applies)."""
-    first, last = _bound(since, last=False), _bound(until, last=True)
+    first, last = period_bound(since, last=False), period_bound(until, last=True)
     if first is None or last is None or first > last:
         return []
     tokens: list[str] = []

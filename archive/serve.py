@@ -1,17 +1,35 @@
-"""Run Datasette over an archive file with the project's metadata and render plugin."""
+"""Run Datasette over an archive file with the project's metadata and plugins.
+
+Datasette names a database after its file stem, and the metadata (the search index of the
+articles table, the canned queries) is keyed by that name: datasette_metadata.json covers
+`archive` and `demo`, and an archive of any other name gets the same configuration in a
+temporary metadata file that lives as long as the server. Datasette runs as a child process;
+SIGTERM and SIGHUP sent to `vnnews serve` are passed on to it, so that a supervisor (or
+`kill`) stopping the command stops the server and frees its port.
+"""
 
 from __future__ import annotations
 
+import json
+import signal
 import subprocess
 import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 from typing import NoReturn
 
+from archive.metadata import DATABASE_NAMES, METADATA_PATH, build_metadata
+
 _PACKAGE_DIR = Path(__file__).resolve().parent
-# datasette_metadata.json lives at the repo root, next to the archive package.
-METADATA_PATH = _PACKAGE_DIR.parent / "datasette_metadata.json"
 # Loaded with --plugins-dir: Datasette 0.65 has no option to load a plugin by module name.
 PLUGINS_DIR = _PACKAGE_DIR / "datasette_plugins"
+# Ctrl-C in a terminal reaches Datasette itself (same process group); these may not.
+FORWARDED_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+# How long Datasette may take to stop after Ctrl-C before it is told to terminate.
+STOP_SECONDS = 5
 
 
 def metadata_path() -> Path:
@@ -23,12 +41,41 @@ def metadata_path() -> Path:
     return METADATA_PATH
 
 
-def datasette_command(db_path: str | Path, port: int = 8001, host: str = "127.0.0.1") -> list[str]:
-    """The `datasette serve` command line; the database is named after the file stem."""
+def database_name(db_path: str | Path) -> str:
+    """The name Datasette gives the database: its file stem (URLs are /<name>/…)."""
+    return Path(db_path).stem
+
+
+def existing_database(db_path: str | Path) -> Path:
     db = Path(db_path)
     if not db.is_file():
         # Datasette would otherwise fail obscurely, or with --create make an empty archive.
         raise FileNotFoundError(f"archive database {db} does not exist; run a crawl first")
+    return db
+
+
+@contextmanager
+def metadata_for(db_path: str | Path) -> Iterator[Path]:
+    """A metadata file that configures the database `db_path` will be served as."""
+    name = database_name(db_path)
+    if name in DATABASE_NAMES:
+        yield metadata_path()
+        return
+    with tempfile.TemporaryDirectory(prefix="vnnews-serve-") as tmp:
+        path = Path(tmp) / "metadata.json"
+        path.write_text(json.dumps(build_metadata((name,)), ensure_ascii=False), "utf-8")
+        yield path
+
+
+def datasette_command(
+    db_path: str | Path,
+    port: int = 8001,
+    host: str = "127.0.0.1",
+    metadata: Path | None = None,
+) -> list[str]:
+    """The `datasette serve` command line; the database is named after the file stem, and
+    `metadata` must configure that name (default: datasette_metadata.json)."""
+    db = existing_database(db_path)
     return [
         sys.executable,
         "-m",
@@ -36,7 +83,7 @@ def datasette_command(db_path: str | Path, port: int = 8001, host: str = "127.0.
         "serve",
         str(db),
         "--metadata",
-        str(metadata_path()),
+        str(metadata or metadata_path()),
         "--plugins-dir",
         str(PLUGINS_DIR),
         "--port",
@@ -46,16 +93,43 @@ def datasette_command(db_path: str | Path, port: int = 8001, host: str = "127.0.
     ]
 
 
+def run_forwarding_signals(command: list[str]) -> int:
+    """Run `command` to its end and return its status; SIGTERM and SIGHUP are passed on to
+    it, Ctrl-C waits for it to stop (130)."""
+    children: list[subprocess.Popen[bytes]] = []
+
+    def forward(signum: int, _frame: FrameType | None) -> None:
+        for child in children:
+            child.send_signal(signum)
+
+    # Installed before the child starts, so that no signal can leave it running alone.
+    previous = {signum: signal.signal(signum, forward) for signum in FORWARDED_SIGNALS}
+    try:
+        children.append(subprocess.Popen(command))
+        try:
+            return children[0].wait()
+        except KeyboardInterrupt:
+            # A terminal's Ctrl-C reached Datasette too; `kill -INT` reached only us.
+            try:
+                children[0].wait(timeout=STOP_SECONDS)
+            except subprocess.TimeoutExpired:
+                children[0].terminate()
+                children[0].wait()
+            return 130
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
 def serve(
     db_path: str | Path, port: int = 8001, host: str = "127.0.0.1", open_browser: bool = False
 ) -> NoReturn:
-    """Run Datasette in the foreground until it exits or Ctrl-C; exits with its status."""
-    command = datasette_command(db_path, port=port, host=host)
-    if open_browser:
-        command.append("--open")
-    try:
-        returncode = subprocess.call(command)
-    except KeyboardInterrupt:
-        # Ctrl-C reaches Datasette too (same process group); report the usual 130.
-        returncode = 130
+    """Run Datasette in the foreground until it exits, Ctrl-C or SIGTERM; exits with its
+    status."""
+    existing_database(db_path)
+    with metadata_for(db_path) as metadata:
+        command = datasette_command(db_path, port=port, host=host, metadata=metadata)
+        if open_browser:
+            command.append("--open")
+        returncode = run_forwarding_signals(command)
     raise SystemExit(returncode)

@@ -1,8 +1,9 @@
 """`vnnews export`: articles with their place as CSV, JSON Lines or Parquet, for researchers.
 
 The export itself is archive/export.py (streaming, constant memory); this module turns the
-command line into its filters — a province given by code, slug or name is resolved here through
-the registry's admin units, since archive/ knows nothing of the registry. Registered in
+command line into its filters — a province given by code, slug or name is resolved through the
+registry's admin units (cli_common.province_code), since archive/ knows nothing of the
+registry. Registered in
 scraper/cli.py with `cli.add_command(export)`.
 """
 
@@ -18,11 +19,8 @@ from typing import IO, Any
 
 import click
 
-from .cli_common import DEFAULT_DB
-from .registry.admin_units import find_province
+from .cli_common import DAY, DEFAULT_DB, check_period, province_code
 from .registry.portals import LEVELS
-
-_DAY = click.DateTime(formats=["%Y-%m-%d"])
 
 
 @contextmanager
@@ -58,8 +56,8 @@ def _day(value: datetime | None) -> Any:
 @click.option("--portal", "portal_ids", multiple=True, help="Only this portal (repeatable).")
 @click.option("--province", help="Province of today: code (01), slug (ha-noi) or name.")
 @click.option("--level", type=click.Choice(LEVELS), help="Tier of the portal's unit.")
-@click.option("--since", type=_DAY, help="Published on or after this day (YYYY-MM-DD).")
-@click.option("--until", type=_DAY, help="Published on or before this day (YYYY-MM-DD).")
+@click.option("--since", type=DAY, help="Published on or after this day (YYYY-MM-DD).")
+@click.option("--until", type=DAY, help="Published on or before this day (YYYY-MM-DD).")
 @click.option("--include-removed", is_flag=True, help="Also articles taken down by the portal.")
 def export(
     fmt: str,
@@ -87,17 +85,11 @@ def export(
 
     if not Path(db).exists():
         raise click.ClickException(f"{db}: no such archive")
-    province_code = None
-    if province is not None:
-        unit = find_province(province)
-        if unit is None:
-            raise click.BadParameter(f"unknown province {province!r}", param_hint="--province")
-        province_code = unit.code
-    if since and until and since > until:
-        raise click.BadParameter("--since is after --until", param_hint="--since")
+    code = province_code(province)
+    check_period(since, until)
     filters = ExportFilter(
         portal_ids=portal_ids,
-        province_code=province_code,
+        province_code=code,
         level=level,
         since=_day(since),
         until=_day(until),

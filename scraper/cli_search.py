@@ -7,20 +7,22 @@ in scraper/cli.py.
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import click
 
-from .cli_common import DEFAULT_DB
+from .cli_common import DAY, DEFAULT_DB, check_period, province_code
 
 
 @click.command()
 @click.argument("query")
 @click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
 @click.option("--portal", "portal_id", help="Only this portal's articles.")
-@click.option("--province", help="Only portals of this province (GSO code or name).")
-@click.option("--since", metavar="YYYY-MM-DD", help="Published on or after this day.")
-@click.option("--until", metavar="YYYY-MM-DD", help="Published on or before this day.")
+@click.option("--province", help="Only portals of this province: code (01), slug (ha-noi) or name.")
+@click.option("--since", type=DAY, help="Published on or after this day (YYYY-MM-DD).")
+@click.option("--until", type=DAY, help="Published on or before this day (YYYY-MM-DD).")
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 1000))
 @click.option("--json", "as_json", is_flag=True, help="JSON Lines; snippets mark hits <mark>.")
 def search(
@@ -28,14 +30,15 @@ def search(
     db: str,
     portal_id: str | None,
     province: str | None,
-    since: str | None,
-    until: str | None,
+    since: datetime | None,
+    until: datetime | None,
     limit: int,
     as_json: bool,
 ) -> None:
     """Search the archive: accents, case and tone placement do not matter ("dang uy" finds
     "Đảng ủy"); put a phrase in double quotes. The words as a phrase first; hits in the title,
-    then in the lead, then in the text; newest first within each."""
+    then in the lead, then in the text; newest published first within each. Articles the portal
+    took down stay searchable, marked as removed."""
     import sqlite3
 
     from archive.search import mark_terminal
@@ -43,6 +46,8 @@ def search(
 
     if not Path(db).is_file():
         raise click.ClickException(f"archive database {db} does not exist; run a crawl first")
+    code = province_code(province)
+    check_period(since, until)
     # Read-only: a search never migrates or locks the archive a crawl may be writing.
     conn = sqlite3.connect(f"file:{Path(db).resolve()}?mode=ro", uri=True)
     try:
@@ -50,9 +55,9 @@ def search(
             conn,
             query,
             portal=portal_id,
-            province=province,
-            since=since,
-            until=until,
+            province=code,
+            since=_day(since),
+            until=_day(until),
             limit=limit,
         )
     except sqlite3.OperationalError as exc:
@@ -63,13 +68,26 @@ def search(
         if as_json:
             click.echo(json.dumps({"rank": rank, **hit}, ensure_ascii=False))
             continue
-        day = (hit["published_at"] or "")[:10] or "undated"
         click.echo(f"{rank}. {hit['title']}")
-        click.echo(f"   {day} · {hit['portal_id']} · {hit['url']}")
+        click.echo(f"   {_where(hit)}")
         if hit["snippet"]:
             click.echo(f"   {mark_terminal(hit['snippet'])}")
     if not as_json:
         click.echo(f"{len(results)} result(s)", err=True)
+
+
+def _day(value: datetime | None) -> str | None:
+    return value.date().isoformat() if value is not None else None
+
+
+def _where(hit: dict[str, Any]) -> str:
+    """The hit's day, portal and link, and whether the portal has taken it down (the link
+    then gives an error page; the archive's copy is what is left)."""
+    day = (hit["published_at"] or "")[:10] or "undated"
+    line = f"{day} · {hit['portal_id']} · {hit['url']}"
+    if hit["removed_at"]:
+        line += f" · [removed from the portal on {hit['removed_at'][:10]}]"
+    return line
 
 
 @click.command()

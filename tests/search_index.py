@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from archive.search import INDEX_COLUMNS, SEARCH_TABLE, folded_row, indexed_text
+from archive.search import INDEX_COLUMNS, SEARCH_TABLE, folded_row, indexed_text, search_key
 
 _INSTANCES = "SELECT term, doc, col, offset FROM {} ORDER BY 1, 2, 3, 4"
 
@@ -29,9 +29,10 @@ def expected_instances(conn: sqlite3.Connection) -> list[tuple]:
         "content='', tokenize='unicode61 remove_diacritics 2')"
     )
     rowids = [r[0] for r in conn.execute("SELECT rowid FROM articles")]
+    records = [(rowid, indexed_text(conn, rowid)) for rowid in rowids]
     conn.executemany(
         f"INSERT INTO temp.fresh_index (rowid, {', '.join(INDEX_COLUMNS)}) VALUES (?,?,?,?,?,?)",
-        [(rowid, *folded_row(indexed_text(conn, rowid))) for rowid in rowids],
+        [(search_key(rowid, r["published_at"]), *folded_row(r)) for rowid, r in records],
     )
     conn.execute(
         "CREATE VIRTUAL TABLE IF NOT EXISTS temp.fresh_vocab "
@@ -42,6 +43,8 @@ def expected_instances(conn: sqlite3.Connection) -> list[tuple]:
 
 def assert_index_matches_articles(conn: sqlite3.Connection) -> None:
     conn.execute(f"INSERT INTO {SEARCH_TABLE}({SEARCH_TABLE}) VALUES ('integrity-check')")
+    keys = conn.execute("SELECT rowid, published_at, search_key FROM articles").fetchall()
+    assert all(search_key(rowid, day) == key for rowid, day, key in keys), "stale search_key"
     live, fresh = index_instances(conn), expected_instances(conn)
     assert live == fresh, f"{len(set(live) ^ set(fresh))} index entries differ"
     assert live, "the index is empty"
