@@ -1596,3 +1596,12 @@ def test_generic_joomla_1_0_title_class_and_the_account_as_author():
     assert article.byline == "Ban Văn hóa xã"
     assert article.body.startswith("Sáng nay, Ủy ban nhân dân xã")
     assert "Quản trị" not in article.body
+
+
+@pytest.mark.parametrize("separator", ["::", "»", ">"])
+def test_generic_title_after_the_site_name_with_other_separators(separator):
+    head = f"Cổng thông tin xã Tân Lập {separator} Xã tổng kết công tác phòng chống lụt bão"
+    article = extract_article(
+        _columns_page(head, "05/06/2009 07:40"), "http://xa.example.gov.vn/?tc=1"
+    )
+    assert article.title == "Xã tổng kết công tác phòng chống lụt bão"

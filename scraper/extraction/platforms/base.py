@@ -65,7 +65,8 @@ def title_segments(doc: Document) -> list[str]:
 
 
 # Not between two numbers: "Đại hội nhiệm kỳ 2020 - 2025 - Cổng TTĐT" keeps its term whole.
-TITLE_SEPARATOR = re.compile(r"(?<!\d)\s+[-|–]\s+|\s+[-|–]\s+(?!\d)")
+# (Old templates also write "Site :: Article", "Site » Article", "Site > Article".)
+TITLE_SEPARATOR = re.compile(r"(?<!\d)\s+(?:[-|–»>]|::)\s+|\s+(?:[-|–»>]|::)\s+(?!\d)")
 
 
 # The home page's crumb ("Trang chủ") and a site's bare root ("Pages"): never a category.
