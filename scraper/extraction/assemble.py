@@ -19,6 +19,7 @@ from .dates import (
     month_first_reading,
     page_writes_month_first,
     parse_dateline,
+    written_as_en_us,
 )
 from .document import Document
 from .model import Article, Attachment, Image, NotAnArticle
@@ -176,11 +177,6 @@ MONTH_FIRST_PAGE = (
 )
 
 
-# How an en-US server writes a date ("3/12/2009"): the first number unpadded. ("03/12/2009"
-# is how Vietnamese templates write theirs; the page's other dates are not looked through.)
-_UNPADDED_SLASHED = re.compile(r"(?<!\d)[1-9]/\d{1,2}/\d{4}")
-
-
 def _month_first_if_url_or_page_says(
     doc: Document, dateline: Dateline, warnings: list[str]
 ) -> Dateline:
@@ -195,11 +191,7 @@ def _month_first_if_url_or_page_says(
     from_url = date_from_url(doc.url)
     if from_url is not None and from_url.value.date() == other:
         warnings.append(MONTH_FIRST)
-    elif (
-        from_url is None
-        and _UNPADDED_SLASHED.search(dateline.text)
-        and page_writes_month_first(doc.html)
-    ):
+    elif from_url is None and written_as_en_us(dateline.text) and page_writes_month_first(doc.html):
         # "3/12/2009 8:30:00 AM" over a list of other news dated "2/27/2009", "1/30/2009".
         warnings.append(MONTH_FIRST_PAGE)
     else:

@@ -43,6 +43,7 @@ __all__ = [
     "parse_dateline",
     "post_time",
     "with_post_time",
+    "written_as_en_us",
 ]
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -363,6 +364,16 @@ _SLASHED_TAIL = re.compile(r"/(\d{1,2})/(?:19|20)\d\d(?![\w/])")
 _FIRST_NUMBER = re.compile(r"(?<![\w/.-])(\d{1,2})$")
 # Dates whose second number is no month a page must show before its others are read so.
 MIN_MONTH_FIRST_EVIDENCE = 2
+
+
+# How an en-US server writes a date ("3/12/2009"): the first number unpadded. ("03/12/2009"
+# is how Vietnamese templates write theirs.)
+_UNPADDED_SLASHED = re.compile(r"(?<!\d)[1-9]/\d{1,2}/\d{4}")
+
+
+def written_as_en_us(text: str) -> bool:
+    """Whether a date in `text` is written as en-US servers write dates, month unpadded."""
+    return _UNPADDED_SLASHED.search(text) is not None
 
 
 def page_writes_month_first(text: str) -> bool:

@@ -32,10 +32,10 @@ from .generic_boxes import (
 )
 from .generic_far_datelines import far_datelines, opening_dateline
 from .generic_fields import (
-    LEADING_LINE_WORDS,
     dateline_texts,
     find_title,
     machine_time_lines,
+    mostly_date,
     order_datelines,
     printed_date,
     split_title_date,
@@ -107,20 +107,10 @@ def _text_cell(element: HtmlElement) -> bool:
 MIN_CELL_TEXT = 80
 
 
-# Lines this short are looked at as datelines before they vote as text.
+# Lines this short are looked at as datelines before they vote as text (compiled patterns
+# only: dateparser on every short line with a number would cost more than the whole page).
 MAX_DATE_LINE = 60
 _DIGIT = re.compile(r"\d")
-
-
-def _date_line(doc: Document, text: str) -> bool:
-    """A line that is a date and a few words (compiled patterns only: dateparser on every
-    short line with a number would cost more than the whole page)."""
-    if _DIGIT.search(text) is None:
-        return False
-    dateline = doc.dateline(text, fallback=False)
-    return dateline is not None and len(text.replace(dateline.text, " ", 1).split()) <= (
-        LEADING_LINE_WORDS
-    )
 
 
 def _holds_blocks(element: HtmlElement) -> bool:
@@ -147,7 +137,11 @@ def _score_containers(doc: Document, teaser_box: TeaserBoxes) -> HtmlElement | N
         if _holds_blocks(para) and not _text_cell(para):
             continue
         text = element_text(para)
-        if len(text) < 25 or (len(text) < MAX_DATE_LINE and _date_line(doc, text)):
+        if len(text) < 25 or (
+            len(text) < MAX_DATE_LINE
+            and _DIGIT.search(text)
+            and mostly_date(doc, text, fallback=False)
+        ):
             continue  # (a dateline is no text: "Thứ Năm, 05/06/2025 09:15" tipped the vote)
         links = 0
         for link in para.iter("a"):  # (a loop: most paragraphs have no link)

@@ -516,12 +516,13 @@ def _reads_as_sentence(doc: Document, text: str) -> bool:
     return bool(SENTENCE_END.search(text)) or not LABEL_MARK.search(text)
 
 
-def mostly_date(doc: Document, text: str) -> bool:
+def mostly_date(doc: Document, text: str, *, fallback: bool = True) -> bool:
     """A line that is a date with a few words around it ("Ngày đăng:", a weekday, a view
-    counter, a name), not a sentence that mentions one ("Theo Kế hoạch … ngày 10/03/2020, …")."""
+    counter, a name), not a sentence that mentions one ("Theo Kế hoạch … ngày 10/03/2020, …").
+    `fallback=False`: compiled patterns only, no dateparser (for lines asked in bulk)."""
     if len(text) > MAX_DATELINE_CHARS:
         return False
-    dateline = doc.dateline(text, fallback=False) or doc.dateline(text)
+    dateline = doc.dateline(text, fallback=False) or (doc.dateline(text) if fallback else None)
     if dateline is None:
         return False
     return len(text.replace(dateline.text, " ", 1).split()) <= LEADING_LINE_WORDS
