@@ -1605,3 +1605,134 @@ def test_generic_title_after_the_site_name_with_other_separators(separator):
         _columns_page(head, "05/06/2009 07:40"), "http://xa.example.gov.vn/?tc=1"
     )
     assert article.title == "Xã tổng kết công tác phòng chống lụt bão"
+
+
+@pytest.mark.parametrize(
+    ("head_title", "title"),
+    [
+        # The place's bare name first, the article's title starting with it too.
+        (
+            "Phường Tân Lập - Phường Tân Lập tổng kết công tác phòng chống lụt bão",
+            "Phường Tân Lập tổng kết công tác phòng chống lụt bão",
+        ),
+        ("Quận 3 | Xã tổng kết công tác phòng chống lụt bão", None),
+        # Site » Category » Article: the article is the last step of the path.
+        (
+            "UBND xã Tân Lập » Tin tức » Xã tổng kết công tác phòng chống lụt bão",
+            "Xã tổng kết công tác phòng chống lụt bão",
+        ),
+    ],
+)
+def test_generic_title_after_a_site_named_by_its_place(head_title, title):
+    title = title or head_title.split(" | ")[1]
+    article = extract_article(
+        _columns_page(head_title, "05/06/2009 07:40"), "http://xa.example.gov.vn/?tc=1"
+    )
+    assert article.title == title
+
+
+def test_generic_title_in_a_span_of_an_old_template_s_news_name_class():
+    """ASP.NET WebForms: the title in span.TenTin ("tên tin": the item's name), <title> the
+    site's name first."""
+    page = (
+        "<html><head><title>Phường Tân Lập - Phường Tân Lập dọn vệ sinh kênh mương</title>"
+        "</head><body><table><tr><td width='70%'>"
+        "<span id='ctl00_lblTenTin' class='TenTin'>Phường Tân Lập dọn vệ sinh kênh mương</span>"
+        f"<div class='noidung'>{_BODY}</div></td><td><div class='box'>Liên kết website</div>"
+        "</td></tr></table></body></html>"
+    )
+    article = extract_article(page, "http://tanlap.example.gov.vn/ChiTiet.aspx?ID=7")
+    assert article.title == "Phường Tân Lập dọn vệ sinh kênh mương"
+    assert article.body.startswith("Sáng nay, Ủy ban nhân dân xã")
+
+
+@pytest.mark.parametrize(
+    "tools",
+    [
+        (
+            "[ <a href='javascript:print()'>In trang</a> ] [ <a href='#'>Quay về</a> ]"
+            " [ <a href='#top'>Lên đầu trang</a> ]"
+        ),
+        "<a href='#'>Print</a> | <a href='#'>Close</a>",
+        "<a href='#'>In</a> | <a href='#'>Đóng</a>",
+        "<b>Chia sẻ:</b> <a href='#'>Facebook</a> <a href='#'>X</a>",
+        "[ <a href='javascript:print()'>In bài này</a> ] [ <a href='#'>Đóng</a> ]",
+    ],
+)
+def test_generic_tool_rows_in_other_wordings_are_neither_text_nor_byline(tools):
+    """The tools in a row of their own under the text's row, the byline closing the text."""
+    page = (
+        "<html><head><title>Cổng TTĐT xã Tân Lập :: Đối thoại về nạo vét kênh thủy lợi</title>"
+        "</head><body><table><tr><td width='190'><a href='/'>Trang chủ</a></td>"
+        "<td width='600'><table><tr><td class='news_date'>Thứ ba, 10/03/2020 | 08:15</td></tr>"
+        f"<tr><td>{_BODY}<p align='right'><strong>Lê Hoàng Nam</strong></p></td></tr>"
+        f"<tr><td align='right'>{tools}</td></tr></table></td>"
+        "<td width='200'><b>TIN MỚI</b></td></tr></table></body></html>"
+    )
+    article = extract_article(page, "http://xa.example.gov.vn/?tc=4105")
+    assert article.byline == "Lê Hoàng Nam"
+    assert article.body.endswith("lối đi tạm cho học sinh.")
+
+
+def test_generic_trail_without_links_over_the_text_is_no_text():
+    page = _page(
+        "<table><tr><td class='duongdan'>Trang chủ &gt; Tin tức - Sự kiện</td></tr>"
+        f"<tr><td>{_BODY}</td></tr></table>",
+        "<h1>Đối thoại về nạo vét kênh thủy lợi</h1><p>Thứ Ba, 10/03/2020 08:15</p>",
+    )
+    article = extract_article(page, URL)
+    assert article.body.startswith("Sáng nay, Ủy ban nhân dân xã")
+
+
+def test_generic_print_view_header_and_footer_are_no_text():
+    """A print view's box: the site's name over the title, the address and the time it was
+    printed under the byline."""
+    page = (
+        "<html><head><title>Đối thoại về nạo vét kênh thủy lợi - In</title></head><body>"
+        "<div id='printArea'><div class='logo'>UBND XÃ TÂN LẬP</div>"
+        "<div class='title'>Đối thoại về nạo vét kênh thủy lợi</div>"
+        f"<div class='date'>Thứ Ba, 10/03/2020 - 08:15</div>{_BODY}"
+        "<div class='author' align='right'>Lê Hoàng Nam</div><hr><div class='footer-print'>"
+        "Địa chỉ bài viết: http://tanlap.example.gov.vn/tin-tuc/311<br>"
+        "Bản quyền thuộc UBND xã Tân Lập. In lúc 09:12 ngày 20/01/2021</div></div></body></html>"
+    )
+    article = extract_article(page, "http://tanlap.example.gov.vn/print/311")
+    assert article.published_at == "2020-03-10T08:15:00+07:00"
+    assert article.byline == "Lê Hoàng Nam"
+    assert article.body.startswith("Sáng nay, Ủy ban nhân dân xã")
+    assert article.body.endswith("lối đi tạm cho học sinh.")
+
+
+def test_generic_print_view_named_trang_in_takes_the_bold_row_over_the_text():
+    """<title> names the view; the bold title row right over the text, its date elsewhere."""
+    page = (
+        _table_layout(_TITLE_ROW)
+        .replace("<title>Xa Tan Lap</title>", "<title>Trang in</title>")
+        .replace("<tr><td><i>(Cập nhật: 05/06/2009 07:40)</i></td></tr>", "")
+    )
+    article = extract_article(page, "http://xa.example.gov.vn/print.asp?id=4105")
+    assert article.title == "Xã tổng kết công tác phòng chống lụt bão năm 2008"
+
+
+def test_generic_print_view_of_loose_lines_under_body():
+    """No box at all: the header, the print date, a bold title, its dateline and the text
+    straight in <body>, split by <br>."""
+    page = (
+        "<html><head><title>Tân Lập</title></head><body>"
+        "<center><b>ỦY BAN NHÂN DÂN XÃ TÂN LẬP</b></center><br>"
+        "<div align='right'>Ngày in: 04/01/2021 14:22</div>"
+        "<b>Xã khánh thành công trình nước sạch thôn Đông</b><br>"
+        "Cập nhật: 21/12/2020 07:30 &nbsp; Ngày đăng: 19/12/2020 17:10<br><br>"
+        "Ngày 19/12, xã khánh thành công trình cấp nước sinh hoạt cho thôn Đông, phục vụ hơn"
+        " 300 hộ dân.<br><br>Công trình có tổng vốn gần 4 tỷ đồng, khởi công từ tháng 4.<br><br>"
+        "Hệ thống gồm bể lọc, bể chứa và hơn 9 km đường ống dẫn nước đến từng cụm dân cư.<br><br>"
+        "<div align='right'><b>Hà Phương</b></div>"
+        "<div align='center'>[ <a href='javascript:print()'>In bài này</a> ]"
+        " [ <a href='javascript:close()'>Đóng</a> ]</div></body></html>"
+    )
+    article = extract_article(page, "http://tanlap.example.gov.vn/InTin.asp?ID=88")
+    assert article.title == "Xã khánh thành công trình nước sạch thôn Đông"
+    assert article.published_at == "2020-12-19T17:10:00+07:00"
+    assert article.byline == "Hà Phương"
+    assert article.body.startswith("Ngày 19/12, xã khánh thành")
+    assert article.body.endswith("đến từng cụm dân cư.")

@@ -12,7 +12,7 @@ from .blocks import Block, element_text
 NOISE_LINE = re.compile(
     r"^(?:(?:lượt xem|số lượt (?:người )?xem|view count|views?)\s*:?\s*[\d.,]*|"
     r"chia sẻ(?: bài viết)?:?|share:?|in bài(?: viết)?|gửi mail|gửi email|bản in|"
-    r"quay lại|trở về|về đầu trang|xem tiếp|đầu trang|print|e-?mail|"
+    r"quay lại|trở về|về đầu trang|xem tiếp|đầu trang|print|e-?mail|in|"
     r"\d{1,3}\s*%|cỡ chữ.*|font size.*|a\+?\s*a-?|đóng cửa sổ|close window|"
     # A print view's footer: "Địa chỉ bài viết: https://… Đóng cửa sổ".
     r"(?:địa chỉ (?:bài viết|trang)|đường dẫn(?: bài viết)?|link bài viết|url)\s*:\s*"
@@ -20,11 +20,13 @@ NOISE_LINE = re.compile(
     re.IGNORECASE,
 )
 # A toolbar flattened into one line: "In bài viết | Gửi email | Số lượt xem: 207".
-# ("Chia sẻ: Facebook | Zalo", "Quay lại Đầu trang In trang".)
+# ("Chia sẻ: Facebook | Zalo", "Quay lại Đầu trang In trang", "Print | Close", "In | Đóng".)
+# Each tool a whole word: "x" (Twitter's new name) and "in" must not be read inside "xin".
 _TOOL = (
-    r"(?:(?:in bài(?: viết)?|in trang|bản in|chia sẻ(?: bài viết)?|gửi (?:e-?mail|bài(?: viết)?)|"
-    r"quay lại|trở về|(?:về |lên )?đầu trang|lưu bài(?: viết)?|print|share|e-?mail|facebook|"
-    r"zalo|twitter|gửi (?:cho )?bạn bè|đóng cửa sổ|close window)\s*:?"
+    r"(?:(?:in bài(?: viết| này)?|in trang|bản in|chia sẻ(?: bài viết)?|gửi (?:e-?mail|bài(?: viết)?)|"
+    r"quay (?:lại|về)|trở (?:về|lại)|(?:về |lên )?đầu trang|lưu bài(?: viết)?|print|share|e-?mail|"
+    r"facebook|zalo|twitter|x|linkedin|telegram|messenger|gửi (?:cho )?bạn bè|đóng(?: cửa sổ)?|"
+    r"close(?: window)?|in)(?!\w)\s*:?"
     r"|(?:số )?lượt (?:người )?xem\s*:?\s*[\d.,]*|view count\s*:?\s*[\d.,]*)"
 )
 # (Old templates bracket each tool: "[ In bài ] [ Đóng cửa sổ ] [ Về đầu trang ]".)
@@ -64,6 +66,13 @@ ATTACHMENT_LINE = re.compile(
 # Tháng 3 2010 07:50 )", "Last Updated ( Wednesday, 25 April 2012 08:30 )".
 LAST_EDIT_LINE = re.compile(
     r"^(?:lần cập nhật cuối|cập nhật lần cuối|last updated|last modified)\s*:?\s*\(?[^()]{0,60}\)?$",
+    re.IGNORECASE,
+)
+# A page footer inside the text's box (print views): "Bản quyền thuộc UBND xã …", "In lúc
+# 09:12 ngày 20/01/2016", "Ngày in: 21/02/2019" (when it was printed, not written).
+FOOTER_LINE = re.compile(
+    r"^(?:(?:bản quyền (?:thuộc|©)|copyright\b|©)[^!?]{0,150}"
+    r"|(?:in lúc|ngày in|printed (?:on|at))\b[^.!?]{0,60})$",
     re.IGNORECASE,
 )
 # A counter split over two rows: the label, then the number alone.
@@ -119,6 +128,7 @@ DROPPED_LINES = (
     ATTACHMENT_LINE,
     ACCOUNT_LINE,
     POSTED_LINE,
+    FOOTER_LINE,
 )
 # Any of the line patterns above: one test that most paragraphs fail, instead of eleven.
 _ANY_LINE_PATTERN = re.compile(
@@ -134,6 +144,11 @@ _ANY_LINE_PATTERN = re.compile(
 CRUMB_SEPARATORS = ">»›/|"
 MAX_TRAIL_CHARS = 200
 MAX_CRUMBS = 8
+# A trail without links: the home page's crumb, then up to MAX_CRUMBS short crumbs.
+HOME_TRAIL = re.compile(
+    rf"^(?:trang chủ|trang nhất|home)(?:\s*[>»›/|]\s*[^>»›/|.!?]{{1,60}}){{1,{MAX_CRUMBS}}}$",
+    re.IGNORECASE,
+)
 
 
 def is_breadcrumb_trail(block: Block) -> bool:
@@ -143,6 +158,8 @@ def is_breadcrumb_trail(block: Block) -> bool:
     text = block.text
     if len(text) > MAX_TRAIL_CHARS or not any(mark in text for mark in CRUMB_SEPARATORS):
         return False  # (most first paragraphs)
+    if HOME_TRAIL.match(text):
+        return True  # a trail printed as plain text: "Trang chủ > Tin tức - Sự kiện"
     # The links of the paragraph's element; more than a trail has: an element of several
     # paragraphs, whose links are not all this one's.
     links = [element_text(a) for a in islice(block.element.iter("a"), MAX_CRUMBS + 1)]

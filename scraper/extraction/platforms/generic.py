@@ -59,6 +59,8 @@ CONTENT_TAGS = ("div", "article", "section", "td", "main")
 INLINE_WRAPPERS = ("span", "font", "form", "center")
 PARAGRAPH_TAGS = ("p", "div", "li", "td", "blockquote", "h2", "h3", "h4")
 MIN_BODY_CHARS = 80
+# What may stand above the title inside the text's box: a site name, a trail, a category.
+MAX_HEADER_CHARS = 200
 # Paragraphs under <body> itself make the text only when no box holds any: three or so.
 MIN_UNBOXED_SCORE = 6.0
 # A short notice's box: its title, dateline, a few lines; more is a column of the page.
@@ -165,13 +167,26 @@ def _score_containers(doc: Document, teaser_box: TeaserBoxes) -> HtmlElement | N
                 scores[grand] = scores.get(grand, 0.0) + value / 2
         elif parent is None and para.getparent() is not None and para.getparent().tag == "body":
             unboxed += value
-    if not scores and unboxed >= MIN_UNBOXED_SCORE:
-        return doc.tree.find("body")
+    if not scores:
+        body = doc.tree.find("body")
+        if body is not None and unboxed + _loose_text_score(body) >= MIN_UNBOXED_SCORE:
+            return body
     # Readers' comments, a related list: never the article, however long (asked only of the
     # winner, and of the next one when it is such a box).
     while (best := _best_scored(scores)) is not None and _in_noise_box(best):
         del scores[best]
     return best
+
+
+def _loose_text_score(body: HtmlElement) -> float:
+    """The vote of text set straight in <body>, its paragraphs split by <br> (a print view
+    with no box at all), scored as paragraphs are."""
+    pieces = [body.text, *(child.tail for child in body)]
+    return sum(
+        1 + min(len(text) / 100, 3) + text.count(",") * 0.1
+        for piece in pieces
+        if piece and len(text := piece.strip()) >= 25
+    )
 
 
 def _best_scored(scores: dict[HtmlElement, float]) -> HtmlElement | None:
@@ -327,10 +342,14 @@ def parse_article(doc: Document) -> Article:
     if not short:
         container = _expand(container, title_el)
     skip = {title_el} if title_el is not None else set()
-    if container.tag == "body" and title_el is not None:
-        # A print view's text under <body> itself: what is above the title is its header.
+    if title_el is not None and is_inside(title_el, container):
+        # The text never comes before its title: what is above it in the box is a header (a
+        # print view's site name, a trail), unless it is long enough to be text and the
+        # heading one of its subheadings.
         top = next((a for a in title_el.iterancestors() if a.getparent() is container), title_el)
-        skip.update(top.itersiblings(preceding=True))
+        header = [el for el in top.itersiblings(preceding=True) if isinstance(el.tag, str)]
+        if container.tag == "body" or sum(map(len, map(element_text, header))) <= MAX_HEADER_CHARS:
+            skip.update(header)
     lead = find_lead(doc, container, title_el)
     shown_lines, machine_times = dateline_texts(doc, title_el)
     skip |= machine_time_lines(doc)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import operator
 import re
 from collections.abc import Iterator
-from itertools import islice, takewhile
+from itertools import islice, pairwise, takewhile
 
 from lxml.html import HtmlElement
 
@@ -24,7 +24,8 @@ from .own_addresses import links_to_itself
 # The title's candidates: "h1, h2, h3, [class*=title], [class*=tieude], [class*=headline]".
 TITLE_TAGS = ("h1", "h2", "h3")
 # Anywhere in the value, any case: "TieuDe", "NewsTitle"; Joomla 1.x "contentheading".
-TITLE_CLASS = re.compile("title|tieude|headline|contentheading", re.IGNORECASE)
+# ("TenTin", "TenBai": an old template's "name of the news item".)
+TITLE_CLASS = re.compile("title|tieude|headline|contentheading|tentin|tenbai", re.IGNORECASE)
 META_DATES = (
     "article:published_time",
     "og:article:published_time",
@@ -71,11 +72,32 @@ SITE_NAME = re.compile(
 )
 
 
+# A place's bare name, as small portals name themselves: "Phường Tân Định", "Quận 1".
+PLACE_UNIT = re.compile(
+    r"^(?:phường|xã|thị trấn|thị xã|quận|huyện|thành phố|tp\.?|tỉnh)\s", re.IGNORECASE
+)
+MAX_PLACE_NAME_WORDS = 4  # after the unit: "Phường Tân Định", "Xã Ea Kao", "Quận Hai Bà Trưng"
+
+
+def _names_site(segment: str) -> bool:
+    """Whether a <title> segment is a site's name: "Cổng TTĐT …", "UBND …", or a place's
+    bare name, its words all capitalised ("Phường Tân Định"; not "Xã tổ chức hội nghị")."""
+    if SITE_NAME.match(segment):
+        return True
+    unit = PLACE_UNIT.match(segment)
+    if unit is None:
+        return False
+    name = segment[unit.end() :].split()
+    return 1 <= len(name) <= MAX_PLACE_NAME_WORDS and all(
+        word[0].isupper() or word.isdigit() for word in name
+    )
+
+
 def _site_name_last(segments: list[str]) -> list[str]:
-    """<title>'s segments with the site's name last: most portals write "Article - Portal",
-    some "Portal | Article" (old templates)."""
-    if len(segments) >= 2 and SITE_NAME.match(segments[0]) and not SITE_NAME.match(segments[-1]):
-        return [*segments[1:], segments[0]]
+    """<title>'s segments with the site's name last: most portals write "Article - Category
+    - Portal", some old templates "Portal | Article" or "Portal » Category » Article"."""
+    if len(segments) >= 2 and _names_site(segments[0]) and not _names_site(segments[-1]):
+        return segments[::-1]
     return segments
 
 
@@ -114,6 +136,8 @@ def find_title(
     )
     references = [clean_line(og)] if og is not None else []
     segments = _site_name_last(title_segments(doc))
+    if len(segments) == 1 and PRINT_TITLE.match(segments[0]):
+        segments = []  # a print view's <title> names the view, not the article
     if segments:
         references.append(segments[0])
     site_names = {segments[-1]} if len(segments) == 1 else set(segments[1:])
@@ -164,10 +188,16 @@ def find_title(
         opening = _opening_heading(container, [row[4] for row in scored])
         if opening is not None:
             return element_text(opening), opening
-        bold = _bold_line_over_dateline(doc, container)
+        bold = _bold_line_over_dateline(doc, container) or _bold_line_above(container)
         if bold is not None:
-            return bold.text, bold.element
+            return bold.text, _holder(bold)
     return title, printed
+
+
+# What print views put in <title>: "Trang in", "In bài viết", "Print".
+PRINT_TITLE = re.compile(
+    r"^(?:trang in|bản in|in bài(?: viết)?|in trang|print(?: view)?)$", re.IGNORECASE
+)
 
 
 def _bold_line_over_dateline(doc: Document, container: HtmlElement | None) -> Block | None:
@@ -188,16 +218,52 @@ def _bold_line_over_dateline(doc: Document, container: HtmlElement | None) -> Bl
     ][:2]
     blocks = [b for el in reversed(above) for b in paragraphs(el)] if len(above) == 2 else []
     if len(blocks) != 2:
-        blocks = paragraphs(container)[:2]
-    if len(blocks) < 2:
+        # (A print view's first lines may be its header: the site's name, when it was printed.)
+        blocks = paragraphs(container)[:OPENING_LINES]
+    for first, second in pairwise(blocks):
+        if _bold_title(first) and mostly_date(doc, second.text):
+            return first
+        # The date over the title (a print view: "Ngày in: …", then the title, then the text).
+        # (Any date there: a print date is no publish date, but it still marks the title below.)
+        words = len(first.text.split())
+        if _bold_title(second) and count_dates(first.text) == 1 and words <= LEADING_LINE_WORDS:
+            return second
+    return None
+
+
+def _holder(block: Block) -> HtmlElement:
+    """The element holding just the block's text: its bold element when the line is set in a
+    block of several lines (`<body><b>Title</b><br>date<br>text…`), so that the date is
+    looked for after it and what is above it is known."""
+    if element_text(block.element) != block.text:
+        for element in block.element.iter(*PLAIN_TITLE_TAGS):
+            if element_text(element) == block.text:
+                return element
+    return block.element
+
+
+# How far into the text a bold title over (or under) its date line is looked for.
+OPENING_LINES = 4
+
+
+def _bold_line_above(container: HtmlElement | None) -> Block | None:
+    """The bold line right above the text's box, alone in its element: an old template's
+    title row (`<tr><td><b>…</b></td></tr>` over the text's row), its date elsewhere."""
+    box = container
+    while box is not None and box.tag in ("td", "th", "tr") and _alone_in_parent(box):
+        box = box.getparent()
+    if box is None:
         return None
-    first, second = blocks
-    if _bold_title(first) and mostly_date(doc, second.text):
-        return first
-    # The date over the title (a print view: "Ngày in: …", then the title, then the text).
-    # (Any date there: a print date is no publish date, but it still marks the title below.)
-    date_over = count_dates(first.text) == 1 and len(first.text.split()) <= LEADING_LINE_WORDS
-    return second if _bold_title(second) and date_over else None
+    above = next(
+        (
+            el
+            for el in box.itersiblings(preceding=True)
+            if isinstance(el.tag, str) and element_text(el)
+        ),
+        None,
+    )
+    blocks = paragraphs(above) if above is not None else []
+    return blocks[0] if len(blocks) == 1 and _bold_title(blocks[0]) else None
 
 
 def _bold_title(block: Block) -> bool:
@@ -205,6 +271,7 @@ def _bold_title(block: Block) -> bool:
         block.bold
         and MIN_OPENING_TITLE <= len(block.text) <= MAX_BOLD_TITLE
         and not block.text.endswith((".", ":"))
+        and not SITE_NAME.match(block.text)  # a print view's header: "ỦY BAN NHÂN DÂN XÃ …"
     )
 
 
@@ -410,6 +477,8 @@ def dateline_texts(doc: Document, title_el: HtmlElement | None) -> tuple[list[st
         before = _element_before(title_el)
         if before is not None:
             nearby.insert(0, element_text(before))
+        if (line := _inline_line_after(title_el)) is not None:
+            nearby.insert(0, line)
         found = _datelines_among(doc, nearby)
         if not found:
             leading = [t for t in _leading_lines(title_el) if mostly_date(doc, t)]
@@ -425,6 +494,19 @@ def dateline_texts(doc: Document, title_el: HtmlElement | None) -> tuple[list[st
             found.sort(key=lambda text: _edit_only(doc, text))
         shown.extend(found)
     return shown, _machine_times(doc)
+
+
+def _inline_line_after(title_el: HtmlElement) -> str | None:
+    """The loose text line right after a title set inline, when its dateline is no element
+    of its own (`<b>Title</b><br>Ngày đăng: …<br>`)."""
+    if (tail := title_el.tail) and not tail.isspace():
+        return clean_line(tail)
+    for sibling in title_el.itersiblings():
+        if sibling.tag != "br":
+            return None
+        if (tail := sibling.tail) and not tail.isspace():
+            return clean_line(tail)
+    return None
 
 
 def machine_time_lines(doc: Document) -> set[HtmlElement]:
