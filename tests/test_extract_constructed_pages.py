@@ -1736,3 +1736,117 @@ def test_generic_print_view_of_loose_lines_under_body():
     assert article.byline == "Hà Phương"
     assert article.body.startswith("Ngày 19/12, xã khánh thành")
     assert article.body.endswith("đến từng cụm dân cư.")
+
+
+@pytest.mark.parametrize(
+    "after_byline",
+    [
+        "<p align='center'><b>PHƯỜNG CHUNG TAY XÂY DỰNG ĐÔ THỊ VĂN MINH!</b></p>",
+        "<p align='right' class='view-author'><i>tanlap_bt</i></p>",
+    ],
+)
+def test_generic_byline_over_a_slogan_or_the_cms_login(after_byline):
+    body = f"{_BODY}<p align='right'><b>Lê Hoàng Nam</b></p>{after_byline}"
+    article = extract_article(
+        _page(
+            _article_block("", heading="<h1>Đối thoại về nạo vét kênh thủy lợi</h1>").replace(
+                _BODY, body
+            )
+        ),
+        URL,
+    )
+    assert article.byline == "Lê Hoàng Nam"
+    assert article.body.endswith("lối đi tạm cho học sinh.")
+
+
+def test_generic_short_related_links_with_dates_are_no_text():
+    """ "Tin khác": short titles, each with its date after the link, under the byline."""
+    related = (
+        "<div class='mt-3'><b>Tin khác</b><ul><li><a href='/tin/5501'>Họp phụ huynh</a>"
+        " (04/09/2024)</li><li><a href='/tin/5500'>Ngày hội đến trường</a> (03/09/2024)</li>"
+        "</ul></div>"
+    )
+    page = _page(
+        f"<div class='col-md-9'><p>Thứ Ba, 10/03/2020 08:15</p><div class='chi-tiet'>{_BODY}</div>"
+        f"<div class='text-end fw-bold'>Lê Hoàng Nam - Phòng VH-XH</div>{related}</div>",
+        "<div class='col-12'><h3 class='title-news'>Đối thoại về nạo vét kênh thủy lợi</h3></div>",
+    )
+    article = extract_article(page, URL)
+    assert article.byline == "Lê Hoàng Nam - Phòng VH-XH"
+    assert article.body.endswith("lối đi tạm cho học sinh.")
+
+
+def test_generic_byline_after_a_related_list_under_the_text():
+    after = (
+        "<div class='tinkhac'><b>Tin liên quan:</b><ul><li><a href='?id=900'>Hướng dẫn nạo vét"
+        " kênh mương</a> <i>(15/07/2016)</i></li></ul></div><p align='right'><b>Hoài Thu</b></p>"
+    )
+    article = extract_article(_page(_article_block(after)), URL)
+    assert article.byline == "Hoài Thu"
+
+
+def test_generic_author_line_opening_the_text():
+    """Joomla 1.0: "Tác giả: …" in span.small over the date, inside the text's table."""
+    page = (
+        "<html><head><title>Xã Tân Lập</title></head><body><div id='content'>"
+        "<table class='contentpaneopen'><tr><td class='contentheading'>Xã ra quân làm đường"
+        " giao thông nông thôn</td></tr></table><table class='contentpaneopen'>"
+        "<tr><td><span class='small'>Tác giả: Nguyễn Thị Hoa</span></td></tr>"
+        f"<tr><td class='createdate'>13/11/2008</td></tr><tr><td>{_BODY}</td></tr></table>"
+        "</div></body></html>"
+    )
+    article = extract_article(page, "http://xa.example.gov.vn/index.php?task=view&id=312")
+    assert article.byline == "Tác giả: Nguyễn Thị Hoa"
+    assert article.authors == ["Nguyễn Thị Hoa"]
+    assert article.body.startswith("Sáng nay, Ủy ban nhân dân xã")
+
+
+def test_generic_microdata_author():
+    heading = (
+        "<h1 itemprop='headline'>Đối thoại về nạo vét kênh thủy lợi</h1><div class='info'>"
+        "<span itemprop='author' itemscope itemtype='https://schema.org/Person'>"
+        "<span itemprop='name'>Thu Hà</span></span> | </div>"
+    )
+    article = extract_article(_page(_article_block("", heading=heading)), URL)
+    assert article.byline == "Thu Hà"
+
+
+def test_generic_author_box_holding_the_date_too():
+    heading = (
+        "<h1>Đối thoại về nạo vét kênh thủy lợi</h1>"
+        "<div class='tacgia-ngay'><b>Lò Văn Toàn</b> - 09/06/2016 15:40</div>"
+    )
+    article = extract_article(_page(_article_block("", heading=heading)), URL)
+    assert article.byline == "Lò Văn Toàn"
+
+
+def test_generic_caption_in_its_own_paragraph_of_an_image_box():
+    photo = (
+        "<div class='img'><img src='/upload/nao-vet.jpg' alt='Nạo vét'>"
+        "<p class='chuthich'>Người dân góp ý tại buổi đối thoại (Ảnh: Lò Văn Toàn)</p></div>"
+    )
+    article = extract_article(
+        _page(_article_block("").replace("</p><p>", f"</p>{photo}<p>", 1)), URL
+    )
+    assert [(i.url, i.caption) for i in article.images] == [
+        (
+            "https://phuong.example.gov.vn/upload/nao-vet.jpg",
+            "Người dân góp ý tại buổi đối thoại (Ảnh: Lò Văn Toàn)",
+        )
+    ]
+    assert "Ảnh: Lò Văn Toàn" not in article.body
+
+
+def test_generic_lead_photo_between_the_title_and_the_text():
+    """A React template: the <figure> under the dateline, outside the text's block."""
+    page = (
+        "<html><head><title>Đối thoại về nạo vét kênh thủy lợi</title></head><body>"
+        "<header><a href='/'><img src='/logo.png' alt='Logo'></a></header><main><article>"
+        "<h1 class='Article_title__a1'>Đối thoại về nạo vét kênh thủy lợi</h1>"
+        "<p class='Article_meta__q8'><time datetime='2024-04-28T09:10:00+07:00'>09:10,"
+        " 28/04/2024</time></p><figure><img src='/_next/image?url=%2Fnao-vet.jpg&amp;w=1080'>"
+        "<figcaption>Quang cảnh buổi đối thoại. Ảnh: Sùng Mí</figcaption></figure>"
+        f"<div class='Article_body__p0'>{_BODY}</div></article></main></body></html>"
+    )
+    article = extract_article(page, URL)
+    assert [i.caption for i in article.images] == ["Quang cảnh buổi đối thoại. Ảnh: Sùng Mí"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from itertools import takewhile
 
@@ -42,8 +43,9 @@ class Parts:
     # when set, no paragraph of the body is taken as the byline.
     byline: str | None = None
     # A byline from template markup to use only when the body ends with none (an author box
-    # that some pages leave empty while the writer signs the last paragraph).
-    fallback_byline: str | None = None
+    # that some pages leave empty while the writer signs the last paragraph): looked for
+    # only then, as most bodies end with their byline.
+    fallback_byline: Callable[[], str | None] | None = None
     extra_images: list[Image] = field(default_factory=list)
     # Photos the template shows after the text, outside it (a gallery box).
     trailing_images: list[Image] = field(default_factory=list)
@@ -262,10 +264,11 @@ def assemble(doc: Document, platform: str, parts: Parts) -> Article:
         )
     else:
         byline_result = find_byline(blocks, loose=parts.loose_byline)
-        fallback = clean_line(parts.fallback_byline) or None
-        if byline_result.byline is None and fallback:
-            kept = [b for b in byline_result.blocks if b.text != fallback]
-            byline_result = BylineResult(fallback, kept)
+        if byline_result.byline is None and parts.fallback_byline is not None:
+            fallback = clean_line(parts.fallback_byline()) or None
+            if fallback:
+                kept = [b for b in byline_result.blocks if b.text != fallback]
+                byline_result = BylineResult(fallback, kept)
     blocks = byline_result.blocks
 
     summary = clean(parts.summary) or None

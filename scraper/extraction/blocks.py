@@ -125,7 +125,8 @@ _CENTER = re.compile(r"text-align\s*:\s*center", re.IGNORECASE)
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.IGNORECASE)
 _ITALIC_STYLE = re.compile(r"font-style\s*:\s*italic", re.IGNORECASE)
 _ICON_SRC = re.compile(
-    r"spacer|sprite|/icons?/|[/_-]icons?[_.-]|[a-z]button\.|blank\.gif|pixel\.gif|loading",
+    r"spacer|sprite|/icons?/|[/_-]icons?[_.-]|[a-z-]button[._-]|printfriendly|blank\.gif|"
+    r"pixel\.gif|loading",
     re.IGNORECASE,
 )
 # The same, case-sensitive, for lower-cased ASCII text (see _is_icon).
@@ -315,6 +316,25 @@ def _find_caption(img: HtmlElement, root: HtmlElement) -> HtmlElement | None:
         ):
             return block
         if own_text:
+            # An image box: the image and, in an element of its own, all of the box's text
+            # (`<div class="img"><img><p class="chuthich">…</p></div>`).
+            inner = next(
+                (
+                    child
+                    for child in block
+                    if isinstance(child.tag, str) and element_text(child) == own_text
+                ),
+                None,
+            )
+            if (
+                inner is not None
+                and _visible_images(block) == 1
+                and next(inner.iter("img"), None) is None
+                and (
+                    (inner.tag == "p" and len(own_text) <= 200) or _looks_like_caption(inner, root)
+                )
+            ):
+                return inner
             return None
     if block.tag in ("td", "th"):
         row = next(block.iterancestors("tr"), None)

@@ -150,6 +150,22 @@ def _aside(text: str) -> bool:
     return bool(PHOTO_CREDIT.match(text) or ACCOUNT_LINE.match(text) or CONTACT.match(text))
 
 
+# A CMS login printed under the byline ("hongphong", "admin_ubnd"): one lower-case token.
+LOGIN = re.compile(r"^[a-z][a-z0-9_]{2,29}$")
+
+
+def _slogan(block: Block) -> bool:
+    """Centred capitals closing the text ("ĐẢNG CỘNG SẢN VIỆT NAM QUANG VINH MUÔN NĂM!"),
+    set under the byline as a banner."""
+    return block.align == "center" and is_upper_text(block.text)
+
+
+def _after_byline(block: Block) -> bool:
+    """A line set after the byline that is none: a credit, the editor, a contact, the CMS
+    login, a slogan."""
+    return _aside(block.text) or LOGIN.match(block.text) is not None or _slogan(block)
+
+
 def _short(text: str) -> bool:
     return len(text) <= MAX_BYLINE_CHARS and word_count(text) <= MAX_BYLINE_WORDS
 
@@ -316,12 +332,14 @@ def find_byline(blocks: list[Block], *, loose: bool = True) -> BylineResult:
     for back in range(1, min(5, len(blocks)) + 1):
         index = len(blocks) - back
         block = blocks[index]
-        if _aside(block.text) or (back < len(blocks) and _date_line(block.text)):
-            # A credit, the editor, a contact or a date line after the byline: look one
-            # paragraph up.
+        if _after_byline(block) or (back < len(blocks) and _date_line(block.text)):
+            # A credit, the editor, a contact, a slogan or a date line after the byline: look
+            # one paragraph up.
             continue
         # A bare name counts only as the last paragraph, credits and such aside.
-        only_credits_after = all(_aside(b.text) or _date_line(b.text) for b in blocks[index + 1 :])
+        only_credits_after = all(
+            _after_byline(b) or _date_line(b.text) for b in blocks[index + 1 :]
+        )
         if _is_byline(block, loose=loose and only_credits_after):
             # Photo credits after the byline ("Ảnh: TN") go with it: they are not body text.
             if index and _name_over_unit(blocks[index - 1], block, loose=loose):

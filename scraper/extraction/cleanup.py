@@ -104,6 +104,19 @@ RELATED_INLINE = re.compile(
 )
 
 
+# The date printed after a related link: "(03/09/2024)", "- 03/09/2024 08:30".
+DATE_AFTER_LINK = re.compile(r"\s*[-–(\[]?\s*\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?[\d: ]*[)\]]?$")
+
+
+def _dated_link(block: Block) -> bool:
+    """A related list's line: mostly link once the date after the link is set aside (a short
+    title and its date: "Ngày hội đến trường (03/09/2024)")."""
+    date = DATE_AFTER_LINK.search(block.text)
+    if date is None or not date.start():
+        return False
+    return link_density(block) * len(block.text) >= 0.6 * date.start()
+
+
 def link_density(block: Block) -> float:
     """Share of the block's text that sits inside links: of its element's text, or, for a
     line among others in one element (<br>-separated "- <a>…</a> (15/03/2025)" lines), of
@@ -194,7 +207,7 @@ def strip_boilerplate(blocks: list[Block]) -> list[Block]:
             continue
         if in_related:
             # A related list goes on while its lines are links; real prose ends it.
-            if link_density(block) >= 0.6 or BARE_DATE.fullmatch(text):
+            if link_density(block) >= 0.6 or BARE_DATE.fullmatch(text) or _dated_link(block):
                 continue
             in_related = False
         if any(rule.match(text) for rule in DROPPED_LINES):

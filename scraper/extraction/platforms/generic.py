@@ -28,6 +28,8 @@ from .generic_boxes import (
     find_author_box,
     find_author_line,
     find_lead,
+    microdata_author,
+    opening_author_line,
     posted_time,
 )
 from .generic_far_datelines import far_datelines, opening_dateline
@@ -40,7 +42,7 @@ from .generic_fields import (
     printed_date,
     split_title_date,
 )
-from .generic_gallery import gallery_images
+from .generic_gallery import gallery_images, lead_images
 from .generic_layout import in_chrome, is_inside
 from .generic_listing import is_article_url, parse_listing
 from .generic_teasers import MIN_TEASERS, TeaserBoxes, is_teaser_title, opens_with_teasers
@@ -394,10 +396,15 @@ def parse_article(doc: Document) -> Article:
         summary=element_text(lead) if lead is not None else None,
         category=_category(doc, title),
         loose_byline=True,
-        fallback_byline=find_author_box(doc, container)
-        or find_author_line(after_body)
-        or byline_after(container)
-        or (author_beside_date(doc, shown_lines[0]) if shown_lines else None),
+        fallback_byline=lambda: (
+            find_author_box(doc, container)
+            or find_author_line(after_body)
+            or byline_after(container)
+            or (author_beside_date(doc, shown_lines[0]) if shown_lines else None)
+            or microdata_author(doc)
+            or opening_author_line(container)
+        ),
+        extra_images=lead_images(doc, container, title_el),
         trailing_images=gallery_images(doc, container),
         warnings=warnings,
     )

@@ -13,9 +13,11 @@ from ..bylines import (
     AUTHOR_FIELD,
     AUTHOR_WORDS,
     BYLINE_LABEL,
+    DATE_TAIL,
     PHOTO_CREDIT,
     find_byline,
 )
+from ..cleanup import ACCOUNT_LINE
 from ..dates import count_dates, post_time
 from ..document import Document
 from ..element_texts import node_text
@@ -150,6 +152,9 @@ def find_author_box(doc: Document, container: HtmlElement) -> str | None:
         ):
             continue
         text = clean_line(element_text(element))
+        if any(ch.isdigit() for ch in text):
+            # A box of the author and the date ("tacgia-ngay": "Lò Văn Toàn - 09/06/2016").
+            text = DATE_TAIL.sub("", text)
         if not _plausible_author(text):
             continue
         if in_chrome(element) or in_side_box(element) or not near(element, container):
@@ -187,13 +192,18 @@ def after_body_lines(container: HtmlElement) -> list[str]:
 
 def byline_after(container: HtmlElement) -> str | None:
     """A byline set on the right in the first block after the text block ("</div><div
-    style='text-align:right'><b>Phạm Thu Trang</b></div>"), as bylines inside it are."""
+    style='text-align:right'><b>Phạm Thu Trang</b></div>"), as bylines inside it are; or
+    after a list of related news set between them."""
+    lists = 0
     for element in following_elements(container):
         text = element_text(element)
         if not text:
             continue
         if in_chrome(element):
             return None
+        if LIST_HEADING.match(text) and lists == 0:
+            lists += 1
+            continue
         # A table layout's next row: its cell holds the alignment ("<tr><td align=right>").
         while (
             len(element) == 1
@@ -271,3 +281,46 @@ def _plausible_author(text: str) -> bool:
         and not ACCOUNT_NAME.match(text)
         and not any(ch.isdigit() for ch in text)
     )
+
+
+def microdata_author(doc: Document) -> str | None:
+    """The author schema.org microdata names (`itemprop="author"`, its `itemprop="name"`
+    inside, or a `content` attribute): a template's author field, when it is no account."""
+    if not doc.memo.has_value("itemprop", _names_author):
+        return None  # (most pages: no microdata author)
+    for element, value in doc.memo.valued("itemprop"):
+        if not _names_author(value):
+            continue
+        name = next(
+            (el for el in element.iterdescendants() if el.get("itemprop") == "name"), element
+        )
+        text = clean_line(name.get("content") or element_text(name))
+        if _plausible_author(text):
+            return text
+    return None
+
+
+def _names_author(value: str | None) -> bool:
+    return value is not None and "author" in value.split()
+
+
+# How far into the text a labelled author line may open it.
+OPENING_AUTHOR_LINES = 3
+
+
+def opening_author_line(container: HtmlElement) -> str | None:
+    """A labelled author line opening the text block ("Tác giả: Nguyễn Thị Hoa" over the
+    date, Joomla 1.0's `span.small`): the whole line, as published, so that it leaves the
+    text. Never the site's account ("Tác giả: Quản trị", dropped as furniture)."""
+    opening = element_text(container)[:300].lower()
+    if "tác giả" not in opening and "author" not in opening:
+        return None  # (most texts: no such label near their start)
+    for block in paragraphs(container)[:OPENING_AUTHOR_LINES]:
+        field = AUTHOR_FIELD.match(block.text)
+        if (
+            field is not None
+            and _plausible_author(field["name"].strip())
+            and not ACCOUNT_LINE.match(block.text)
+        ):
+            return block.text
+    return None

@@ -15,7 +15,7 @@ from lxml.html import HtmlElement
 from ..blocks import element_text, images_of, is_noise
 from ..document import Document
 from ..model import Image
-from .generic_layout import following_elements, in_chrome, in_side_box
+from .generic_layout import following_elements, in_chrome, in_side_box, is_inside
 
 # The blocks after the text looked at: the gallery, or a byline or tools line, then it.
 GALLERY_BLOCKS = 3
@@ -42,3 +42,36 @@ def gallery_images(doc: Document, container: HtmlElement) -> list[Image]:
             break
         found.extend(images)
     return found
+
+
+# The blocks between the title and the text looked at: the photo, and a dateline.
+LEAD_BLOCKS = 2
+
+
+def lead_images(doc: Document, container: HtmlElement, title_el: HtmlElement | None) -> list[Image]:
+    """The photo set between the title and the text, outside the text's block (a `<figure>`
+    under the dateline, as React and Vue templates render it): the article's own. Only
+    between them: what stands before a text with no title beside it may be the page's logo."""
+    if title_el is None:
+        return []
+    found: list[Image] = []
+    looked = 0
+    for element in container.itersiblings(preceding=True):
+        if not isinstance(element.tag, str):
+            continue
+        if element is title_el or is_inside(title_el, element):
+            return found
+        looked += 1
+        if looked > LEAD_BLOCKS:
+            break
+        if next(element.iter("img"), None) is None:
+            continue
+        if is_noise(element) or any(
+            not _PHOTO_LINK.search((a.get("href") or "#").strip()) for a in element.iter("a")
+        ):
+            break
+        images = images_of(element, doc.link_base)
+        if len(element_text(element).split()) > MAX_WORDS_PER_PHOTO * max(len(images), 1):
+            break
+        found[:0] = images  # (walked backwards)
+    return []
