@@ -1850,3 +1850,23 @@ def test_generic_lead_photo_between_the_title_and_the_text():
     )
     article = extract_article(page, URL)
     assert [i.caption for i in article.images] == ["Quang cảnh buổi đối thoại. Ảnh: Sùng Mí"]
+
+
+@pytest.mark.parametrize(
+    ("box", "byline"),
+    [
+        ("Thành Long 11:24 | 01/07/2025", "Thành Long"),
+        ("Minh Khoa - 01/07/2025", "Minh Khoa"),
+        # A section, a weekday: no one's name.
+        ("Tin tức | 01/07/2025", None),
+        ("Kinh Tế | 01/07/2025", None),
+        ("Thứ Ba, 01/07/2025 11:24", None),
+    ],
+)
+def test_generic_unlabelled_name_in_the_dateline_box(box, byline):
+    """News sites' "Name hh:mm | date" (PORTALS.md): the writer, when the text ends unsigned."""
+    heading = f"<h1>Đối thoại về nạo vét kênh thủy lợi</h1><div class='info'>{box}</div>"
+    page = _page(f"<div class='bai-viet'>{heading}<div class='chi-tiet'>{_BODY}</div></div>")
+    article = extract_article(page, URL)
+    assert article.byline == byline
+    assert article.published_at.startswith("2025-07-01T")

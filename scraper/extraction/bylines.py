@@ -170,7 +170,7 @@ def _short(text: str) -> bool:
     return len(text) <= MAX_BYLINE_CHARS and word_count(text) <= MAX_BYLINE_WORDS
 
 
-def _looks_like_name(text: str) -> bool:
+def looks_like_name(text: str) -> bool:
     """ "Kim Chi", "Thanh Thủy": 2–5 capitalised words, no digits, no sentence ending."""
     words = text.split()
     return (
@@ -223,7 +223,7 @@ def _is_byline(block: Block, *, loose: bool) -> bool:
         return False
     # "Theo hanoimoi.vn", "(Theo Báo Hà Nội Mới)": a source line, not a sentence.
     source = SOURCE_LINE.match(text) and not SENTENCE_END.search(text) and word_count(text) <= 8
-    return bool(source) or _looks_like_name(text) or _name_and_unit(text)
+    return bool(source) or looks_like_name(text) or _name_and_unit(text)
 
 
 def _name_and_unit(text: str) -> bool:
@@ -232,7 +232,7 @@ def _name_and_unit(text: str) -> bool:
     name, dash, unit = text.partition(" - ")
     return (
         bool(dash)
-        and _looks_like_name(name)
+        and looks_like_name(name)
         and bool(UNIT_WORDS.search(unit))
         and not (SENTENCE_END.search(unit))
     )
@@ -266,10 +266,10 @@ def _name_over_unit(name: Block, unit: Block, *, loose: bool) -> bool:
         return is_source  # "Tác giả: Lan Anh" over "Nguồn: Báo Đà Nẵng": the labels say it
     if UNIT_WORDS.search(text) or BYLINE_LABEL.match(text):
         return False
-    looks_like_name = _looks_like_name(text) or (
+    a_name = looks_like_name(text) or (
         is_upper_text(text) and word_count(text) <= 5 and not SENTENCE_END.search(text)
     )
-    if not looks_like_name or any(ch.isdigit() for ch in text):
+    if not a_name or any(ch.isdigit() for ch in text):
         return False
     # Side by side on the right, as bylines are set; or, unaligned, a bare name over a source.
     return name.align == "right" == unit.align or (loose and is_source)
@@ -308,7 +308,7 @@ def _marked_name_at_end(block: Block) -> str | None:
         return None
     marked = " ".join(last.text_content().split())
     name = marked[1:-1].strip() if marked[:1] == "(" and marked[-1:] == ")" else marked
-    if not _looks_like_name(name) or UNIT_WORDS.search(name) or not block.text.endswith(marked):
+    if not looks_like_name(name) or UNIT_WORDS.search(name) or not block.text.endswith(marked):
         return None
     before = block.text[: -len(marked)].rstrip()
     return marked if _SENTENCE_BEFORE.search(before) else None

@@ -15,7 +15,9 @@ from ..bylines import (
     BYLINE_LABEL,
     DATE_TAIL,
     PHOTO_CREDIT,
+    UNIT_WORDS,
     find_byline,
+    looks_like_name,
 )
 from ..cleanup import ACCOUNT_LINE
 from ..dates import count_dates, post_time
@@ -253,14 +255,46 @@ def author_beside_date(doc: Document, dateline_text: str) -> str | None:
     """A labelled author sharing the dateline's box ("Tác giả: Lê Minh Châu | 12/03/2025
     08:30", "12/03/2025 - Tin, ảnh: Hoàng Yến"): the box's other fields, read as the author
     field below the text is (find_author_line). A bare name there may be a category."""
-    if ":" not in dateline_text and "：" not in dateline_text:
-        return None  # no label, no labelled author (most datelines)
     dateline = doc.dateline(dateline_text)
     if dateline is None:
         return None
-    # The date is a field of its own, whatever separates it from the others.
-    fields = BOX_FIELD_SEPARATOR.split(dateline_text.replace(dateline.text, "|", 1))
-    return find_author_line([field.strip(" -–,") for field in fields])
+    if ":" in dateline_text or "：" in dateline_text:
+        # The date is a field of its own, whatever separates it from the others.
+        fields = BOX_FIELD_SEPARATOR.split(dateline_text.replace(dateline.text, "|", 1))
+        labelled = find_author_line([field.strip(" -–,") for field in fields])
+        if labelled is not None:
+            return labelled
+    # News sites' "Thành Long 11:24 | 01/07/2025": the writer's name alone before the time.
+    before = dateline_text.partition(dateline.text)[0].strip(" -–|,")
+    return before if _unlabelled_name(before) else None
+
+
+# Capitalised words that open a dateline without naming anyone: "Thứ Hai", "Ngày Đăng".
+NOT_NAME_WORDS = frozenset({"thứ", "chủ", "ngày", "cập", "đăng", "tin", "bài", "tháng", "lúc"})
+MAX_NAME_WORDS = 4
+# Sections some templates print in title case where the name would stand ("Kinh Tế | …").
+SECTION_NAMES = frozenset(
+    (
+        *("kinh tế", "chính trị", "giáo dục", "y tế", "văn hóa", "văn hoá", "xã hội"),
+        *("thể thao", "du lịch", "an ninh", "quốc phòng", "thời sự", "pháp luật"),
+        *("nông nghiệp", "môi trường", "sự kiện", "hoạt động", "thông báo", "đời sống"),
+        *("chuyển đổi số", "cải cách hành chính", "khoa học", "công nghệ"),
+    )
+)
+
+
+def _unlabelled_name(text: str) -> bool:
+    """Whether a field of the dateline's box is a person's name: 2–4 capitalised words
+    ("Thành Long"), none that opens a date or a section, no unit."""
+    words = text.split()
+    return (
+        len(words) <= MAX_NAME_WORDS
+        and looks_like_name(text)
+        and words[0].lower() not in NOT_NAME_WORDS
+        and text.lower() not in SECTION_NAMES
+        and " ".join(words[:2]).lower() not in SECTION_NAMES
+        and not UNIT_WORDS.search(text)
+    )
 
 
 def posted_time(lines: list[str]) -> str | None:
