@@ -1870,3 +1870,38 @@ def test_generic_unlabelled_name_in_the_dateline_box(box, byline):
     article = extract_article(page, URL)
     assert article.byline == byline
     assert article.published_at.startswith("2025-07-01T")
+
+
+def test_generic_old_table_listing_of_teasers_is_no_article():
+    """A 2000s section page: each row a thumbnail cell and a cell opening with the item's
+    classed title link, its date and its summary (split by <br>)."""
+    rows = "".join(
+        f"<tr><td width='110'><img src='/Upload/thumb{n}.jpg'></td><td>"
+        f"<a class='tieudetin' href='?cn=28&tc={4100 - n}'><b>{title}</b></a>"
+        f" <span class='ngay'>({day}/03/2009)</span><br>{summary}</td></tr>"
+        for n, (title, day, summary) in enumerate(
+            [
+                (
+                    "Xã tổng kết công tác năm 2008",
+                    12,
+                    "Sáng ngày 10/3, xã tổ chức hội nghị tổng kết.",
+                ),
+                ("Triển khai phòng chống dịch cúm gia cầm", 9, "Các thôn thống kê đàn gia cầm."),
+                (
+                    "Trao quà Tết cho gia đình chính sách",
+                    5,
+                    "Xã trao 350 suất quà cho các gia đình.",
+                ),
+                ("Đại hội chi bộ thôn Nam nhiệm kỳ mới", 2, "Đại hội bầu chi ủy gồm ba đồng chí."),
+            ]
+        )
+    )
+    page = (
+        "<html><head><title>Xa Tan Lap</title></head><body><table width='980'><tr>"
+        "<td width='190'><a href='?cn=10'>Giới thiệu</a></td><td width='600'><table>"
+        f"<tr><td colspan='2' class='tieudemuc'><b>TIN TỨC - SỰ KIỆN</b></td></tr>{rows}"
+        "</table></td></tr></table></body></html>"
+    )
+    with pytest.raises(NotAnArticle) as raised:
+        extract_article(page, "http://xa.example.gov.vn/?cn=28")
+    assert raised.value.reason == "not_an_article"

@@ -107,8 +107,16 @@ class TeaserBoxes:
 
     def _links_elsewhere(self, box: HtmlElement) -> bool:
         return any(
-            child.tag in HEADING_TAGS
+            _heading_like(child)
             and next(child.iter("a"), None) is not None
             and _linked_elsewhere(self.doc, child, own_addresses(self.doc))
             for child in box
         )
+
+
+def _heading_like(element: HtmlElement) -> bool:
+    """A heading tag, or an element its class names a title: an old table listing's cell
+    opens with `<a class="tieudetin">…</a>`, then the date and the summary."""
+    if not isinstance(element.tag, str):
+        return False
+    return element.tag in HEADING_TAGS or TITLE_CLASS.search(element.get("class") or "") is not None
