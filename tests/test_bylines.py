@@ -136,6 +136,10 @@ def test_date_set_on_the_right_at_the_end_is_no_byline(markup, text):
         ("Lê Hà - 9.3.2025", ["Lê Hà"]),
         # A name that starts like the source word is still a name.
         ("Theodore Nguyễn", ["Theodore Nguyễn"]),
+        # A publication's name is whole, whatever it holds; English pages' "By".
+        ("Theo Kinh tế & Đô thị", ["Kinh tế & Đô thị"]),
+        ("Nguồn: Sức khỏe - Đời sống", ["Sức khỏe - Đời sống"]),
+        ("By Thu Trang", ["Thu Trang"]),
     ],
 )
 def test_split_authors(byline, authors):

@@ -201,6 +201,20 @@ def _month_first_if_url_or_page_says(
     return replace(dateline, value=value.replace(month=other.month, day=other.day))
 
 
+def _with_time_elsewhere(
+    doc: Document, texts: list[str], text: str, dateline: Dateline
+) -> tuple[str, Dateline]:
+    """The first of `texts` that gives `dateline`'s day to the minute, else `dateline`."""
+    day = dateline.value.date()
+    for other in texts:
+        if other == text or is_print_date_header(other):
+            continue
+        found = doc.dateline(other)
+        if found is not None and found.precision == "minute" and found.value.date() == day:
+            return other, found
+    return text, dateline
+
+
 def assemble(doc: Document, platform: str, parts: Parts) -> Article:
     title = clean_line(parts.title)
     if not title:
@@ -220,6 +234,10 @@ def assemble(doc: Document, platform: str, parts: Parts) -> Article:
                 dateline, value=dateline.value.replace(hour=0, minute=0, second=0), precision="day"
             )
             warnings.append("the page is cut off right after its dateline: time of day dropped")
+        if dateline is not None and dateline.precision == "day":
+            # The same day with its time in another of the template's date fields (a
+            # metadata row's "14/08/2025" over the body's "Thu, 14 Aug 2025 02:20:00 +0000").
+            text, dateline = _with_time_elsewhere(doc, parts.dateline_texts, text, dateline)
         if dateline is not None:
             dateline = _month_first_if_url_or_page_says(doc, dateline, warnings)
             if dateline.month_first:

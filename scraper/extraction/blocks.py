@@ -102,7 +102,9 @@ _NOISE_WORDS = (
     r"(?:related(?:[_-]?(?:asset|news|posts?|list))?|tin-?lien-?quan|tinlienquan|"
     r"other-?news|tin-?khac|share|sharing|social|addthis|print-action|mailto-action|"
     r"asset-control-detail|view-content-author|comments?|tags?|breadcrumbs?|pagination|"
-    r"taglib-page-iterator|rating|banner|advert(?:isement)?)"
+    r"taglib-page-iterator|rating|banner|advert(?:isement)?|"
+    # Liferay 6.2's related assets; WordPress table-of-contents plugins (Easy TOC, TOC+).
+    r"asset-links|ez-toc-container|toc_container)"
 )
 NOISE_ATTR = re.compile(rf"(?:^|[\s_-]){_NOISE_WORDS}(?:$|[\s_-])", re.IGNORECASE)
 # The same on lower-case ASCII (nearly every class and id): twice as fast as IGNORECASE.

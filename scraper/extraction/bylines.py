@@ -101,6 +101,10 @@ def split_authors(byline: str) -> list[str]:
     """ "XUÂN HIẾU - XUÂN THỊNH" → ["XUÂN HIẾU", "XUÂN THỊNH"]; labels and photo credits
     dropped. A unit's name stays whole: "Văn phòng HĐND - UBND quận" is one author."""
     text = _bare(byline)
+    if SOURCE_LINE.match(byline.strip()) and text:
+        # Only a source ("Theo Kinh tế & Đô thị", "Nguồn: Báo Bắc Ninh"): a publication's
+        # name, whole, whatever it holds.
+        return [text]
     # Most bylines hold a single name: no separator character, nothing for the split to find
     # (it would try its four alternatives at every position).
     if _SEPARATOR_CHARS.search(text):
@@ -139,6 +143,8 @@ def _bare(text: str) -> str:
         text = BYLINE_LABEL.sub("", text).strip()
     if text[:4].lower() == "theo":
         text = SOURCE_PREFIX.sub("", text)
+    if text[:3].lower() == "by ":  # English pages: "By Thu Trang"
+        text = text[3:]
     if _DIGIT.search(text):
         text = DATE_TAIL.sub("", text)
     return text.strip()

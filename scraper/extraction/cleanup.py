@@ -84,7 +84,7 @@ RELATED_HEADING = re.compile(
     r"^(?:(?:các )?(?:tin (?:đã đưa|(?:tức |bài )?khác|(?:bài )?liên quan|"
     r"cùng (?:chuyên mục|danh mục|loại|chủ đề)|(?:bài )?mới(?: nhất| cập nhật| hơn)?|cũ hơn|"
     r"nổi bật|(?:xem|đọc) nhiều(?: nhất)?)|bài (?:viết )?(?:liên quan|khác|mới(?: nhất)?))"
-    r"|xem thêm|đọc thêm|danh mục tin tức|(?:có thể )?bạn (?:có thể )?quan tâm"
+    r"|xem thêm|đọc thêm|danh mục tin tức|nội dung liên quan|(?:có thể )?bạn (?:có thể )?quan tâm"
     r"|related (?:news|articles|posts)|other news|more news|read more|see also)\s*:?$",
     re.IGNORECASE,
 )

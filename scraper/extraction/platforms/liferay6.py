@@ -22,7 +22,8 @@ NAME = "liferay6"
 
 # Selectors are data: one place to adjust when a portal's theme differs.
 TITLE = ".asset-full-content-title, .header-title"
-DATELINE = ".assetPublishDate, .asset-publish-date"
+# (The stock 6.2 full-content view prints the date in its metadata row only.)
+DATELINE = ".assetPublishDate, .asset-publish-date, .metadata-publish-date"
 CONTENT = ".asset-content"
 CONTENT_FALLBACK = ".journal-content-article"
 SAPO_WRAPPER = ".sapo-wrapper"
@@ -83,6 +84,13 @@ def _portlet_of(element: HtmlElement) -> HtmlElement | None:
     return None
 
 
+def _in_listing_entry(element: HtmlElement) -> bool:
+    return any(
+        "asset-abstract" in (ancestor.get("class") or "").split()
+        for ancestor in element.iterancestors()
+    )
+
+
 def _dateline_texts(title_el: HtmlElement | None, doc: Document) -> list[str]:
     scopes: list[HtmlElement] = []
     if title_el is not None:
@@ -91,7 +99,9 @@ def _dateline_texts(title_el: HtmlElement | None, doc: Document) -> list[str]:
         scopes = [s for s in (parent, portlet) if s is not None]
     scopes.append(doc.tree)
     for scope in scopes:
-        found = select(scope, DATELINE)
+        # Never an item's of the "Các tin khác" entries that the publisher lists under the
+        # article: each of those carries its own publish date.
+        found = [el for el in select(scope, DATELINE) if not _in_listing_entry(el)]
         if found:
             return [element_text(found[0])]
     # A theme's own date element ("news-date", "time-post"): the dateline the generic reader

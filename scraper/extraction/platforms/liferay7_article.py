@@ -65,7 +65,8 @@ BODY_CLASS = ClassRule(
     ("content", "body", "noi"),
 )
 AUTHOR_CLASS = ClassRule(
-    r"(?:[\w-]*[_-])?(?:author|tac-?gia|byline|but-?danh)", ("author", "gia", "byline", "danh")
+    r"(?:[\w-]*[_-])?(?:author|tac-?gia|byline|but-?danh)(?:[_-](?:detail|name|info|news))?",
+    ("author", "gia", "byline", "danh"),
 )
 CATEGORY_CLASS = ClassRule(
     r"(?:[\w-]*[_-])?(?:category|chuyen-?muc|danh-?muc)", ("category", "muc")
@@ -116,7 +117,21 @@ def _find_root(doc: Document) -> HtmlElement | None:
         for el in doc.tree.iter(etree.Element)
         if ROOT_CLASS.accepts(el.get("class")) and not in_chrome(el)
     ]
-    return max(candidates, key=_text_len, default=None)
+    longest = max(candidates, key=_text_len, default=None)
+    if longest is None or _holds_heading(longest):
+        return longest
+    # A side box's web content ("Giới thiệu phường") may outweigh a short notice: the block
+    # that holds its own heading is the article's, when it has text enough.
+    titled = [
+        el
+        for el in candidates
+        if _holds_heading(el) and len(clean_line(node_text(el))) >= MIN_BODY_CHARS
+    ]
+    return max(titled, key=_text_len, default=longest)
+
+
+def _holds_heading(element: HtmlElement) -> bool:
+    return next(element.iterdescendants("h1", "h2", "h3"), None) is not None
 
 
 def _first(
@@ -151,6 +166,15 @@ def _title(doc: Document, root: HtmlElement, classed: list[HtmlElement]) -> Html
     publishers put it there), else the page's h1 outside the header."""
     for tags, keep in TITLE_RULES:
         found = _first(root, keep, root.iterdescendants(*tags) if tags else classed)
+        if found is not None and _in_body_field(found, root):
+            # A heading the text itself opens with ("<h1>THÔNG BÁO</h1>" in the body field):
+            # the template's title field above it, if there is one.
+            outside = _first(
+                root,
+                lambda el: has_class(el, TITLE_CLASS) and not _in_body_field(el, root),
+                classed,
+            )
+            found = outside if outside is not None else found
         if found is not None:
             return found
     portlet = portlet_of(root)
@@ -167,6 +191,16 @@ def _title(doc: Document, root: HtmlElement, classed: list[HtmlElement]) -> Html
             return found[-1]
     visible = (h for h in doc.tree.iter("h1") if not has_class(h, HIDDEN_CLASS))
     return next((h for h in visible if not in_chrome(h)), None)
+
+
+def _in_body_field(element: HtmlElement, root: HtmlElement) -> bool:
+    """Inside an element of `root` that its class names the body ("noi-dung")."""
+    for ancestor in element.iterancestors():
+        if ancestor is root:
+            return False
+        if has_class(ancestor, BODY_CLASS):
+            return True
+    return False
 
 
 def _body(

@@ -1,0 +1,142 @@
+"""Known platforms in template variants their first pages did not show (a red-team probe of
+theme classes, stock views and side boxes): each adapter keeps reading the article's own
+fields, never another story's."""
+
+from __future__ import annotations
+
+from scraper.extraction import extract_article
+
+LIFERAY_JS = (
+    "<script>var Liferay = {}; Liferay.Util = {}; var themeDisplay = {};</script>"
+    "<script>Liferay.Portlet.runtimePortletIds = [];</script>"
+)
+LIFERAY7_HEAD = (
+    "<script>var Liferay = Liferay || {}; var themeDisplay = Liferay.ThemeDisplay;</script>"
+    '<script src="/combo?&amp;/o/frontend-js-web/liferay/global.bundle.js"></script>'
+)
+TEXT = (
+    "<p>Ngày 6/9, đoàn thẩm định của huyện đã kiểm tra thực tế kết quả xây dựng xã nông thôn"
+    " mới nâng cao tại ba thôn.</p><p>Đoàn đề nghị xã hoàn thiện hồ sơ, khắc phục một số hạn"
+    " chế về cảnh quan môi trường trước khi trình huyện.</p>"
+)
+
+
+def _liferay6(full_content: str, after: str = "") -> str:
+    return (
+        f"<html><head><title>Tin tức - Cổng TTĐT</title>{LIFERAY_JS}</head><body>"
+        "<div class='portlet-boundary portlet-boundary_101_ portlet-asset-publisher'"
+        " id='p_p_id_101_INSTANCE_Xy7k_'><div class='portlet-body'>"
+        "<div class='taglib-header'><h3 class='header-title'><span>Xã đón đoàn thẩm định"
+        f" nông thôn mới nâng cao</span></h3></div>{full_content}{after}</div></div>"
+        "</body></html>"
+    )
+
+
+LIFERAY6_URL = "https://quan.example.gov.vn/tin-tuc/-/view_content/7790101-xa-don-doan.html"
+
+
+def test_liferay6_stock_view_dates_the_article_by_its_metadata_not_by_other_news():
+    """The stock 6.2 view: the date only in the metadata row; the "Các tin khác" entries
+    under it each carry an assetPublishDate of their own story."""
+    full = (
+        "<div class='asset-full-content'>"
+        f"<div class='asset-content'><div class='journal-content-article'>{TEXT}</div></div>"
+        "<div class='asset-metadata'><span class='metadata-entry metadata-author'>Trần Quý"
+        "</span> <span class='metadata-entry metadata-publish-date'>07/09/2020</span></div></div>"
+    )
+    other = (
+        "<div class='other-news-title'>Các tin khác</div><div class='asset-abstract'>"
+        "<h3 class='asset-title'><a href='/tin-tuc/-/view_content/7790012-thuy-loi.html'>Xã"
+        " ra quân làm thủy lợi</a></h3><div class='assetPublishDate'> Ngày đăng 28/08/2020 |"
+        " 03:10 PM </div></div>"
+    )
+    article = extract_article(_liferay6(full, other), LIFERAY6_URL)
+    assert article.platform == "liferay6"
+    assert article.published_at == "2020-09-07T00:00:00+07:00"
+
+
+def test_liferay6_related_assets_box_is_no_text():
+    full = (
+        "<div class='asset-full-content'><div class='asset-content'>"
+        f"<div class='journal-content-article'>{TEXT}"
+        "<p style='text-align: right;'><strong>Ủy ban MTTQ xã</strong></p></div>"
+        "<div class='asset-links'><h2 class='asset-links-title'>Nội dung liên quan</h2><ul>"
+        "<li><a href='/tin-tuc/-/view_content/1001-trao-qua.html'>Xã trao quà cho hộ cận"
+        " nghèo</a></li></ul></div></div></div>"
+    )
+    article = extract_article(_liferay6(full), LIFERAY6_URL)
+    assert article.byline == "Ủy ban MTTQ xã"
+    assert "Nội dung liên quan" not in article.body
+    assert "trao quà" not in article.body
+
+
+def _liferay7(detail: str, side: str = "") -> str:
+    return (
+        f"<html><head><title>Chi tiết tin - Cổng TTĐT</title>{LIFERAY7_HEAD}</head><body>"
+        "<div class='portlet-boundary portlet-boundary_egov_tintuc_web_portlet_ChiTiet_'>"
+        f"<div class='portlet-body'><div class='chi-tiet-tin-tuc'>{detail}</div></div></div>"
+        f"{side}</body></html>"
+    )
+
+
+LIFERAY7_URL = "https://phuong.example.gov.vn/chi-tiet-tin-tuc?d=1201&c=9"
+
+
+def test_liferay7_a_day_given_twice_is_read_with_its_time():
+    """The metadata row's day-only date and the template's own field, the same day to the
+    minute (RFC 822 in UTC, as a template prints a raw display date)."""
+    detail = (
+        "<h2 class='tieu-de'>Hội nghị kết nối giao thương với doanh nghiệp</h2>"
+        "<div class='asset-metadata'><span class='metadata-publish-date'>14/08/2025</span></div>"
+        f"<div class='ngay-dang'>Thu, 14 Aug 2025 02:20:00 +0000</div><div class='noi-dung'>{TEXT}"
+        "</div>"
+    )
+    article = extract_article(_liferay7(detail), LIFERAY7_URL)
+    assert article.published_at == "2025-08-14T09:20:00+07:00"
+
+
+def test_liferay7_heading_inside_the_body_is_not_the_title():
+    detail = (
+        "<h2 class='tieu-de'>Thông báo lịch tiếp công dân tháng 11/2025</h2>"
+        "<div class='thong-tin'><span class='ngay-dang'>31/10/2025 - 15:20</span></div>"
+        f"<div class='noi-dung'><h1 style='text-align: center;'>THÔNG BÁO</h1>{TEXT}</div>"
+    )
+    article = extract_article(_liferay7(detail), LIFERAY7_URL)
+    assert article.title == "Thông báo lịch tiếp công dân tháng 11/2025"
+
+
+def test_liferay7_author_field_with_a_suffixed_class():
+    detail = (
+        "<h3 class='title-detail'>Cấp căn cước lưu động cho người cao tuổi</h3>"
+        "<div class='time-detail'>Ngày đăng: 10/08/2025 14:30</div>"
+        f"<div class='content-detail'>{TEXT}</div>"
+        "<div class='author-detail'>Minh Quân - Trung tâm Truyền thông</div>"
+    )
+    article = extract_article(_liferay7(detail), LIFERAY7_URL)
+    assert article.byline == "Minh Quân - Trung tâm Truyền thông"
+    assert article.authors == ["Minh Quân"]
+
+
+def test_liferay7_short_notice_beside_a_longer_side_box_of_web_content():
+    """The right column's "Giới thiệu phường" web content outweighs a two-line notice."""
+    detail = (
+        "<h2 class='tieu-de'>Thông báo tạm dừng cấp nước tổ dân phố 12 đến 18</h2>"
+        "<div class='thong-tin'><span class='ngay-dang'>04/11/2025 - 08:10</span></div>"
+        "<div class='noi-dung'><p>Công ty cấp nước thông báo tạm dừng cấp nước để sửa chữa"
+        " đường ống từ 8 giờ đến 17 giờ ngày 06/11/2025.</p><p>Đề nghị người dân chủ động dự"
+        " trữ nước.</p></div>"
+    )
+    intro = " ".join(
+        "<p>Phường được thành lập năm 2025 trên cơ sở sắp xếp, hợp nhất ba phường cũ; dân số"
+        " khoảng 140.000 người, chia thành 120 tổ dân phố.</p>"
+        for _ in range(4)
+    )
+    side = (
+        "<div class='portlet-boundary portlet-boundary_com_liferay_journal_content_web_portlet_"
+        "JournalContentPortlet_ portlet-decorate'><div class='portlet-header'><h2 class="
+        "'portlet-title-text'>Giới thiệu phường</h2></div><div class='portlet-body'>"
+        f"<div class='journal-content-article'>{intro}</div></div></div>"
+    )
+    article = extract_article(_liferay7(detail, side), LIFERAY7_URL)
+    assert article.body.startswith("Công ty cấp nước thông báo")
+    assert "140.000" not in article.body
