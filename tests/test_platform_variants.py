@@ -140,3 +140,52 @@ def test_liferay7_short_notice_beside_a_longer_side_box_of_web_content():
     article = extract_article(_liferay7(detail, side), LIFERAY7_URL)
     assert article.body.startswith("Công ty cấp nước thông báo")
     assert "140.000" not in article.body
+
+
+NUKEVIET_HEAD = (
+    "<html><head><title>Tin tức - Xã</title><script>var nv_base_siteurl='/',nv_lang_data='vi',"
+    "nv_name_variable='nv';</script></head><body>"
+)
+
+
+def test_nukeviet_custom_theme_date_element_by_the_title():
+    page = (
+        f"{NUKEVIET_HEAD}<div class='news-detail'><h1 class='news-detail-title'>Xã kiểm tra an"
+        " toàn thực phẩm</h1><ul class='news-detail-info'><li class='date-post'>21/04/2024 -"
+        " 15:40</li><li class='view-post'>214</li></ul>"
+        f"<div id='news-bodyhtml' class='bodytext'>{TEXT}</div></div></body></html>"
+    )
+    article = extract_article(page, "https://xa.example.gov.vn/news/tin-tuc/kiem-tra-845.html")
+    assert article.platform == "nukeviet"
+    assert article.published_at == "2024-04-21T15:40:00+07:00"
+
+
+def test_nukeviet_3_dateline_and_author_line():
+    """NukeViet 3: span.small under the title, "Tác giả bài viết:" in div.aright."""
+    page = (
+        f"{NUKEVIET_HEAD}<div class='content-box'><h1>Huyện đoàn tổ chức ngày hội hiến máu</h1>"
+        "<span class='small'>Thứ hai, 09/01/2012 - 10:22</span><div class='clear'></div>"
+        f"<div class='bodytext'>{TEXT}</div><div class='aright'><strong>Tác giả bài viết:"
+        " </strong>Hoàng Anh</div><div class='aright'><strong>Nguồn tin: </strong>Huyện đoàn"
+        "</div></div></body></html>"
+    )
+    url = "http://xa.example.gov.vn/index.php?language=vi&nv=news&op=Tin-tuc/Ngay-hoi-104"
+    article = extract_article(page, url)
+    assert article.published_at == "2012-01-09T10:22:00+07:00"
+    assert article.byline == "Hoàng Anh"
+
+
+def test_nukeviet_lead_cut_short_with_an_ellipsis_is_not_given_twice():
+    first = (
+        "Sáng 3/2, tức mùng 6 Tết, xã tổ chức phát động Tết trồng cây đời đời nhớ ơn Bác Hồ"
+        " tại khuôn viên trường tiểu học."
+    )
+    page = (
+        f"{NUKEVIET_HEAD}<div class='news_column'><h1 class='title'>Xã phát động Tết trồng cây"
+        "</h1><span class='h5'>Thứ 2 - 03/02/2025 08:15</span>"
+        f"<div class='hometext'>{first[:60]}…</div><div id='news-bodyhtml'><p>{first}</p>"
+        "<p>Đoàn viên, thanh niên trồng 300 cây xanh.</p></div></div></body></html>"
+    )
+    article = extract_article(page, "https://xa.example.gov.vn/news/tin-tuc/trong-cay-12.html")
+    assert article.summary == first
+    assert article.body.count("tức mùng 6 Tết") == 1

@@ -24,7 +24,7 @@ from .dates import (
 )
 from .document import Document
 from .model import Article, Attachment, Image, NotAnArticle
-from .text import clean, clean_line, same_words
+from .text import clean, clean_line, cut_short_copy, same_words
 
 
 @dataclass
@@ -293,6 +293,8 @@ def assemble(doc: Document, platform: str, parts: Parts) -> Article:
     paragraphs = [b.text for b in blocks]
     if summary is None:
         summary = _lead_from_first_block(blocks)
+    elif paragraphs and cut_short_copy(summary, paragraphs[0]):
+        summary = paragraphs[0]  # the CMS's teaser of the first paragraph, cut with "…"
     else:
         # The sapo once: CMSs often paste it again as the body's first paragraph, with a
         # different case, punctuation or spacing (and a lead box inside the text block

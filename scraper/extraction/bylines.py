@@ -19,7 +19,8 @@ from .text import is_upper_text, word_count
 
 BYLINE_LABEL = re.compile(
     # "Tin, ảnh:", "Tin - ảnh:", "Tin/ảnh:", "Bài và ảnh:", "Tin, bài:", "Tin:", "Bài:".
-    r"^(?:(?:tin|bài)(?:\s*(?:[,/&-–]|và)?\s*(?:ảnh|bài|tin))?|tác giả|nguồn(?: tin)?|theo|"
+    r"^(?:(?:tin|bài)(?:\s*(?:[,/&-–]|và)?\s*(?:ảnh|bài|tin))?|tác giả(?: bài viết)?|nguồn(?: tin)?|"
+    r"theo|"
     r"người viết|(?:nhóm )?phóng viên|pv|ctv|cộng tác viên|tổng hợp|(?:người |nhóm )?thực hiện|"
     r"sưu tầm|biên soạn|lược dịch|author|source)\s*[:：]",
     re.IGNORECASE,
@@ -32,7 +33,7 @@ CONTACT = re.compile(
 )
 # A template's author field ("Tác giả: Minh Khoa"): the label names the field, the name follows.
 AUTHOR_FIELD = re.compile(
-    r"^(?:tác giả|người viết|bút danh|author)\s*[:：]\s*(?P<name>.+)$", re.IGNORECASE
+    r"^(?:tác giả(?: bài viết)?|người viết|bút danh|author)\s*[:：]\s*(?P<name>.+)$", re.IGNORECASE
 )
 PHOTO_CREDIT = re.compile(
     r"^(?:ảnh|nguồn ảnh|ảnh minh họa|ảnh minh hoạ|photo|video|clip|đồ họa|đồ hoạ|infographic)"

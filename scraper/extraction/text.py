@@ -90,3 +90,18 @@ def _word_chars(text: str) -> str:
     most words are all letters (isalnum() is the regex's own \\w test, less "_", which
     the regex keeps too), so only those with punctuation stuck to them go through it."""
     return "".join(word if word.isalnum() else _NON_WORD.sub("", word) for word in text.split())
+
+
+# What ends a lead cut short by the CMS ("…", "...").
+_ELLIPSIS = ("…", "...")
+
+
+def cut_short_copy(lead: str, paragraph: str) -> bool:
+    """Whether `lead` is `paragraph` cut short by the CMS and closed with an ellipsis: a
+    teaser of the text's first paragraph, not a lead of its own."""
+    lead = lead.rstrip()
+    if not lead.endswith(_ELLIPSIS):
+        return False
+    start = _word_chars(lead.rstrip(".…").casefold())
+    whole = _word_chars(paragraph.casefold())
+    return len(whole) > len(start) > 0 and whole.startswith(start)

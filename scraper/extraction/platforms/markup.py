@@ -86,11 +86,19 @@ def first_text(
 ) -> str | None:
     """Text of the first element with text found by the first selector that finds one,
     skipping `outside` and what it holds."""
+    element = first_with_text(scope, selectors, outside)
+    return element_text(element) if element is not None else None
+
+
+def first_with_text(
+    scope: HtmlElement, selectors: tuple[str, ...], outside: HtmlElement | None = None
+) -> HtmlElement | None:
+    """The first element with text found by the first selector that finds one, skipping
+    `outside` and what it holds."""
     for selector in selectors:
         for element in select(scope, selector):
-            text = element_text(element)
-            if text and (outside is None or is_outside(element, outside)):
-                return text
+            if element_text(element) and (outside is None or is_outside(element, outside)):
+                return element
     return None
 
 

@@ -31,8 +31,9 @@ from ..model import Article, Attachment, Image, ListingPage, NotAnArticle
 from ..urls import resolve_url
 from . import generic_listing
 from .base import Platform, absolute_links, title_segments
+from .generic_fields import dateline_texts
 from .markup import (
-    first_text,
+    first_with_text,
     generator_reasons,
     in_side_block,
     inline_related_links,
@@ -56,7 +57,8 @@ DATELINES = ("span.h5", ".time", "[itemprop=datePublished]")
 ANY_DATELINE = ", ".join(DATELINES)
 HOMETEXT = ".hometext"
 HOME_FIGURE = "figure.article, figure"
-AUTHOR_LINES = ".margin-bottom-lg p, p.text-right, .text-right"
+# (NukeViet 3 themes: "div.aright", "<strong>Tác giả bài viết: </strong>…".)
+AUTHOR_LINES = ".margin-bottom-lg p, p.text-right, .text-right, .aright"
 DOWNLOAD_LINKS = ".news-download-file a[href]"
 BREADCRUMB = ".temp-breadcrumbs li, .breadcrumbs li"
 META_PUBLISHED = "meta[property='article:published_time']"
@@ -215,13 +217,18 @@ def parse_article(doc: Document) -> Article:
     if body is None:
         raise NotAnArticle("not_an_article", "no NukeViet news body (#news-bodyhtml)")
     panel = _panel(body, doc)
-    title = first_text(panel, TITLES, outside=body)
+    title_el = first_with_text(panel, TITLES, outside=body)
+    title = element_text(title_el) if title_el is not None else None
     datelines = [
         element_text(d)
         for selector in DATELINES
         for d in select(panel, selector)
         if is_outside(d, body)
     ]
+    if not any(datelines) and title_el is not None:
+        # A theme's own date element ("li.date-post", NukeViet 3's "span.small"): the
+        # dateline the generic reader finds by the title.
+        datelines = dateline_texts(doc, title_el)[0][:1]
     published = meta_content(doc, META_PUBLISHED)
     hometext = select(panel, HOMETEXT)
     parts = Parts(
