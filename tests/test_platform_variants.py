@@ -4,7 +4,7 @@ fields, never another story's."""
 
 from __future__ import annotations
 
-from scraper.extraction import extract_article
+from scraper.extraction import extract_article, parse_listing
 
 LIFERAY_JS = (
     "<script>var Liferay = {}; Liferay.Util = {}; var themeDisplay = {};</script>"
@@ -189,3 +189,113 @@ def test_nukeviet_lead_cut_short_with_an_ellipsis_is_not_given_twice():
     article = extract_article(page, "https://xa.example.gov.vn/news/tin-tuc/trong-cay-12.html")
     assert article.summary == first
     assert article.body.count("tức mùng 6 Tết") == 1
+
+
+SHAREPOINT_HEAD = (
+    "<html><head><meta name='GENERATOR' content='Microsoft SharePoint'><title>Tin hoạt động"
+    "</title></head><body class='v4master'><form id='aspnetForm'><div id='s4-workspace'>"
+)
+QNP_URL = (
+    "https://www.quangngai.gov.vn/vi/thanhpho/Pages/qnp-kyhop-qnpnd-10990-qnpnc-61-qnpsite-1.html"
+)
+
+
+def test_sharepoint_title_beside_the_text_not_a_side_box_header():
+    """Quảng Ngãi: the left "Chuyên mục" box's header carries a title class too."""
+    page = (
+        f"{SHAREPOINT_HEAD}<table><tr><td class='left-zone'><div class='box-menu'>"
+        "<div class='tieude'>Chuyên mục</div><ul><li><a href='/tin'>Tin hoạt động</a></li></ul>"
+        "</div></td><td><div class='qnp-news-detail'><h2 class='title-news'>HĐND phường tổ"
+        " chức kỳ họp thứ mười hai</h2><div class='ngaydang'>Thứ Sáu, 18/12/2020 17:05</div>"
+        f"<div class='ms-rtestate-field'>{TEXT}</div></div></td></tr></table></div></form>"
+        "</body></html>"
+    )
+    article = extract_article(page, QNP_URL)
+    assert article.platform == "sharepoint"
+    assert article.title == "HĐND phường tổ chức kỳ họp thứ mười hai"
+    assert article.published_at == "2020-12-18T17:05:00+07:00"
+
+
+def test_sharepoint_publish_line_under_the_text_and_a_byline_pushed_right_by_its_margin():
+    page = (
+        f"{SHAREPOINT_HEAD}<div class='qnp-news-detail'><h2 class='title-news'>Phường tổ chức"
+        f" hội nghị nhân dân năm 2020</h2><div class='ms-rtestate-field'>{TEXT}"
+        "<p style='margin-left: 360px;'><strong>Quỳnh Như</strong></p></div>"
+        "<div class='news-bottom-info'>Ngày đăng: 28/12/2020 10:45 | Lượt xem: 86 |"
+        " <a href='javascript:window.print()'>In trang</a></div></div></div></form></body></html>"
+    )
+    article = extract_article(page, QNP_URL)
+    assert article.published_at == "2020-12-28T10:45:00+07:00"
+    assert article.byline == "Quỳnh Như"
+    assert article.body.endswith("trước khi trình huyện.")
+
+
+def test_sharepoint_article_image_field_shown_in_the_text_too_is_one_image():
+    page = (
+        f"{SHAREPOINT_HEAD}<div class='article'><h1 class='article-title'>Đối thoại với nhân"
+        " dân về đất đai</h1><div class='date'>Thứ Ba, 12/03/2024 08:00</div>"
+        f"<div class='ms-rtestate-field'><div class='captioned-image'><div class='image'><img"
+        " src='/PublishingImages/2024/doi-thoai.jpg'></div><div class='caption'>Quang cảnh buổi"
+        f" đối thoại</div></div>{TEXT}</div></div></div></form></body></html>"
+    )
+    article = extract_article(page, "https://xa.example.gov.vn/Pages/2024-3-12/doi-thoai.aspx")
+    assert [i.url.rsplit("/", 1)[-1] for i in article.images] == ["doi-thoai.jpg"]
+    assert article.images[0].caption == "Quang cảnh buổi đối thoại"
+
+
+WORDPRESS_HEAD = (
+    "<html><head><title>Tiếp công dân định kỳ - Trang TTĐT</title><link rel='stylesheet'"
+    " href='/wp-content/themes/astra/style.css'><script src='/wp-includes/js/jquery/jquery.min.js'>"
+    "</script></head><body class='single single-post'>"
+)
+
+
+def test_wordpress_astra_day_and_the_portal_account_as_author():
+    """Astra prints the day in span.published (no datetime) and the account's display name,
+    a role and the site's name, as the author."""
+    page = (
+        f"{WORDPRESS_HEAD}<article class='post type-post'><header class='entry-header'>"
+        "<h1 class='entry-title'>Tiếp công dân định kỳ tháng 4 năm 2025</h1><div"
+        " class='entry-meta'><span class='posted-by vcard author'><a rel='author'"
+        " href='/author/qtv/'><span class='author-name'>Quản trị viên Cổng</span></a></span> /"
+        " <span class='published'>16/04/2025</span></div></header>"
+        f"<div class='entry-content'>{TEXT}</div></article></body></html>"
+    )
+    article = extract_article(page, "https://xa.example.gov.vn/tiep-cong-dan-thang-4/")
+    assert article.platform == "wordpress"
+    assert article.published_at == "2025-04-16T00:00:00+07:00"
+    assert article.byline is None
+
+
+def test_wordpress_table_of_contents_box_is_no_text():
+    toc = (
+        "<div id='ez-toc-container' class='ez-toc-v2_0'><p class='ez-toc-title'>Mục lục</p>"
+        "<ul><li><a href='#1'>1. Kết quả kiểm tra</a></li></ul></div>"
+    )
+    page = (
+        f"{WORDPRESS_HEAD}<article class='post type-post'><h1 class='entry-title'>Đoàn thẩm"
+        " định nông thôn mới</h1><time class='entry-date published' datetime="
+        f"'2025-04-16T08:00:00+07:00'>16/04/2025</time><div class='entry-content'>{toc}{TEXT}"
+        "</div></article></body></html>"
+    )
+    article = extract_article(page, "https://xa.example.gov.vn/tham-dinh-nong-thon-moi/")
+    assert article.body.startswith("Ngày 6/9, đoàn thẩm định")
+
+
+def test_haiphong_2025_listing_leaves_out_the_right_column_box():
+    items = "".join(
+        f"<div class='news-list-item'><h3><a href='/tin-tuc-su-kien-66860/tin-{n}-7776{n:02d}'>"
+        f"Tin số {n} của phường</a></h3><div class='date'>2{n}/10/2025</div></div>"
+        for n in range(5)
+    )
+    page = (
+        "<html><head><title>Tin tức - Sự kiện</title></head><body><main><div class='row'>"
+        f"<div class='col-lg-8'><h1 class='page-title'>Tin tức - Sự kiện</h1>{items}</div>"
+        "<div class='col-lg-4'><div class='col-right'><div class='box'><div class='box-header'>"
+        "Tin đọc nhiều</div><ul><li><a href='/thong-bao-66861/lich-tiep-cong-dan-777590'>Lịch"
+        " tiếp công dân</a></li></ul></div></div></div></div></main></body></html>"
+    )
+    listing = parse_listing(page, "https://tanhung.haiphong.gov.vn/tin-tuc-su-kien-66860?page=2")
+    assert listing.platform == "haiphong2025"
+    assert len(listing.article_urls) == 5
+    assert not any("777590" in url for url in listing.article_urls)

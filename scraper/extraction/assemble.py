@@ -120,8 +120,14 @@ def _dateline_box(text: str, dateline: str) -> bool:
 
 
 def _merge_images(found: list[Image], extra: list[Image]) -> list[Image]:
-    seen = {image.url for image in found}
-    return [*found, *(image for image in extra if image.url not in seen)]
+    """Each image once, in order, with the first caption any of its copies gives (an
+    adapter's picture field may also stand in the text it reads)."""
+    merged: dict[str, Image] = {}
+    for image in (*found, *extra):
+        kept = merged.setdefault(image.url, image)
+        if kept.caption is None and image.caption is not None:
+            merged[image.url] = replace(kept, caption=image.caption)
+    return list(merged.values())
 
 
 def _content(doc: Document, roots: list[HtmlElement], skip: set[HtmlElement]) -> Content:

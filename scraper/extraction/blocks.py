@@ -122,7 +122,12 @@ _FILE_EXT = re.compile(_DOCUMENT_EXT, re.IGNORECASE)
 MAX_ATTACHMENT_LINE_REST = 20
 CAPTION_ATTR = re.compile(r"caption|chu-?thich|chuthich|image-desc|img-desc", re.IGNORECASE)
 MAX_CAPTION_CHARS = 400
-_RIGHT = re.compile(r"text-align\s*:\s*right", re.IGNORECASE)
+# Right-aligned, or pushed to the right by a wide left margin ("margin-left: 360px", as old
+# editors indented bylines; a paragraph's indent is a few dozen pixels).
+_RIGHT = re.compile(
+    r"text-align\s*:\s*right|(?:margin|padding)-left\s*:\s*(?:[2-9]\d\d|\d{4})(?:\.\d+)?px",
+    re.IGNORECASE,
+)
 _CENTER = re.compile(r"text-align\s*:\s*center", re.IGNORECASE)
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.IGNORECASE)
 _ITALIC_STYLE = re.compile(r"font-style\s*:\s*italic", re.IGNORECASE)

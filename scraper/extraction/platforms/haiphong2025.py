@@ -76,8 +76,10 @@ CHROME_CLASS = re.compile(
     r"(?:^|\s)(?:header|footer|site-header|site-footer|top-bar|menu|main-menu|navbar)(?:$|\s)",
     re.IGNORECASE,
 )
+# (The right column itself too: "col-right", "right-column", Vietnamese "cot-phai".)
 SIDE_BOX = re.compile(
-    r"sidebar|widget|box-hot|highlight|noi-?bat|tieu-?diem|tin-?moi|most-?view|xem-?nhieu|related",
+    r"sidebar|widget|box-hot|highlight|noi-?bat|tieu-?diem|tin-?moi|most-?view|xem-?nhieu|related|"
+    r"col-?right|right-?col(?:umn)?|cot-?phai|doc-?nhieu",
     re.IGNORECASE,
 )
 # The theme pages with ?page=N; other common names are accepted as they come.

@@ -95,6 +95,30 @@ def _dateline_texts(scope: HtmlElement, body: HtmlElement) -> list[str]:
                 continue
             if (not label_needed or DATE_LABEL.match(text)) and parse_dateline(text):
                 return [_shown_dateline(text)]
+    return _labelled_after(scope, body)
+
+
+# The blocks after the body looked at for a labelled publish line ("Ngày đăng: …" closing
+# the article, with the counter and print link), when none is above it.
+AFTER_BODY_BLOCKS = 2
+PUBLISHED_LABEL = re.compile(r"^(?:đăng ngày|ngày đăng|đăng lúc)\b", re.IGNORECASE)
+
+
+def _labelled_after(scope: HtmlElement, body: HtmlElement) -> list[str]:
+    looked = 0
+    for element in body.itersiblings():
+        if not isinstance(element.tag, str) or not (text := element_text(element)):
+            continue
+        shown = _shown_dateline(text)
+        if (
+            len(text) <= MAX_DATELINE_CHARS
+            and PUBLISHED_LABEL.match(text)
+            and parse_dateline(shown)
+        ):
+            return [shown]
+        looked += 1
+        if looked == AFTER_BODY_BLOCKS:
+            break
     return []
 
 
@@ -119,15 +143,29 @@ def _indented_byline(body: HtmlElement, skip: set[HtmlElement]) -> str | None:
 
 
 def _find_title(doc: Document) -> HtmlElement | None:
-    found = doc.css_first(TITLE)
-    if found is not None and element_text(found):
+    named = [el for el in select(doc.tree, TITLE) if element_text(el)]
+    # The one set beside a text field: a side box's header can carry a title class too
+    # (Quảng Ngãi's left "Chuyên mục" box, "div.tieude").
+    fields = select(doc.tree, CONTENT)
+    found = next((el for el in named if _beside(doc, el, fields)), None)
+    if found is not None:
         return found
-    # Vendor layouts unknown here: the heading that repeats the page's <title>.
+    # Vendor layouts unknown here: the heading that repeats the page's <title>, else one set
+    # beside a text field.
     title = next(doc.tree.iterdescendants("title"), None)
     page_title = clean_line(title.text if title is not None else None)
     headings = [h for h in doc.tree.iter("h1", "h2", "h3") if len(element_text(h)) >= 10]
     matching = [h for h in headings if page_title.startswith(element_text(h))]
-    return max(matching, key=lambda h: len(element_text(h)), default=None)
+    if matching:
+        return max(matching, key=lambda h: len(element_text(h)))
+    found = next((h for h in headings if _beside(doc, h, fields)), None)
+    return found if found is not None else next(iter(named), None)
+
+
+def _beside(doc: Document, element: HtmlElement, fields: list[HtmlElement]) -> bool:
+    """Whether `element`'s parent also holds one of the text `fields`."""
+    parent = element.getparent()
+    return parent is not None and bool(doc.memo.under(parent, fields))
 
 
 def _images(doc: Document, scope: HtmlElement) -> list[Image]:

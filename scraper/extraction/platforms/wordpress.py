@@ -55,7 +55,14 @@ TIMES = (
     "time[datetime]:not(.updated)",
 )
 META_PUBLISHED = "meta[property='article:published_time']"
-SHOWN_DATE = (".posted-on", ".entry-date", ".post-date")
+# (Astra and other themes: "span.published", "[itemprop=datePublished]" with no datetime.)
+SHOWN_DATE = (
+    ".posted-on",
+    ".entry-date",
+    ".post-date",
+    ".published",
+    "[itemprop=datePublished]",
+)
 AUTHOR = (".author.vcard", ".byline .author", "[rel=author]")
 CATEGORY = ("a[rel~=category]", ".cat-links a")
 META_SECTION = "meta[property='article:section']"
@@ -67,7 +74,9 @@ IN_CONTENT_NOISE = (
 )
 # The CMS account that posted, not an author: logins and role names.
 ACCOUNT_NAME = re.compile(
-    r"^(?:admin(?:istrator)?|quản trị(?: viên)?|ban biên tập|biên tập(?: viên)?|btv|bbt|"
+    # (A role and the site's name: "Quản trị viên Cổng", "Ban biên tập Trang TTĐT".)
+    r"^(?:admin(?:istrator)?|(?:quản trị(?: viên)?|ban biên tập)(?:\s.{0,40})?|biên tập(?: viên)?|"
+    r"btv|bbt|"
     r"webmaster|editor|author|[a-z0-9_.-]+)$",
     re.IGNORECASE,
 )
