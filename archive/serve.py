@@ -22,6 +22,7 @@ from types import FrameType
 from typing import NoReturn
 
 from archive.metadata import DATABASE_NAMES, METADATA_PATH, build_metadata
+from archive.upgrade import upgrade_for_serving
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 # Loaded with --plugins-dir: Datasette 0.65 has no option to load a plugin by module name.
@@ -127,6 +128,8 @@ def serve(
     """Run Datasette in the foreground until it exits, Ctrl-C or SIGTERM; exits with its
     status."""
     existing_database(db_path)
+    # Datasette does not migrate: an archive of an older vnnews is brought up to date first.
+    upgrade_for_serving(db_path, say=lambda message: print(message, file=sys.stderr, flush=True))
     with metadata_for(db_path) as metadata:
         command = datasette_command(db_path, port=port, host=host, metadata=metadata)
         if open_browser:

@@ -8,7 +8,7 @@ import uuid
 from dataclasses import asdict
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -19,6 +19,9 @@ from .extraction import PLATFORMS, NotAnArticle, detect_platform, extract_articl
 from .extraction.document import decode_html, guess_page_url
 from .registry.admin_units import load_admin_units
 from .registry.portals import LEVELS, Portal, Registry, RegistryError, load_registry
+
+if TYPE_CHECKING:
+    from .crawl import CrawlJob
 
 DEMO_DB = "data/demo.db"
 
@@ -143,15 +146,8 @@ def crawl(
     With no URL and no selection, crawls every registry portal active today whose news
     section is known. --platform forces an adapter for URLs; for the registry it filters.
     """
-    from .crawl import (
-        LOOPBACK_SETTINGS,
-        CrawlJob,
-        build_settings,
-        is_loopback,
-        prepare_archive,
-        record_runs,
-        run_crawls,
-    )
+    from .crawl import CrawlJob, build_settings, prepare_archive, record_runs, run_crawls
+    from .politeness import on_this_machine
 
     registry = _load_registry(registry_files)
     if urls:
@@ -175,10 +171,11 @@ def crawl(
         job.since, job.until = since, until
     overrides = _parse_settings(setting)
     overrides.setdefault("LOG_LEVEL", "WARNING")
-    if urls and all(is_loopback(url) for url in urls):
-        click.echo("a server on this machine: crawling without politeness delays", err=True)
-        for name, value in LOOPBACK_SETTINGS.items():
-            overrides.setdefault(name, value)
+    # run_crawls lifts the delays of these (scraper.politeness.fit_to_hosts); say which.
+    local = [job for job in jobs if on_this_machine(job.start_urls)]
+    if local:
+        which = "" if len(local) == len(jobs) else f" ({', '.join(_job_name(j) for j in local)})"
+        click.echo(f"a server on this machine{which}: crawling without politeness delays", err=True)
     from .lock import ArchiveLocked, archive_lock
 
     try:
@@ -197,7 +194,7 @@ def crawl(
         raise click.ClickException(str(exc)) from None
     unreachable = [r for r in results if not r.reached]
     for result in unreachable:
-        name = result.job.portal or ", ".join(result.job.start_urls)
+        name = _job_name(result.job)
         moved = result.stats.get("vnnews/moved_to")
         why = f"moved: redirects to {moved}" if moved else "no listing page could be read"
         if result.stats.get("vnnews/listing_failed/robots_txt"):
@@ -209,6 +206,10 @@ def crawl(
     )
     if unreachable and len(unreachable) == len(results):
         sys.exit(1)
+
+
+def _job_name(job: CrawlJob) -> str:
+    return job.portal or ", ".join(job.start_urls)
 
 
 def _check_window(recheck: str | None, since: str | None, until: str | None) -> None:
@@ -519,7 +520,7 @@ def demo(db: str, port: int, serve_after: bool) -> None:
     Fully offline: the sample pages were written for this project and reproduce the markup
     of the Liferay portals that Hanoi's districts and wards ran before July 2025.
     """
-    from .crawl import LOOPBACK_SETTINGS, CrawlJob, build_settings, run_crawls
+    from .crawl import CrawlJob, build_settings, run_crawls
     from .demo.portal import SamplePortal
     from .demo.server import serve_portal
 
@@ -531,7 +532,8 @@ def demo(db: str, port: int, serve_after: bool) -> None:
     with serve_portal(portal, host="127.0.0.1", port=0) as base_url:
         click.echo(f"sample portal at {base_url}{portal.start_path}", err=True)
         job = CrawlJob(start_urls=[base_url + portal.start_path], portal="demo-portal")
-        settings = build_settings(db, {**LOOPBACK_SETTINGS, "LOG_LEVEL": "WARNING"})
+        # On 127.0.0.1, it is crawled without politeness delays (scraper.politeness).
+        settings = build_settings(db, {"LOG_LEVEL": "WARNING"})
         run_crawls([job], settings)
         click.echo(f"archive: {db}", err=True)
         if serve_after:

@@ -2,41 +2,20 @@
 
 from __future__ import annotations
 
-import ipaddress
 import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.settings import Settings
 from scrapy.utils.project import get_project_settings
 
+from .politeness import fit_to_hosts
 from .registry.admin_units import load_admin_units
 from .registry.portals import Portal, Registry
+from .run_counts import article_counts
 from .spiders.portal import PortalSpider
-
-# Settings that make a crawl of a server on this machine fast: no delays, more parallelism.
-# Only for loopback demos, tests and benchmarks, never for real portals.
-LOOPBACK_SETTINGS: dict[str, Any] = {
-    "AUTOTHROTTLE_ENABLED": False,
-    "DOWNLOAD_DELAY": 0,
-    "CONCURRENT_REQUESTS_PER_DOMAIN": 16,
-    "RETRY_TIMES": 1,
-}
-
-
-def is_loopback(url: str) -> bool:
-    """Whether a URL's host is this machine (127.0.0.0/8, ::1, localhost): a saved copy of a
-    portal served locally, which needs none of the politeness a real portal is owed."""
-    host = (urlsplit(url).hostname or "").lower()
-    if host == "localhost" or host.endswith(".localhost"):
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 @dataclass
@@ -92,6 +71,9 @@ def run_crawls(jobs: list[CrawlJob], settings: Settings) -> list[CrawlResult]:
     crawlers: list[tuple[CrawlJob, Crawler]] = []
     for job in jobs:
         crawler = process.create_crawler(PortalSpider)
+        # Each crawler has its own copy of the settings: a portal on this machine is crawled
+        # without delays, the real portals of the same run keep theirs.
+        fit_to_hosts(job.start_urls, crawler.settings)
         crawlers.append((job, crawler))
         process.crawl(
             crawler,
@@ -156,12 +138,7 @@ def run_record(result: CrawlResult) -> dict[str, Any]:
         "status": "ok" if result.reached else "unreachable",
         "finish_reason": stats.get("finish_reason"),
         "listing_pages": stats.get("vnnews/listing_pages", 0),
-        "articles_new": stats.get("vnnews/articles_new", 0),
-        "articles_updated": stats.get("vnnews/articles_updated", 0),
-        "articles_unchanged": stats.get("vnnews/articles_unchanged", 0),
-        "articles_failed": stats.get("vnnews/articles_failed", 0),
-        "articles_removed": stats.get("vnnews/articles_removed", 0),
-        "articles_rechecked": stats.get("vnnews/articles_rechecked", 0),
+        **article_counts(stats),
         "extraction_warnings": stats.get("vnnews/extraction_warnings", 0),
         "requests": stats.get("downloader/request_count", 0),
         "responses_by_status": statuses,

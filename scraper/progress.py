@@ -10,6 +10,8 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from twisted.internet import task
 
+from .run_counts import article_counts
+
 
 def summarize(stats: dict[str, Any], elapsed: float) -> dict[str, Any]:
     """The figures a user wants from a finished (or running) crawl."""
@@ -17,10 +19,7 @@ def summarize(stats: dict[str, Any], elapsed: float) -> dict[str, Any]:
     return {
         "pages_fetched": stats.get("response_received_count", 0),
         "listing_pages": stats.get("vnnews/listing_pages", 0),
-        "articles_new": stats.get("vnnews/articles_new", 0),
-        "articles_updated": stats.get("vnnews/articles_updated", 0),
-        "articles_unchanged": stats.get("vnnews/articles_unchanged", 0),
-        "articles_failed": stats.get("vnnews/articles_failed", 0),
+        **article_counts(stats),
         "articles_failed_http": failed_http,
         "articles_without_date": stats.get("vnnews/articles_without_date", 0),
         "listing_failed": stats.get("vnnews/listing_failed", 0),
@@ -35,7 +34,7 @@ def format_summary(summary: dict[str, Any]) -> str:
         f"{summary['pages_fetched']} pages fetched ({summary['listing_pages']} listing) "
         f"in {elapsed:.1f}s ({rate:.1f}/s) | articles: {summary['articles_new']} new, "
         f"{summary['articles_updated']} updated, {summary['articles_unchanged']} unchanged, "
-        f"{summary['articles_failed']} failed"
+        f"{summary['articles_removed']} removed, {summary['articles_failed']} failed"
     )
 
 

@@ -1,6 +1,7 @@
 """`vnnews serve` as a user runs it, over loopback: an archive of any file name gets the
-project's Datasette configuration (search, canned queries), and SIGTERM stops Datasette too.
-All text is invented for the project."""
+project's Datasette configuration (search, canned queries), an archive of an older vnnews is
+brought up to date first, and SIGTERM stops Datasette too. All text is invented for the
+project."""
 
 from __future__ import annotations
 
@@ -15,8 +16,11 @@ from pathlib import Path
 
 import httpx
 import pytest
+from sqlite_utils import Database
 
-from archive import Archive
+from archive import Archive, schema
+from archive.search import folded_row
+from archive.upgrade import pending_migrations, upgrade_for_serving
 
 from .datasette_server import free_port
 
@@ -42,6 +46,27 @@ def build(path: Path) -> None:
                     "fetched_at": "2026-11-27T01:00:00+00:00",
                 }
             )
+
+
+def build_before_publish_order(path: Path) -> None:
+    """The same archive as an older vnnews left it: before migration
+    search_index_in_publish_order, its search index keyed on the articles' rowid."""
+    db = Database(path)
+    schema.migrations.apply(db, stop_before="search_index_in_publish_order")
+    db["portals"].insert({"id": PORTAL})
+    for slug, title, day in ARTICLES:
+        record = {"url": f"https://{PORTAL}/tin-tuc/{slug}", "portal_id": PORTAL, "title": title,
+                  "published_at": f"{day}T08:00:00+07:00", "body": "Nội dung bài viết."}  # fmt: skip
+        row = {**record, "fetched_at": "t", "content_hash": "x", "first_seen_at": "t",
+               "last_seen_at": "t"}  # fmt: skip
+        rowid = db["articles"].insert(row).last_rowid
+        db.execute(
+            "INSERT INTO articles_search (rowid, title, summary, body, byline, tags) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [rowid, *folded_row(record)],
+        )
+    db.conn.commit()
+    db.close()
 
 
 @contextmanager
@@ -107,3 +132,43 @@ def test_sigterm_stops_datasette_too(tmp_path: Path) -> None:
         while answers(port) and time.monotonic() < deadline:
             time.sleep(0.2)
         assert not answers(port), "Datasette still serves after vnnews serve was stopped"
+
+
+def test_an_archive_of_an_older_vnnews_is_updated_before_it_is_served(tmp_path: Path) -> None:
+    db_path = tmp_path / "archive.db"
+    build_before_publish_order(db_path)
+    assert pending_migrations(db_path) == ["search_index_in_publish_order"]
+    port = free_port()
+    with vnnews_serve(db_path, port), httpx.Client(base_url=f"http://127.0.0.1:{port}") as client:
+        search = {"_search": "dang uy", "_shape": "objects"}
+        box = client.get("/archive/articles.json", params=search)
+        assert box.status_code == 200, box.text
+        assert [r["title"] for r in box.json()["rows"]] == ["Đảng ủy xã họp phiên thường kỳ"]
+        canned = client.get(
+            "/archive/search.json", params={"q": "kenh thuy loi", "_shape": "objects"}
+        )
+        assert [r["title"] for r in canned.json()["rows"]] == ["Nạo vét kênh thủy lợi"]
+    said = db_path.with_suffix(".serve.log").read_text()
+    assert "updating it before serving (search_index_in_publish_order)" in said
+    assert pending_migrations(db_path) == []
+
+
+def test_an_archive_it_may_not_write_is_left_as_it_is_with_a_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db_path = tmp_path / "archive.db"
+    build_before_publish_order(db_path)
+    # As for a user without write permission (tests may run as root, who has it anyway).
+    monkeypatch.setattr(os, "access", lambda path, mode, **_: mode != os.W_OK)
+    said: list[str] = []
+    assert upgrade_for_serving(db_path, say=said.append) is False
+    assert pending_migrations(db_path) == ["search_index_in_publish_order"]
+    assert len(said) == 1 and f"`vnnews reindex --db {db_path}`" in said[0]
+
+
+def test_a_database_that_is_no_archive_is_left_as_it_is(tmp_path: Path) -> None:
+    db_path = tmp_path / "other.db"
+    Database(db_path)["notes"].insert({"text": "Ghi chú"})
+    said: list[str] = []
+    assert upgrade_for_serving(db_path, say=said.append) is True
+    assert Database(db_path).table_names() == ["notes"] and said == []

@@ -453,6 +453,9 @@ class PortalSpider(scrapy.Spider):
         if recheck:
             self._count("articles_rechecked")
             if response.status == 304:
+                # Found again, unchanged: counted as the pipeline counts a page that came back
+                # the same, so that crawl_runs and the summary line tell it.
+                self._count("articles_unchanged")
                 self._count("articles_not_modified")
                 return
             if response.status in (404, 410):
