@@ -1857,6 +1857,8 @@ def test_generic_lead_photo_between_the_title_and_the_text():
     [
         ("Thành Long 11:24 | 01/07/2025", "Thành Long"),
         ("Minh Khoa - 01/07/2025", "Minh Khoa"),
+        # The photographer beside the writers (hanoimoi's box, PORTALS.md §4).
+        ("Nhóm PV HNMO - Ảnh: Viết Thành| 01/07/2025 08:20", "Nhóm PV HNMO"),
         # A section, a weekday: no one's name.
         ("Tin tức | 01/07/2025", None),
         ("Kinh Tế | 01/07/2025", None),

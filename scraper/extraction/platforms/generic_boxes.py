@@ -15,6 +15,7 @@ from ..bylines import (
     BYLINE_LABEL,
     DATE_TAIL,
     PHOTO_CREDIT,
+    PHOTO_CREDIT_TAIL,
     UNIT_WORDS,
     find_byline,
     looks_like_name,
@@ -266,6 +267,8 @@ def author_beside_date(doc: Document, dateline_text: str) -> str | None:
             return labelled
     # News sites' "Thành Long 11:24 | 01/07/2025": the writer's name alone before the time.
     before = dateline_text.partition(dateline.text)[0].strip(" -–|,")
+    # (The photographer credited beside the writer: "Nhóm PV HNMO - Ảnh: Viết Thành| …".)
+    before = PHOTO_CREDIT_TAIL.sub("", before).strip(" -–|,")
     return before if _unlabelled_name(before) else None
 
 
