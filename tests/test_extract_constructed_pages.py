@@ -1907,3 +1907,25 @@ def test_generic_old_table_listing_of_teasers_is_no_article():
     with pytest.raises(NotAnArticle) as raised:
         extract_article(page, "http://xa.example.gov.vn/?cn=28")
     assert raised.value.reason == "not_an_article"
+
+
+def test_generic_frame_content_page_with_its_text_in_a_font_under_body():
+    """A 2000s frame's content page: no <title>, the bold title and its date on one line,
+    the text in a <font> split by <br>, the writer on the right, then the tools."""
+    page = (
+        "<html><head><meta charset='utf-8'></head><body><b><font size='3'>Trao quà Tết cho"
+        " các gia đình chính sách xã Tân Lập</font></b> <font size='1'>(15/01/2009)</font>"
+        "<br><br><font face='Verdana' size='2'>Nhân dịp Tết Nguyên đán, xã đã trao 350 suất"
+        " quà cho các gia đình chính sách, hộ nghèo, người cao tuổi cô đơn trên địa bàn.<br><br>"
+        "Mỗi suất quà gồm tiền mặt, gạo, bánh chưng và nhu yếu phẩm, tổng trị giá gần 90 triệu"
+        " đồng, do ngân sách xã, các doanh nghiệp và nhà hảo tâm đóng góp.<br><br>Lãnh đạo xã"
+        " cũng đến thăm, chúc Tết các Mẹ Việt Nam anh hùng.</font><br><br><div align='right'><i>"
+        "Thanh Tâm</i></div><br><a href='print.asp?id=4088'>[In bài này]</a>"
+        " <a href='javascript:history.go(-1)'>[Trở về]</a></body></html>"
+    )
+    article = extract_article(page, "http://www.tanlap.example.gov.vn/news.asp?id=4088")
+    assert article.title == "Trao quà Tết cho các gia đình chính sách xã Tân Lập"
+    assert article.published_at == "2009-01-15T00:00:00+07:00"
+    assert article.byline == "Thanh Tâm"
+    assert article.body.startswith("Nhân dịp Tết Nguyên đán")
+    assert article.body.endswith("các Mẹ Việt Nam anh hùng.")

@@ -184,6 +184,10 @@ def _loose_text_score(body: HtmlElement) -> float:
     """The vote of text set straight in <body>, its paragraphs split by <br> (a print view
     with no box at all), scored as paragraphs are."""
     pieces = [body.text, *(child.tail for child in body)]
+    for child in body:
+        # (Or in a <font> around it all, as a frame's content page sets its text.)
+        if child.tag in INLINE_WRAPPERS:
+            pieces += [child.text, *(grandchild.tail for grandchild in child)]
     return sum(
         1 + min(len(text) / 100, 3) + text.count(",") * 0.1
         for piece in pieces

@@ -228,6 +228,22 @@ def _bold_line_over_dateline(doc: Document, container: HtmlElement | None) -> Bl
         words = len(first.text.split())
         if _bold_title(second) and count_dates(first.text) == 1 and words <= LEADING_LINE_WORDS:
             return second
+    return _bold_title_with_date(blocks[:1])
+
+
+def _bold_title_with_date(blocks: list[Block]) -> Block | None:
+    """The first line set as a bold title with the date after it on the same line, not bold
+    ("<b>Trao quà Tết …</b> <font>(15/01/2009)</font>", a frame's content page): the title
+    part, held by its bold element."""
+    for block in blocks:
+        match = TITLE_DATE.match(block.text)
+        if match is None:
+            continue
+        title = match["title"]
+        for element in block.element.iter("b", "strong"):
+            if element_text(element) == title:
+                candidate = Block(title, element, bold=True)
+                return candidate if _bold_title(candidate) else None
     return None
 
 
