@@ -41,7 +41,8 @@ ARTICLE_COLUMNS = {
     "images": 'JSON list of images in the article: [{"url", "caption"}].',
     "attachments": 'JSON list of attached documents (such as PDF or Word files): [{"url", "title"}].',
     "warnings": "JSON list of problems the extractor noticed, such as a missing date.",
-    "fetched_at": "When the page was last downloaded (UTC).",
+    "fetched_at": "When the page was last fetched (UTC), a re-check answered 304 Not "
+    "Modified included: the re-check schedule counts from it.",
     "content_hash": "SHA-256 of title, published_at, byline, summary, body and category; "
     "changes when the portal edits the article.",
     "first_seen_at": "When the archive first stored this article (UTC).",

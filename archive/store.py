@@ -81,6 +81,8 @@ UPDATE articles SET {assignments}, fetched_at = :fetched_at, last_seen_at = :fet
   updated_at = :fetched_at, removed_at = NULL, removed_reason = NULL
 WHERE url = :url
 """.format(assignments=", ".join(f"{c} = :{c}" for c in _CONTENT_COLUMNS))
+# An article found again as stored: by a page with the same content, or by a re-check the
+# portal answered "304 Not Modified" (mark_checked). One statement, so both keep the same books.
 _TOUCH_ARTICLE = """
 UPDATE articles SET fetched_at = :fetched_at, last_seen_at = :fetched_at,
   removed_at = NULL, removed_reason = NULL
@@ -262,6 +264,18 @@ class Archive:
         """Record that the portal no longer serves `url`; True if the article was not already
         marked. Its content stays, and finding it again clears the mark."""
         return _mark_removed(self.conn, url, when, reason)
+
+    def mark_checked(self, url: str, when: str) -> bool:
+        """Record that a re-check found `url` as stored without downloading it (the portal
+        answered "304 Not Modified"); True if the archive holds the article.
+
+        Kept as an unchanged upsert keeps it: `fetched_at` and `last_seen_at` become `when`
+        (the re-check schedule reads `fetched_at`) and a removal mark is cleared. The content,
+        versions and captures stay: a 304 has no body to store or re-extract, and the latest
+        capture keeps the validators the next re-check sends."""
+        with self._transaction() as conn:
+            cursor = conn.execute(_TOUCH_ARTICLE, {"url": nfc(url), "fetched_at": when})
+        return cursor.rowcount > 0
 
     def captured_urls(self, urls: Iterable[str]) -> set[str]:
         """Which of `urls` have been fetched before (hold a capture)."""

@@ -52,3 +52,12 @@ class RemovalItem:
     url: str
     when: str
     reason: str
+
+
+@dataclass
+class NotModifiedItem:
+    """A known article a re-check found unchanged without its body: the portal answered
+    "304 Not Modified". The archive records it as found again, as it does an unchanged 200."""
+
+    url: str
+    when: str

@@ -14,7 +14,7 @@ from archive import Archive
 from archive.meetings import store_meetings
 
 from .extraction.meetings import extract_meetings
-from .items import CaptureItem, RemovalItem
+from .items import CaptureItem, NotModifiedItem, RemovalItem
 
 logger = logging.getLogger(__name__)
 
@@ -65,6 +65,11 @@ class ArchivePipeline:
                     final_url=item.final_url,
                     listed_date=item.listed_date,
                 )
+            return item
+        if isinstance(item, NotModifiedItem):
+            # Counted where an unchanged page is counted: by what the archive recorded.
+            if self.archive.mark_checked(item.url, item.when) and stats is not None:
+                stats.inc_value("vnnews/articles_unchanged")
             return item
         if isinstance(item, RemovalItem):
             if self.archive.mark_removed(item.url, item.when, item.reason) and stats is not None:

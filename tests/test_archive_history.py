@@ -192,6 +192,40 @@ def test_article_back_with_other_content_is_restored(stored: Archive) -> None:
     assert versions(stored)[-1]["change"] == "edited"
 
 
+@pytest.mark.parametrize("removed_before", [False, True])
+def test_a_recheck_answered_304_is_kept_as_an_unchanged_page_is(
+    stored: Archive, tmp_path: Path, removed_before: bool
+) -> None:
+    """Same fetched and last-seen times (the re-check schedule reads them), same removal
+    state, no version, no capture, whether the portal sent the page again or a 304."""
+    with Archive(tmp_path / "refetched.db") as refetched:
+        refetched.upsert_portal(PORTAL, "Phường Thanh Xuân", f"https://{PORTAL}/", None, [SECTION])
+        refetched.upsert_article(record())
+        for arch in (stored, refetched):
+            if removed_before:
+                arch.mark_removed(URL, T2, "http_404")
+        assert refetched.upsert_article(record(fetched_at=T3)) == "unchanged"
+        assert stored.mark_checked(URL, T3) is True
+
+        def kept(arch: Archive) -> tuple[Any, ...]:
+            return (
+                arch.conn.execute("SELECT * FROM articles").fetchall(),
+                versions(arch),
+                arch.conn.execute("SELECT count(*) FROM captures").fetchone()[0],
+            )
+
+        assert kept(stored) == kept(refetched)
+    seen = stored.conn.execute("SELECT fetched_at, last_seen_at FROM articles").fetchone()
+    assert seen == (T3, T3)
+    assert removal(stored) == (None, None)
+    assert len(versions(stored)) == 1
+
+
+def test_mark_checked_of_an_unknown_article_is_false(portal: Archive) -> None:
+    assert portal.mark_checked(URL, T2) is False
+    assert portal.conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
+
+
 def test_reextract_leaves_removal_and_last_seen_alone(stored: Archive) -> None:
     # Re-extraction reads an old capture: it is no evidence that the article is online again.
     stored.upsert_article(record(fetched_at=T2))

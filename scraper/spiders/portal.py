@@ -26,7 +26,7 @@ from ..extraction import (
 from ..extraction.dates import parse_dateline
 from ..extraction.platforms import detect, read_listing
 from ..extraction.urls import site_of
-from ..items import ArticleItem, CaptureItem, RemovalItem
+from ..items import ArticleItem, CaptureItem, NotModifiedItem, RemovalItem
 from ..memory import CrawlMemory
 from ..policy import RecheckPolicy
 from ..redirects import lands_away
@@ -434,7 +434,7 @@ class PortalSpider(scrapy.Spider):
         section: str,
         recheck: bool = False,
         listed_date: str | None = None,
-    ) -> Iterator[ArticleItem | CaptureItem | RemovalItem]:
+    ) -> Iterator[ArticleItem | CaptureItem | NotModifiedItem | RemovalItem]:
         fetched_at = datetime.now(UTC).isoformat(timespec="seconds")
         # The archive's key is the URL the listing links to, whatever redirects follow.
         url = response.meta.get("redirect_urls", [response.request.url])[0]
@@ -453,10 +453,11 @@ class PortalSpider(scrapy.Spider):
         if recheck:
             self._count("articles_rechecked")
             if response.status == 304:
-                # Found again, unchanged: counted as the pipeline counts a page that came back
-                # the same, so that crawl_runs and the summary line tell it.
-                self._count("articles_unchanged")
+                # Found again, unchanged: the archive records it as it does a page that came
+                # back the same (and the pipeline counts it so), else the re-check schedule
+                # never learns of it and asks again on every run.
                 self._count("articles_not_modified")
+                yield NotModifiedItem(url=url, when=fetched_at)
                 return
             if response.status in (404, 410):
                 yield RemovalItem(url=url, when=fetched_at, reason=f"http_{response.status}")

@@ -1,0 +1,128 @@
+"""The re-check schedule across nights: an article between 7 and 60 days old is looked at
+again once a week, however the portal answers. A re-check answered "304 Not Modified" is
+recorded as one answered 200 with the same content is (`fetched_at`, `last_seen_at`), so the
+next night does not ask again; a deletion found by a re-check is still marked removed."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from .changing_portal import ChangingPortal, serve
+from .test_crawl_summary import printed, recorded
+from .test_incremental import articles, crawl, rows
+
+STORIES = 6
+# Older than the every-run window (7 days), younger than the weekly one (60 days).
+AGES_IN_DAYS = range(20, 20 + STORIES)
+
+
+def a_week_passes(db: Path) -> None:
+    """Move the archive's own times 8 days back, as if its crawls were made a week ago (the
+    crawls run in subprocesses, with the real clock)."""
+    with_offset = "strftime('%Y-%m-%dT%H:%M:%S+00:00', {0}, '-8 days')"
+    columns = ("fetched_at", "first_seen_at", "last_seen_at")
+    assignments = ", ".join(f"{c} = {with_offset.format(c)}" for c in columns)
+    rows(db, f"update articles set {assignments}")
+    rows(db, f"update captures set fetched_at = {with_offset.format('fetched_at')}")
+
+
+@pytest.fixture(scope="module")
+def nights(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path, ChangingPortal, list]:
+    """A first crawl; a week later, two crawls the same night; another week later, one story
+    deleted, and again two crawls. What each asked, printed, recorded and left in the archive."""
+    db = tmp_path_factory.mktemp("recheck-schedule") / "archive.db"
+    portal = ChangingPortal.with_stories(STORIES)
+    today = datetime.now(UTC).date()
+    for story, age in zip(portal.stories, AGES_IN_DAYS, strict=True):
+        story.day = (today - timedelta(days=age)).strftime("%d/%m/%Y")
+    found: list[dict] = []
+
+    def night(*extra: str) -> None:
+        portal.requests.clear()
+        result = crawl(base, db, *extra)
+        found.append(
+            {
+                "requests": dict(portal.requests),
+                "printed": printed(result.stderr),
+                "recorded": recorded(db),
+                "run": rows(db, "select * from crawl_runs order by id desc limit 1")[0],
+                "articles": articles(db),
+            }
+        )
+
+    with serve(portal) as base:
+        night()  # 0: everything is new
+        a_week_passes(db)
+        found.append({"articles": articles(db)})  # 1: the archive a week later
+        night()  # 2: every article is due; the portal answers 304 to each
+        night()  # 3: later the same night: nothing is due
+        a_week_passes(db)
+        portal.find(3).deleted = True
+        night()  # 4: due again; five answer 304, the deleted one 404
+        night()  # 5: nothing is due, the removed article is not asked again
+    return base, db, portal, found
+
+
+def article_requests(night: dict) -> int:
+    """Requests for article pages: all but robots.txt and the one listing page."""
+    return night["requests"].get("tin-tuc", 0) - 1
+
+
+def test_a_week_later_every_article_is_rechecked_conditionally(nights):
+    _, _, _, found = nights
+    assert found[0]["requests"] == {"robots.txt": 1, "tin-tuc": 2 + STORIES}
+    assert article_requests(found[2]) == STORIES
+    assert json.loads(found[2]["run"]["responses_by_status"]) == {"200": 1, "304": 6, "404": 1}
+
+
+def test_articles_answered_304_are_not_rechecked_again_the_same_week(nights):
+    _, _, _, found = nights
+    assert found[3]["requests"] == {"robots.txt": 1, "tin-tuc": 1}
+    assert found[5]["requests"] == {"robots.txt": 1, "tin-tuc": 1}
+
+
+def test_a_304_records_the_article_as_found_again(nights):
+    _, db, _, found = nights
+    week_old, after = found[1]["articles"], found[2]["articles"]
+    run_started = found[2]["run"]["started_at"]
+    for url, row in after.items():
+        assert row["last_seen_at"] >= run_started and row["fetched_at"] >= run_started, url
+        # Nothing else changes: no content, no new version, no removal.
+        unchanged = {k: v for k, v in row.items() if k not in ("fetched_at", "last_seen_at")}
+        assert unchanged == {
+            k: v for k, v in week_old[url].items() if k not in ("fetched_at", "last_seen_at")
+        }
+    assert rows(db, "select count(*) n from article_versions")[0]["n"] == STORIES
+
+
+def test_a_304_stores_no_capture(nights):
+    """A 304 has no body: the capture of the 200 it confirms stays the latest one, with the
+    validators the next re-check sends and the bytes `vnnews reextract` reads."""
+    _, db, _, _ = nights
+    statuses = rows(db, "select status, count(*) n from captures group by status")
+    assert {r["status"]: r["n"] for r in statuses} == {200: STORIES, 404: 1}
+
+
+def test_a_deletion_is_still_found_by_the_weekly_recheck(nights):
+    base, _, portal, found = nights
+    deleted = base + portal.find(3).path
+    assert article_requests(found[4]) == STORIES
+    after = found[4]["articles"]
+    assert after[deleted]["removed_at"] is not None
+    assert after[deleted]["removed_reason"] == "http_404"
+    assert all(row["removed_at"] is None for url, row in after.items() if url != deleted)
+    assert found[5]["articles"] == after
+
+
+def test_the_summary_counts_each_304_once_as_unchanged(nights):
+    _, _, _, found = nights
+    counts = {"new": 0, "updated": 0, "removed": 0, "failed": 0}
+    assert found[2]["printed"] == found[2]["recorded"] == {**counts, "unchanged": STORIES}
+    assert found[2]["run"]["articles_rechecked"] == STORIES
+    assert found[3]["printed"] == found[3]["recorded"] == {**counts, "unchanged": 0}
+    assert found[3]["run"]["articles_rechecked"] == 0
+    assert found[4]["printed"] == {**counts, "unchanged": STORIES - 1, "removed": 1}
