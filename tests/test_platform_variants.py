@@ -4,7 +4,9 @@ fields, never another story's."""
 
 from __future__ import annotations
 
-from scraper.extraction import extract_article, parse_listing
+import pytest
+
+from scraper.extraction import NotAnArticle, extract_article, parse_listing
 
 LIFERAY_JS = (
     "<script>var Liferay = {}; Liferay.Util = {}; var themeDisplay = {};</script>"
@@ -299,3 +301,87 @@ def test_haiphong_2025_listing_leaves_out_the_right_column_box():
     assert listing.platform == "haiphong2025"
     assert len(listing.article_urls) == 5
     assert not any("777590" in url for url in listing.article_urls)
+
+
+def _publisher(instance: str, entries: str, pager: str = "") -> str:
+    return (
+        f"<div class='portlet-boundary portlet-boundary_101_ portlet-asset-publisher'"
+        f" id='p_p_id_101_INSTANCE_{instance}_'><div class='portlet-body'>{entries}{pager}"
+        "</div></div>"
+    )
+
+
+def _abstracts(prefix: str, count: int) -> str:
+    return "".join(
+        f"<div class='asset-abstract'><h3 class='asset-title'><a href='/tin-tuc/-/view_content/"
+        f"{prefix}{n}-bai-{n}.html'>Bài {prefix} số {n}</a></h3></div>"
+        for n in range(count)
+    )
+
+
+def test_liferay6_listing_pages_through_the_publisher_its_address_names():
+    """The section's last page holds 5 entries, the "Thông báo" publisher below it 10: the
+    address pages through the section's instance, so its entries are the listing."""
+    pager = "<div class='taglib-page-iterator'><a href='?_101_INSTANCE_{i}_cur=1'>1</a></div>"
+    page = (
+        f"<html><head><title>Tin tức</title>{LIFERAY_JS}</head><body>"
+        + _publisher("news1", _abstracts("7701", 5), pager.format(i="news1"))
+        + _publisher("notice2", _abstracts("8801", 10), pager.format(i="notice2"))
+        + "</body></html>"
+    )
+    url = "https://quan.example.gov.vn/tin-tuc?p_p_id=101_INSTANCE_news1&_101_INSTANCE_news1_cur=5"
+    listing = parse_listing(page, url)
+    assert listing.platform == "liferay6"
+    assert len(listing.article_urls) == 5
+    assert all("/7701" in link for link in listing.article_urls)
+
+
+def test_liferay6_unmarked_listing_keeps_one_publisher_s_address_of_each_article():
+    """A theme without asset-abstract markup: Liferay links an article under each publisher
+    that shows it; "Tin nổi bật" must not add a second address of the section's articles."""
+    link = (
+        "<li><a href='/tin-tuc/-/asset_publisher/{i}/content/bai-{n}?redirect=%2F'>Bài {n}</a></li>"
+    )
+    own = "".join(link.format(i="news1", n=n) for n in range(8))
+    featured = "".join(link.format(i="hot9", n=n) for n in range(3))
+    page = (
+        f"<html><head><title>Tin tức</title>{LIFERAY_JS}</head><body>"
+        f"<div id='p_p_id_101_INSTANCE_news1_'><ul class='news-list'>{own}</ul></div>"
+        f"<div id='p_p_id_101_INSTANCE_hot9_'><ul class='hot'>{featured}</ul></div>"
+        "</body></html>"
+    )
+    listing = parse_listing(page, "https://quan.example.gov.vn/tin-tuc")
+    assert len(listing.article_urls) == 8
+    assert not any("/hot9/" in url for url in listing.article_urls)
+
+
+def test_liferay_removed_asset_message_is_an_error_page():
+    page = (
+        f"<html><head><title>Tin tức - Cổng TTĐT</title>{LIFERAY_JS}</head><body>"
+        "<div class='portlet-boundary portlet-boundary_101_' id='p_p_id_101_INSTANCE_news1_'>"
+        "<div class='portlet-msg-error'>Không tìm thấy tài nguyên được yêu cầu.</div></div>"
+        "</body></html>"
+    )
+    with pytest.raises(NotAnArticle) as raised:
+        extract_article(page, LIFERAY6_URL)
+    assert raised.value.reason == "error_page"
+
+
+def test_liferay7_listing_past_its_end_lists_nothing_not_a_side_box():
+    news_portlet = "vn_danang_portal_news_web_NewsListPortlet_INSTANCE_q3Lb"
+    box_portlet = "vn_danang_portal_news_web_NewsBoxPortlet_INSTANCE_m2"
+    newest = "".join(
+        f"<li><a href='/chi-tiet-tin-tuc?d=9010{n}&c=9'>Tin mới số {n}</a></li>" for n in range(5)
+    )
+    page = (
+        f"<html><head><title>Tin tức - Sự kiện</title>{LIFERAY7_HEAD}</head><body>"
+        f"<div class='portlet-boundary portlet-boundary_x_' id='p_p_id_{news_portlet}_'>"
+        "<div class='list-news'><div class='alert alert-info'>Không có dữ liệu</div></div>"
+        "<div class='phan-trang'><ul class='pagination'><li class='page-item'><a"
+        " class='page-link' href='/danh-sach-tin-tuc?c=7&amp;page=7'>Trang sau</a></li></ul>"
+        f"</div></div><div class='portlet-boundary portlet-boundary_y_' id='p_p_id_{box_portlet}_'>"
+        f"<ul class='box-news'>{newest}</ul></div></body></html>"
+    )
+    listing = parse_listing(page, "https://phuong.example.gov.vn/danh-sach-tin-tuc?c=7&page=6")
+    assert listing.platform == "liferay7"
+    assert listing.article_urls == []

@@ -8,7 +8,7 @@ from ..document import Document
 from ..model import ListingPage
 from . import generic, haiphong2025, liferay6, liferay7, nukeviet, sharepoint, vccorp, wordpress
 from .base import Platform
-from .generic_listing import next_page, titled_list
+from .generic_listing import next_page, says_nothing_listed, titled_list
 from .listing_dates import listed_dates
 
 
@@ -19,9 +19,15 @@ def read_listing(platform: Platform, doc: Document) -> ListingPage:
     (listing_dates.py), the same way on every platform.
     """
     listing = platform.parse_listing(doc)
-    if not listing.article_urls and platform is not generic.PLATFORM:
+    if (
+        not listing.article_urls
+        and platform is not generic.PLATFORM
+        and not says_nothing_listed(doc)
+    ):
         # A theme or a plugin the adapter was not written for ("/Pages/<slug>.aspx" items on
-        # SharePoint, a vendor's news portlet on Liferay): the generic reader's list.
+        # SharePoint, a vendor's news portlet on Liferay): the generic reader's list. (Not
+        # when the page says its list is empty, as a page past the end does: the longest
+        # list left is a side box's.)
         listing.article_urls = titled_list(doc)
     listing.dates = listed_dates(doc, listing.article_urls)
     if platform is generic.PLATFORM:

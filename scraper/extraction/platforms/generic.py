@@ -50,13 +50,15 @@ from .generic_teasers import MIN_TEASERS, TeaserBoxes, is_teaser_title, opens_wi
 NAME = "generic"
 
 ERROR_PAGE = re.compile(
-    r"không tìm thấy (?:trang|bài viết|nội dung|dữ liệu)|trang (?:bạn tìm|không tồn tại)|"
-    r"page not found|404 not found|lỗi 404|bài viết không tồn tại|nội dung không tồn tại",
+    r"không tìm thấy (?:trang|bài viết|nội dung|dữ liệu|tài nguyên)|trang (?:bạn tìm|không tồn tại)|"
+    r"page not found|404 not found|lỗi 404|bài viết không tồn tại|nội dung không tồn tại|"
+    # Liferay's own message for a removed asset, in Vietnamese and English.
+    r"the requested resource (?:was not|could not be) found",
     re.IGNORECASE,
 )
 # A lower-case piece of each ERROR_PAGE branch, without "i" or "s" (re.IGNORECASE also takes
 # "ı" and "ſ" for them, which str.lower() leaves alone): a text holding none cannot match.
-ERROR_HINTS = ("không tìm thấy ", "trang bạn tìm", "page not found", "404", "không tồn t")
+ERROR_HINTS = ("không tìm thấy ", "trang bạn tìm", "page not found", "404", "không tồn t", "reque")
 CONTENT_TAGS = ("div", "article", "section", "td", "main")
 INLINE_WRAPPERS = ("span", "font", "form", "center")
 PARAGRAPH_TAGS = ("p", "div", "li", "td", "blockquote", "h2", "h3", "h4")

@@ -12,10 +12,12 @@ from lxml.html import HtmlElement
 
 from ..blocks import element_text
 from ..document import Document
+from ..element_texts import node_text
 from ..model import ListingPage, PostBack
 from ..urls import resolve_url, site_of
 from .base import absolute_links
 from .generic_layout import (
+    in_chrome,
     in_listing_chrome,
     in_page_frame,
     in_side_box,
@@ -483,3 +485,31 @@ def _more_link(doc: Document) -> str | None:
             if site(url) and url != doc.url and number(url) == current + 1:
                 return url
     return None
+
+
+# What a section's page past its end, or an empty section, says where its list would be.
+NOTHING_LISTED = re.compile(
+    r"^\W*(?:không có|chưa có|không tìm thấy) (?:dữ liệu|bài viết|tin(?: bài| tức)?|kết quả)"
+    r"(?: nào)?\W*$|^\W*no (?:data|results|posts|items)(?: found)?\W*$",
+    re.IGNORECASE,
+)
+MAX_NOTICE_CHARS = 80
+
+
+def says_nothing_listed(doc: Document) -> bool:
+    """Whether the page says, outside its header, menus, footer and side boxes, that the
+    list it shows is empty ("Không có dữ liệu", "Chưa có bài viết nào")."""
+    lowered = node_text(doc.tree).lower()
+    if not any(hint in lowered for hint in ("không có", "chưa có", "không tìm thấy", "no ")):
+        return False  # (most listing pages)
+    for element in doc.tree.iter("div", "p", "span", "td", "li", "em", "strong"):
+        text = element_text(element)
+        if (
+            text
+            and len(text) <= MAX_NOTICE_CHARS
+            and NOTHING_LISTED.match(text)
+            and not in_chrome(element)
+            and not in_side_box(element)
+        ):
+            return True
+    return False

@@ -4,6 +4,7 @@ department portals before July 2025, HCMC departments. Evidence: PORTALS.md §2a
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
@@ -168,12 +169,47 @@ def _main_listing(doc: Document) -> list[HtmlElement]:
     if not groups:
         return []
 
-    def rank(group: tuple[HtmlElement | None, list[HtmlElement]]) -> tuple[bool, int]:
+    paged = _paged_instance(doc.url)
+
+    def rank(group: tuple[HtmlElement | None, list[HtmlElement]]) -> tuple[bool, bool, int]:
         portlet, entries = group
+        # The publisher the page's address pages through is the section's own, however few
+        # entries its last page holds beside another publisher's ten ("Thông báo").
+        named = portlet is not None and paged is not None and paged in (portlet.get("id") or "")
         paginated = portlet is not None and bool(select(portlet, PAGINATION))
-        return paginated, len(entries)
+        return named, paginated, len(entries)
 
     return max(groups.values(), key=rank)[1]
+
+
+# The asset publisher instance whose page an address asks for: "_101_INSTANCE_kT3m_cur=3",
+# "p_p_id=101_INSTANCE_kT3m".
+_INSTANCE_IN_URL = re.compile(r"101_INSTANCE_([A-Za-z0-9]+)")
+# The instance an article link was shown by: "/-/asset_publisher/<instance>/content/<slug>".
+_LINK_INSTANCE = re.compile(r"/-/asset_publisher/([^/?#]+)/content/")
+
+
+def _paged_instance(url: str) -> str | None:
+    query = urlsplit(url).query
+    found = _INSTANCE_IN_URL.search(query)
+    return f"101_INSTANCE_{found.group(1)}" if found else None
+
+
+def _one_publishers_links(doc: Document, urls: list[str]) -> list[str]:
+    """The links of one asset publisher, when the page's article links name theirs: Liferay
+    links an article under each publisher that shows it ("/-/asset_publisher/<instance>/
+    content/<slug>"), and "Tin nổi bật" would add its own address of the same article. The
+    section's publisher is the one the address pages through, else the one with most links."""
+    by_instance: dict[str, list[str]] = {}
+    for url in urls:
+        found = _LINK_INSTANCE.search(url)
+        by_instance.setdefault(found.group(1) if found else "", []).append(url)
+    if len(by_instance) < 2 or "" in by_instance:
+        return urls
+    paged = _paged_instance(doc.url)
+    named = [i for i in by_instance if paged is not None and paged.endswith(f"_{i}")]
+    chosen = named[0] if named else max(by_instance, key=lambda i: len(by_instance[i]))
+    return by_instance[chosen]
 
 
 def _next_page(doc: Document, portlet: HtmlElement | None) -> str | None:
@@ -199,10 +235,13 @@ def parse_listing(doc: Document) -> ListingPage:
     anchors: list[HtmlElement] = []
     for entry in entries:
         anchors.extend(select(entry, LISTING_TITLE_LINK) or entry.iter("a"))
-    if not anchors:
+    unmarked = not anchors
+    if unmarked:
         # Themes without asset-abstract markup: any article link of the asset publisher.
         anchors = [a for a in doc.tree.iter("a") if is_article_url(a.get("href") or "")]
     urls = [u for u in absolute_links(doc, anchors) if is_article_url(u)]
+    if unmarked:
+        urls = _one_publishers_links(doc, urls)
     if entries and not (portlet is not None and select(portlet, PAGINATION)):
         # A few entries of an unpaged publisher ("Tin nổi bật") beside a vendor's news list
         # (portal-newspublisher-portlet) with no asset-abstract markup: that list is the

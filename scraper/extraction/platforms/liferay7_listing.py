@@ -22,6 +22,7 @@ from ..model import ListingPage
 from ..urls import resolve_url
 from .base import absolute_links, query_int
 from .class_rules import ClassRule
+from .generic_listing import says_nothing_listed
 from .liferay7_common import (
     NAME,
     has_class,
@@ -120,6 +121,10 @@ def parse_listing(doc: Document) -> ListingPage:
     paged = portlet_of(pages[0]) if pages else None
     if paged is not None and id(paged) in groups:
         scope, main = groups[id(paged)]
+    elif paged is not None and says_nothing_listed(doc):
+        # The paged list is empty ("Không có dữ liệu" past its end): the longest list left
+        # is a side box's ("Tin mới"), not this section's.
+        scope, main = paged, []
     else:
         scope, main = max(groups.values(), key=lambda g: len(g[1]), default=(None, []))
     urls = [u for u in absolute_links(doc, main) if is_article_url(u) and u != doc.url]
