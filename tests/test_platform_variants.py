@@ -385,3 +385,34 @@ def test_liferay7_listing_past_its_end_lists_nothing_not_a_side_box():
     listing = parse_listing(page, "https://phuong.example.gov.vn/danh-sach-tin-tuc?c=7&page=6")
     assert listing.platform == "liferay7"
     assert listing.article_urls == []
+
+
+def test_haiphong_2025_listing_leaves_out_another_category_s_featured_strip():
+    """A featured strip above a last page of two: three items of "Thông báo" and two of the
+    section's own; the section's list is under its own category path."""
+    strip = "".join(
+        f"<div class='col-md-3 feature'><h4><a href='{path}'>Nổi bật {n}</a></h4></div>"
+        for n, path in enumerate(
+            [
+                "/thong-bao-66861/thong-bao-a-777506",
+                "/thong-bao-66861/thong-bao-b-777507",
+                "/thong-bao-66861/thong-bao-c-777508",
+                "/tin-tuc-su-kien-66860/tin-noi-bat-777029",
+                "/tin-tuc-su-kien-66860/tin-noi-bat-777022",
+            ]
+        )
+    )
+    items = "".join(
+        f"<div class='post-item'><h3 class='post-title'><a href='/tin-tuc-su-kien-66860/"
+        f"tin-{n}-7770{n}0'>Tin số {n}</a></h3></div>"
+        for n in (1, 2)
+    )
+    page = (
+        "<html><head><title>Tin tức - Sự kiện</title></head><body><main>"
+        f"<h1 class='cat-title'>Tin tức - Sự kiện</h1><div class='featured-strip row'>{strip}</div>"
+        f"<div class='post-list'>{items}</div></main></body></html>"
+    )
+    listing = parse_listing(page, "https://anduong.haiphong.gov.vn/tin-tuc-su-kien-66860?page=5")
+    assert listing.platform == "haiphong2025"
+    assert not any("/thong-bao-66861/" in url for url in listing.article_urls)
+    assert len(listing.article_urls) == 4

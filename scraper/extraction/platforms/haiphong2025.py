@@ -265,7 +265,26 @@ def _next_page(doc: Document) -> str | None:
 
 def parse_listing(doc: Document) -> ListingPage:
     urls = [u for u in absolute_links(doc, _listing_anchors(doc)) if is_article_url(u)]
+    urls = _of_the_section(doc.url, urls)
     return ListingPage(url=doc.url, platform=NAME, article_urls=urls, next_url=_next_page(doc))
+
+
+# More than half of the links under the section's own category path: the rest are another
+# category's, set in a featured strip (which may hold the section's own items too).
+MIN_OWN_SHARE = 0.5
+
+
+def _of_the_section(listing_url: str, urls: list[str]) -> list[str]:
+    """The article addresses name their category ("/tin-tuc-su-kien-66860/<slug>-<id>"):
+    when most of the page's links are under the section's own, the few under another
+    category come from a featured strip or box set in the main column, not from its list.
+    (A parent section listing its children's items has most links under other categories:
+    all are kept.)"""
+    section = urlsplit(listing_url).path.rstrip("/")
+    if not LISTING_PATH.match(section + "/"):
+        return urls
+    own = [u for u in urls if urlsplit(u).path.startswith(section + "/")]
+    return own if urls and len(own) > MIN_OWN_SHARE * len(urls) else urls
 
 
 PLATFORM = Platform(
