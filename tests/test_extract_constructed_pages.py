@@ -1929,3 +1929,116 @@ def test_generic_frame_content_page_with_its_text_in_a_font_under_body():
     assert article.byline == "Thanh Tâm"
     assert article.body.startswith("Nhân dịp Tết Nguyên đán")
     assert article.body.endswith("các Mẹ Việt Nam anh hùng.")
+
+
+def _modern(main_column: str, band: str = "", head: str = "Cổng TTĐT phường") -> str:
+    """A 2025 ward portal: Bootstrap rows, the title in a band above the columns or in the
+    main column, a sidebar <aside> of text widgets beside the text."""
+    return (
+        f"<html><head><title>{head}</title></head><body><header><a href='/'>Cổng TTĐT</a>"
+        f"</header>{band}<main class='container'><div class='row'><div class='col-lg-8'>"
+        f"{main_column}</div><aside class='col-lg-4'><div class='widget'><h4>Đường dây nóng"
+        "</h4><p>Chủ tịch UBND phường: 0912.xxx.xxx; Công an phường: 0243.xxx.xxx; Trạm y tế:"
+        " 0243.xxx.xxx, trực 24/24 giờ.</p></div><div class='widget'><h4>Lịch tiếp công dân"
+        "</h4><p>Chủ tịch UBND phường tiếp công dân vào sáng thứ Năm tuần thứ hai và thứ tư"
+        " hằng tháng tại Trụ sở tiếp công dân.</p></div></aside></div></main></body></html>"
+    )
+
+
+MODERN_URL = "https://phuong.example.gov.vn/tin-tuc/doi-thoai-nao-vet-1234"
+
+
+def test_generic_text_column_never_grows_into_the_sidebar_beside_it():
+    """The title in a band above the columns: the text's column, its byline last, not the
+    row that also holds the sidebar's widgets."""
+    band = "<div class='title-band'><h1>Đối thoại về nạo vét kênh thủy lợi</h1></div>"
+    main = (
+        "<div class='post-meta'>20/10/2025 08:00</div>"
+        f"<div class='post-content'>{_BODY}<p style='text-align:right'><strong>Mai Lan</strong>"
+        "</p></div>"
+    )
+    article = extract_article(_modern(main, band), MODERN_URL)
+    assert article.byline == "Mai Lan"
+    assert article.body.endswith("lối đi tạm cho học sinh.")
+    assert "Đường dây nóng" not in article.body
+
+
+@pytest.mark.parametrize(
+    ("box", "shown"),
+    [
+        ("Ngày đăng: 21/10/2025 | Người đăng: bientap01", "Ngày đăng: 21/10/2025"),
+        ("Thứ Hai, 06/10/2025 08:45 SA 1.024", "Thứ Hai, 06/10/2025 08:45 SA"),
+        ("Gửi bởi admin vào T2, 24/11/2025 - 10:12", "T2, 24/11/2025 - 10:12"),
+        ("Posted by: admin | Date: 03/12/2025 10:30", "Date: 03/12/2025 10:30"),
+    ],
+)
+def test_generic_published_text_leaves_out_the_account_and_counter_beside_the_date(box, shown):
+    main = f"<h1>Đối thoại về nạo vét kênh thủy lợi</h1><div class='meta'>{box}</div>{_BODY}"
+    assert extract_article(_modern(main), MODERN_URL).published_text == shown
+
+
+def test_generic_icon_font_ligatures_are_no_words_of_the_page():
+    meta = (
+        "<div class='news-meta'><span><mat-icon class='mat-icon material-icons'>schedule"
+        "</mat-icon> 09/10/2025 15:40</span> <span><mat-icon class='mat-icon material-icons'>"
+        "person</mat-icon> Tác giả: Quang Vinh</span> <span><mat-icon class='material-icons'>"
+        "visibility</mat-icon> 318</span></div>"
+    )
+    main = f"<div class='news-title'>Đối thoại về nạo vét kênh thủy lợi</div>{meta}{_BODY}"
+    article = extract_article(_modern(main, head="Đối thoại về nạo vét kênh thủy lợi"), MODERN_URL)
+    assert article.published_text == "09/10/2025 15:40"
+    assert article.byline == "Quang Vinh"
+
+
+@pytest.mark.parametrize(
+    "player",
+    [
+        (
+            "<div class='fpt-tts'><span>Nghe bài viết</span><button>▶</button><span>00:00"
+            "</span><span>Giọng đọc: Ban Mai</span></div>"
+        ),
+        (
+            "<div class='tts-player'><div>Đọc bài</div><audio src='/tts/a.mp3'></audio>"
+            "<span>00:00 / 03:12</span></div>"
+        ),
+    ],
+)
+def test_generic_text_to_speech_player_is_no_text(player):
+    main = f"<h1>Đối thoại về nạo vét kênh thủy lợi</h1><p>20/10/2025 08:00</p>{player}{_BODY}"
+    article = extract_article(_modern(main), MODERN_URL)
+    assert article.body.startswith("Sáng nay, Ủy ban nhân dân xã")
+
+
+def test_generic_lead_box_label_is_no_part_of_the_lead():
+    lead = "Xã đối thoại với người dân về kế hoạch nạo vét kênh thủy lợi nội đồng trước mùa mưa."
+    main = (
+        "<h1>Đối thoại về nạo vét kênh thủy lợi</h1><p>20/10/2025 08:00</p>"
+        f"<div class='news-view__lead'><strong>TÓM TẮT:</strong> {lead}</div>{_BODY}"
+    )
+    article = extract_article(_modern(main), MODERN_URL)
+    assert article.summary == lead
+    assert article.body.startswith(lead)
+
+
+def test_generic_byline_of_a_name_and_a_long_unit():
+    byline = "Đinh Hương - Trung tâm Văn hóa, Thông tin và Thể thao xã"
+    main = (
+        f"<h1>Đối thoại về nạo vét kênh thủy lợi</h1><p>20/10/2025 08:00</p>{_BODY}<p>{byline}</p>"
+    )
+    article = extract_article(_modern(main), MODERN_URL)
+    assert article.byline == byline
+    assert article.authors == ["Đinh Hương"]
+
+
+@pytest.mark.parametrize(
+    ("shown", "published_at"),
+    [
+        # October to December: the month has two digits, the day none to spare.
+        ("11/3/2009 8:30:00 AM", "2009-11-03T08:30:00+07:00"),
+        ("12/5/2009 2:30:00 PM", "2009-12-05T14:30:00+07:00"),
+    ],
+)
+def test_generic_en_us_dateline_of_the_last_months_read_month_first(shown, published_at):
+    page = _webforms("TieuDe", shown, ["2/27/2009", "2/18/2009"])
+    article = extract_article(page, "http://xa.example.gov.vn/ChiTietTin.aspx?ID=2013")
+    assert article.published_at == published_at

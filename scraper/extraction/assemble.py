@@ -78,11 +78,43 @@ def _may_hold_counter(line: str) -> bool:
 
 
 def shown_dateline(text: str) -> str:
-    """The dateline as the page shows it, without the view counter beside it."""
+    """The dateline as the page shows it, without the view counter, the CMS account or other
+    fields beside it in its box."""
     line = clean_line(text)
     if _may_hold_counter(line):
         line = _COUNTER.sub("", line)
-    return line.strip(" |-")
+    return _date_and_its_label(line).strip(" |-")
+
+
+# A CMS login before the date: "Gửi bởi admin vào", "Posted by: admin |", "Tác giả: admin".
+_ACCOUNT_BEFORE = re.compile(
+    r"^.*?\b(?:người đăng|đăng bởi|gửi bởi|posted by|tác giả|author)\s*:?\s*"
+    r"[a-z0-9_.@-]+(?:\s+(?:vào|lúc|at|on)\b)?\s*",
+    re.IGNORECASE,
+)
+# What may follow the date in its box and is no part of it: the account, a bare counter.
+_AFTER_DATE = re.compile(
+    r"^\s*[|·•-]?\s*(?:(?:người đăng|đăng bởi|posted by|người cập nhật)\b.*|[\d.,]+)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _date_and_its_label(line: str) -> str:
+    """`line` cut to the field holding its date: its label or weekday before it, not the
+    account or counter that share the box ("Ngày đăng: 21/10/2025 | Người đăng: bientap01",
+    "Thứ Hai, 06/10/2025 08:45 SA 1.024", "Gửi bởi admin vào T2, 24/11/2025 - 10:12")."""
+    dateline = parse_dateline(line, fallback=False)
+    start = line.find(dateline.text) if dateline is not None else -1
+    if start < 0:
+        return line
+    end = start + len(dateline.text)
+    before, after = line[:start], line[end:]
+    if "|" in before:
+        before = before.rsplit("|", 1)[1]
+    before = _ACCOUNT_BEFORE.sub("", before)
+    if _AFTER_DATE.match(after):
+        after = ""
+    return f"{before}{dateline.text}{after}"
 
 
 def _lead_from_first_block(blocks: list[Block]) -> str | None:
@@ -140,6 +172,8 @@ def _content(doc: Document, roots: list[HtmlElement], skip: set[HtmlElement]) ->
     return known[key]  # read, never changed, by assemble
 
 
+# A lead box's own label: "TÓM TẮT:", "Sapo:".
+LEAD_LABEL = re.compile(r"^\s*(?:tóm tắt|sapo|trích yếu|tin tóm tắt)\s*[:：]\s*", re.IGNORECASE)
 # How many times a lead may stand repeated at the top of the text.
 LEAD_REPEATS = 2
 
@@ -295,7 +329,7 @@ def assemble(doc: Document, platform: str, parts: Parts) -> Article:
                 byline_result = BylineResult(fallback, kept)
     blocks = byline_result.blocks
 
-    summary = clean(parts.summary) or None
+    summary = clean(LEAD_LABEL.sub("", parts.summary or "")) or None
     paragraphs = [b.text for b in blocks]
     if summary is None:
         summary = _lead_from_first_block(blocks)

@@ -104,7 +104,9 @@ _NOISE_WORDS = (
     r"asset-control-detail|view-content-author|comments?|tags?|breadcrumbs?|pagination|"
     r"taglib-page-iterator|rating|banner|advert(?:isement)?|"
     # Liferay 6.2's related assets; WordPress table-of-contents plugins (Easy TOC, TOC+).
-    r"asset-links|ez-toc-container|toc_container)"
+    r"asset-links|ez-toc-container|toc_container|"
+    # Text-to-speech players over the text ("Nghe bài viết 00:00 Giọng đọc: Ban Mai").
+    r"tts|text-to-speech|audio-player)"
 )
 NOISE_ATTR = re.compile(rf"(?:^|[\s_-]){_NOISE_WORDS}(?:$|[\s_-])", re.IGNORECASE)
 # The same on lower-case ASCII (nearly every class and id): twice as fast as IGNORECASE.

@@ -214,7 +214,9 @@ PAGE_FACTS = re.compile(
 
 def _is_byline(block: Block, *, loose: bool) -> bool:
     text = block.text
-    if not _short(text) or PHOTO_CREDIT.match(text) or block.heading or _only_a_date(text):
+    # (A name and a long unit: "Đinh Hương - Trung tâm Văn hóa, Thông tin và Thể thao xã".)
+    short = _short(text) or (len(text) <= MAX_BYLINE_CHARS and _name_and_unit(text))
+    if not short or PHOTO_CREDIT.match(text) or block.heading or _only_a_date(text):
         return False
     if PAGE_FACTS.match(text):
         return False

@@ -366,9 +366,9 @@ _FIRST_NUMBER = re.compile(r"(?<![\w/.-])(\d{1,2})$")
 MIN_MONTH_FIRST_EVIDENCE = 2
 
 
-# How an en-US server writes a date ("3/12/2009"): the first number unpadded. ("03/12/2009"
-# is how Vietnamese templates write theirs.)
-_UNPADDED_SLASHED = re.compile(r"(?<!\d)[1-9]/\d{1,2}/\d{4}")
+# How an en-US server writes a date ("3/12/2009", "11/3/2025"): month and day unpadded, so
+# one of them a single digit. ("03/12/2009" is how Vietnamese templates write theirs.)
+_UNPADDED_SLASHED = re.compile(r"(?<!\d)(?:[1-9]/\d{1,2}|1[0-2]/[1-9])/\d{4}")
 
 
 def written_as_en_us(text: str) -> bool:

@@ -63,6 +63,10 @@ CONTENT_TAGS = ("div", "article", "section", "td", "main")
 INLINE_WRAPPERS = ("span", "font", "form", "center")
 PARAGRAPH_TAGS = ("p", "div", "li", "td", "blockquote", "h2", "h3", "h4")
 MIN_BODY_CHARS = 80
+ICON_FONT_CLASSES = (
+    *("material-icons", "material-icons-outlined", "material-icons-round"),
+    *("material-icons-sharp", "material-symbols-outlined", "material-symbols-rounded"),
+)
 # What may stand above the title inside the text's box: a site name, a trail, a category.
 MAX_HEADER_CHARS = 200
 # Paragraphs under <body> itself make the text only when no box holds any: three or so.
@@ -251,6 +255,11 @@ def _expand(container: HtmlElement, title_el: HtmlElement | None) -> HtmlElement
             break
         if parent.tag == "tr" and sum(1 for cell in parent if element_text(cell)) > 1:
             break  # a layout's row of columns: the menus and side boxes are beside the text
+        if any(
+            sibling is not node and isinstance(sibling.tag, str) and in_chrome(sibling)
+            for sibling in parent
+        ):
+            break  # a row with the sidebar (<aside>) beside the text's column
         if length is None:
             length = _visible_length(container)
         parent_length = _visible_length(parent)
@@ -325,6 +334,9 @@ def parse_article(doc: Document) -> Article:
     # before any other: it keeps every element's lxml proxy alive, so that the walks below
     # reuse them instead of building new ones, and element_text finds the page's memo at once.
     doc.memo.position(doc.tree)
+    # Icon-font ligatures: "<i class=material-icons>schedule</i>" shows a clock; its text is
+    # the icon's name, no word of the page ("person Quang Vinh", "event 15/10/2025").
+    doc.drop([el for name in ICON_FONT_CLASSES for el in doc.memo.with_class(name)])
     teaser_box = TeaserBoxes(doc)
     container = _score_containers(doc, teaser_box)
     short = container is None or len(element_text(container)) < MIN_BODY_CHARS

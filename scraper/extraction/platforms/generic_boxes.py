@@ -238,6 +238,9 @@ def closing_lines(container: HtmlElement) -> list[str]:
     return lines
 
 
+TRAILING_COUNT = re.compile(r"\s+\d[\d.,]*$")
+
+
 def find_author_line(lines: list[str]) -> str | None:
     """A labelled author line among `after_body_lines`: the name after "Tác giả:" ("Người
     viết:", "Author:", …), or the whole line for "Tin, ảnh: …"-style credits. Never a source
@@ -247,6 +250,8 @@ def find_author_line(lines: list[str]) -> str | None:
         if field is None and (not BYLINE_LABEL.match(text) or SOURCE_LABEL.match(text)):
             continue
         author = field["name"].strip() if field is not None else text
+        # (A view counter printed right after it in the same box: "Tác giả: Quang Vinh 318".)
+        author = TRAILING_COUNT.sub("", author)
         if _plausible_author(author):
             return author
     return None
