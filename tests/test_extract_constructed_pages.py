@@ -2042,3 +2042,59 @@ def test_generic_en_us_dateline_of_the_last_months_read_month_first(shown, publi
     page = _webforms("TieuDe", shown, ["2/27/2009", "2/18/2009"])
     article = extract_article(page, "http://xa.example.gov.vn/ChiTietTin.aspx?ID=2013")
     assert article.published_at == published_at
+
+
+def test_generic_drupal_labelled_fields_after_the_text():
+    """Drupal 8+: "Nguồn tin", "Tác giả" and "Tệp đính kèm" as label/value fields after the
+    body: the author field is the byline, none of them is text, the file is an attachment."""
+    fields = (
+        "<div class='field field--name-field-nguon field--label-inline'><div class='field__label'>"
+        "Nguồn tin</div><div class='field__item'>Thuế cơ sở 3</div></div>"
+        "<div class='field field--name-field-tac-gia field--label-inline'><div class='field__label'>"
+        "Tác giả</div><div class='field__item'>Mai Lan</div></div>"
+        "<div class='field field--name-field-tep field--label-above'><div class='field__label'>"
+        "Tệp đính kèm</div><div class='field__items'><div class='field__item'><a href="
+        "'/sites/default/files/bao-cao.pdf'>bao-cao.pdf</a></div></div></div>"
+    )
+    main = (
+        "<article class='node'><h1>Đối thoại về nạo vét kênh thủy lợi</h1><div class='node__meta'>"
+        f"20/10/2025 08:00</div><div class='node__content'>{_BODY}{fields}</div></article>"
+    )
+    article = extract_article(_modern(main), MODERN_URL)
+    assert article.byline == "Mai Lan"
+    assert article.body.endswith("lối đi tạm cho học sinh.")
+    assert [a.url.rsplit("/", 1)[-1] for a in article.attachments] == ["bao-cao.pdf"]
+
+
+@pytest.mark.parametrize(
+    "main",
+    [
+        (
+            "<h1>Liên hệ</h1><p>Địa chỉ: Số 1 phố Phú Diễn, phường Phú Diễn, thành phố Hà Nội,"
+            " trụ sở Ủy ban nhân dân phường.</p><p>Điện thoại: 024.3xxx.xxxx, thư điện tử:"
+            " ubnd@example.gov.vn, làm việc từ thứ Hai đến thứ Sáu.</p><form><input name='ten'>"
+            "<textarea name='noi_dung'></textarea><button>Gửi</button></form>"
+        ),
+        (
+            "<h2>Hệ thống quản lý văn bản và điều hành</h2><form><input name='user'><input"
+            " type='password' name='pass'><button>Đăng nhập</button></form><p>Chỉ cán bộ, công"
+            " chức được cấp tài khoản mới đăng nhập được hệ thống; liên hệ bộ phận một cửa để"
+            " được cấp tài khoản.</p><p>Quên mật khẩu? Đăng nhập bằng tài khoản định danh điện"
+            " tử VNeID của cán bộ, công chức.</p>"
+        ),
+    ],
+)
+def test_generic_contact_and_login_pages_are_no_articles(main):
+    with pytest.raises(NotAnArticle) as raised:
+        extract_article(_modern(main), "https://phuong.example.gov.vn/lien-he")
+    assert raised.value.reason == "not_an_article"
+
+
+def test_generic_notice_with_a_contact_section_is_an_article():
+    main = (
+        "<h1>Thông báo tuyển dụng công chức cấp xã năm 2025</h1><p>20/10/2025 08:00</p>"
+        f"{_BODY}<h2>Thông tin liên hệ</h2><p>Văn phòng HĐND và UBND xã, điện thoại"
+        " 0203.3xxx.xxx, trong giờ hành chính các ngày làm việc.</p>"
+    )
+    article = extract_article(_modern(main), MODERN_URL)
+    assert article.title == "Thông báo tuyển dụng công chức cấp xã năm 2025"

@@ -28,6 +28,7 @@ from .generic_boxes import (
     find_author_box,
     find_author_line,
     find_lead,
+    labelled_fields,
     microdata_author,
     opening_author_line,
     posted_time,
@@ -184,6 +185,26 @@ def _score_containers(doc: Document, teaser_box: TeaserBoxes) -> HtmlElement | N
     while (best := _best_scored(scores)) is not None and _in_noise_box(best):
         del scores[best]
     return best
+
+
+# A page that is a form to fill in, not news: its heading, or a password field in its text.
+FORM_PAGE_TITLE = re.compile(
+    r"^(?:(?:thông tin )?liên hệ(?: với chúng tôi)?|contact(?: us)?|đăng nhập(?: hệ thống)?|login"
+    r"|sign in)$",
+    re.IGNORECASE,
+)
+
+
+def _form_page(container: HtmlElement, title: str | None) -> bool:
+    """Whether the page is a form (contact, login): named so by its title or the heading of
+    its text (too short to be taken as a title: "Liên hệ"), or asking for a password."""
+    if title and FORM_PAGE_TITLE.match(title):
+        return True
+    # The heading the text opens with (a notice's "Thông tin liên hệ" further down is text).
+    opening = next(container.iter("h1", "h2"), None)
+    if opening is not None and FORM_PAGE_TITLE.match(heading := element_text(opening)):
+        return element_text(container).startswith(heading)
+    return any(field.get("type") == "password" for field in container.iter("input"))
 
 
 def _loose_text_score(body: HtmlElement) -> float:
@@ -358,6 +379,8 @@ def parse_article(doc: Document) -> Article:
         )
     if opens_with_teasers(doc, container, title_el):
         raise NotAnArticle("not_an_article", "a listing page: its text is a list of teasers")
+    if _form_page(container, title):
+        raise NotAnArticle("not_an_article", f"a contact or login page: {title!r}"[:120])
     title, title_date = split_title_date(title) if title else (title, None)
     if not short:
         container = _expand(container, title_el)
@@ -370,6 +393,8 @@ def parse_article(doc: Document) -> Article:
         header = [el for el in top.itersiblings(preceding=True) if isinstance(el.tag, str)]
         if container.tag == "body" or sum(map(len, map(element_text, header))) <= MAX_HEADER_CHARS:
             skip.update(header)
+    field_author, fields = labelled_fields(doc)
+    skip.update(fields)
     lead = find_lead(doc, container, title_el)
     shown_lines, machine_times = dateline_texts(doc, title_el)
     skip |= machine_time_lines(doc)
@@ -419,6 +444,7 @@ def parse_article(doc: Document) -> Article:
             or find_author_line(after_body)
             or byline_after(container)
             or (author_beside_date(doc, shown_lines[0]) if shown_lines else None)
+            or field_author
             or microdata_author(doc)
             or opening_author_line(container)
         ),

@@ -366,3 +366,29 @@ def opening_author_line(container: HtmlElement) -> str | None:
         ):
             return block.text
     return None
+
+
+# Drupal's label/value fields ("field__label" then "field__item"; Drupal 7: "field-label"),
+# set after the body: the author field is the byline, the source is none; neither is text.
+FIELD_LABEL_CLASSES = ("field__label", "field-label")
+SOURCE_FIELD = re.compile(r"^(?:nguồn(?: tin)?|source)$", re.IGNORECASE)
+
+
+def labelled_fields(doc: Document) -> tuple[str | None, list[HtmlElement]]:
+    """The author a labelled field names, and the author and source fields (to leave out
+    of the text: "Nguồn tin Thuế cơ sở 3", "Tác giả Mai Lan" are no sentences)."""
+    author: str | None = None
+    fields: list[HtmlElement] = []
+    for name in FIELD_LABEL_CLASSES:
+        for label in doc.memo.with_class(name):
+            field = label.getparent()
+            if field is None:
+                continue
+            label_text = element_text(label).rstrip(":： ")
+            value = element_text(field)[len(element_text(label)) :].strip(" :：")
+            if AUTHOR_FIELD.match(f"{label_text}: {value}") and _plausible_author(value):
+                author = author or value
+                fields.append(field)
+            elif SOURCE_FIELD.match(label_text):
+                fields.append(field)
+    return author, fields
