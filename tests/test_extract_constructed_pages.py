@@ -2098,3 +2098,14 @@ def test_generic_notice_with_a_contact_section_is_an_article():
     )
     article = extract_article(_modern(main), MODERN_URL)
     assert article.title == "Thông báo tuyển dụng công chức cấp xã năm 2025"
+
+
+def test_generic_date_line_of_an_unclosed_meta_box_opening_the_text():
+    """The meta <div> left unclosed: the parser puts the text inside it, after the date."""
+    main = (
+        "<h1>Đối thoại về nạo vét kênh thủy lợi</h1><div class='meta'>06/11/2025 09:00"
+        f"<div class='content'>{_BODY}</div>"
+    )
+    article = extract_article(_modern(main), MODERN_URL)
+    assert article.published_at == "2025-11-06T09:00:00+07:00"
+    assert article.body.startswith("Sáng nay, Ủy ban nhân dân xã")

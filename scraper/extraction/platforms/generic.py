@@ -64,6 +64,10 @@ CONTENT_TAGS = ("div", "article", "section", "td", "main")
 INLINE_WRAPPERS = ("span", "font", "form", "center")
 PARAGRAPH_TAGS = ("p", "div", "li", "td", "blockquote", "h2", "h3", "h4")
 MIN_BODY_CHARS = 80
+# A date line as templates print it: the date first, or a weekday or publish label before it.
+BARE_DATE_LINE = re.compile(
+    r"^\W*(?:\d|thứ|chủ nhật|t[2-7]\b|cn\b|ngày đăng|đăng ngày|ngày \d|cập nhật)", re.IGNORECASE
+)
 ICON_FONT_CLASSES = (
     *("material-icons", "material-icons-outlined", "material-icons-round"),
     *("material-icons-sharp", "material-symbols-outlined", "material-symbols-rounded"),
@@ -405,6 +409,11 @@ def parse_article(doc: Document) -> Article:
     if not shown_lines and title_el is None:
         shown_lines = opening_dateline(doc, container)
     far = [] if shown_lines else far_datelines(doc, container)
+    if not shown_lines and not far and title_el is not None and not machine_times:
+        # Nothing by the title, nor labelled elsewhere: a bare date line opening the text,
+        # where broken markup (an unclosed meta <div> holding the text) put the title's
+        # dateline. (Never a labelled one there: "Thời gian: …" is an event's.)
+        shown_lines = [t for t in opening_dateline(doc, container) if BARE_DATE_LINE.match(t)]
     datelines, shown = order_datelines(doc, shown_lines, machine_times)
     datelines += far
     after_body = after_body_lines(container)
