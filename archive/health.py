@@ -2,13 +2,16 @@
 
 Local-government portals move, break and redesign without notice (PORTALS.md: hosts renamed in
 the 2025 reform, listing markup changed between Liferay versions); a crawl still "succeeds" but
-stores nothing, or fails on most articles, or a portal stops publishing. Three findings:
+stores nothing, or fails on most articles, or a portal stops publishing. Four findings:
 
 - stored-nothing: the portal's last run was unreachable, or ok but stored no article while
   failing on some or finding no article link at all (an incremental run that simply found
   nothing new is healthy);
 - failure-jump: the last run's failure rate exceeds the mean of the previous `window` runs by
   more than `failure_jump` (only when it attempted at least MIN_ATTEMPTS articles);
+- listing-failed: the last run reached the portal but a listing page failed (an HTTP error
+  after the retries, a timeout, an unreadable page), so a section was walked only up to it
+  (`crawl_runs.listing_stop`); the next run walks on from there;
 - stale: no article first seen within `stale_days` (among portals that have articles).
 
 HEALTH_SQL is the one implementation: health_report() runs it, and Datasette serves it as the
@@ -22,7 +25,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Literal
 
-Kind = Literal["stored-nothing", "failure-jump", "stale"]
+Kind = Literal["stored-nothing", "failure-jump", "listing-failed", "stale"]
 MIN_ATTEMPTS = 3
 DEFAULT_STALE_DAYS = 30
 DEFAULT_FAILURE_JUMP = 0.3
@@ -78,6 +81,14 @@ from last_run join baseline on baseline.portal_id = last_run.portal_id, params
 where last_run.failed + last_run.stored >= {MIN_ATTEMPTS}
   and baseline.mean_rate is not null
   and last_run.rate > baseline.mean_rate + params.failure_jump
+union all
+-- Not for an unreachable portal (stored-nothing says so): its first page failed.
+select portal_id, 'listing-failed' as kind,
+  printf('last run (started %s) stopped walking a section at a listing page that failed '
+    || '(an HTTP error, a timeout or an unreadable page); the next run walks on from there',
+    started_at) as detail
+from last_run
+where status = 'ok' and listing_stop = 'listing-failed'
 union all
 select portal_id, 'stale' as kind,
   printf('no new article for %d days (last first seen %s)',

@@ -127,9 +127,12 @@ CRAWL_RUN_COLUMNS = {
     "articles_rechecked": "Known articles fetched again to look for edits or removals.",
     "extraction_warnings": "Warnings the extractor raised over the articles of this run.",
     "listing_stop": "Why paging of listings stopped: known-page (only known articles), "
-    "last-page, empty-last-page (a page past a short last one, listing nothing), empty (a "
-    "page listed nothing: an outage or a new template), max-pages, loop (a page repeated), "
-    "moved (the section redirects to another site) or since (older than the date asked).",
+    "last-page, empty-last-page (a page past a short last one, listing nothing or answered "
+    "empty), empty (a page listed nothing: an outage or a new template), max-pages, loop (a "
+    "page repeated), moved (the section redirects to another site), since (older than the "
+    "date asked) or listing-failed (a listing page failed: HTTP error, timeout, unreadable "
+    "page; the section was walked only up to it, and the next run walks on; wins over the "
+    "other sections' stops).",
 }
 
 BY_UNIT_COLUMNS = {

@@ -115,7 +115,9 @@ HISTORY_QUERIES: dict[str, Any] = {
         "description": "stored-nothing: the last crawl stored no article or could not "
         "reach the portal; failure-jump: the last crawl failed on many more articles "
         "than the previous ones (failure_jump: rise of the failure rate, default 0.3, "
-        "over the previous window runs, default 5); stale: no new article for "
+        "over the previous window runs, default 5); listing-failed: a listing page failed "
+        "in the last crawl, so a section was walked only up to it (the next crawl walks on); "
+        "stale: no new article for "
         "stale_days (default 30) before now (default: the current time, UTC). Leave "
         "a field empty for its default.",
         "sql": HEALTH_SQL,

@@ -429,7 +429,8 @@ def detect(target: str, url: str | None, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="JSON Lines, one finding per line.")
 def health(db: str, stale_days: int, as_json: bool) -> None:
     """Flag portals that need a look: last run stored nothing, extraction failures jumped
-    against recent runs (a template change), or nothing new for --stale-days.
+    against recent runs (a template change), a listing page failed in the last run (a section
+    walked only in part), or nothing new for --stale-days.
 
     Exits 1 when anything is flagged (for cron and CI), 0 when all is well.
     """

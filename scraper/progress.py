@@ -23,6 +23,8 @@ def summarize(stats: dict[str, Any], elapsed: float) -> dict[str, Any]:
         "articles_failed_http": failed_http,
         "articles_without_date": stats.get("vnnews/articles_without_date", 0),
         "listing_failed": stats.get("vnnews/listing_failed", 0),
+        # Where a section's walk stopped because a listing page failed (scraper.spiders.portal).
+        "listing_failed_pages": list(stats.get("vnnews/listing_failed_pages", [])),
         "elapsed_seconds": round(elapsed, 1),
     }
 
@@ -30,12 +32,21 @@ def summarize(stats: dict[str, Any], elapsed: float) -> dict[str, Any]:
 def format_summary(summary: dict[str, Any]) -> str:
     elapsed = summary["elapsed_seconds"]
     rate = summary["pages_fetched"] / elapsed if elapsed else 0.0
-    return (
+    line = (
         f"{summary['pages_fetched']} pages fetched ({summary['listing_pages']} listing) "
         f"in {elapsed:.1f}s ({rate:.1f}/s) | articles: {summary['articles_new']} new, "
         f"{summary['articles_updated']} updated, {summary['articles_unchanged']} unchanged, "
         f"{summary['articles_removed']} removed, {summary['articles_failed']} failed"
     )
+    failed = summary.get("listing_failed_pages") or []
+    if failed:
+        # Else the line reads as a whole walk while the articles past that page were never
+        # seen (they are fetched by the next run, which walks the section on).
+        where = "; ".join(
+            f"listing page {f['page']} failed ({f['reason']}): {f['url']}" for f in failed
+        )
+        line += f" | walk stopped early, the next run goes on: {where}"
+    return line
 
 
 class CrawlProgress:

@@ -74,6 +74,12 @@ class ChangingPortal:
     empty_tail: bool = False
     # Article numbers whose page answers 500 (a portal's bad moment).
     failing: set[int] = field(default_factory=set)
+    # Past the last listing page the pager goes on to a page answered 200 with this body,
+    # empty or white space only (VCCorp Lotus's "load more" timeline answers so past its end).
+    tail_body: str | None = None
+    # Listing page numbers that answer 503, and pages answered only after so many seconds.
+    failing_pages: set[int] = field(default_factory=set)
+    slow_pages: dict[int, float] = field(default_factory=dict)
 
     @classmethod
     def with_stories(cls, count: int, start: int = 1) -> ChangingPortal:
@@ -123,6 +129,8 @@ class ChangingPortal:
         size = self.page_size
         chunk = listed[(page - 1) * size : page * size]
         if page > 1 and not chunk:
+            if self.tail_body is not None:
+                return self.tail_body
             if self.empty_tail:
                 return _page("Tin tức", "<p class='empty'>Không có dữ liệu</p>")
             if not self.loop:
@@ -141,7 +149,8 @@ class ChangingPortal:
             + "</li>"
             for s in chunk
         )
-        more = self.loop or self.empty_tail or len(listed) > page * size
+        more = self.loop or self.empty_tail or self.tail_body is not None
+        more = more or len(listed) > page * size
         pager = f'<a href="{LISTING}?page={page + 1}">Trang sau</a>' if more else ""
         return _page(
             "Tin tức", f'<ul class="list-news">{items}</ul><div class="paging">{pager}</div>'
@@ -175,8 +184,11 @@ class ChangingPortal:
         parts = urlsplit(path_qs)
         if parts.path == LISTING:
             page = int(parse_qs(parts.query).get("page", ["1"])[0])
+            if page in self.failing_pages:
+                return 503, None
+            time.sleep(self.slow_pages.get(page, 0.0))
             html = self.listing_page(page)
-            return (200, html) if html else (404, None)
+            return (404, None) if html is None else (200, html)
         if parts.path == "/":
             return 200, self.home_page()
         if parts.path == "/robots.txt" and self.robots is not None:

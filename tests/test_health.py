@@ -71,6 +71,24 @@ def test_failed_status_is_not_stored_nothing(archive: Archive) -> None:
     assert health_report(archive.conn, now=NOW) == []
 
 
+def test_a_listing_page_that_failed_in_the_last_run(archive: Archive) -> None:
+    """The walk of a section stopped early: flagged until a run walks it on."""
+    run(archive, "xaf.gov.vn", day(1), articles_new=5, listing_stop="listing-failed")
+    [finding] = health_report(archive.conn, now=NOW)
+    assert (finding.portal_id, finding.kind) == ("xaf.gov.vn", "listing-failed")
+    assert day(1) in finding.detail and "the next run walks on" in finding.detail
+    run(archive, "xaf.gov.vn", day(2), articles_new=12, listing_stop="last-page")
+    assert health_report(archive.conn, now=NOW) == []
+
+
+def test_an_unreachable_portal_is_not_also_a_failed_listing(archive: Archive) -> None:
+    archive.record_crawl_run(
+        {"portal_id": "xaf.gov.vn", "started_at": day(1), "status": "unreachable",
+         "listing_stop": "listing-failed"}
+    )  # fmt: skip
+    assert kinds(health_report(archive.conn, now=NOW)) == [("xaf.gov.vn", "stored-nothing")]
+
+
 def test_failure_jump(archive: Archive) -> None:
     for n in range(1, 4):
         run(archive, "xac.gov.vn", day(n), articles_new=9, articles_failed=1)  # 10%

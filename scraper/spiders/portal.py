@@ -37,6 +37,9 @@ logger = logging.getLogger(__name__)
 _SEE_REDIRECTS_ELSEWHERE = {"allow_offsite": True}
 # The ASP.NET WebForms form: the one that carries the page's view state.
 _WEBFORM = "//form[.//input[@name='__VIEWSTATE' or @name='__EVENTTARGET']]"
+# The listing_stop of a walk cut short by a listing page that failed (HTTP error after the
+# retries, a timeout, an unreadable page); archive.health flags the run.
+LISTING_FAILED = "listing-failed"
 
 
 def _split_urls(value: str | list[str] | tuple[str, ...] | None) -> list[str]:
@@ -133,10 +136,25 @@ class PortalSpider(scrapy.Spider):
         """Paging of a section ends; a walk that reached its end makes the section complete."""
         self._count(f"listing_stop/{reason}")
         crawler = getattr(self, "crawler", None)
-        if crawler is not None and crawler.stats is not None:
-            crawler.stats.set_value("vnnews/listing_stop", reason)
+        stats = crawler.stats if crawler is not None else None
+        # The run records one stop for all its sections: a walk cut short by a failed
+        # listing page must stay visible there, whatever another section stopped on later.
+        if stats is not None and stats.get_value("vnnews/listing_stop") != LISTING_FAILED:
+            stats.set_value("vnnews/listing_stop", reason)
         if complete and self.memory is not None:
             self.memory.complete_section(section)
+
+    def _walk_failed(self, section: str, page: int, url: str, reason: str) -> None:
+        """A listing page could not be read: the walk of its section ends there, unfinished,
+        so the next run walks the section on to its end (see `start`). The run says where."""
+        crawler = getattr(self, "crawler", None)
+        if crawler is not None and crawler.stats is not None:
+            failed = crawler.stats.get_value("vnnews/listing_failed_pages", [])
+            crawler.stats.set_value(
+                "vnnews/listing_failed_pages",
+                [*failed, {"page": page, "url": url, "reason": reason}],
+            )
+        self._stop(section, LISTING_FAILED, complete=False)
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         crawler = getattr(self, "crawler", None)  # absent when built without a crawler
@@ -199,15 +217,24 @@ class PortalSpider(scrapy.Spider):
             self._moved(section, response.url)
             return
         self._count("listing_pages")
+        if links_before is not None and _blank(response.body):
+            # Reached through the pager and answered with nothing at all: VCCorp Lotus's "load
+            # more" timeline answers so past its end (its script then hides "Xem thêm"). A
+            # page listing nothing, then, not an unreadable one, or the section would never
+            # be finished and every night would walk all of it again.
+            self._lists_nothing(section, response.url, links_before, "is empty")
+            return
         if not isinstance(response, TextResponse):
             self._count("listing_failed/not_html")
             logger.warning("listing page is not HTML: %s", response.url)
+            self._walk_failed(section, page, response.url, "not_html")
             return
         try:
             doc = load_document(response.body, response.url, _content_type(response))
         except NotAnArticle as exc:
             self._count(f"listing_failed/{exc.reason}")
             logger.warning("listing page unreadable (%s): %s", exc.reason, response.url)
+            self._walk_failed(section, page, response.url, exc.reason)
             return
         adapter = (
             get_platform(self.forced_platform) if self.forced_platform else detect(doc).platform
@@ -215,22 +242,13 @@ class PortalSpider(scrapy.Spider):
         listing = read_listing(adapter, doc)
         site = self._site(section)
         shown = [u for u in listing.article_urls if self._site(u) == site]
-        if not shown and links_before is not None and links_before[1] < links_before[0]:
-            # A page past the last one that still answers ("Không có dữ liệu"), after a page
-            # shorter than the first: the section's end, reached. (Left unfinished, every
-            # night would walk the whole section again to find its end. After a full page
-            # it may be an outage: the section stays unfinished, and is walked again.)
-            logger.info("listing page %s lists nothing: the section ends before it", response.url)
-            self._stop(section, "empty-last-page", complete=True)
-            return
         if not shown:
-            # A sudden empty listing (outage, template change) says nothing about the articles:
-            # nothing is marked removed, the section stays as it was.
-            self._count("listing_empty")
-            logger.warning(
-                "no article links on listing page %s (platform %s)", response.url, adapter.name
+            self._lists_nothing(
+                section,
+                response.url,
+                links_before,
+                f"has no article links (platform {adapter.name})",
             )
-            self._stop(section, "empty", complete=False)
             return
         key_of, known = self._keys(shown)
         links = list(dict.fromkeys(key_of.values()))
@@ -288,6 +306,25 @@ class PortalSpider(scrapy.Spider):
             self._stop(section, "last-page", complete=True)
             return
         yield next_page
+
+    def _lists_nothing(
+        self, section: str, url: str, links_before: tuple[int, int] | None, what: str
+    ) -> None:
+        """A listing page with no article link of the section: its end, or an outage."""
+        if links_before is not None and links_before[1] < links_before[0]:
+            # A page past the last one that still answers ("Không có dữ liệu", an empty
+            # body), after a page shorter than the first: the section's end, reached. (Left
+            # unfinished, every night would walk the whole section again to find its end.
+            # After a full page it may be an outage: the section stays unfinished, and is
+            # walked again.)
+            logger.info("listing page %s %s: the section ends before it", url, what)
+            self._stop(section, "empty-last-page", complete=True)
+            return
+        # A sudden empty listing (outage, template change) says nothing about the articles:
+        # nothing is marked removed, the section stays as it was.
+        self._count("listing_empty")
+        logger.warning("listing page %s %s", url, what)
+        self._stop(section, "empty", complete=False)
 
     def _outside_window(self, listed_day: str | None) -> bool:
         """Whether the day a listing shows puts an article outside --since/--until."""
@@ -545,6 +582,14 @@ class PortalSpider(scrapy.Spider):
         self._count("listing_failed")
         self._count(f"listing_failed/{reason}")
         logger.warning("listing page failed (%s): %s", reason, failure.request.url)
+        kwargs = failure.request.cb_kwargs
+        section = kwargs.get("section", failure.request.url)
+        self._walk_failed(section, kwargs.get("page", 1), failure.request.url, reason)
+
+
+def _blank(body: bytes) -> bool:
+    """Whether a response body is empty or white space only (without copying a long one)."""
+    return not body or body.isspace()
 
 
 def _day(value: str | None, name: str) -> str | None:
