@@ -77,13 +77,13 @@ def _may_hold_counter(line: str) -> bool:
     return "xem" in folded or "đọc" in folded or "view" in folded
 
 
-def shown_dateline(text: str) -> str:
+def shown_dateline(text: str, dateline: Dateline | None = None) -> str:
     """The dateline as the page shows it, without the view counter, the CMS account or other
-    fields beside it in its box."""
+    fields beside it in its box. `dateline`: `text` read already, if it was."""
     line = clean_line(text)
     if _may_hold_counter(line):
         line = _COUNTER.sub("", line)
-    return _date_and_its_label(line).strip(" |-")
+    return _date_and_its_label(line, dateline).strip(" |-")
 
 
 # A CMS login before the date: "Gửi bởi admin vào", "Posted by: admin |", "Tác giả: admin".
@@ -99,11 +99,12 @@ _AFTER_DATE = re.compile(
 )
 
 
-def _date_and_its_label(line: str) -> str:
+def _date_and_its_label(line: str, dateline: Dateline | None) -> str:
     """`line` cut to the field holding its date: its label or weekday before it, not the
     account or counter that share the box ("Ngày đăng: 21/10/2025 | Người đăng: bientap01",
     "Thứ Hai, 06/10/2025 08:45 SA 1.024", "Gửi bởi admin vào T2, 24/11/2025 - 10:12")."""
-    dateline = parse_dateline(line, fallback=False)
+    if dateline is None or dateline.text not in line:
+        dateline = parse_dateline(line, fallback=False)
     start = line.find(dateline.text) if dateline is not None else -1
     if start < 0:
         return line
@@ -283,7 +284,11 @@ def assemble(doc: Document, platform: str, parts: Parts) -> Article:
             if dateline.month_first:
                 warnings.append(MONTH_FIRST_ONLY)
             published_at, precision = dateline.isoformat(), dateline.precision
-            published_text = shown_dateline(parts.shown_dateline or text)
+            published_text = (
+                shown_dateline(parts.shown_dateline)
+                if parts.shown_dateline
+                else shown_dateline(text, dateline)
+            )
             if precision == "day":
                 warnings.append(DAY_ONLY)
             if dateline.updated:
