@@ -36,7 +36,6 @@ from .generic_boxes import (
 from .generic_far_datelines import far_datelines, opening_dateline
 from .generic_fields import (
     dateline_texts,
-    find_title,
     machine_time_lines,
     mostly_date,
     order_datelines,
@@ -47,6 +46,7 @@ from .generic_gallery import gallery_images, lead_images
 from .generic_layout import in_chrome, is_inside
 from .generic_listing import is_article_url, parse_listing
 from .generic_teasers import MIN_TEASERS, TeaserBoxes, is_teaser_title, opens_with_teasers
+from .generic_title import find_title
 
 NAME = "generic"
 

@@ -1,31 +1,23 @@
-"""The generic extractor's fields around the text: the article heading and the dateline near
-it. (Lead, author box and the lines after the text: generic_boxes.py.)"""
+"""The generic extractor's dateline near the article heading: shown under or over it, in
+its box, or machine-readable. (The heading itself: generic_title.py; lead, author box and the
+lines after the text: generic_boxes.py.)"""
 
 from __future__ import annotations
 
-import operator
 import re
 from collections.abc import Iterator
-from itertools import islice, pairwise, takewhile
+from itertools import islice, takewhile
 
 from lxml.html import HtmlElement
 
-from ..blocks import BLOCK_TAGS, HEADING_TAGS, Block, element_text, paragraphs
-from ..cleanup import RELATED_HEADING
+from ..blocks import BLOCK_TAGS, HEADING_TAGS, element_text
 from ..dates import count_dates, labels_a_date_aside, month_first_reading
 from ..document import Document
 from ..element_texts import node_text
 from ..json_ld import published_times
 from ..text import clean_line
-from .base import title_segments
-from .generic_layout import following_elements, in_chrome, is_inside, near
-from .own_addresses import links_to_itself
+from .generic_layout import following_elements, in_chrome
 
-# The title's candidates: "h1, h2, h3, [class*=title], [class*=tieude], [class*=headline]".
-TITLE_TAGS = ("h1", "h2", "h3")
-# Anywhere in the value, any case: "TieuDe", "NewsTitle"; Joomla 1.x "contentheading".
-# ("TenTin", "TenBai": an old template's "name of the news item".)
-TITLE_CLASS = re.compile("title|tieude|headline|contentheading|tentin|tenbai", re.IGNORECASE)
 META_DATES = (
     "article:published_time",
     "og:article:published_time",
@@ -60,337 +52,7 @@ LEADING_DEPTH = 6
 LEADING_LINE_WORDS = 8  # words beside the date itself in such a line
 
 
-def _words(text: str) -> list[str]:
-    return text.lower().split()
-
-
-# How portals name themselves: "Cổng TTĐT xã …", "Trang thông tin điện tử …", "UBND thị trấn …".
-SITE_NAME = re.compile(
-    r"^(?:cổng (?:thông tin|ttđt|giao tiếp)|trang (?:thông tin|tin|ttđt)|website|ubnd|"
-    r"ủy ban nhân dân|uỷ ban nhân dân)\b",
-    re.IGNORECASE,
-)
-
-
-# A place's bare name, as small portals name themselves: "Phường Tân Định", "Quận 1".
-PLACE_UNIT = re.compile(
-    r"^(?:phường|xã|thị trấn|thị xã|quận|huyện|thành phố|tp\.?|tỉnh)\s", re.IGNORECASE
-)
-MAX_PLACE_NAME_WORDS = 4  # after the unit: "Phường Tân Định", "Xã Ea Kao", "Quận Hai Bà Trưng"
-
-
-def _names_site(segment: str) -> bool:
-    """Whether a <title> segment is a site's name: "Cổng TTĐT …", "UBND …", or a place's
-    bare name, its words all capitalised ("Phường Tân Định"; not "Xã tổ chức hội nghị")."""
-    if SITE_NAME.match(segment):
-        return True
-    unit = PLACE_UNIT.match(segment)
-    if unit is None:
-        return False
-    name = segment[unit.end() :].split()
-    return 1 <= len(name) <= MAX_PLACE_NAME_WORDS and all(
-        word[0].isupper() or word.isdigit() for word in name
-    )
-
-
-def _site_name_last(segments: list[str]) -> list[str]:
-    """<title>'s segments with the site's name last: most portals write "Article - Category
-    - Portal", some old templates "Portal | Article" or "Portal » Category » Article"."""
-    if len(segments) >= 2 and _names_site(segments[0]) and not _names_site(segments[-1]):
-        return segments[::-1]
-    return segments
-
-
-def _similarity(candidate: list[str], reference: list[str]) -> float:
-    """Share of the candidate's words that appear, in order, at the start of the reference
-    (both as `_words`)."""
-    if not candidate or not reference:
-        return 0.0
-    same = sum(map(operator.eq, candidate, reference))  # (zip's pairs, equal ones counted)
-    return same / len(candidate)
-
-
-def _has_dateline_after(doc: Document, element: HtmlElement) -> bool:
-    return any(
-        len(text) < 200 and doc.dateline(text, fallback=False) is not None
-        for text in islice(_following_texts(doc, element), 4)
-    )
-
-
-def find_title(
-    doc: Document, container: HtmlElement | None = None
-) -> tuple[str | None, HtmlElement | None]:
-    """The article's heading: like <title>/og:title, followed by a dateline, next to the text.
-
-    <title> alone is not trusted: it carries the site name, and on some portals it is only
-    the site name, which a logo heading repeats.
-    """
-    og = next(
-        (
-            meta["content"]
-            for meta in doc.metas()
-            if (meta.get("property") == "og:title" or meta.get("name") == "title")
-            and "content" in meta
-        ),
-        None,
-    )
-    references = [clean_line(og)] if og is not None else []
-    segments = _site_name_last(title_segments(doc))
-    if len(segments) == 1 and PRINT_TITLE.match(segments[0]):
-        segments = []  # a print view's <title> names the view, not the article
-    if segments:
-        references.append(segments[0])
-    site_names = {segments[-1]} if len(segments) == 1 else set(segments[1:])
-    reference_words = [_words(ref) for ref in references]
-    # Each candidate's score with and without a dateline after it (looking for one is the
-    # costly part): the datelines are only looked for where they could change the winner.
-    scored: list[tuple[float, float, int, str, HtmlElement]] = []
-    for element in _title_candidates(doc):
-        text = element_text(element)
-        if not (10 <= len(text) <= 400) or element.tag == "title":
-            continue
-        if element.tag == "a" and not links_to_itself(doc, element):
-            continue  # a teaser's title; an article's own may link to the article itself
-        if RELATED_HEADING.match(text):
-            continue  # "Các tin khác" over a list of other news, however its box is named
-        inside = container is not None and (
-            element is container or container in element.iterancestors()
-        )
-        if element is container:
-            continue
-        words = _words(text)
-        score = max((_similarity(words, ref) for ref in reference_words), default=0.0)
-        # A heading inside the text block is more often a subheading than the title.
-        score -= 0.2 if inside else 0.0
-        score += 0.3 if element.tag == "h1" else 0.0
-        rest = [
-            0.4 if near(element, container) else 0.0,
-            -0.5 if in_chrome(element) else 0.0,
-            -0.6 if text in site_names and len(references) < 2 else 0.0,
-        ]
-        without, with_dateline = score + 0.0, score + 0.8
-        for term in rest:
-            without, with_dateline = without + term, with_dateline + term
-        scored.append((with_dateline, without, len(scored), text, element))
-    best = _best_title(doc, scored)
-    if best is not None and best[0] >= 0.5:
-        return best[1], best[2]
-    title = None
-    printed = None
-    if references:
-        # og:title often repeats <title>'s " - Section - Site" tail: keep the shortest
-        # reference the others start with.
-        title = min(references, key=len) if _nested(references) else references[0]
-        printed = _printed_as(doc, title)
-    if printed is None or in_chrome(printed):
-        # <title> names no heading and is printed nowhere but the page's chrome: it is the
-        # site's name ("UBND phường …"). The heading that opens the text is the title.
-        opening = _opening_heading(container, [row[4] for row in scored])
-        if opening is not None:
-            return element_text(opening), opening
-        bold = _bold_line_over_dateline(doc, container) or _bold_line_above(container)
-        if bold is not None:
-            return bold.text, _holder(bold)
-    return title, printed
-
-
-# What print views put in <title>: "Trang in", "In bài viết", "Print".
-PRINT_TITLE = re.compile(
-    r"^(?:trang in|bản in|in bài(?: viết)?|in trang|print(?: view)?)$", re.IGNORECASE
-)
-
-
-def _bold_line_over_dateline(doc: Document, container: HtmlElement | None) -> Block | None:
-    """The text's first line, set in bold with the dateline right under it (or over it): the
-    title of an old template that prints it in no heading ("<div><b>…</b></div><div>11/01/2023
-    08:47</div>"), when <title> is only the site's name."""
-    if container is None:
-        return None
-    # Above the text block ("<div><b>…</b></div><div>date</div><div>text…"), or opening it.
-    # (A table layout's text cell is alone in its row: the title and date rows are above it.)
-    box = container
-    while box.tag in ("td", "th", "tr") and _alone_in_parent(box):
-        box = box.getparent()
-    above = [
-        el
-        for el in box.itersiblings(preceding=True)
-        if isinstance(el.tag, str) and element_text(el)
-    ][:2]
-    blocks = [b for el in reversed(above) for b in paragraphs(el)] if len(above) == 2 else []
-    if len(blocks) != 2:
-        # (A print view's first lines may be its header: the site's name, when it was printed.)
-        blocks = paragraphs(container)[:OPENING_LINES]
-    for first, second in pairwise(blocks):
-        if _bold_title(first) and mostly_date(doc, second.text):
-            return first
-        # The date over the title (a print view: "Ngày in: …", then the title, then the text).
-        # (Any date there: a print date is no publish date, but it still marks the title below.)
-        words = len(first.text.split())
-        if _bold_title(second) and count_dates(first.text) == 1 and words <= LEADING_LINE_WORDS:
-            return second
-    return _bold_title_with_date(blocks[:1])
-
-
-def _bold_title_with_date(blocks: list[Block]) -> Block | None:
-    """The first line set as a bold title with the date after it on the same line, not bold
-    ("<b>Trao quà Tết …</b> <font>(15/01/2009)</font>", a frame's content page): the title
-    part, held by its bold element."""
-    for block in blocks:
-        match = TITLE_DATE.match(block.text)
-        if match is None:
-            continue
-        title = match["title"]
-        for element in block.element.iter("b", "strong"):
-            if element_text(element) == title:
-                candidate = Block(title, element, bold=True)
-                return candidate if _bold_title(candidate) else None
-    return None
-
-
-def _holder(block: Block) -> HtmlElement:
-    """The element holding just the block's text: its bold element when the line is set in a
-    block of several lines (`<body><b>Title</b><br>date<br>text…`), so that the date is
-    looked for after it and what is above it is known."""
-    if element_text(block.element) != block.text:
-        for element in block.element.iter(*PLAIN_TITLE_TAGS):
-            if element_text(element) == block.text:
-                return element
-    return block.element
-
-
-# How far into the text a bold title over (or under) its date line is looked for.
-OPENING_LINES = 4
-
-
-def _bold_line_above(container: HtmlElement | None) -> Block | None:
-    """The bold line right above the text's box, alone in its element: an old template's
-    title row (`<tr><td><b>…</b></td></tr>` over the text's row), its date elsewhere."""
-    box = container
-    while box is not None and box.tag in ("td", "th", "tr") and _alone_in_parent(box):
-        box = box.getparent()
-    if box is None:
-        return None
-    above = next(
-        (
-            el
-            for el in box.itersiblings(preceding=True)
-            if isinstance(el.tag, str) and element_text(el)
-        ),
-        None,
-    )
-    blocks = paragraphs(above) if above is not None else []
-    return blocks[0] if len(blocks) == 1 and _bold_title(blocks[0]) else None
-
-
-def _bold_title(block: Block) -> bool:
-    return (
-        block.bold
-        and MIN_OPENING_TITLE <= len(block.text) <= MAX_BOLD_TITLE
-        and not block.text.endswith((".", ":"))
-        and not SITE_NAME.match(block.text)  # a print view's header: "ỦY BAN NHÂN DÂN XÃ …"
-    )
-
-
-MAX_BOLD_TITLE = 250
-
-
-def _alone_in_parent(element: HtmlElement) -> bool:
-    parent = element.getparent()
-    return parent is not None and not any(
-        isinstance(other.tag, str) and element_text(other)
-        for other in parent
-        if other is not element
-    )
-
-
-# A heading that opens the text is its title from this length on ("Thông báo" is a label).
-MIN_OPENING_TITLE = 20
-
-
-def _opening_heading(
-    container: HtmlElement | None, candidates: list[HtmlElement]
-) -> HtmlElement | None:
-    """The candidate heading right before the text block, or opening it."""
-    if container is None:
-        return None
-    text = element_text(container)
-    for element in candidates:
-        heading = element_text(element)
-        if len(heading) < MIN_OPENING_TITLE or heading.endswith(":") or in_chrome(element):
-            continue
-        if container.tag == "body" and element.getparent() is container:
-            return element  # a print view's heading, among its paragraphs under <body>
-        if is_inside(element, container):
-            if text.startswith(heading):
-                return element
-        else:
-            # (Past empty elements: a heading's cell of icon buttons beside it.)
-            after = next((el for el in following_elements(element) if element_text(el)), None)
-            if after is not None and (after is container or is_inside(container, after)):
-                return element
-    return None
-
-
-# Where a title set in no heading may be printed: old table layouts set it in bold or a font.
-PLAIN_TITLE_TAGS = ("b", "strong", "font", "span", "p", "td", "div")
-
-
-def _children_showing(element: HtmlElement, text: str) -> Iterator[HtmlElement]:
-    """The child elements (not comments) of `element` whose text is `text`."""
-    return (
-        child for child in element if isinstance(child.tag, str) and element_text(child) == text
-    )
-
-
-def _printed_as(doc: Document, title: str) -> HtmlElement | None:
-    """The element showing `title` in the page, when no heading or title class holds it
-    (`<td><font size=4><b>…</b></font></td>`): the innermost with that text, outside links,
-    so that the dateline is looked for after it."""
-    for element in doc.tree.iter(*PLAIN_TITLE_TAGS):
-        if element_text(element) == title and not any(
-            ancestor.tag == "head" or (ancestor.tag == "a" and not links_to_itself(doc, ancestor))
-            for ancestor in element.iterancestors()
-        ):
-            inner = element
-            while (child := next(_children_showing(inner, title), None)) is not None:
-                inner = child
-            return inner
-    return None
-
-
-def _title_candidates(doc: Document) -> list[HtmlElement]:
-    """The elements of TITLE_TAGS, or with a class TITLE_CLASS finds, in page order. (What
-    css.select does for the selector, less its six separate queries: one pass over the page's
-    class values, one walk for the tags.)"""
-    memo = doc.memo
-    classed = [el for el, value in memo.valued("class") if TITLE_CLASS.search(value)]
-    headings = list(doc.tree.iter(*TITLE_TAGS))
-    return memo.in_document_order([headings, classed])
-
-
-def _best_title(
-    doc: Document, scored: list[tuple[float, float, int, str, HtmlElement]]
-) -> tuple[float, str, HtmlElement] | None:
-    """The highest score (the first candidate in page order on a tie), looking for a dateline
-    after a candidate only while its score with one could still win."""
-    best: tuple[float, int, str, HtmlElement] | None = None
-    for with_dateline, without, order, text, element in sorted(
-        scored, key=lambda row: (-row[0], row[2])
-    ):
-        if best is not None and (with_dateline, -order) <= (best[0], -best[1]):
-            break  # sorted: no candidate left can beat the best, nor tie it from earlier on
-        score = with_dateline if _has_dateline_after(doc, element) else without
-        if best is None or (score, -order) > (best[0], -best[1]):
-            best = (score, order, text, element)
-    return (best[0], best[2], best[3]) if best is not None else None
-
-
-def _nested(references: list[str]) -> bool:
-    shortest = min(references, key=len)
-    return all(ref.startswith(shortest) for ref in references)
-
-
-def _following_texts(doc: Document, element: HtmlElement) -> Iterator[str]:
+def following_texts(doc: Document, element: HtmlElement) -> Iterator[str]:
     """Text of the elements that follow `element` in document order (the dateline's place):
     its next siblings, then its parent's, and so on up to <body>.
 
@@ -487,7 +149,7 @@ def dateline_texts(doc: Document, title_el: HtmlElement | None) -> tuple[list[st
         nearby = list(
             takewhile(
                 lambda text: not LIST_HEADING.match(text),
-                islice(_following_texts(doc, title_el), DATELINE_WINDOW),
+                islice(following_texts(doc, title_el), DATELINE_WINDOW),
             )
         )
         before = _element_before(title_el)

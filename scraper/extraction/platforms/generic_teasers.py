@@ -11,8 +11,8 @@ from lxml.html import HtmlElement
 from ..blocks import element_text
 from ..document import Document
 from ..urls import resolve_url
-from .generic_fields import TITLE_CLASS
 from .generic_layout import is_inside
+from .generic_title import TITLE_CLASS
 from .own_addresses import address_key, own_addresses
 
 # A list is a few items alike: fewer linked headings are a related-news box, not the page.
