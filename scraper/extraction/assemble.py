@@ -285,7 +285,10 @@ def assemble(doc: Document, platform: str, parts: Parts) -> Article:
                 warnings.append(MONTH_FIRST_ONLY)
             published_at, precision = dateline.isoformat(), dateline.precision
             published_text = (
-                shown_dateline(parts.shown_dateline)
+                # (Read before, most often, as the dateline was looked for: the page's memo.)
+                shown_dateline(
+                    parts.shown_dateline, doc.dateline(parts.shown_dateline, fallback=False)
+                )
                 if parts.shown_dateline
                 else shown_dateline(text, dateline)
             )
