@@ -361,7 +361,8 @@ def parse_article(doc: Document) -> Article:
     doc.memo.position(doc.tree)
     # Icon-font ligatures: "<i class=material-icons>schedule</i>" shows a clock; its text is
     # the icon's name, no word of the page ("person Quang Vinh", "event 15/10/2025").
-    doc.drop([el for name in ICON_FONT_CLASSES for el in doc.memo.with_class(name)])
+    if "material-" in doc.memo.class_text():  # (one look at the page's classes, most: none)
+        doc.drop([el for name in ICON_FONT_CLASSES for el in doc.memo.with_class(name)])
     teaser_box = TeaserBoxes(doc)
     container = _score_containers(doc, teaser_box)
     short = container is None or len(element_text(container)) < MIN_BODY_CHARS

@@ -379,6 +379,8 @@ def labelled_fields(doc: Document) -> tuple[str | None, list[HtmlElement]]:
     of the text: "Nguồn tin Thuế cơ sở 3", "Tác giả Mai Lan" are no sentences)."""
     author: str | None = None
     fields: list[HtmlElement] = []
+    if "-label" not in doc.memo.class_text() and "__label" not in doc.memo.class_text():
+        return author, fields  # (one look at the page's classes: most pages have no field)
     for name in FIELD_LABEL_CLASSES:
         for label in doc.memo.with_class(name):
             field = label.getparent()
