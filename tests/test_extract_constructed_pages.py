@@ -2109,3 +2109,19 @@ def test_generic_date_line_of_an_unclosed_meta_box_opening_the_text():
     article = extract_article(_modern(main), MODERN_URL)
     assert article.published_at == "2025-11-06T09:00:00+07:00"
     assert article.body.startswith("Sáng nay, Ủy ban nhân dân xã")
+
+
+def test_generic_title_in_a_label_its_id_names_when_title_is_the_tab_name():
+    """DotNetNuke: <title> is the tab's name ("Tin tức"), the title a span whose id names it
+    ("…_lblTitle") and whose class names a style ("Head")."""
+    page = (
+        "<html><head><title>Tin tức - Sự kiện</title><meta name='GENERATOR' content='DotNetNuke'>"
+        "</head><body><div id='dnn_ContentPane'><table><tr><td><span id='dnn_ctr456_ViewNews_"
+        "lblTitle' class='Head'>Xã khám sàng lọc bệnh mạn tính cho người cao tuổi</span><br>"
+        "<span id='dnn_ctr456_ViewNews_lblDate' class='NormalBold'>Cập nhật lúc 09:30 ngày"
+        f" 23/09/2025</span><br><span class='Normal'>{_BODY}</span></td></tr></table></div>"
+        "</body></html>"
+    )
+    article = extract_article(page, "https://xa.example.gov.vn/tin-tuc/ArticleID/2291")
+    assert article.title == "Xã khám sàng lọc bệnh mạn tính cho người cao tuổi"
+    assert article.body.startswith("Sáng nay, Ủy ban nhân dân xã")

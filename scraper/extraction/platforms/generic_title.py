@@ -332,8 +332,14 @@ def _title_candidates(doc: Document) -> list[HtmlElement]:
     class values, one walk for the tags.)"""
     memo = doc.memo
     classed = [el for el, value in memo.valued("class") if TITLE_CLASS.search(value)]
+    # ASP.NET and DotNetNuke name the title's label by its id: "dnn_ctr456_ViewNews_lblTitle"
+    # (its class, "Head", names a style).
+    labelled = [el for el, value in memo.valued("id") if TITLE_LABEL_ID.search(value)]
     headings = list(doc.tree.iter(*TITLE_TAGS))
-    return memo.in_document_order([headings, classed])
+    return memo.in_document_order([headings, classed, labelled])
+
+
+TITLE_LABEL_ID = re.compile(r"lbl_?(?:title|tieude|tentin)", re.IGNORECASE)
 
 
 def _best_title(
