@@ -416,3 +416,14 @@ def test_haiphong_2025_listing_leaves_out_another_category_s_featured_strip():
     assert listing.platform == "haiphong2025"
     assert not any("/thong-bao-66861/" in url for url in listing.article_urls)
     assert len(listing.article_urls) == 4
+
+
+def test_sharepoint_registration_date_under_the_text_is_no_publish_date():
+    page = (
+        f"{SHAREPOINT_HEAD}<div class='qnp-news-detail'><h2 class='title-news'>Phường mở lớp"
+        f" tập huấn kỹ năng số cho người dân</h2><div class='ms-rtestate-field'>{TEXT}</div>"
+        "<div class='news-bottom-info'>Ngày đăng ký: 28/12/2020 10:45</div></div></div></form>"
+        "</body></html>"
+    )
+    article = extract_article(page, QNP_URL)
+    assert article.published_at is None

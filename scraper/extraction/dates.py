@@ -372,7 +372,8 @@ _UNPADDED_SLASHED = re.compile(r"(?<!\d)(?:[1-9]/\d{1,2}|1[0-2]/[1-9])/\d{4}")
 
 
 def written_as_en_us(text: str) -> bool:
-    """Whether a date in `text` is written as en-US servers write dates, month unpadded."""
+    """Whether a date in `text` is written as en-US servers write dates: month and day
+    unpadded ("3/12/2009", "11/3/2025")."""
     return _UNPADDED_SLASHED.search(text) is not None
 
 

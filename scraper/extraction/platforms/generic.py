@@ -163,7 +163,7 @@ def _score_containers(doc: Document, teaser_box: TeaserBoxes) -> HtmlElement | N
             links += len(element_text(link))
         if links / max(len(text), 1) > 0.5:
             continue
-        value = 1 + min(len(text) / 100, 3) + text.count(",") * 0.1
+        value = paragraph_vote(text)
         parent = _container_of(para)
         if parent is None and _text_cell(para):
             # A table layout's cell holding the text itself, its paragraphs split by <br>:
@@ -220,10 +220,14 @@ def _loose_text_score(body: HtmlElement) -> float:
         if child.tag in INLINE_WRAPPERS:
             pieces += [child.text, *(grandchild.tail for grandchild in child)]
     return sum(
-        1 + min(len(text) / 100, 3) + text.count(",") * 0.1
-        for piece in pieces
-        if piece and len(text := piece.strip()) >= 25
+        paragraph_vote(text) for piece in pieces if piece and len(text := piece.strip()) >= 25
     )
+
+
+def paragraph_vote(text: str) -> float:
+    """What a paragraph adds to its box's claim to be the text: more for long ones, and for
+    commas (prose has them; menus and link lists do not)."""
+    return 1 + min(len(text) / 100, 3) + text.count(",") * 0.1
 
 
 def _best_scored(scores: dict[HtmlElement, float]) -> HtmlElement | None:

@@ -197,15 +197,15 @@ def byline_after(container: HtmlElement) -> str | None:
     """A byline set on the right in the first block after the text block ("</div><div
     style='text-align:right'><b>Phạm Thu Trang</b></div>"), as bylines inside it are; or
     after a list of related news set between them."""
-    lists = 0
+    passed_list = False
     for element in following_elements(container):
         text = element_text(element)
         if not text:
             continue
         if in_chrome(element):
             return None
-        if LIST_HEADING.match(text) and lists == 0:
-            lists += 1
+        if LIST_HEADING.match(text) and not passed_list:
+            passed_list = True
             continue
         # A table layout's next row: its cell holds the alignment ("<tr><td align=right>").
         while (

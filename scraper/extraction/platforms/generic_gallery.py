@@ -33,15 +33,26 @@ def gallery_images(doc: Document, container: HtmlElement) -> list[Image]:
     for element in islice(following_elements(container), GALLERY_BLOCKS):
         if next(element.iter("img"), None) is None:
             continue  # (most blocks there: a byline, tools; nothing to ask of them)
-        if in_chrome(element) or in_side_box(element) or is_noise(element):
+        if in_chrome(element) or in_side_box(element):
             break
-        if any(not _PHOTO_LINK.search((a.get("href") or "#").strip()) for a in element.iter("a")):
-            break  # thumbnails of other articles
-        images = images_of(element, doc.link_base)
-        if not images or len(element_text(element).split()) > MAX_WORDS_PER_PHOTO * len(images):
+        images = _photos(doc, element)
+        if not images:
             break
         found.extend(images)
     return found
+
+
+def _photos(doc: Document, element: HtmlElement) -> list[Image] | None:
+    """The photos of a block holding images, or None when it is no box of the article's
+    photos: furniture, thumbnails that link to other articles, or text with a picture."""
+    if is_noise(element):
+        return None
+    if any(not _PHOTO_LINK.search((a.get("href") or "#").strip()) for a in element.iter("a")):
+        return None  # thumbnails of other articles
+    images = images_of(element, doc.link_base)
+    if len(element_text(element).split()) > MAX_WORDS_PER_PHOTO * max(len(images), 1):
+        return None
+    return images
 
 
 # The blocks between the title and the text looked at: the photo, and a dateline.
@@ -66,12 +77,8 @@ def lead_images(doc: Document, container: HtmlElement, title_el: HtmlElement | N
             break
         if next(element.iter("img"), None) is None:
             continue
-        if is_noise(element) or any(
-            not _PHOTO_LINK.search((a.get("href") or "#").strip()) for a in element.iter("a")
-        ):
-            break
-        images = images_of(element, doc.link_base)
-        if len(element_text(element).split()) > MAX_WORDS_PER_PHOTO * max(len(images), 1):
+        images = _photos(doc, element)
+        if images is None:
             break
         found[:0] = images  # (walked backwards)
     return []

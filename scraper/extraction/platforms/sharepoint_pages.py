@@ -29,6 +29,7 @@ from ..document import Document
 from ..model import Article, Image, NotAnArticle
 from ..text import clean_line
 from ..urls import resolve_url
+from .generic_far_datelines import PUBLISH_LABEL
 from .sharepoint_common import NAME, breadcrumb_category, counters, injected_related, inside
 
 TITLE = (
@@ -95,26 +96,22 @@ def _dateline_texts(scope: HtmlElement, body: HtmlElement) -> list[str]:
                 continue
             if (not label_needed or DATE_LABEL.match(text)) and parse_dateline(text):
                 return [_shown_dateline(text)]
-    return _labelled_after(scope, body)
+    return _labelled_after(body)
 
 
 # The blocks after the body looked at for a labelled publish line ("Ngày đăng: …" closing
 # the article, with the counter and print link), when none is above it.
 AFTER_BODY_BLOCKS = 2
-PUBLISHED_LABEL = re.compile(r"^(?:đăng ngày|ngày đăng|đăng lúc)\b", re.IGNORECASE)
 
 
-def _labelled_after(scope: HtmlElement, body: HtmlElement) -> list[str]:
+def _labelled_after(body: HtmlElement) -> list[str]:
+    """The generic reader's publish labels (never "Ngày đăng ký", a registration's date)."""
     looked = 0
     for element in body.itersiblings():
         if not isinstance(element.tag, str) or not (text := element_text(element)):
             continue
         shown = _shown_dateline(text)
-        if (
-            len(text) <= MAX_DATELINE_CHARS
-            and PUBLISHED_LABEL.match(text)
-            and parse_dateline(shown)
-        ):
+        if len(text) <= MAX_DATELINE_CHARS and PUBLISH_LABEL.match(text) and parse_dateline(shown):
             return [shown]
         looked += 1
         if looked == AFTER_BODY_BLOCKS:
@@ -142,11 +139,11 @@ def _indented_byline(body: HtmlElement, skip: set[HtmlElement]) -> str | None:
     return last.text
 
 
-def _find_title(doc: Document) -> HtmlElement | None:
+def _find_title(doc: Document, fields: list[HtmlElement]) -> HtmlElement | None:
+    """`fields`: the page's text fields (CONTENT)."""
     named = [el for el in select(doc.tree, TITLE) if element_text(el)]
     # The one set beside a text field: a side box's header can carry a title class too
     # (Quảng Ngãi's left "Chuyên mục" box, "div.tieude").
-    fields = select(doc.tree, CONTENT)
     found = next((el for el in named if _beside(doc, el, fields)), None)
     if found is not None:
         return found
@@ -182,13 +179,14 @@ def _images(doc: Document, scope: HtmlElement) -> list[Image]:
 
 
 def parse_publishing_page(doc: Document) -> Article:
-    title_el = _find_title(doc)
-    # The text fields of the whole page, once: the scope is the nearest ancestor of the title
-    # holding one (asking the selector again at each ancestor cost eight class lookups each).
-    every_field = select(doc.tree, CONTENT) if title_el is not None else []
+    # The text fields of the whole page, once: the title is the one set beside one, and the
+    # scope the nearest ancestor of the title holding one (asking the selector again at each
+    # ancestor cost eight class lookups each).
+    every_field = select(doc.tree, CONTENT)
+    title_el = _find_title(doc, every_field)
     scope = next(
         (a for a in title_el.iterancestors() if doc.memo.under(a, every_field)), None
-    ) if every_field else None  # fmt: skip
+    ) if every_field and title_el is not None else None  # fmt: skip
     if title_el is None or scope is None:
         raise NotAnArticle("not_an_article", "no SharePoint article title and text")
     title = element_text(title_el)
