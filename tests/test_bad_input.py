@@ -94,6 +94,33 @@ def test_related_list_dates_are_never_taken_for_the_dateline():
     assert "no dateline found" in article.warnings
 
 
+UNCLOSED_TEXT_BOX = """<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>Xã Hưng Long họp bàn kế hoạch trồng cây</title></head><body>
+<main class="container"><div class="row"><div class="col-md-8"><div class="post">
+<h1 class="post-title">Xã Hưng Long họp bàn kế hoạch trồng cây</h1>
+<div class="post-meta">12/03/2025 09:15
+<div class="post-body"><p>Sáng 12/3, Ủy ban nhân dân xã Hưng Long họp bàn kế hoạch trồng mới
+hai nghìn cây xanh dọc các tuyến đường liên thôn trong năm nay.<p>Mỗi thôn nhận một đoạn
+đường, tự chọn giống cây và phân công các hộ chăm sóc trong ba năm đầu.
+<p>Xã giao hội phụ nữ và đoàn thanh niên vận động bà con góp công, góp giống cây.
+<p style="text-align:right"><b>Tin, ảnh: Lê Mai</b>
+<aside class="col-md-4"><div class="box"><div class="box-title">Liên kết</div>
+<p>Cổng dịch vụ công quốc gia</p></div><div class="box"><div class="box-title">
+Thống kê truy cập</div><p>Hôm nay: 315</p><p>Tổng: 120.344</p></div></aside>
+</div></main><footer class="site-footer"><p>Cơ quan chủ quản: UBND xã Hưng Long</p>
+<p>Địa chỉ: thôn Trung, xã Hưng Long</p></footer>"""
+
+
+def test_side_column_and_footer_left_inside_an_unclosed_text_box_are_not_text():
+    # The text's box and its dateline box are never closed: the parser puts the side column
+    # and the page footer inside them.
+    article = extract_article(UNCLOSED_TEXT_BOX, "https://hunglong.example.gov.vn/tin/ke-hoach-5")
+    assert article.body.endswith("góp công, góp giống cây.")
+    assert article.byline == "Tin, ảnh: Lê Mai"
+    assert "Thống kê truy cập" not in article.body and "Cơ quan chủ quản" not in article.body
+    assert article.published_at == "2025-03-12T09:15:00+07:00"
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     cut=st.integers(min_value=0, max_value=len(SEED)),

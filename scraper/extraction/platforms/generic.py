@@ -43,7 +43,7 @@ from .generic_fields import (
     split_title_date,
 )
 from .generic_gallery import gallery_images, lead_images
-from .generic_layout import in_chrome, is_inside
+from .generic_layout import in_chrome, is_inside, is_post_footer
 from .generic_listing import is_article_url, parse_listing
 from .generic_teasers import MIN_TEASERS, TeaserBoxes, is_teaser_title, opens_with_teasers
 from .generic_title import find_title
@@ -402,6 +402,13 @@ def parse_article(doc: Document) -> Article:
         header = [el for el in top.itersiblings(preceding=True) if isinstance(el.tag, str)]
         if container.tag == "body" or sum(map(len, map(element_text, header))) <= MAX_HEADER_CHARS:
             skip.update(header)
+    # Broken markup (an unclosed <div> around the text) can leave the page's side column,
+    # menus and footer inside the text's box: never the text. A post's own footer stays.
+    skip.update(
+        el
+        for el in container.iter("aside", "nav", "footer")
+        if el.tag != "footer" or not is_post_footer(el)
+    )
     field_author, fields = labelled_fields(doc)
     skip.update(fields)
     lead = find_lead(doc, container, title_el)

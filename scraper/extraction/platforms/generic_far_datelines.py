@@ -17,6 +17,7 @@ from lxml.html import HtmlElement
 
 from ..blocks import element_text, paragraphs
 from ..document import Document
+from ..text import clean_line
 from .generic_boxes import after_body_lines
 from .generic_fields import MAX_DATELINE_CHARS, could_be_dateline, mostly_date
 from .generic_layout import in_side_box
@@ -32,6 +33,25 @@ CLOSING_BLOCKS = 4
 # A label in one element, its date in the next ("<b>Ngày đăng:</b> <span>12/06/2025</span>"):
 # the line is their parent, this many levels up at most.
 LINE_LEVELS = 2
+
+
+def _texts_above(container: HtmlElement) -> list[str]:
+    """The texts just above the block: its previous element with text, and the loose words
+    between that element (or the start of the block's own box) and the block: an unclosed date
+    box around the text ("<div class=meta><i class=icon></i> 12/03/2025 09:15 <div class=body>").
+    """
+    tails = []
+    above = container.getprevious()
+    while above is not None and not (isinstance(above.tag, str) and element_text(above)):
+        tails.append(above.tail or "")
+        above = above.getprevious()
+    if above is not None:
+        opening, texts = above.tail, [element_text(above)]
+    else:
+        parent = container.getparent()
+        opening, texts = (parent.text if parent is not None else None), []
+    loose = clean_line(" ".join([opening or "", *reversed(tails)]))
+    return [*texts, loose] if loose else texts
 
 
 def far_datelines(doc: Document, container: HtmlElement) -> list[str]:
@@ -88,9 +108,5 @@ def opening_dateline(doc: Document, container: HtmlElement) -> list[str]:
     element ("<td class=date>09/07/2010 09:00</td>" over the text's cell): with no heading to
     stand under, the text's own top is where the date is printed."""
     lines = [block.text for block in paragraphs(container)[:OPENING_LINES]]
-    above = container.getprevious()
-    while above is not None and not (isinstance(above.tag, str) and element_text(above)):
-        above = above.getprevious()
-    if above is not None:
-        lines.insert(0, element_text(above))
+    lines[:0] = _texts_above(container)
     return [text for text in lines if mostly_date(doc, text) and could_be_dateline(text)][:1]
