@@ -244,6 +244,57 @@ MORE_SHAPES: list[tuple[str, Expected]] = [
     # Still refused: two-digit years, and "24h" (a name, not an hour).
     ("25/12/19 - 08:30", None),
     ("05/03/2024 24h", ("2024-03-05T00:00:00+07:00", "day")),
+    # A number before or after a dash is no time range unless it is a time: numbered wards
+    # and districts, counters written count first, a zone offset.
+    ("Phường 7 - 09:20 | 14/08/2025", ("2025-08-14T09:20:00+07:00", "minute")),
+    ("Quận 3 - 16:05 04/09/2024", ("2024-09-04T16:05:00+07:00", "minute")),
+    ("14/08/2025 09:20 - 312 lượt xem", ("2025-08-14T09:20:00+07:00", "minute")),
+    ("14/08/2025 09:20 - 2 bình luận", ("2025-08-14T09:20:00+07:00", "minute")),
+    ("Thu, 14 Aug 2025 02:20:00 -0000", ("2025-08-14T09:20:00+07:00", "minute")),
+    ("14/08/2025 từ 8:00 - 11:30", ("2025-08-14T00:00:00+07:00", "day")),
+    ("14/08/2025 8h - 11h", ("2025-08-14T00:00:00+07:00", "day")),
+    # A GMT/UTC offset written after the time is read, not assumed to be Vietnam's.
+    ("14/08/2025 02:20 GMT+0", ("2025-08-14T09:20:00+07:00", "minute")),
+    (
+        "Thu Aug 14 2025 02:20:00 GMT+0000 (Coordinated Universal Time)",
+        ("2025-08-14T09:20:00+07:00", "minute"),
+    ),
+    ("14/08/2025 11:20 (UTC+09:00)", ("2025-08-14T09:20:00+07:00", "minute")),
+    # Edit labels in more wordings, and one an editor's name and unit part from its date.
+    ("Ngày sửa: 20/08/2025 | Ngày đăng: 14/08/2025", ("2025-08-14T00:00:00+07:00", "day")),
+    ("Sửa lần cuối: 20/08/2025 10:00 - Đăng: 14/08/2025", ("2025-08-14T00:00:00+07:00", "day")),
+    ("Edited: 20/08/2025 | Posted: 14/08/2025 09:20", ("2025-08-14T09:20:00+07:00", "minute")),
+    (
+        (
+            "Người cập nhật: Trần Thị Lan - Văn phòng HĐND và UBND phường - 20/08/2025 10:00"
+            " | Ngày đăng: 14/08/2025"
+        ),
+        ("2025-08-14T00:00:00+07:00", "day"),
+    ),
+    # ... in month-name datelines too.
+    ("Updated: August 20, 2025 | Published: August 14, 2025", ("2025-08-14T00:00:00+07:00", "day")),
+    (
+        "Last updated Aug 20, 2025 10:00 - Posted Aug 14, 2025 09:20",
+        ("2025-08-14T09:20:00+07:00", "minute"),
+    ),
+    # A time that heads the next field's date is that date's, not the edit's before it.
+    (
+        "Cập nhật lúc 10:00 20/08/2025 | Đăng lúc 09:20 14/08/2025",
+        ("2025-08-14T09:20:00+07:00", "minute"),
+    ),
+    # Date and time in fields of their own.
+    ("Ngày đăng: 14/08/2025 | Giờ đăng: 09:20", ("2025-08-14T09:20:00+07:00", "minute")),
+    ("Ngày đăng: 14/08/2025 | Thời gian: 09:20", ("2025-08-14T09:20:00+07:00", "minute")),
+    # An hour alone with "g" (giờ), WordPress' "@".
+    ("14/08/2025 9g sáng", ("2025-08-14T09:00:00+07:00", "minute")),
+    ("Aug 14, 2025 @ 09:20", ("2025-08-14T09:20:00+07:00", "minute")),
+    # The weekday decides a date that reads both ways (Drupal's "D, m/d/Y - H:i"); one that
+    # fits the day-first reading, or none, leaves it day first.
+    ("Tue, 03/05/2024 - 08:30", ("2024-03-05T08:30:00+07:00", "minute")),
+    ("Thứ ba, 03/05/2024", ("2024-03-05T00:00:00+07:00", "day")),
+    ("Fri, 03/05/2024 - 08:30", ("2024-05-03T08:30:00+07:00", "minute")),
+    ("Thứ Bẩy, 04/05/2024", ("2024-05-04T00:00:00+07:00", "day")),
+    ("Wed, 03/05/2024", ("2024-05-03T00:00:00+07:00", "day")),
 ]
 
 

@@ -54,8 +54,10 @@ EARLIEST = date(1990, 1, 1)
 _FALLBACK_MAX_CHARS = 80
 # How far before a date we look for "its" time ("Thành Long 11:24 | 01/07/2025").
 _TIME_BEFORE_WINDOW = 48
-# How far before a date we look for a label saying it is the date of an edit.
-_LABEL_WINDOW = 48
+# How far before a date we look for a label saying it is the date of an edit (an editor's
+# name and unit may come between: "Người cập nhật: Nguyễn Văn Minh - Văn phòng HĐND và UBND
+# - 13/06/2025 09:00").
+_LABEL_WINDOW = 80
 
 
 @dataclass(frozen=True)
@@ -144,8 +146,8 @@ _DATE_RE = re.compile(rf"(?=\d)(?:{_DMY}|{_VI_WORDS}|{_ISO})", re.IGNORECASE)
 _TIME_BODY = (
     r"(?:(?P<h>\d{1,2})(?::|h|g|\s?giờ\s?)(?P<mi>\d{2}|\d(?=\s?phút))(?:\s?phút(?!\w)|')?"
     r"(?::(?P<s>\d{2})|\s?(?P<sw>\d{1,2})\s?giây(?!\w))?"
-    # An hour alone: "8 giờ", "15h" (not "48 giờ", a duration).
-    r"|(?P<ho>[01]?\d|2[0-3])(?:\s?giờ|h(?!\w))(?!\s?\d))"
+    # An hour alone: "8 giờ", "15h", "8g" (not "48 giờ", a duration).
+    r"|(?P<ho>[01]?\d|2[0-3])(?:\s?giờ|[hg](?!\w))(?!\s?\d))"
     r"(?![\d:])"
     # "3 giờ trước" (ago), "12 giờ qua" (past), "2 giờ đồng hồ" (hours long): a duration.
     r"(?!\s?(?:trước|qua|nữa|đồng\s?hồ)(?!\w))"
@@ -155,13 +157,23 @@ _TIME = r"(?<![\d:.,])" + _TIME_BODY
 _WEEKDAY = r"(?:th[ứu]\s?(?:hai|ba|t[ưu]|n[ăa]m|s[áa]u|b[ảẩa]y|[2-7])|ch[ủu]\s?nh[ậa]t|t[2-7]|cn)"
 # What may sit between a date and the time that belongs to it. Anything longer or wordier
 # (a byline, a sentence) means the time is about something else and is ignored.
-_GAP_AFTER = r"[\s|,\-–—•·/(]{0,4}(?:(?:(?:v[àa]o\s|đăng\s)?(?:l[úu]c|h[ồo]i)|at|gi[ờo])\s?:?\s?)?"
+_GAP_AFTER = (
+    r"[\s|,\-–—•·/(@]{0,4}"
+    # "lúc", "vào lúc", "at"; a field of its own: "| Giờ đăng: 14:35", "| Thời gian: 14:35".
+    r"(?:(?:(?:v[àa]o\s|đăng\s)?(?:l[úu]c|h[ồo]i)|at|(?:gi[ờo]|thời\s?gian)(?:\s?đăng)?)\s?:?\s?)?"
+)
 _GAP_BEFORE = (
     r"\)?[\s|,\-–—•·]{0,4}(?:\(?gmt\s?\+\s?0?7\)?[\s|,\-–—•·]{0,4})?"
     rf"(?:{_WEEKDAY}[\s,\-–—|]{{0,3}})?(?:ng[àa]y\s?:?\s?)?"
 )
 # (Right after a date, "2024,08:30" is a time: a comma before the hour is no decimal one.)
 _TIME_AFTER_RE = re.compile(_GAP_AFTER + r"(?<![\d:.])" + _TIME_BODY, re.IGNORECASE)
+# A field separator or a label between a date and a time after it, and a date right after
+# that time: the time may head the next date rather than end this one.
+_FIELD_GAP = re.compile(r"\||[^\W\d_]")
+_DATE_NEXT_RE = re.compile(
+    r"[\s,\-–—•·]{0,4}(?:ng[àa]y\s?)?\d{1,2}[/.\-–]\d{1,2}[/.\-–]\d{4}", re.IGNORECASE
+)
 _TIME_BEFORE_RE = re.compile(
     # "Trong 2 giờ", "Sau 6 giờ", "Cách đây 3 giờ": a duration, not a time of day.
     # "Thời lượng: 03:45": a video's length.
@@ -173,20 +185,30 @@ _TIME_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 # A time range ("từ 8h00 đến 11h30", "8:00 - 11:30") is an event's hours, not a publish time.
-_RANGE_BEFORE_RE = re.compile(r"(?:\d|h|giờ|phút)\s?(?:[-–]|đến|tới)\s?\Z", re.IGNORECASE)
-_RANGE_AFTER_RE = re.compile(r"\s?(?:[-–]|đến|tới)\s?\d", re.IGNORECASE)
-# A zone after a time ("05/03/2024 01:30 GMT", "Wed, 12 Mar 2025 03:30:00 +0000"); "GMT+7"
-# is the local zone said again.
+# The other end must be a time too: "Quận 1 - 08:30", "14:35 - 98 lượt xem" and "08:42:00
+# -0000" are no ranges.
+_RANGE_BEFORE_RE = re.compile(
+    r"(?:\d:\d\d|\dh(?:\d\d)?|\d\s?giờ(?:\s?\d\d)?|phút)\s?(?:[-–]|đến|tới)\s?\Z", re.IGNORECASE
+)
+_RANGE_AFTER_RE = re.compile(
+    r"\s?(?:[-–]|đến|tới)\s?\d{1,2}(?::\d\d|[hg](?:\d\d)?(?!\w)|\s?giờ)", re.IGNORECASE
+)
+# A zone after a time ("05/03/2024 01:30 GMT", "Wed, 12 Mar 2025 03:30:00 +0000", "(GMT+7)",
+# a JavaScript date's "GMT+0000 (Coordinated Universal Time)").
 _ZONE_AFTER_RE = re.compile(
-    r"\s?(?:\(?(?:utc|gmt)(?!\w)(?!\s?[+-]\d)\)?|(?P<offset>[+-]\d{2}:?\d{2})(?![\w:]))",
+    r"\s?(?:\(?(?:utc|gmt)(?!\w)(?:\s?(?P<named>[+-]\d{1,2}(?::?\d\d)?)(?![\d:]))?\)?"
+    r"|(?P<offset>[+-]\d{2}:?\d{2})(?![\w:]))",
     re.IGNORECASE,
 )
 
 _PM_MARKERS = frozenset({"pm", "ch", "chiều", "tối"})
 
 # "Cập nhật" (updated), "chỉnh sửa" (edited): the date after such a label is not the publish date.
-_UPDATED = r"cập\s?nhật|chỉnh\s?sửa|sửa\s?đổi|sửa\s?lúc|updated|last\s?modified|modified"
-_UPDATED_RE = re.compile(rf"(?=[cstulm])\b(?:{_UPDATED})\b", re.IGNORECASE)
+_UPDATED = (
+    r"cập\s?nhật|chỉnh\s?sửa|hiệu\s?chỉnh|sửa\s?(?:đổi|lúc|lần\s?cuối)|ngày\s?sửa"
+    r"|updated|last\s?modified|modified|edited"
+)
+_UPDATED_RE = re.compile(rf"(?=[cshnulme])\b(?:{_UPDATED})\b", re.IGNORECASE)
 
 # Dates that are not the article's at all: when the page was printed, when the decree it
 # reports was signed or takes effect, when the event it announces takes place.
@@ -201,7 +223,7 @@ _OTHER_DATE = (
 _CREATED = r"ngày\s?tạo|created(?:\s?on)?"
 # The three kinds of label in one pattern: the words before each date are read once.
 _DATE_LABEL_RE = re.compile(
-    rf"(?=[cstulmnihbp])\b(?:(?P<edit>{_UPDATED})|(?P<other>{_OTHER_DATE})|(?P<created>{_CREATED}))"
+    rf"(?=[cstulmnihbpe])\b(?:(?P<edit>{_UPDATED})|(?P<other>{_OTHER_DATE})|(?P<created>{_CREATED}))"
     r"\b",
     re.IGNORECASE,
 )
@@ -300,7 +322,7 @@ def parse_dateline(
         elif found is not None and edited is None:
             edited = replace(found, updated=True)
         # (A time right after this date is its own, not the next date's.)
-        own_time = _TIME_AFTER_RE.match(masked, match.end())
+        own_time = _time_after(masked, match.end())
         label_from = own_time.end() if own_time is not None else match.end()
     if created is not None or edited is not None:
         return created or edited
@@ -463,6 +485,8 @@ def _from_date_match(
         if match["sep"] == "/" and int(match["m"]) > 12 and 0 < int(match["d"]) <= 12:
             # "10/16/2023 3:07:00 PM": only month first is a date (ASP.NET's en-US format).
             ymd, month_first = (match["y"], match["d"], match["m"]), True
+        elif _weekday_says_month_first(masked, match.start(), ymd):
+            ymd, month_first = (match["y"], match["d"], match["m"]), True
     elif match["vd"] is not None:
         month = match["vm"] or MONTH_WORDS[" ".join((match["vw"] or match["vw5"]).lower().split())]
         ymd = (match["vy"], str(month), match["vd"])
@@ -493,6 +517,44 @@ def _from_date_match(
     return replace(found, month_first=True) if month_first else found
 
 
+# A weekday written right before a date: English (Drupal's "Tue, 03/05/2024 - 08:30") or
+# Vietnamese ("Thứ ba, 05/03/2024", "T3 05/03/2024", "CN").
+_WEEKDAY_BEFORE_RE = re.compile(
+    r"(?:\b(?P<en>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
+    r"|th[ứu]\s?(?P<vi>hai|ba|t[ưu]|n[ăa]m|s[áa]u|b[ảẩa]y|[2-7])|\bt(?P<vt>[2-7])"
+    r"|(?P<cn>ch[ủu]\s?nh[ậa]t|\bcn))[\s,\-–—|]{0,3}\Z",
+    re.IGNORECASE,
+)
+_WEEKDAYS = {
+    "mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6,
+    "hai": 0, "ba": 1, "tư": 2, "tu": 2, "năm": 3, "nam": 3, "sáu": 4, "sau": 4, "bảy": 5,
+    "bay": 5, "bẩy": 5,
+}  # fmt: skip
+
+
+def _weekday_says_month_first(masked: str, start: int, ymd: tuple[str, str, str]) -> bool:
+    """Whether the weekday written before a date that reads both ways ("Tue, 03/05/2024")
+    names the day of its month-first reading and not of its day-first one."""
+    year, month, day = (int(part) for part in ymd)
+    if not (day <= 12 and month <= 12 and day != month and day and month):
+        return False
+    found = _WEEKDAY_BEFORE_RE.search(masked, max(0, start - 16), start)
+    if found is None:
+        return False
+    name = found["en"] or found["vi"]
+    if found["cn"]:
+        weekday = 6
+    elif number := found["vt"] or (name if name.isdigit() else None):
+        weekday = int(number) - 2  # "Thứ 2", "T2": Monday
+    else:
+        weekday = _WEEKDAYS[name.lower()]
+    try:
+        day_first, month_first = date(year, month, day), date(year, day, month)
+    except ValueError:
+        return False
+    return day_first.weekday() != weekday and month_first.weekday() == weekday
+
+
 def _with_its_time(
     masked: str, start: int, end: int, floor: int = 0
 ) -> tuple[tuple[int, int, int] | None, timezone | ZoneInfo, int, int]:
@@ -512,7 +574,7 @@ def _with_its_time(
 def _adjacent_time(masked: str, start: int, end: int, floor: int = 0) -> re.Match[str] | None:
     """The time right after the date, else right before it, else None; never one end of a
     time range (an event's hours)."""
-    after = _TIME_AFTER_RE.match(masked, end)
+    after = _time_after(masked, end)
     if after is not None:
         return None if _RANGE_AFTER_RE.match(masked, after.end()) else after
     before = _TIME_BEFORE_RE.search(masked, max(floor, start - _TIME_BEFORE_WINDOW), start)
@@ -522,12 +584,26 @@ def _adjacent_time(masked: str, start: int, end: int, floor: int = 0) -> re.Matc
     return None if _RANGE_BEFORE_RE.search(masked, max(0, hour_at - 12), hour_at) else before
 
 
+def _time_after(masked: str, end: int) -> re.Match[str] | None:
+    """The time right after the date ending at `end`; None when it is the next field's,
+    heading its own date ("Cập nhật lúc 10:00 15/06/2025 | Đăng lúc 08:00 12/06/2025")."""
+    after = _TIME_AFTER_RE.match(masked, end)
+    if after is None or not _FIELD_GAP.search(
+        masked, end, after.start("h" if after["h"] else "ho")
+    ):
+        return after
+    return None if _DATE_NEXT_RE.match(masked, after.end()) else after
+
+
 def _zone_after(masked: str, end: int) -> tuple[timezone | ZoneInfo, int]:
     """The zone written after a time ending at `end` (UTC, an offset), else local time."""
     zone = _ZONE_AFTER_RE.match(masked, end)
     if zone is None:
         return TZ, end
-    return (_parse_offset(zone["offset"]) if zone["offset"] else UTC), zone.end()
+    offset = zone["offset"] or zone["named"]
+    if zone["named"] and _parse_offset(zone["named"]) == _LOCAL_OFFSET:
+        return TZ, end  # "(GMT+7)": the local zone said again, no part of the dateline
+    return (_parse_offset(offset) if offset else UTC), zone.end()
 
 
 def _clock_from_match(match: re.Match[str]) -> tuple[int, int, int] | None:
@@ -561,11 +637,16 @@ def _valid_clock(hour: int, minute: int, second: int) -> tuple[int, int, int] | 
     return hour, minute, second
 
 
+_LOCAL_OFFSET = timezone(timedelta(hours=7))
+
+
 def _parse_offset(offset: str) -> timezone | ZoneInfo:
     if offset.upper() == "Z":
         return UTC
-    digits = offset[1:].replace(":", "")
-    hours, minutes = int(digits[:2]), int(digits[2:] or 0)
+    hours_text, _, minutes_text = offset[1:].partition(":")
+    if not minutes_text and len(hours_text) > 2:  # "+0700", not "+7"
+        hours_text, minutes_text = hours_text[:-2], hours_text[-2:]
+    hours, minutes = int(hours_text), int(minutes_text or 0)
     if hours > 14 or minutes > 59:  # no real zone is further out; treat as local
         return TZ
     delta = timedelta(hours=hours, minutes=minutes)
@@ -598,20 +679,25 @@ def _dateline(value: datetime, text: str) -> Dateline:
 
 def _month_named(clean: str, masked: str, latest: date) -> Dateline | None:
     """A date with its month in words, anywhere in the text ("Posted on March 12, 2025 by
-    admin"), with the time beside it; marked as an edit when labelled as one."""
+    admin"), with the time beside it; one labelled as an edit only when no other is given
+    ("Updated: June 15, 2025 | Published: June 12, 2025" is June 12)."""
+    edited: Dateline | None = None
+    label_from = 0  # where the words before the current date start
     for match in _NAMED_MONTH_RE.finditer(masked):
         day, year = (match["d"], match["y"]) if match["d"] else (match["d2"], match["y2"])
         month = _month_number(*(match[g] for g in ("en", "nw", "nn", "xen", "xnw", "xnn")))
         if month is None:
             continue
-        clock, tzinfo, start, end = _with_its_time(masked, *match.span())
+        clock, tzinfo, start, end = _with_its_time(masked, *match.span(), label_from)
         value = None if clock is None else _make_datetime((year, str(month), day), clock, tzinfo)
+        label_at, label_from = max(label_from, start - _LABEL_WINDOW), end
         if value is None or not _in_range(value, latest):
             continue
         found = _dateline(value, clean[start:end])
-        edited = _UPDATED_RE.search(masked, max(0, start - _LABEL_WINDOW), start) is not None
-        return replace(found, updated=True) if edited else found
-    return None
+        if _UPDATED_RE.search(masked, label_at, start) is None:
+            return found
+        edited = edited or replace(found, updated=True)
+    return edited
 
 
 def _month_number(*names: str | None) -> int | None:
