@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from scraper.extraction import extract_article
-from scraper.extraction.document import decode_html
+from scraper.extraction.charsets import decode_html
 from scraper.extraction.model import NotAnArticle
 from tests.golden import (
     SHARED_FIXTURES,

@@ -16,7 +16,8 @@ from .cli_common import DEFAULT_DB
 from .cli_export import export
 from .cli_search import reindex, search
 from .extraction import PLATFORMS, NotAnArticle, detect_platform, extract_article, parse_listing
-from .extraction.document import decode_html, guess_page_url
+from .extraction.charsets import decode_html
+from .extraction.document import guess_page_url
 from .registry.admin_units import load_admin_units
 from .registry.portals import LEVELS, Portal, Registry, RegistryError, load_registry
 

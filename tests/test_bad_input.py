@@ -57,7 +57,7 @@ def test_stray_invalid_bytes_keep_the_page_utf8():
     page = raw[:200] + b"\x80" + raw[200:]
     article = extract_article(page, URL)
     assert article.title == TITLE
-    assert "1 invalid UTF-8 byte sequence(s) replaced" in article.warnings
+    assert "1 invalid UTF-8 byte sequence(s) read as cp1252" in article.warnings
 
 
 def test_truncated_page_is_read_and_says_so():

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import codecs
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 import lxml.html
 from lxml import etree
-from w3lib.encoding import html_to_unicode
 
+from .charsets import decode_page
 from .css import select_first
 from .dates import Dateline, parse_dateline
 from .legacy_fonts import repair_tree
@@ -115,64 +113,12 @@ class Document:
         self.memo.forget(gone)
 
 
-def decode_html(body: bytes, content_type: str | None = None) -> str:
-    """Decode bytes by BOM, HTTP header, then <meta charset>, falling back to UTF-8."""
-    return decode_html_checked(body, content_type)[0]
-
-
-def decode_html_checked(body: bytes, content_type: str | None = None) -> tuple[str, str | None]:
-    """Decode as browsers do (w3lib: BOM, HTTP header, <meta charset>, UTF-8), then check the
-    declared charset against the bytes: portals often declare one charset and serve another.
-
-    Returns the text and a warning when the declaration was overruled.
-    """
-    text, warning, _ = _decode(body, content_type)
-    return text, warning
-
-
-def _decode(body: bytes, content_type: str | None) -> tuple[str, str | None, bool]:
-    """`decode_html_checked`, and whether the text is exactly `body` read as UTF-8."""
-    encoding, text = html_to_unicode(content_type, body)
-    declared = codecs.lookup(encoding).name
-    if declared != "utf-8" and not body.isascii():
-        # Valid multi-byte UTF-8 is almost never an accident in a legacy 8-bit page.
-        try:
-            return (
-                body.decode("utf-8"),
-                f"page declares charset {encoding} but is UTF-8: decoded as UTF-8",
-                True,
-            )
-        except UnicodeDecodeError:
-            return text, None, False
-    if declared == "utf-8" and "\ufffd" in text and "\ufffd".encode() not in body:
-        invalid = text.count("\ufffd")
-        valid = sum(1 for ch in text if ord(ch) > 0x7F) - invalid
-        if valid >= 10 * invalid:
-            # A few stray bytes in a UTF-8 page (a bad paste, a cut transfer): keep UTF-8.
-            return text, f"{invalid} invalid UTF-8 byte sequence(s) replaced", False
-        # Declared (or assumed) UTF-8 but not UTF-8: Vietnamese Windows pages are cp1258.
-        for fallback in ("cp1258", "cp1252"):
-            try:
-                decoded = body.decode(fallback)
-            except UnicodeDecodeError:
-                continue
-            return (
-                unicodedata.normalize("NFC", decoded),
-                f"page is not valid {encoding}: decoded as {fallback}",
-                False,
-            )
-    # w3lib drops a byte-order mark from the text; a U+FFFD already in the bytes leaves open
-    # whether others were replaced.
-    exact = declared == "utf-8" and not body.startswith(codecs.BOM_UTF8) and "\ufffd" not in text
-    return text, None, exact
-
-
 def load_document(html: str | bytes, url: str, content_type: str | None = None) -> Document:
     """Parse a page. Raises NotAnArticle for input that is not HTML at all."""
     warnings: list[str] = []
     utf8: bytes | None = None
     if isinstance(html, bytes):
-        text, charset_warning, exact = _decode(html, content_type)
+        text, charset_warning, exact = decode_page(html, content_type)
         if charset_warning:
             warnings.append(charset_warning)
         # libxml2 reads UTF-8 bytes ~10% faster than a str, which it converts from UTF-16/32

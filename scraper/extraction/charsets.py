@@ -1,0 +1,117 @@
+"""Page bytes to text: the declared charset checked against the bytes.
+
+Portals often declare one charset and serve another. Three mistakes are common enough to
+handle: UTF-8 declared as something else; an 8-bit Windows page (Windows-1258, or the
+Windows-1252 bytes that TCVN3 and VNI fonts draw as Vietnamese) declared, or assumed, as
+UTF-8; and a UTF-8 template around text pasted as 8-bit bytes (old database content, a
+quote from Word). Each is read the way that keeps the most text right, with a warning.
+"""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+
+from w3lib.encoding import html_to_unicode
+
+from .legacy_fonts import repair_text
+
+# The tones Windows-1258 writes apart from their letter (grave, acute, tilde, hook, dot below).
+_WINDOWS_1258_TONES = "\u0300\u0301\u0303\u0309\u0323"
+# At most this share of those tones may be left over once NFC has put the others on their
+# vowels: in Vietnamese text every tone follows a vowel; in TCVN3/VNI bytes or Windows-1252
+# text read as Windows-1258 the same bytes land after consonants and spaces.
+_MAX_ORPHAN_TONES = 0.05
+
+
+def _bytes_as_8bit(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: bytes that are not valid in the codec, read as Windows-1252
+    (what 8-bit text pasted into a page nearly always is), or as Latin-1 where Windows-1252
+    leaves a byte undefined."""
+    assert isinstance(error, UnicodeDecodeError)
+    chunk = error.object[error.start : error.end]
+    return chunk.decode("cp1252", errors="vnnews-latin1"), error.end
+
+
+def _bytes_as_latin1(error: UnicodeError) -> tuple[str, int]:
+    assert isinstance(error, UnicodeDecodeError)
+    return error.object[error.start : error.end].decode("latin-1"), error.end
+
+
+codecs.register_error("vnnews-latin1", _bytes_as_latin1)
+codecs.register_error("vnnews-8bit", _bytes_as_8bit)
+
+
+def decode_html(body: bytes, content_type: str | None = None) -> str:
+    """Decode bytes as browsers do (w3lib: BOM, HTTP header, <meta charset>, UTF-8), with the
+    declaration checked against the bytes (`decode_page`)."""
+    return decode_page(body, content_type)[0]
+
+
+def decode_page(body: bytes, content_type: str | None) -> tuple[str, str | None, bool]:
+    """The text, a warning when the declared charset was overruled, and whether the text is
+    exactly `body` read as UTF-8."""
+    encoding, text = html_to_unicode(content_type, body)
+    declared = codecs.lookup(encoding).name
+    if declared != "utf-8" and not body.isascii():
+        # Valid multi-byte UTF-8 is almost never an accident in a legacy 8-bit page.
+        try:
+            return (
+                body.decode("utf-8"),
+                f"page declares charset {encoding} but is UTF-8: decoded as UTF-8",
+                True,
+            )
+        except UnicodeDecodeError:
+            pass
+        if declared == "cp1258" and not _windows_1258_over_1252(text, body):
+            return (
+                body.decode("cp1252", errors="vnnews-latin1"),
+                (
+                    f"page declares charset {encoding} but its tones follow no vowels: "
+                    "decoded as cp1252"
+                ),
+                False,
+            )
+        return text, None, False
+    if declared == "utf-8" and "\ufffd" in text and "\ufffd".encode() not in body:
+        text, warning = _not_utf8(body, text, declared)
+        return text, warning, False
+    # w3lib drops a byte-order mark from the text; a U+FFFD already in the bytes leaves open
+    # whether others were replaced.
+    exact = declared == "utf-8" and not body.startswith(codecs.BOM_UTF8) and "\ufffd" not in text
+    return text, None, exact
+
+
+def _not_utf8(body: bytes, replaced: str, encoding: str) -> tuple[str, str]:
+    """A page declared (or assumed) UTF-8 that is not valid UTF-8 (`replaced`: its reading
+    with U+FFFD for every invalid sequence)."""
+    invalid = replaced.count("\ufffd")
+    valid = sum(1 for ch in replaced if ord(ch) > 0x7F) - invalid
+    if 4 * valid >= invalid:
+        # Mostly UTF-8 (a TCVN3 paragraph pasted into a UTF-8 template, a Word quote): its
+        # UTF-8 stays, its other bytes are read as 8-bit text (the legacy-font check then
+        # converts the TCVN3 or VNI among them). An 8-bit page has a handful of byte pairs
+        # that happen to be valid UTF-8 for hundreds of bytes that are not.
+        text = body.decode("utf-8", errors="vnnews-8bit")
+        return text, f"{invalid} invalid UTF-8 byte sequence(s) read as cp1252"
+    text = body.decode("cp1258", errors="vnnews-latin1")
+    charset = "cp1258"  # Vietnamese Windows pages
+    if not _windows_1258_over_1252(text, body):
+        # TCVN3 or VNI font bytes (converted later), or a Western page.
+        text, charset = body.decode("cp1252", errors="vnnews-latin1"), "cp1252"
+    return unicodedata.normalize("NFC", text), f"page is not valid {encoding}: decoded as {charset}"
+
+
+def _windows_1258_over_1252(text: str, body: bytes) -> bool:
+    """Whether `text` (`body` read as Windows-1258) is Vietnamese in that charset rather than
+    legacy-font bytes: it writes tones apart (any Vietnamese sentence has a hook, tilde or
+    dot below), NFC puts nearly all of them on a vowel, and read as Windows-1252 the bytes
+    hold no TCVN3 or VNI text."""
+    tones = sum(map(text.count, _WINDOWS_1258_TONES))
+    if not tones:
+        return False  # no Vietnamese written in it: Windows-1252 reads the rest the same
+    composed = unicodedata.normalize("NFC", text)
+    if sum(map(composed.count, _WINDOWS_1258_TONES)) > _MAX_ORPHAN_TONES * tones:
+        return False
+    # (VNI text puts few bytes where Windows-1258 has its tones, and those mostly on vowels.)
+    return repair_text(body.decode("cp1252", errors="vnnews-latin1"))[1] is None
