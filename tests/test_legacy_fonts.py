@@ -273,6 +273,18 @@ def test_mixed_sentence_converts_only_the_legacy_words():
     assert repair_text(text) == ("Hội nghị các tổ dân phố", TCVN3)
 
 
+@pytest.mark.parametrize("encoding", [TCVN3, VNI])
+def test_unicode_words_bordering_a_legacy_run_stay_as_they_are(encoding: str):
+    # Latin-1 Unicode words ("cô", "bé", "thôn", "Bê") share the legacy words' Latin-1
+    # stretch up to "được"; TCVN3 would read them "cụ", "bộ", "thụn", "Bờ", VNI "cơ", "thơn".
+    legacy = encode("tổ chức hội nghị", encoding)
+    text = f"Đoàn thanh niên {legacy} cô Thái, bé Mai và thôn Bê được tặng quà."
+    assert repair_text(text) == (
+        "Đoàn thanh niên tổ chức hội nghị cô Thái, bé Mai và thôn Bê được tặng quà.",
+        encoding,
+    )
+
+
 def test_short_legacy_run_needs_page_evidence():
     tree = lxml.html.fromstring(
         "<html><head><title>Tin tức</title></head><body>"

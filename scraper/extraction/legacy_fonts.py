@@ -359,6 +359,9 @@ def _runs(text: str) -> list[_Run]:
 
     Legacy text is all Latin-1, so each run lies in a stretch of Latin-1 characters; the
     words at a stretch's edges that touch a character beyond Latin-1 belong to Unicode words.
+    Where a Unicode word borders the stretch, the words next to it that read as Vietnamese
+    as they stand are Unicode too ("… héi nghÞ cô Thái và thôn Bê được …": legacy words in
+    a Unicode sentence, "cô", "thôn" and "Bê" are no TCVN3 "cụ", "thụn", "Bờ").
     """
     runs, end = [], 0
     # (VNI text without ö ñ ø û ï … is too short to judge.) The search resumes after each
@@ -372,10 +375,21 @@ def _runs(text: str) -> list[_Run]:
             words.pop(0)
         if words and end < len(text) and words[-1].end() == end:
             words.pop()
+        if start > 0 and text[start - 1].isalpha():
+            while words and _reads_as_it_stands(words[0].group()):
+                words.pop(0)
+        if end < len(text) and text[end].isalpha():
+            while words and _reads_as_it_stands(words[-1].group()):
+                words.pop()
         run = _Run(words) if words else None
         if run is not None and any(gain for gain, _, _ in run.scores.values()):
             runs.append(run)
     return runs
+
+
+def _reads_as_it_stands(word: str) -> bool:
+    """Plain ASCII, or a Vietnamese syllable written in a normal case."""
+    return _LEGACY_CHAR.search(word) is None or _natural_syllable(word)
 
 
 def _confirmed(runs: list[_Run]) -> set[str]:
