@@ -285,6 +285,22 @@ def test_unicode_words_bordering_a_legacy_run_stay_as_they_are(encoding: str):
     )
 
 
+def test_a_byline_alone_on_a_tcvn3_page_is_converted_when_its_case_gives_it_away():
+    # TCVN3 writes "ễ", "ế", "ấ" with the bytes of "Ô", "Õ", "Ê": a paragraph holding only
+    # such words has no typical legacy character, but a capital inside a word.
+    body = encode("Hội nghị tổng kết công tác năm 2019 của phường diễn ra sáng nay.", TCVN3)
+    byline = encode("Nguyễn Tiến", TCVN3)
+    assert byline == "NguyÔn TiÕn"
+    tree = lxml.html.fromstring(
+        f"<html><body><p>{body}</p><p>{byline}</p><p>iPhone, McDonald, São Paulo</p></body></html>"
+    )
+    assert repair_tree(tree) == {TCVN3}
+    assert [p.text for p in tree.iter("p")][1:] == ["Nguyễn Tiến", "iPhone, McDonald, São Paulo"]
+    # On a page with no legacy text, nothing is read so.
+    tree = lxml.html.fromstring(f"<html><body><p>Tin: {byline}</p></body></html>")
+    assert repair_tree(tree) == set()
+
+
 def test_short_legacy_run_needs_page_evidence():
     tree = lxml.html.fromstring(
         "<html><head><title>Tin tức</title></head><body>"

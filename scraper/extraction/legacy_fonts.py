@@ -289,10 +289,12 @@ def _reading(word: str, enc: str) -> tuple[str, bool, bool, bool]:
 class _Run:
     """Words between two Unicode-only words, with how each legacy encoding would read them."""
 
-    def __init__(self, words: list[re.Match[str]]) -> None:
+    def __init__(
+        self, words: list[re.Match[str]], known: dict[str, tuple[int, bool, bool]] | None = None
+    ) -> None:
         self.words = words
         self.texts = [m.group() for m in words]
-        self.scores = {enc: self._score(enc) for enc in (TCVN3, VNI)}
+        self.scores = known or {enc: self._score(enc) for enc in (TCVN3, VNI)}
 
     def _score(self, enc: str) -> tuple[int, bool, bool]:
         """(gain, strong, weak) for reading the run in `enc`."""
@@ -480,6 +482,30 @@ def _may_hold_legacy(text: str) -> bool:
     return False
 
 
+def _odd_case_words(
+    texts: list[tuple[HtmlElement, str, str]], encoding: str
+) -> list[tuple[HtmlElement, str, str, list[_Run]]]:
+    """On a page in one legacy encoding, the texts holding none of its typical characters
+    whose words are no syllable as they stand but one converted: TCVN3 writes "ấ", "ễ",
+    "ế" with the bytes of "Ê", "Ô", "Õ", so a byline alone in its paragraph, "Minh TuÊn",
+    "NguyÔn TiÕn", shows a capital inside a word, which no Vietnamese word has."""
+    found = []
+    for element, place, value in texts:
+        words = [
+            match
+            for match in _WORD.finditer(value)
+            if _LEGACY_CHAR.search(word := match.group())
+            and not _BEYOND_LATIN1.search(word)
+            and not _natural_syllable(word)
+            and _natural_syllable(to_unicode(word, encoding))
+        ]
+        if words:
+            found.append(
+                (element, place, value, [_Run(words, {encoding: (len(words), True, True)})])
+            )
+    return found
+
+
 def repair_tree(tree: HtmlElement) -> set[str]:
     """Convert legacy-font text of every text/tail node and title meta, in place.
 
@@ -497,6 +523,7 @@ def repair_tree(tree: HtmlElement) -> set[str]:
     if not _may_hold_legacy(" ".join([page_text, *(m.get("content") for m in metas)])):
         return set()
     slots: list[tuple[HtmlElement, str, str, list[_Run]]] = []
+    unsigned: list[tuple[HtmlElement, str, str]] = []  # Latin-1 letters, no typical character
     for element in tree.iter():
         places = [("tail", element.tail)]
         if isinstance(element.tag, str) and element.tag not in _NO_TEXT:
@@ -506,7 +533,11 @@ def repair_tree(tree: HtmlElement) -> set[str]:
         for place, value in places:
             if value and (runs := _runs(value)):
                 slots.append((element, place, value, runs))
+            elif value and _LEGACY_CHAR.search(value):
+                unsigned.append((element, place, value))
     confirmed = _confirmed([run for *_, runs in slots for run in runs])
+    if len(confirmed) == 1:
+        slots += _odd_case_words(unsigned, next(iter(confirmed)))
     found: set[str] = set()
     for element, place, value, runs in slots:
         hint, upper = _font_hint(element.getparent() if place == "tail" else element)
