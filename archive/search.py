@@ -18,12 +18,14 @@ from datetime import UTC, datetime
 from typing import Any
 
 from archive.search_tags import period_bound, tag_filter, tags_of
-from archive.vietnamese import fold, highlight_snippet, query_terms
+from archive.vietnamese import fold, highlight_snippet, parse_query, query_terms
 
 SEARCH_TABLE = "articles_search"
 SEARCH_COLUMNS = ("title", "summary", "body", "byline")
 # The index's last column holds filter tokens (archive.search_tags), not text.
 INDEX_COLUMNS = (*SEARCH_COLUMNS, "tags")
+# Every text column, as an FTS5 column filter (not `tags`, the filter tokens).
+_TEXT_COLUMNS = "{" + " ".join(SEARCH_COLUMNS) + "}"
 # A phrase with no word: FTS5 accepts it and it matches nothing (an empty MATCH is an error).
 NO_MATCH = '"-"'
 DEFAULT_LIMIT = 100
@@ -143,17 +145,37 @@ from ranked
 order by ranked.tier, ranked.id desc"""
 
 
-def fts_query(query: str | None, whole: bool = False) -> str:
+def fts_query(query: str | None, whole: bool = False, columns: str | None = None) -> str:
     """An FTS5 MATCH expression for a user's query: folded words, quoted, implicitly ANDed;
-    a quoted part of the query stays a phrase. Never an FTS5 syntax error. `whole`: all the
-    words as one phrase, or no match when the query is one phrase already (the other form
-    finds the same)."""
-    phrases = query_terms(query)
-    if not phrases or (whole and len(phrases) == 1):
+    a quoted part of the query stays a phrase; OR and NOT typed in capitals are FTS5's. Never
+    an FTS5 syntax error. `whole`: the words of each alternative as one phrase, or no match
+    when no alternative has two phrases to join (the other form finds the same). `columns`:
+    an FTS5 column filter for the words sought ("title", "{title body}"); what NOT excludes
+    is excluded wherever in the article it stands."""
+    alternatives = parse_query(query)
+    if not alternatives or (whole and all(len(a.phrases) == 1 for a in alternatives)):
         return NO_MATCH
-    if whole:
-        return '"' + " ".join(word for words in phrases for word in words) + '"'
-    return " ".join('"' + " ".join(words) + '"' for words in phrases)
+    scope = f"{columns} : " if columns else ""
+    parts = []
+    for alternative in alternatives:
+        phrases = alternative.phrases
+        if whole:
+            phrases = [[word for words in phrases for word in words]]
+        part = " ".join(map(_quoted, phrases))
+        if alternative.excluded or (scope and len(alternatives) > 1):
+            part = f"{scope}({part})"
+        if alternative.excluded:
+            excluded = " OR ".join(map(_quoted, alternative.excluded))
+            part = f"{part} NOT {_TEXT_COLUMNS} : ({excluded})"
+        parts.append(part)
+    if len(parts) == 1:
+        alternative = alternatives[0]
+        return parts[0] if alternative.excluded or not scope else f"{scope}({parts[0]})"
+    return " OR ".join(f"({part})" for part in parts)
+
+
+def _quoted(words: list[str]) -> str:
+    return '"' + " ".join(words) + '"'
 
 
 def fts_match(
@@ -171,11 +193,10 @@ def fts_match(
     period is an error even when no article matches."""
     day_bound(since, last=False)
     day_bound(until, last=True)
-    columns = column or "{" + " ".join(SEARCH_COLUMNS) + "}"
-    expression = f"{columns} : ({fts_query(query, bool(whole))})"
+    expression = fts_query(query, bool(whole), column or _TEXT_COLUMNS)
     portals = json.loads(province_portals) if province_portals is not None else None
     tags = tag_filter(portal, since, until, portals)
-    return f"{expression} AND {tags}" if tags else expression
+    return f"({expression}) AND {tags}" if tags else expression
 
 
 def day_bound(text: str | None, last: bool) -> str | None:
@@ -191,7 +212,8 @@ def day_bound(text: str | None, last: bool) -> str | None:
 
 def search_box_query(query: str | None) -> str:
     """fts_query in the form Datasette's escape_fts() turns into fts_query: single words bare
-    (as a reader would type them in the search box, which shows this value), phrases quoted."""
+    (as a reader would type them in the search box, which shows this value), phrases quoted.
+    (A query with OR or NOT has no such form: the search box plugin sends its fts_query raw.)"""
     phrases = query_terms(query)
     if not phrases:
         return NO_MATCH

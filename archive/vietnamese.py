@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 # Tone marks as combining characters (NFD): grave, acute, hook above, tilde, dot below.
@@ -60,8 +61,21 @@ def fold(text: str | None) -> str:
     # over the whole text; the regex only cleans up the rare other marks.
     for mark in _VIETNAMESE_MARKS:
         folded = folded.replace(mark, "")
-    folded = folded.replace("đ", "d")
-    return _ANY_MARK.sub("", folded) if _ANY_MARK.search(folded) else folded
+    # "ð" (the lower case of "Ð", U+00D0): hand conversions from legacy fonts put it for "Đ".
+    folded = folded.replace("đ", "d").replace("ð", "d")
+    if _ANY_MARK.search(folded):
+        folded = _ANY_MARK.sub("", folded)
+    return _FINAL_Y.sub("i", folded)
+
+
+# A syllable's final "y" after its consonants alone is also spelt "i" (kỳ/kì họp, quý/quí,
+# lý/lí, kỹ/kĩ, tỷ/tỉ): both fold to "i". Not in "uy", "ay" (tuy, tay) nor "y" alone (y tế).
+# (The "y" first, the letters before it looked back at: the engine jumps from "y" to "y"; a
+# pattern opening with the look-behind is tried at every character, 40x slower.)
+_FINAL_Y = re.compile(
+    r"y(?!\w)(?:(?<=(?<!\w)[bcdghklmnprstvx]y)|(?<=(?<!\w)(?:[cgknpt]h|tr|ng|qu)y)"
+    r"|(?<=(?<!\w)nghy))"
+)
 
 
 @lru_cache(maxsize=65536)
@@ -70,20 +84,78 @@ def fold_word(word: str) -> str:
     return fold(word)
 
 
-def query_terms(query: str | None) -> list[list[str]]:
-    """The query as phrases of folded words: a quoted part is one phrase, any other word is a
-    phrase of its own. FTS syntax characters are separators, so nothing reaches FTS5 but
-    words. An unbalanced quote runs to the end of the query."""
-    phrases: list[list[str]] = []
+# Operators a searcher types in capitals, as search engines take them: "hội nghị OR kỳ họp",
+# "bão NOT lũ". AND is what a space means already; NEAR(…) is read as its words.
+OPERATORS = frozenset({"OR", "AND", "NOT", "NEAR"})
+
+
+@dataclass
+class Alternative:
+    """One side of an OR: phrases of folded words that must all be there, and phrases that
+    must not."""
+
+    phrases: list[list[str]] = field(default_factory=list)
+    excluded: list[list[str]] = field(default_factory=list)
+
+
+def parse_query(query: str | None) -> list[Alternative]:
+    """The query as alternatives (OR) of phrases: a quoted part is one phrase, any other word
+    is a phrase of its own; the words after NOT, up to the next operator or quote, are one
+    phrase to exclude (Vietnamese words are several syllables: "NOT cử tri"). FTS syntax
+    characters are separators, so nothing reaches FTS5 but words. An unbalanced quote runs to
+    the end of the query. Alternatives with nothing required are dropped (FTS5 can only
+    exclude from hits)."""
+    alternatives = [Alternative()]
+    negated: list[str] | None = None  # the excluded phrase being read
+    terms = 0
+
+    def add(words: list[str]) -> None:
+        nonlocal terms
+        if words and terms < MAX_TERMS:
+            alternatives[-1].phrases.append(words)
+            terms += 1
+
+    def close_negation() -> None:
+        nonlocal negated, terms
+        if negated and terms < MAX_TERMS:
+            alternatives[-1].excluded.append(negated)
+            terms += 1
+        negated = None
+
     for index, part in enumerate((query or "").split('"')):
-        words = [fold(w) for w in WORD.findall(part)]
-        words = [w for w in words if w]
         if index % 2:  # inside quotes
-            if words:
-                phrases.append(words)
-        else:
-            phrases.extend([w] for w in words)
-    return phrases[:MAX_TERMS]
+            words = [w for w in map(fold, WORD.findall(part)) if w]
+            if negated is not None and not negated:
+                negated = words  # NOT "cử tri"
+            else:
+                add(words)
+            close_negation()
+            continue
+        for token in WORD.findall(part):
+            if token in OPERATORS:
+                close_negation()
+                if token == "OR" and alternatives[-1].phrases:
+                    alternatives.append(Alternative())
+                elif token == "NOT":
+                    negated = []
+            elif word := fold(token):
+                if negated is not None:
+                    negated.append(word)
+                else:
+                    add([word])
+    close_negation()
+    return [a for a in alternatives if a.phrases]
+
+
+def query_terms(query: str | None) -> list[list[str]]:
+    """The phrases a hit must (or, after OR, may) hold, in the query's order."""
+    return [phrase for a in parse_query(query) for phrase in a.phrases]
+
+
+def has_operators(query: str | None) -> bool:
+    """Whether the query says OR or NOT: an expression, not a list of words."""
+    parsed = parse_query(query)
+    return len(parsed) > 1 or any(a.excluded for a in parsed)
 
 
 def _letter_classes() -> dict[str, str]:
@@ -98,13 +170,18 @@ def _letter_classes() -> dict[str, str]:
 
 
 _LETTER_CLASSES = _letter_classes()
+_I_OR_Y = "(?:" + _LETTER_CLASSES["i"] + "|" + _LETTER_CLASSES["y"] + ")"
 # Characters per word, roughly, in Vietnamese prose (a syllable and a space).
 _CHARS_PER_WORD = 6
 
 
 def _spelled(word: str) -> str:
-    """A regex of every NFC spelling of a folded word: each letter the class of its forms."""
-    return "".join(_LETTER_CLASSES.get(letter, re.escape(letter)) for letter in word)
+    """A regex of every NFC spelling of a folded word: each letter the class of its forms
+    (and a final "i" that may be written "y": fold's _FINAL_Y)."""
+    spelled = "".join(_LETTER_CLASSES.get(letter, re.escape(letter)) for letter in word)
+    if word.endswith("i") and _FINAL_Y.search(word[:-1] + "y"):
+        spelled = spelled[: -len(_LETTER_CLASSES["i"])] + _I_OR_Y
+    return spelled
 
 
 @lru_cache(maxsize=1024)

@@ -24,6 +24,7 @@ from urllib.parse import parse_qsl, urlencode
 from datasette import hookimpl
 
 from archive.search import INDEX_COLUMNS, fts_query, register_functions, search_box_query
+from archive.vietnamese import has_operators
 
 # Table pages (HTML, .json, .csv…) of the articles table in any database.
 ARTICLES_PATH = re.compile(r"^/[^/]+/articles(\.\w+)?/?$")
@@ -37,7 +38,8 @@ App = Callable[
 def rewrite_query_string(query_string: bytes) -> bytes:
     """Fold every _search / _search_<column> value; other parameters unchanged. A blank one
     is dropped, so the table lists every article, as without a search. Searches in columns
-    of the index become one raw `_search` (with the plain search, if any, ANDed)."""
+    of the index, and a search with OR or NOT, become one raw `_search` (with the plain search,
+    if any, ANDed)."""
     pairs = parse_qsl(query_string.decode("latin-1"), keep_blank_values=True, encoding="utf-8")
     rewritten: list[tuple[str, str]] = []
     plain: str | None = None
@@ -53,11 +55,12 @@ def rewrite_query_string(query_string: bytes) -> bytes:
                 plain = value
                 continue
             if column in INDEX_COLUMNS:
-                in_columns.append(f"{column} : ({fts_query(value)})")
+                in_columns.append(f"({fts_query(value, columns=column)})")
                 continue
             value = search_box_query(value)  # Datasette refuses the column (400)
         rewritten.append((key, value))
-    if in_columns:
+    if in_columns or has_operators(plain):
+        # (escape_fts() would quote OR and NOT as words: the expression goes raw.)
         expression = " AND ".join(([f"({fts_query(plain)})"] if plain else []) + in_columns)
         rewritten += [("_search", expression), ("_searchmode", "raw")]
     elif plain is not None:
