@@ -5,11 +5,19 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sqlite3
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from archive.normalize import nfc
+from archive.vietnamese import fold
+
+# What a province's name may open with, and other names it goes by, folded: the registry's
+# --province option and the canned search query's province read a name the same way.
+PROVINCE_PREFIXES = ("thanh pho ", "tinh ", "tp ")
+PROVINCE_ALIASES = {"thua thien hue": "46", "hcm": "79", "sai gon": "79"}
+_NAME_SEPARATORS = re.compile(r"[^\w]+")
 
 ADMIN_UNIT_COLUMNS = (
     "id",
@@ -71,6 +79,23 @@ def _value(column: str, value: Any) -> Any:
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False)
     return nfc(value) if value != "" else None
+
+
+def province_key(text: str | None) -> str | None:
+    """A province as the canned search query compares them: its GSO code for a code ("1",
+    "01") or another name ("TP.HCM", "Sài Gòn"), else its name folded, without "Thành phố" or
+    "Tỉnh" ("ha-noi", "Hà Nội" and "Thành phố Hà Nội" all give "ha noi")."""
+    if text is None or not text.strip():
+        return None
+    text = text.strip()
+    if text.isdigit():
+        return text.zfill(2)
+    key = " ".join(_NAME_SEPARATORS.sub(" ", fold(text)).split())
+    for prefix in PROVINCE_PREFIXES:
+        if key.startswith(prefix):
+            key = key.removeprefix(prefix)
+            break
+    return PROVINCE_ALIASES.get(key, key)
 
 
 def sync_admin_units(conn: sqlite3.Connection, units: Iterable[Mapping[str, Any]]) -> bool:

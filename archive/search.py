@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
+from archive.places import province_key
 from archive.search_tags import period_bound, tag_filter, tags_of
 from archive.vietnamese import fold, highlight_snippet, parse_query, query_terms
 
@@ -75,22 +76,22 @@ TIERS = [(column, whole) for whole in (True, False) for column in ("title", "sum
 # since and until are a year, a month or a day (archive.search_tags.period_bound); other text
 # is an error (vnnews_day_bound raises), never a silent string comparison. published_at <
 # last day || 'z' keeps the whole last day ('z' sorts after 'T'). A province is its GSO code
-# (also when admin_units is not filled) or its name in any spelling ("ha noi" finds Thành phố
-# Hà Nội); `vnnews search` resolves slugs and checks the name first (scraper/cli_common.py).
+# ("1" too, also when admin_units is not filled), another name ("TP.HCM") or its name in any
+# spelling ("ha noi", "ha-noi" find Thành phố Hà Nội: archive.places.province_key); `vnnews
+# search` resolves the same and refuses an unknown name first (scraper/cli_common.py).
 _LIMIT = f"min(max(cast(coalesce(nullif(:limit, ''), {DEFAULT_LIMIT}) as integer), 1), {MAX_LIMIT})"
 _NO_FILTER = (
     "coalesce(:portal, '') || coalesce(:province, '') || coalesce(:since, '') "
     "|| coalesce(:until, '') = ''"
 )
 _PROVINCES = """select id from admin_units
-            where level = 'province' and (id = :province
-              or vnnews_fold(name) = vnnews_fold(:province)
-              or vnnews_fold(name) like '% ' || vnnews_fold(:province))"""
+            where level = 'province' and (id = vnnews_province_key(:province)
+              or vnnews_province_key(name) = vnnews_province_key(:province))"""
 _FILTERS = f"""exists (
         select 1 from articles join portals on portals.id = articles.portal_id
         where articles.rowid = {SEARCH_TABLE}.rowid & {ROWID_MASK}
           and (coalesce(:portal, '') = '' or articles.portal_id = :portal)
-          and (coalesce(:province, '') = '' or portals.province_code = :province
+          and (coalesce(:province, '') = '' or portals.province_code = vnnews_province_key(:province)
             or portals.province_code in ({_PROVINCES}))
           and (coalesce(:since, '') || coalesce(:until, '') = ''
             or (articles.published_at >= coalesce(vnnews_day_bound(:since, 0), '0')
@@ -98,7 +99,8 @@ _FILTERS = f"""exists (
 # The portals of the province filter, as a JSON list for the tags (NULL without the filter).
 _PROVINCE_PORTALS = f"""case when coalesce(:province, '') = '' then null else (
         select json_group_array(id) from portals
-        where province_code = :province or province_code in ({_PROVINCES})) end"""
+        where province_code = vnnews_province_key(:province)
+          or province_code in ({_PROVINCES})) end"""
 
 
 def _tier_hits(tier: int, column: str | None, whole: bool) -> str:
@@ -232,6 +234,7 @@ def register_functions(conn: sqlite3.Connection) -> None:
     """The SQL functions SEARCH_SQL uses; call on every connection that runs it."""
     conn.create_function("vnnews_fold", 1, fold, deterministic=True)
     conn.create_function("vnnews_fts_query", 1, fts_query, deterministic=True)
+    conn.create_function("vnnews_province_key", 1, province_key, deterministic=True)
     conn.create_function("vnnews_fts_match", 7, fts_match, deterministic=True)
     conn.create_function("vnnews_snippet", -1, snippet, deterministic=True)
     conn.create_function("vnnews_day_bound", 2, day_bound, deterministic=True)

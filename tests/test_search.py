@@ -275,6 +275,14 @@ def test_canned_query_filters(server: httpx.Client) -> None:
     assert len(canned(server, "kenh", province="Thanh Hoá")) == 1
 
 
+@pytest.mark.parametrize(
+    "province", ["38", "Thanh Hoá", "thanh-hoa", "Tỉnh Thanh Hóa", "TINH THANH HOA"]
+)
+def test_canned_query_reads_a_province_as_the_cli_does(server: httpx.Client, province: str) -> None:
+    assert len(canned(server, "kenh", province=province)) == 1
+    assert canned(server, "kenh", province="Hà Nội") == []
+
+
 @pytest.mark.parametrize("query", BAD_INPUTS)
 def test_datasette_survives_bad_input(server: httpx.Client, query: str) -> None:
     canned(server, query)

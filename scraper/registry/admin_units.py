@@ -20,13 +20,16 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from archive import places
+
 DEFAULT_PATH = Path(__file__).with_name("admin_units.csv")
 LAST_DAY_BEFORE_REFORM = "2025-06-30"
 OLD = "old:"
-# Type words that open a province name ("Thành phố Hà Nội") or a user's query ("TP Hà Nội").
-PROVINCE_PREFIXES = ("thanh-pho-", "tinh-", "tp-")
-# Common names that are not the official short name (Huế was "Thừa Thiên Huế" until 2025).
-PROVINCE_ALIASES = {"thua-thien-hue": "46", "hcm": "79", "sai-gon": "79"}
+# Type words that open a province name ("Thành phố Hà Nội") or a user's query ("TP Hà Nội"),
+# and common names that are not the official short name (Huế was "Thừa Thiên Huế" until
+# 2025), as slugs: the archive's search reads them too (archive.places).
+PROVINCE_PREFIXES = tuple(p.replace(" ", "-") for p in places.PROVINCE_PREFIXES)
+PROVINCE_ALIASES = {k.replace(" ", "-"): v for k, v in places.PROVINCE_ALIASES.items()}
 
 
 @dataclass(frozen=True)
