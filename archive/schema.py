@@ -411,9 +411,10 @@ def search_index_in_publish_order(db: Database) -> None:
 @migrations()
 def fold_spelling_variants(db: Database) -> None:
     # The fold (archive.vietnamese.fold) now also reads "ð" (Ð from hand conversions of
-    # legacy-font text) as "d", and a syllable's final "y" after its consonants as "i" (kỳ/kì
-    # họp, quý/quí, lý/lí): the contentless index must be rebuilt with it, or its rows could not
-    # be deleted when their articles change (about 15 minutes at 1,000,000 articles).
+    # legacy-font text) as "d", a syllable's final "y" after its consonants as "i" (kỳ/kì
+    # họp, quý/quí, lý/lí) and compatibility characters as what they stand for (m² as m2): the
+    # contentless index must be rebuilt with it, or its rows could not be deleted when their
+    # articles change (about 15 minutes at 1,000,000 articles).
     db.execute("INSERT INTO articles_search(articles_search) VALUES ('delete-all')")
     rebuild_index(db.conn)
 

@@ -51,12 +51,13 @@ def unify_tones(text: str) -> str:
 def fold(text: str | None) -> str:
     """Search form of `text`: lower case, one tone placement, no diacritics, đ → d.
 
-    NFC and NFD input fold alike: the text is decomposed first. Unifying the tone placement
+    NFC and NFD input fold alike: the text is decomposed first, with its compatibility
+    characters ("m²" is "m2", fullwidth digits are digits). Unifying the tone placement
     (unify_tones) only moves a combining mark, and every combining mark is removed here, so
     the step is implied and skipped: the regex would triple the cost of indexing."""
     if not text:
         return ""
-    folded = unicodedata.normalize("NFD", text.lower())
+    folded = unicodedata.normalize("NFKD", text.lower())
     # str.replace per Vietnamese mark is several times faster than translate() or a regex
     # over the whole text; the regex only cleans up the rare other marks.
     for mark in _VIETNAMESE_MARKS:
@@ -99,50 +100,59 @@ class Alternative:
 
 
 def parse_query(query: str | None) -> list[Alternative]:
-    """The query as alternatives (OR) of phrases: a quoted part is one phrase, any other word
-    is a phrase of its own; the words after NOT, up to the next operator or quote, are one
-    phrase to exclude (Vietnamese words are several syllables: "NOT cử tri"). FTS syntax
-    characters are separators, so nothing reaches FTS5 but words. An unbalanced quote runs to
-    the end of the query. Alternatives with nothing required are dropped (FTS5 can only
-    exclude from hits)."""
+    """The query as alternatives (OR) of phrases: a quoted part is one phrase, and so is a
+    term written without spaces ("12/NQ-HĐND", "COVID-19"); any other word is a phrase of its
+    own. The words after NOT, up to the next operator or quote, are one phrase to exclude
+    (Vietnamese words are several syllables: "NOT cử tri"), as is a term after a minus
+    ("-bão"). FTS syntax characters are separators, so nothing reaches FTS5 but words. An
+    unbalanced quote runs to the end of the query. Alternatives with nothing required are
+    dropped (FTS5 can only exclude from hits)."""
     alternatives = [Alternative()]
-    negated: list[str] | None = None  # the excluded phrase being read
+    negated: list[str] | None = None  # the words after NOT, read so far
     terms = 0
 
-    def add(words: list[str]) -> None:
+    def add(words: list[str], excluded: bool = False) -> None:
         nonlocal terms
         if words and terms < MAX_TERMS:
-            alternatives[-1].phrases.append(words)
+            side = alternatives[-1].excluded if excluded else alternatives[-1].phrases
+            side.append(words)
             terms += 1
 
     def close_negation() -> None:
-        nonlocal negated, terms
-        if negated and terms < MAX_TERMS:
-            alternatives[-1].excluded.append(negated)
-            terms += 1
+        nonlocal negated
+        add(negated or [], excluded=True)
         negated = None
+
+    def term(words: list[str], minus: bool = False) -> None:
+        if not words:
+            return
+        if minus:
+            close_negation()
+            add(words, excluded=True)
+        elif negated is not None:
+            negated.extend(words)
+        else:
+            add(words)
 
     for index, part in enumerate((query or "").split('"')):
         if index % 2:  # inside quotes
-            words = [w for w in map(fold, WORD.findall(part)) if w]
-            if negated is not None and not negated:
-                negated = words  # NOT "cử tri"
-            else:
-                add(words)
-            close_negation()
+            term([w for w in map(fold, WORD.findall(part)) if w])
+            close_negation()  # NOT "cử tri"
             continue
-        for token in WORD.findall(part):
-            if token in OPERATORS:
+        for chunk in part.split():
+            words: list[str] = []
+            for token in WORD.findall(chunk):
+                if token not in OPERATORS:
+                    words += [w] if (w := fold(token)) else []
+                    continue
+                term(words)  # ("NEAR(hội": the word after the operator)
+                words = []
                 close_negation()
                 if token == "OR" and alternatives[-1].phrases:
                     alternatives.append(Alternative())
                 elif token == "NOT":
                     negated = []
-            elif word := fold(token):
-                if negated is not None:
-                    negated.append(word)
-                else:
-                    add([word])
+            term(words, minus=chunk.startswith("-"))
     close_negation()
     return [a for a in alternatives if a.phrases]
 

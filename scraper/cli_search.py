@@ -16,7 +16,8 @@ import click
 from .cli_common import DAY, DEFAULT_DB, check_period, province_code
 
 
-@click.command()
+# (A query may open with a minus: "-bão" excludes, it is no option.)
+@click.command(context_settings={"ignore_unknown_options": True})
 @click.argument("query")
 @click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
 @click.option("--portal", "portal_id", help="Only this portal's articles.")
@@ -35,8 +36,9 @@ def search(
     limit: int,
     as_json: bool,
 ) -> None:
-    """Search the archive: accents, case and tone placement do not matter ("dang uy" finds
-    "Đảng ủy"); put a phrase in double quotes. The words as a phrase first; hits in the title,
+    """Search the archive: accents, case, tone placement and i/y do not matter ("dang uy" finds
+    "Đảng ủy", "ki hop" finds "kỳ họp"); put a phrase in double quotes ("12/NQ-HĐND" is one
+    already); OR and NOT in capitals, or -word, combine. The words as a phrase first; hits in the title,
     then in the lead, then in the text; newest published first within each. Articles the portal
     took down stay searchable, marked as removed."""
     import sqlite3

@@ -54,6 +54,8 @@ ARTICLES = [
     article(
         "bao-chi", "Gặp mặt báo chí nhân ngày 21/6", "Phường gặp mặt phóng viên.", "2024-06-21"
     ),
+    article("nghi-quyet-12", "Thông qua Nghị quyết 12/NQ-HĐND", "Giao 250 m² đất.", "2025-12-02"),
+    article("nghi-quyet-15", "Nghị quyết 15/NQ-HĐND ngày 12/12/2024", "Dự toán.", "2024-12-12"),
 ]
 
 
@@ -95,7 +97,13 @@ QUERIES = [
     ("kì họp", {"ky-hop-thu-nhat", "ki-hop-bat-thuong"}),
     ('"quý I"', {"quy-mot-cu", "hoi-nghi-can-bo"}),
     ("đảng ủy", {"dang-uy-legacy"}),
-    ("hdnd", {"ky-hop-thu-nhat", "dang-uy-legacy"}),
+    ("hdnd", {"ky-hop-thu-nhat", "dang-uy-legacy", "nghi-quyet-12", "nghi-quyet-15"}),
+    # A term written without spaces is a phrase: a decree's number, not its three parts.
+    ("12/NQ-HĐND", {"nghi-quyet-12"}),
+    # A minus excludes the term after it.
+    ("bão -lũ", {"quy-mot-cu", "bao-chi"}),
+    # Compatibility characters: "m²" is found as "m2".
+    ("250 m2", {"nghi-quyet-12"}),
 ]
 
 
@@ -114,8 +122,9 @@ def test_datasette_search_box_and_canned_query(
     assert slugs([r["url"] for r in filtered]) == {s for s in expected if s in RECENT}
 
 
-def test_a_query_of_exclusions_alone_matches_nothing_and_never_errors() -> None:
+def test_a_query_of_exclusions_alone_matches_nothing_and_never_errors(db_path: Path) -> None:
     assert fts_query("NOT bão") == fts_query("OR") == fts_query("NOT") == '"-"'
+    assert cli_json(db_path, "-bão") == []  # a query, not an unknown option
 
 
 def test_final_y_folds_to_i_only_after_the_consonants_of_a_syllable() -> None:
