@@ -39,6 +39,7 @@ COLUMNS = (
     ("unit_type", "u.unit_type"),
     ("province_code", "p.province_code"),
     ("province", "prov.name"),
+    ("unit_province_code", "u.province_code"),
     ("title", "a.title"),
     ("published_at", "a.published_at"),
     ("published_text", "a.published_text"),
@@ -91,8 +92,10 @@ def build_query(filters: ExportFilter) -> tuple[str, list[Any]]:
         where.append(f"a.portal_id IN ({', '.join('?' for _ in filters.portal_ids)})")
         params.extend(filters.portal_ids)
     if filters.province_code is not None:
-        where.append("p.province_code = ?")
-        params.append(filters.province_code)
+        # Today's province, or the one the portal's unit belonged to in its time: a province
+        # merged away in 2025 ("Ninh Thuận", 58) keeps its former portals.
+        where.append("(p.province_code = ? OR u.province_code = ?)")
+        params += [filters.province_code, filters.province_code]
     if filters.level is not None:
         where.append("p.level = ?")
         params.append(filters.level)
@@ -157,11 +160,16 @@ def write_csv(rows: Iterator[tuple[Any, ...]], out: IO[str]) -> int:
     return count
 
 
+# Line breaks other than "\n" that Python's str.splitlines() (and some editors) split on: a
+# JSON Lines reader that uses it would cut a record in two. JSON may escape any character.
+_OTHER_LINE_BREAKS = str.maketrans({c: f"\\u{ord(c):04x}" for c in "\x85\u2028\u2029"})
+
+
 def write_jsonl(rows: Iterator[tuple[Any, ...]], out: IO[str]) -> int:
     """One JSON object per line, Vietnamese kept readable (not \\u-escaped)."""
     count = 0
     for row in rows:
-        out.write(json.dumps(decode_lists(row), ensure_ascii=False))
+        out.write(json.dumps(decode_lists(row), ensure_ascii=False).translate(_OTHER_LINE_BREAKS))
         out.write("\n")
         count += 1
     return count

@@ -28,7 +28,8 @@ ARTICLE_COLUMNS = {
     "url": "Address of the article on the portal; the archive's key. Open it to read the original.",
     "portal_id": "Portal the article was collected from (see the portals table).",
     "title": "Headline as published.",
-    "published_at": "Publication time as ISO 8601 in Vietnam time (+07:00); empty if unknown.",
+    "published_at": "Publication time as ISO 8601 in Vietnam time (+07:00); empty if unknown. "
+    "Its day is substr(published_at, 1, 10): SQLite's date() would give the UTC day.",
     "published_text": "Publication date exactly as printed on the page, before parsing.",
     "published_precision": "How precise published_at is: 'minute', or 'day' when the page "
     "gives only a date; empty if unknown.",
@@ -140,6 +141,10 @@ BY_UNIT_COLUMNS = {
     "url": ARTICLE_COLUMNS["url"],
     "title": ARTICLE_COLUMNS["title"],
     "published_at": ARTICLE_COLUMNS["published_at"],
+    "published_day": "Day of publication in Vietnam, YYYY-MM-DD, as published_at writes it. "
+    "(SQLite's date() and strftime() would give the UTC day of published_at: 00:30 on "
+    "1 July is 30 June in UTC.)",
+    "published_year": "Year of publication in Vietnam (YYYY).",
     "category": ARTICLE_COLUMNS["category"],
     "byline": ARTICLE_COLUMNS["byline"],
     "platform": ARTICLE_COLUMNS["platform"],
@@ -151,7 +156,11 @@ BY_UNIT_COLUMNS = {
     "unit_type": "Kind of that unit.",
     "province": "Today's province or city.",
     "province_code": "GSO code of today's province.",
-    "unit_status": "current, or 'abolished 2025-06-30' for former districts and wards.",
+    "unit_province_code": "GSO code of the province the unit belonged to in its time "
+    "(58 for a district of Ninh Thuận, merged into Khánh Hòa, 56, in 2025).",
+    "unit_status": "current, or 'abolished 2025-06-30' for former districts and wards; "
+    "empty for a portal of no known unit.",
+    "removed_at": ARTICLE_COLUMNS["removed_at"],
 }
 
 # Articles of a unit of today together with those of the units it replaced: a ward of today
@@ -267,7 +276,7 @@ def database_config() -> dict[str, Any]:
             "description": "Articles with the place they come from: facet by province, tier "
             "and unit, before and after the 2025 reform.",
             "sort_desc": "published_at",
-            "facets": ["province", "level", "unit", "unit_status"],
+            "facets": ["province", "published_year", "level", "unit", "unit_status"],
             "label_column": "title",
             "columns": BY_UNIT_COLUMNS,
         },

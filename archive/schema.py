@@ -419,6 +419,32 @@ def fold_spelling_variants(db: Database) -> None:
     rebuild_index(db.conn)
 
 
+@migrations()
+def articles_by_unit_for_research(db: Database) -> None:
+    # For counts by day and year: SQLite's date() and strftime() read published_at's +07:00 and
+    # give the UTC day (an article of 00:30 on 1 July counts for 30 June), so the view gives the
+    # local day and year as written. Also: the province the unit belonged to in its time, the
+    # removal mark, and no unit status for a portal serving no known unit.
+    db.execute("DROP VIEW IF EXISTS articles_by_unit")
+    db.create_view(
+        "articles_by_unit",
+        """
+SELECT a.rowid AS rowid, a.url, a.title, a.published_at,
+  substr(a.published_at, 1, 10) AS published_day, substr(a.published_at, 1, 4) AS published_year,
+  a.category, a.byline, a.platform,
+  a.portal_id, p.name AS portal, p.level, u.id AS unit_id, u.name AS unit,
+  u.unit_type, prov.name AS province, p.province_code, u.province_code AS unit_province_code,
+  CASE WHEN u.id IS NULL THEN NULL WHEN u.valid_to IS NULL THEN 'current'
+    ELSE 'abolished ' || u.valid_to END AS unit_status,
+  a.removed_at
+FROM articles a
+JOIN portals p ON p.id = a.portal_id
+LEFT JOIN admin_units u ON u.id = p.unit_id
+LEFT JOIN admin_units prov ON prov.id = p.province_code
+""",
+    )
+
+
 def apply(db: Database) -> None:
     """Bring `db` up to date; a no-op when every migration is already recorded."""
     migrations.apply(db)

@@ -84,23 +84,32 @@ _NO_FILTER = (
     "coalesce(:portal, '') || coalesce(:province, '') || coalesce(:since, '') "
     "|| coalesce(:until, '') = ''"
 )
-_PROVINCES = """select id from admin_units
-            where level = 'province' and (id = vnnews_province_key(:province)
+_PROVINCES = """select code from admin_units
+            where level = 'province' and (code = vnnews_province_key(:province)
               or vnnews_province_key(name) = vnnews_province_key(:province))"""
+
+
+def _in_province(portals: str) -> str:
+    """Whether a row of `portals` is one of the province's: a portal of today's province, or
+    of a unit that belonged to it in its time (a province merged away in 2025, "Ninh Thuận",
+    keeps its former portals)."""
+    return f"""({portals}.province_code = vnnews_province_key(:province)
+            or {portals}.province_code in ({_PROVINCES})
+            or {portals}.unit_id in (
+              select id from admin_units where province_code in ({_PROVINCES})))"""
+
+
 _FILTERS = f"""exists (
         select 1 from articles join portals on portals.id = articles.portal_id
         where articles.rowid = {SEARCH_TABLE}.rowid & {ROWID_MASK}
           and (coalesce(:portal, '') = '' or articles.portal_id = :portal)
-          and (coalesce(:province, '') = '' or portals.province_code = vnnews_province_key(:province)
-            or portals.province_code in ({_PROVINCES}))
+          and (coalesce(:province, '') = '' or {_in_province("portals")})
           and (coalesce(:since, '') || coalesce(:until, '') = ''
             or (articles.published_at >= coalesce(vnnews_day_bound(:since, 0), '0')
               and articles.published_at < coalesce(vnnews_day_bound(:until, 1), '9') || 'z')))"""
 # The portals of the province filter, as a JSON list for the tags (NULL without the filter).
 _PROVINCE_PORTALS = f"""case when coalesce(:province, '') = '' then null else (
-        select json_group_array(id) from portals
-        where province_code = vnnews_province_key(:province)
-          or province_code in ({_PROVINCES})) end"""
+        select json_group_array(id) from portals where {_in_province("portals")}) end"""
 
 
 def _tier_hits(tier: int, column: str | None, whole: bool) -> str:

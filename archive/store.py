@@ -37,7 +37,7 @@ from archive.history import (
     urls_starting_with,
 )
 from archive.history import mark_removed as _mark_removed
-from archive.normalize import nfc
+from archive.normalize import nfc, vietnam_time
 from archive.search import index_article, indexed_text
 from archive.sections import SectionState, complete_section, get_section, start_section
 
@@ -129,6 +129,7 @@ def _article_params(record: Mapping[str, Any]) -> dict[str, Any]:
     fetched_at = record.get("fetched_at") or utc_now()
     params: dict[str, Any] = {"url": nfc(url), "fetched_at": fetched_at}
     params.update({f: nfc(record.get(f)) for f in TEXT_FIELDS})
+    params["published_at"] = vietnam_time(params.get("published_at"))
     params.update({f: _dump(nfc(record.get(f))) for f in JSON_FIELDS})
     params["content_hash"] = content_hash(params)
     return params

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sqlite3
 import tracemalloc
 import unicodedata
 from pathlib import Path
@@ -17,6 +18,7 @@ from click.testing import CliRunner
 
 from archive import Archive
 from archive.export import COLUMN_NAMES
+from archive.search import search
 from scraper.cli_export import export
 
 UNITS = [
@@ -249,3 +251,113 @@ def test_export_streams_in_constant_memory(big_db: Path, tmp_path: Path, fmt: st
         assert metadata.num_row_groups == 2  # row groups of 10,000
     else:
         assert out.stat().st_size > BIG_ROWS * 2000
+
+
+MERGED_UNITS = [
+    {"id": "56", "code": "56", "name": "Tỉnh Khánh Hòa", "level": "province"},
+    {"id": "old:58", "code": "58", "name": "Tỉnh Ninh Thuận", "level": "province",
+     "valid_to": "2025-06-30", "successor_ids": ["56"]},
+    {"id": "old:582", "code": "582", "name": "Thành phố Phan Rang - Tháp Chàm",
+     "level": "district", "unit_type": "thành phố", "province_code": "58",
+     "parent_id": "old:58", "valid_to": "2025-06-30", "successor_ids": ["56"]},
+    {"id": "22333", "code": "22333", "name": "Phường Nha Trang", "level": "commune",
+     "unit_type": "phường", "province_code": "56", "parent_id": "56"},
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def merged_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("merged") / "archive.db"
+    with Archive(path) as archive:
+        archive.sync_admin_units(MERGED_UNITS)
+        archive.upsert_registry_portals(
+            [
+                {
+                    "id": "nt/old",
+                    "name": "Phan Rang",
+                    "level": "district",
+                    "unit_id": "old:582",
+                    "province_code": "56",
+                },
+                {
+                    "id": "kh/ward",
+                    "name": "Nha Trang",
+                    "level": "commune",
+                    "unit_id": "22333",
+                    "province_code": "56",
+                },
+            ]
+        )
+        archive.upsert_article(record("https://pr.example/e1", "nt/old", None, "Tin Phan Rang"))
+        archive.upsert_article(record("https://nt.example/f1", "kh/ward", None, "Tin Nha Trang"))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("province", "expected"),
+    [
+        # Today's province: its own portals and those of the units merged into it.
+        ("Khánh Hòa", {"e1", "f1"}),
+        # A province merged away in 2025: the portals of its units of the time.
+        ("Ninh Thuận", {"e1"}),
+        ("58", {"e1"}),
+    ],
+)
+def test_a_province_merged_away_keeps_its_former_portals(
+    merged_db: Path, province: str, expected: set[str]
+) -> None:
+    rows = jsonl(merged_db, "--province", province)
+    assert {u.rsplit("/", 1)[1] for u in urls(rows)} == expected
+    then = {r["url"].rsplit("/", 1)[1]: r["unit_province_code"] for r in rows}
+    assert then.get("e1", "58") == "58" and then.get("f1", "56") == "56"
+    # The search (`vnnews search`, the canned query) reads the province the same way.
+    with sqlite3.connect(merged_db) as conn:
+        found = search(conn, "tin", province=province)
+    assert {r["url"].rsplit("/", 1)[1] for r in found} == expected
+
+
+def test_jsonl_escapes_the_line_breaks_other_readers_split_on(tmp_path: Path) -> None:
+    path = tmp_path / "archive.db"
+    with Archive(path) as archive:
+        archive.upsert_portal(BARE, "Bare", f"https://{BARE}/", None, [f"https://{BARE}/"])
+        archive.upsert_article(
+            record(f"https://{BARE}/g1", BARE, None, "Dòng một\u2028dòng hai\x85ba")
+        )
+    text = run(path, "--format", "jsonl").stdout
+    assert "\u2028" not in text and "\x85" not in text
+    (row,) = [json.loads(line) for line in text.splitlines()]
+    assert row["title"] == "Dòng một\u2028dòng hai\x85ba"
+
+
+def test_the_view_by_unit_gives_the_vietnam_day_and_the_province_of_the_time(
+    merged_db: Path, tmp_path: Path
+) -> None:
+    copy = tmp_path / "archive.db"  # (the module's archive stays as the other tests read it)
+    with sqlite3.connect(merged_db) as source, sqlite3.connect(copy) as target:
+        source.backup(target)
+    with Archive(copy) as archive:
+        archive.upsert_article(
+            record("https://pr.example/e2", "nt/old", "2025-07-01T00:30:00+07:00", "Nửa đêm")
+        )
+        archive.upsert_portal(BARE, "Bare", f"https://{BARE}/", None, [f"https://{BARE}/"])
+        archive.upsert_article(record(f"https://{BARE}/h1", BARE, None, "Không rõ đơn vị"))
+        rows = {
+            row[0].rsplit("/", 1)[1]: row[1:]
+            for row in archive.conn.execute(
+                "SELECT url, published_day, published_year, unit_province_code, unit_status,"
+                " date(published_at) FROM articles_by_unit"
+            )
+        }
+    # SQLite's date() reads the offset and gives the UTC day; the view gives Vietnam's.
+    assert rows["e2"] == ("2025-07-01", "2025", "58", "abolished 2025-06-30", "2025-06-30")
+    assert rows["h1"][3] is None  # a portal of no known unit has no status, not "current"
+
+
+def test_a_time_given_in_another_zone_is_stored_in_vietnam_time(tmp_path: Path) -> None:
+    with Archive(tmp_path / "archive.db") as archive:
+        archive.upsert_portal(BARE, "Bare", f"https://{BARE}/", None, [f"https://{BARE}/"])
+        archive.upsert_article(record(f"https://{BARE}/u1", BARE, "2025-06-30T17:30:00Z", "UTC"))
+        with pytest.raises(ValueError, match="not an ISO 8601 time"):
+            archive.upsert_article(record(f"https://{BARE}/u2", BARE, "30/06/2025", "Sai"))
+        (stored,) = archive.conn.execute("SELECT published_at FROM articles").fetchone()
+    assert stored == "2025-07-01T00:30:00+07:00"

@@ -137,10 +137,8 @@ def test_sigterm_stops_datasette_too(tmp_path: Path) -> None:
 def test_an_archive_of_an_older_vnnews_is_updated_before_it_is_served(tmp_path: Path) -> None:
     db_path = tmp_path / "archive.db"
     build_before_publish_order(db_path)
-    assert pending_migrations(db_path) == [
-        "search_index_in_publish_order",
-        "fold_spelling_variants",
-    ]
+    # (Later migrations are pending too: those of every release since.)
+    assert pending_migrations(db_path)[0] == "search_index_in_publish_order"
     port = free_port()
     with vnnews_serve(db_path, port), httpx.Client(base_url=f"http://127.0.0.1:{port}") as client:
         search = {"_search": "dang uy", "_shape": "objects"}
@@ -152,9 +150,7 @@ def test_an_archive_of_an_older_vnnews_is_updated_before_it_is_served(tmp_path: 
         )
         assert [r["title"] for r in canned.json()["rows"]] == ["Nạo vét kênh thủy lợi"]
     said = db_path.with_suffix(".serve.log").read_text()
-    assert (
-        "updating it before serving (search_index_in_publish_order, fold_spelling_variants)" in said
-    )
+    assert "updating it before serving (search_index_in_publish_order, " in said
     assert pending_migrations(db_path) == []
 
 
@@ -167,10 +163,7 @@ def test_an_archive_it_may_not_write_is_left_as_it_is_with_a_warning(
     monkeypatch.setattr(os, "access", lambda path, mode, **_: mode != os.W_OK)
     said: list[str] = []
     assert upgrade_for_serving(db_path, say=said.append) is False
-    assert pending_migrations(db_path) == [
-        "search_index_in_publish_order",
-        "fold_spelling_variants",
-    ]
+    assert pending_migrations(db_path)[0] == "search_index_in_publish_order"
     assert len(said) == 1 and f"`vnnews reindex --db {db_path}`" in said[0]
 
 
