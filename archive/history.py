@@ -33,10 +33,13 @@ VALUES (:url, (SELECT COALESCE(MAX(version), 0) + 1 FROM article_versions WHERE 
 _MARK_REMOVED = """
 UPDATE articles SET removed_at = ?, removed_reason = ? WHERE url = ? AND removed_at IS NULL
 """
-# The latest capture's headers ride along, so that a crawl can send conditional requests.
+# A capture's headers ride along, so that a crawl can send conditional requests.
+# The validators a re-check sends are those of the capture the stored content came from (or
+# was last confirmed by): not of a later one that could not be stored (a broken template),
+# which a 304 would otherwise confirm as "unchanged" night after night.
 _KNOWN = """
 SELECT a.url, a.first_seen_at, a.fetched_at, a.published_at, a.removed_at,
-  (SELECT c.headers FROM captures c WHERE c.url = a.url
+  (SELECT c.headers FROM captures c WHERE c.url = a.url AND c.fetched_at <= a.fetched_at
    ORDER BY c.fetched_at DESC, c.id DESC LIMIT 1),
   (SELECT c.listed_date FROM captures c WHERE c.url = a.url AND c.listed_date IS NOT NULL
    ORDER BY c.fetched_at DESC, c.id DESC LIMIT 1)

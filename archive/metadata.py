@@ -120,7 +120,8 @@ CRAWL_RUN_COLUMNS = {
     "errors": "JSON object: kind of error → how many times. Besides HTTP statuses "
     "(http_404) and network errors: no_body, no_title, not_an_article, error_page, moved "
     "(redirects to another site), redirected_away (to the home page or a listing), "
-    "shows_another_article (its address serves another archived article), robots_txt.",
+    "shows_another_article (its address now serves another story: the archived text is "
+    "kept), empty_body (the page lost all the article's text: kept too), robots_txt.",
     "run_id": "Identifier of the `vnnews crawl` invocation; the portals crawled together share it.",
     "requests": "HTTP requests sent.",
     "responses_by_status": 'JSON object: HTTP status → how many responses, e.g. {"200": 41}.',

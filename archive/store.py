@@ -40,8 +40,9 @@ from archive.history import mark_removed as _mark_removed
 from archive.normalize import nfc, vietnam_time
 from archive.search import index_article, indexed_text
 from archive.sections import SectionState, complete_section, get_section, start_section
+from archive.stories import another_story, emptied
 
-UpsertStatus = Literal["new", "updated", "unchanged", "shows_another"]
+UpsertStatus = Literal["new", "updated", "unchanged", "shows_another", "emptied"]
 
 # Another article of the same portal with this title and time: what its address now serves.
 _SAME_STORY_ELSEWHERE = """
@@ -222,9 +223,12 @@ class Archive:
         marked removed) "restored". Finding the article again clears its removal mark, except
         for change_reason "reextract" (content rebuilt from a capture, not seen online).
 
-        Returns "shows_another", storing nothing, when the changed content is another archived
-        article of the portal (same title and time): a removed article's address that now
-        serves the home page, whose featured story reads as an article. It is not an edit.
+        Returns "shows_another", storing nothing, when the changed content is another story:
+        another archived article of the portal (same title and time), or a story with few of
+        the words of the article's title and text (archive.stories): a removed
+        article's address that now serves the home page, whose featured story reads as an
+        article. It is not an edit. Returns "emptied", storing nothing, when the page lost all
+        the text the article had (a broken template). A re-extraction is taken as it is.
         """
         params = _article_params(record)
         reason = change_reason(record)
@@ -249,6 +253,10 @@ class Archive:
                 # The folded search index follows content changes only (an unchanged
                 # touch keeps it as it is); it is told the text it indexed before.
                 previous = indexed_text(conn, row[2])
+                if not reextract and another_story(previous, params):
+                    return "shows_another"
+                if not reextract and emptied(previous, params):
+                    return "emptied"
                 conn.execute(_REEXTRACT_ARTICLE if reextract else _REPLACE_ARTICLE, params)
                 index_article(conn, row[2], params, previous)
                 insert_version(conn, params, reason or ("restored" if row[1] else "edited"))

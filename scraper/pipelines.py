@@ -18,6 +18,13 @@ from .items import CaptureItem, NotModifiedItem, RemovalItem
 
 logger = logging.getLogger(__name__)
 
+# What the archive refuses to store as an edit of an archived article: the failure reason the
+# run counts, and why.
+_REFUSED = {
+    "shows_another": ("shows_another_article", "its address now serves another story"),
+    "emptied": ("empty_body", "the page lost all the article's text"),
+}
+
 
 class ArchivePipeline:
     """Store each article in the SQLite archive, one transaction per article, so a crawl
@@ -77,14 +84,16 @@ class ArchivePipeline:
             return item
         record = ItemAdapter(item).asdict()
         status = self.archive.upsert_article(record)
-        if status == "shows_another":
+        if status in _REFUSED:
             # Counted and logged as the spider counts an article it could not store.
+            reason, why = _REFUSED[status]
             if stats is not None:
                 stats.inc_value("vnnews/articles_failed")
-                stats.inc_value("vnnews/articles_failed/shows_another_article")
+                stats.inc_value(f"vnnews/articles_failed/{reason}")
             logger.warning(
-                "article not stored (shows_another_article: its address now serves another "
-                "archived article, %r): %s",
+                "article not stored (%s: %s, %r; the archived text is kept): %s",
+                reason,
+                why,
                 record.get("title"),
                 record["url"],
             )

@@ -264,12 +264,20 @@ def test_known_articles_reports_dates_and_removal(stored: Archive) -> None:
     }
 
 
-def test_known_articles_takes_validators_from_the_latest_capture(stored: Archive) -> None:
+def test_known_articles_takes_validators_from_the_capture_the_article_stands_on(
+    stored: Archive,
+) -> None:
     old = {"ETag": '"v1"', "Last-Modified": "Mon, 30 Nov 2026 09:00:00 GMT"}
     stored.store_capture(URL, fetched_at=T1, status=200, headers=old, body=b"<html>1</html>")
     stored.store_capture(
         URL, fetched_at=T2, status=200, headers={"etag": '"v2"'}, body=b"<html>2</html>"
     )
+    # The page of T2 could not be stored (a broken template): the next re-check must fetch
+    # the page again, not have it confirmed unchanged by a 304 to T2's ETag.
+    known = stored.known_articles([URL])[URL]
+    assert (known.etag, known.last_modified) == ('"v1"', "Mon, 30 Nov 2026 09:00:00 GMT")
+    # Found again at T2 (unchanged): T2's validators.
+    assert stored.upsert_article(record(fetched_at=T2)) == "unchanged"
     known = stored.known_articles([URL])[URL]
     assert (known.etag, known.last_modified) == ('"v2"', None)
 
@@ -399,3 +407,59 @@ def test_search_index_stays_consistent_through_removal_and_reextract(stored: Arc
         "SELECT count(*) FROM articles_search WHERE articles_search MATCH 'muong thoat nuoc'"
     ).fetchone()
     assert hits == (1,)
+
+
+# --- what is no edit ---------------------------------------------------------------------------
+
+HOME_STORY = record(
+    title="UBND phường thông báo lịch tiếp công dân tháng 12",
+    published_at="2026-12-02T08:00:00+07:00",
+    body="Chủ tịch UBND phường tiếp công dân vào sáng thứ Năm hằng tuần tại trụ sở.",
+    fetched_at=T2,
+)
+
+
+LONG_BODY = (
+    f"{BODY}\n\nTại hội nghị, cử tri đề nghị phường sớm lắp đặt thêm đèn chiếu sáng ở các ngõ "
+    "nhỏ, xử lý dứt điểm tình trạng lấn chiếm vỉa hè và tăng cường kiểm tra việc thu gom rác "
+    "thải sinh hoạt vào buổi tối."
+)
+
+
+def test_another_story_at_an_articles_address_is_not_stored_as_its_edit(portal: Archive) -> None:
+    assert portal.upsert_article(record(body=LONG_BODY)) == "new"
+    # A deleted article's address now serves the home page, whose featured story (not yet
+    # archived) reads as an article: another title, other words.
+    assert portal.upsert_article(HOME_STORY) == "shows_another"
+    assert [v["title"] for v in versions(portal)] == [record()["title"]]
+    (title,) = portal.conn.execute("SELECT title FROM articles WHERE url = ?", (URL,)).fetchone()
+    assert title == record()["title"]
+
+
+def test_a_stub_filled_in_later_is_an_edit(stored: Archive) -> None:
+    # Too few words to tell (the stored text is a stub, or short): an edit.
+    assert stored.upsert_article(HOME_STORY) == "updated"
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        {"title": "Đại biểu HĐND phường tiếp xúc cử tri trước kỳ họp thứ 12"},  # title reworded
+        {"published_at": "2026-12-01T09:00:00+07:00", "body": EDITED_BODY},  # re-dated, same text
+        {"title": "Tiếp xúc cử tri", "published_at": "2026-12-01T09:00:00+07:00"},  # same words
+    ],
+)
+def test_edits_that_keep_the_story_are_versions(stored: Archive, edit: dict[str, Any]) -> None:
+    assert stored.upsert_article(record(**edit, fetched_at=T2)) == "updated"
+    assert len(versions(stored)) == 2
+
+
+def test_a_page_that_lost_its_text_is_no_edit(stored: Archive) -> None:
+    assert stored.upsert_article(record(body="", summary=None, fetched_at=T2)) == "emptied"
+    assert len(versions(stored)) == 1
+
+
+def test_a_reextraction_may_change_the_story(stored: Archive) -> None:
+    # An improved extractor reading the capture again is believed (a wrong title and date
+    # corrected), whatever it changes.
+    assert stored.upsert_article({**HOME_STORY, "change_reason": "reextract"}) == "updated"
