@@ -2125,3 +2125,20 @@ def test_generic_title_in_a_label_its_id_names_when_title_is_the_tab_name():
     article = extract_article(page, "https://xa.example.gov.vn/tin-tuc/ArticleID/2291")
     assert article.title == "Xã khám sàng lọc bệnh mạn tính cho người cao tuổi"
     assert article.body.startswith("Sáng nay, Ủy ban nhân dân xã")
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        "Lượt xem: 220 | Cập nhật lần cuối: 11/03/2020 - 10:54 AM",
+        "Ngày đăng: 10/03/2020 · 1.204 lượt xem",
+        "Cập nhật: 11/03/2020 09:00 | Views: 45",
+    ],
+)
+def test_generic_meta_row_closing_the_text_is_cut_and_the_byline_above_it_kept(meta):
+    # The counter changes every day: left in the text, every re-check would be an edit.
+    body = f"{_BODY}<p style='text-align:right'><b>Minh Châu</b></p><p class='post-meta'>{meta}</p>"
+    article = extract_article(_page(_article_block("").replace(_BODY, body)), URL)
+    assert article.body.endswith("lối đi tạm cho học sinh.")
+    assert article.byline == "Minh Châu"
+    assert article.published_at == "2020-03-10T08:15:00+07:00"

@@ -70,6 +70,18 @@ LAST_EDIT_LINE = re.compile(
     r"^(?:lần cập nhật cuối|cập nhật lần cuối|last updated|last modified)\s*:?\s*\(?[^()]{0,60}\)?$",
     re.IGNORECASE,
 )
+# A post's meta row left at the end of its text: its counter and its dates, together
+# ("Lượt xem: 220 | Cập nhật lần cuối: 29/11/2026 - 10:54 AM", "Ngày đăng: 12/06/2025 ·
+# 1.204 lượt xem"). A counter alone is a NOISE_LINE, an edit date alone a LAST_EDIT_LINE.
+_COUNT = r"(?:(?:số )?lượt (?:người )?(?:xem|đọc|truy cập)|views?|view count|hits)"
+_META_SEGMENT = (
+    rf"(?:{_COUNT}\s*:?\s*[\d.,]+|[\d.,]+\s*{_COUNT}"
+    r"|(?:lần cập nhật cuối|cập nhật lần cuối|(?:ngày )?cập nhật|ngày đăng|đăng ngày|last updated"
+    r"|updated|posted)\s*:?\s*[\d/.:\-–,\s]{6,30}(?:[ap]\.?m\.?|sa|ch)?)"
+)
+META_LINE = re.compile(
+    rf"^{_META_SEGMENT}(?:\s*[|·•-]\s*{_META_SEGMENT})+$", re.IGNORECASE
+)
 # A page footer inside the text's box (print views): "Bản quyền thuộc UBND xã …", "In lúc
 # 09:12 ngày 20/01/2016", "Ngày in: 21/02/2019" (when it was printed, not written).
 FOOTER_LINE = re.compile(
@@ -144,6 +156,7 @@ DROPPED_LINES = (
     ACCOUNT_LINE,
     POSTED_LINE,
     FOOTER_LINE,
+    META_LINE,
 )
 # Any of the line patterns above: one test that most paragraphs fail, instead of eleven.
 _ANY_LINE_PATTERN = re.compile(
