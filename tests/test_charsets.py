@@ -112,3 +112,18 @@ def test_a_word_quote_in_a_mostly_ascii_utf8_page_keeps_the_page_utf8():
     article = extract_article(raw.replace(b"@@", b"\x92"), URL)
     assert article.body.split("\n\n") == [text, "It is the ward\u2019s first such meeting."]
     assert "1 invalid UTF-8 byte sequence(s) read as cp1252" in article.warnings
+
+
+def test_windows_1258_letters_with_entities_for_the_toned_ones_stay_windows_1258():
+    # An old editor's Windows-1258 page writing "ư ơ đ ă" as bytes and every toned letter
+    # as a character reference: no tone byte to go by; read as Windows-1252 its "ư" would be
+    # "ý" ("Phýờng"), and the page would look like TCVN3 in places.
+    text = "Từ ngày 12 đến 14/4, Trạm Y tế phường tổ chức tiêm vắc xin cho trẻ chưa được tiêm."
+    body = "".join(
+        c if c in "ưƠơĐđĂă" or ord(c) < 0x80 else f"&#{ord(c)};"
+        for c in page("Phường tiêm vắc xin", [text])
+    )
+    for content_type in (None, "text/html; charset=utf-8"):
+        article = extract_article(body.encode("cp1258"), URL, content_type=content_type)
+        assert article.body == text
+        assert article.title == "Phường tiêm vắc xin"

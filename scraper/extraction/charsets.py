@@ -10,11 +10,12 @@ quote from Word). Each is read the way that keeps the most text right, with a wa
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from w3lib.encoding import html_to_unicode
 
-from .legacy_fonts import repair_text
+from .legacy_fonts import is_syllable, repair_text
 
 # The tones Windows-1258 writes apart from their letter (grave, acute, tilde, hook, dot below).
 _WINDOWS_1258_TONES = "\u0300\u0301\u0303\u0309\u0323"
@@ -22,6 +23,7 @@ _WINDOWS_1258_TONES = "\u0300\u0301\u0303\u0309\u0323"
 # vowels: in Vietnamese text every tone follows a vowel; in TCVN3/VNI bytes or Windows-1252
 # text read as Windows-1258 the same bytes land after consonants and spaces.
 _MAX_ORPHAN_TONES = 0.05
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _bytes_as_8bit(error: UnicodeError) -> tuple[str, int]:
@@ -63,7 +65,7 @@ def decode_page(body: bytes, content_type: str | None) -> tuple[str, str | None,
             )
         except UnicodeDecodeError:
             pass
-        if declared == "cp1258" and not _windows_1258_over_1252(text, body):
+        if declared == "cp1258" and not _windows_1258_over_1252(text, body, declared=True):
             return (
                 body.decode("cp1252", errors="vnnews-latin1"),
                 (
@@ -102,16 +104,23 @@ def _not_utf8(body: bytes, replaced: str, encoding: str) -> tuple[str, str]:
     return unicodedata.normalize("NFC", text), f"page is not valid {encoding}: decoded as {charset}"
 
 
-def _windows_1258_over_1252(text: str, body: bytes) -> bool:
+def _windows_1258_over_1252(text: str, body: bytes, declared: bool = False) -> bool:
     """Whether `text` (`body` read as Windows-1258) is Vietnamese in that charset rather than
-    legacy-font bytes: it writes tones apart (any Vietnamese sentence has a hook, tilde or
-    dot below), NFC puts nearly all of them on a vowel, and read as Windows-1252 the bytes
-    hold no TCVN3 or VNI text."""
+    legacy-font bytes or a Western page: the reading with more Vietnamese words wins (ties go
+    to the declared charset). Windows-1258 writes tones apart (its other letters, or entities,
+    for the rest), and NFC puts them on their vowels: tones left on consonants and spaces are
+    TCVN3 or VNI bytes, or Windows-1252 letters ("nhì" read "nh́"), at once."""
     tones = sum(map(text.count, _WINDOWS_1258_TONES))
-    if not tones:
-        return False  # no Vietnamese written in it: Windows-1252 reads the rest the same
     composed = unicodedata.normalize("NFC", text)
-    if sum(map(composed.count, _WINDOWS_1258_TONES)) > _MAX_ORPHAN_TONES * tones:
+    if tones and sum(map(composed.count, _WINDOWS_1258_TONES)) > _MAX_ORPHAN_TONES * tones:
         return False
-    # (VNI text puts few bytes where Windows-1258 has its tones, and those mostly on vowels.)
-    return repair_text(body.decode("cp1252", errors="vnnews-latin1"))[1] is None
+    # (Windows-1258 text read as Windows-1252 looks like legacy-font text in places, "trýờng":
+    # both readings are judged after the legacy-font repair they would get.)
+    legacy = repair_text(body.decode("cp1252", errors="vnnews-latin1"))[0]
+    ours, theirs = _syllables(composed), _syllables(legacy)
+    return ours > theirs or (declared and ours == theirs)
+
+
+def _syllables(text: str) -> int:
+    """How many of the words of `text` with a letter beyond ASCII are Vietnamese syllables."""
+    return sum(1 for word in _WORD.findall(text) if not word.isascii() and is_syllable(word))
