@@ -10,6 +10,7 @@ quote from Word). Each is read the way that keeps the most text right, with a wa
 from __future__ import annotations
 
 import codecs
+import html
 import re
 import unicodedata
 
@@ -110,14 +111,18 @@ def _windows_1258_over_1252(text: str, body: bytes, declared: bool = False) -> b
     to the declared charset). Windows-1258 writes tones apart (its other letters, or entities,
     for the rest), and NFC puts them on their vowels: tones left on consonants and spaces are
     TCVN3 or VNI bytes, or Windows-1252 letters ("nhì" read "nh́"), at once."""
-    tones = sum(map(text.count, _WINDOWS_1258_TONES))
-    composed = unicodedata.normalize("NFC", text)
-    if tones and sum(map(composed.count, _WINDOWS_1258_TONES)) > _MAX_ORPHAN_TONES * tones:
+    # Judged as the page shows it, character references read: Windows-1258 has no combining
+    # circumflex, breve or horn, and NFD text saved in it writes them as references, the tone
+    # after some of them ("nu&#795;\xde" for "nữ").
+    shown = html.unescape(text)
+    tones = sum(map(shown.count, _WINDOWS_1258_TONES))
+    shown = unicodedata.normalize("NFC", shown)
+    if tones and sum(map(shown.count, _WINDOWS_1258_TONES)) > _MAX_ORPHAN_TONES * tones:
         return False
     # (Windows-1258 text read as Windows-1252 looks like legacy-font text in places, "trýờng":
-    # both readings are judged after the legacy-font repair they would get.)
-    legacy = repair_text(body.decode("cp1252", errors="vnnews-latin1"))[0]
-    ours, theirs = _syllables(composed), _syllables(legacy)
+    # that reading is judged after the legacy-font repair it would get.)
+    legacy = repair_text(html.unescape(body.decode("cp1252", errors="vnnews-latin1")))[0]
+    ours, theirs = _syllables(shown), _syllables(legacy)
     return ours > theirs or (declared and ours == theirs)
 
 
