@@ -79,9 +79,7 @@ _META_SEGMENT = (
     r"|(?:lần cập nhật cuối|cập nhật lần cuối|(?:ngày )?cập nhật|ngày đăng|đăng ngày|last updated"
     r"|updated|posted)\s*:?\s*[\d/.:\-–,\s]{6,30}(?:[ap]\.?m\.?|sa|ch)?)"
 )
-META_LINE = re.compile(
-    rf"^{_META_SEGMENT}(?:\s*[|·•-]\s*{_META_SEGMENT})+$", re.IGNORECASE
-)
+META_LINE = re.compile(rf"^{_META_SEGMENT}(?:\s*[|·•-]\s*{_META_SEGMENT})+$", re.IGNORECASE)
 # A page footer inside the text's box (print views): "Bản quyền thuộc UBND xã …", "In lúc
 # 09:12 ngày 20/01/2016", "Ngày in: 21/02/2019" (when it was printed, not written).
 FOOTER_LINE = re.compile(
