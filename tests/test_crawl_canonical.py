@@ -106,6 +106,23 @@ def test_an_archive_keyed_as_shown_keeps_its_keys():
     assert set(known) == {old}
 
 
+def test_a_portal_moved_to_https_links_to_articles_archived_under_http():
+    """The listing now links over https; the articles are archived under their http address:
+    known under it, not fetched and stored a second time."""
+    from scraper.spiders.portal import PortalSpider
+
+    archived = "http://x.gov.vn/tin/a-101.html"
+    spider = PortalSpider(start_urls="https://x.gov.vn/tin")
+    spider.memory = _Archive({archived})
+    moved, new = "https://x.gov.vn/tin/a-101.html", "https://x.gov.vn/tin/a-102.html"
+    keys, known = spider._keys([moved, new])
+    assert keys == {moved: archived, new: new}
+    assert set(known) == {archived}
+    # Not across ports: another port is another server.
+    spider.memory = _Archive({"http://x.gov.vn:8080/tin/a-101.html"})
+    assert spider._keys([moved])[0] == {moved: moved}
+
+
 def test_an_article_archived_as_shown_another_day_is_not_fetched_again(tmp_path):
     """An archive made before keys dropped "redirect=" holds an article as it was shown on
     listing page 1. Pushed to page 2, the link changes; the archive still knows the article:

@@ -407,11 +407,16 @@ class PortalSpider(scrapy.Spider):
         canonical = {url: canonical_url(url) for url in shown}
         if self.memory is None:
             return canonical, {}
-        known = self.memory.known(set(shown) | set(canonical.values()))
+        # A portal moved to https (or back) links to its archived articles under the other
+        # scheme: they are the same articles, archived under their first address.
+        other = {key: alt for key in canonical.values() if (alt := _other_scheme(key))}
+        known = self.memory.known(set(shown) | set(canonical.values()) | set(other.values()))
         keys = {url: url if url in known and canonical[url] not in known else canonical[url]
                 for url in shown}  # fmt: skip
         for url, key in keys.items():
-            if key not in known and key != url:
+            if key not in known and other.get(key) in known:
+                keys[url] = other[key]
+            elif key not in known and key != url:
                 # Stored as shown on another day ("redirect=<page 1>", now "<page 2>").
                 found = self.memory.known_as(url)
                 if found is not None:
@@ -585,6 +590,16 @@ class PortalSpider(scrapy.Spider):
         kwargs = failure.request.cb_kwargs
         section = kwargs.get("section", failure.request.url)
         self._walk_failed(section, kwargs.get("page", 1), failure.request.url, reason)
+
+
+def _other_scheme(url: str) -> str | None:
+    """`url` under the other of http and https (default ports only: a portal moving to https
+    keeps its host and paths); None for any other URL."""
+    scheme, sep, rest = url.partition("://")
+    host = rest.split("/", 1)[0]
+    if not sep or ":" in host or scheme not in ("http", "https"):
+        return None
+    return f"{'https' if scheme == 'http' else 'http'}://{rest}"
 
 
 def _blank(body: bytes) -> bool:
