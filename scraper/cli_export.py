@@ -54,11 +54,21 @@ def _day(value: datetime | None) -> Any:
     help="File to write; - for standard output.",
 )
 @click.option("--portal", "portal_ids", multiple=True, help="Only this portal (repeatable).")
-@click.option("--province", help="Province of today: code (01), slug (ha-noi) or name.")
+@click.option(
+    "--province",
+    help="Province: code (01), slug (ha-noi) or name; one merged away in 2025 selects the "
+    "portals of its units of the time.",
+)
 @click.option("--level", type=click.Choice(LEVELS), help="Tier of the portal's unit.")
 @click.option("--since", type=DAY, help="Published on or after this day (YYYY-MM-DD).")
 @click.option("--until", type=DAY, help="Published on or before this day (YYYY-MM-DD).")
 @click.option("--include-removed", is_flag=True, help="Also articles taken down by the portal.")
+@click.option(
+    "--excel",
+    is_flag=True,
+    help="CSV for Excel: starts with a byte-order mark, without which Excel reads UTF-8 as "
+    "the Windows code page and garbles Vietnamese.",
+)
 def export(
     fmt: str,
     db: str,
@@ -69,6 +79,7 @@ def export(
     since: datetime | None,
     until: datetime | None,
     include_removed: bool,
+    excel: bool,
 ) -> None:
     """Export articles with their portal, unit and province, streamed in constant memory.
 
@@ -85,6 +96,8 @@ def export(
 
     if not Path(db).exists():
         raise click.ClickException(f"{db}: no such archive")
+    if excel and fmt != "csv":
+        raise click.BadParameter("only for --format csv", param_hint="--excel")
     code = province_code(province)
     check_period(since, until)
     filters = ExportFilter(
@@ -102,6 +115,8 @@ def export(
             count = write_parquet(rows, target)
         else:
             with _text_output(output) as out:
+                if excel:
+                    out.write("\ufeff")
                 count = (write_csv if fmt == "csv" else write_jsonl)(rows, out)
     where = "standard output" if output == "-" else output
     click.echo(f"{count} article(s) exported to {where}", err=True)

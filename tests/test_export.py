@@ -361,3 +361,11 @@ def test_a_time_given_in_another_zone_is_stored_in_vietnam_time(tmp_path: Path) 
             archive.upsert_article(record(f"https://{BARE}/u2", BARE, "30/06/2025", "Sai"))
         (stored,) = archive.conn.execute("SELECT published_at FROM articles").fetchone()
     assert stored == "2025-07-01T00:30:00+07:00"
+
+
+def test_csv_for_excel_starts_with_a_byte_order_mark(db: Path) -> None:
+    result = run(db, "--format", "csv", "--excel")
+    assert result.stdout_bytes.startswith(b"\xef\xbb\xbfurl,")
+    assert not run(db, "--format", "csv").stdout_bytes.startswith(b"\xef\xbb\xbf")
+    wrong = CliRunner().invoke(export, ["--db", str(db), "--format", "jsonl", "--excel"])
+    assert wrong.exit_code == 2
