@@ -89,27 +89,23 @@ _PROVINCES = """select code from admin_units
               or vnnews_province_key(name) = vnnews_province_key(:province))"""
 
 
-def _in_province(portals: str) -> str:
-    """Whether a row of `portals` is one of the province's: a portal of today's province, or
-    of a unit that belonged to it in its time (a province merged away in 2025, "Ninh Thuận",
-    keeps its former portals)."""
-    return f"""({portals}.province_code = vnnews_province_key(:province)
-            or {portals}.province_code in ({_PROVINCES})
-            or {portals}.unit_id in (
+# A province's portals: those of today's province, and those of units that belonged to it in
+# their time (a province merged away in 2025, "Ninh Thuận", keeps its former portals).
+_IN_PROVINCE = f"""(portals.province_code = vnnews_province_key(:province)
+            or portals.province_code in ({_PROVINCES})
+            or portals.unit_id in (
               select id from admin_units where province_code in ({_PROVINCES})))"""
-
-
 _FILTERS = f"""exists (
         select 1 from articles join portals on portals.id = articles.portal_id
         where articles.rowid = {SEARCH_TABLE}.rowid & {ROWID_MASK}
           and (coalesce(:portal, '') = '' or articles.portal_id = :portal)
-          and (coalesce(:province, '') = '' or {_in_province("portals")})
+          and (coalesce(:province, '') = '' or {_IN_PROVINCE})
           and (coalesce(:since, '') || coalesce(:until, '') = ''
             or (articles.published_at >= coalesce(vnnews_day_bound(:since, 0), '0')
               and articles.published_at < coalesce(vnnews_day_bound(:until, 1), '9') || 'z')))"""
 # The portals of the province filter, as a JSON list for the tags (NULL without the filter).
 _PROVINCE_PORTALS = f"""case when coalesce(:province, '') = '' then null else (
-        select json_group_array(id) from portals where {_in_province("portals")}) end"""
+        select json_group_array(id) from portals where {_IN_PROVINCE}) end"""
 
 
 def _tier_hits(tier: int, column: str | None, whole: bool) -> str:
@@ -173,16 +169,13 @@ def fts_query(query: str | None, whole: bool = False, columns: str | None = None
         if whole:
             phrases = [[word for words in phrases for word in words]]
         part = " ".join(map(_quoted, phrases))
-        if alternative.excluded or (scope and len(alternatives) > 1):
+        if scope or alternative.excluded:
             part = f"{scope}({part})"
         if alternative.excluded:
             excluded = " OR ".join(map(_quoted, alternative.excluded))
             part = f"{part} NOT {_TEXT_COLUMNS} : ({excluded})"
         parts.append(part)
-    if len(parts) == 1:
-        alternative = alternatives[0]
-        return parts[0] if alternative.excluded or not scope else f"{scope}({parts[0]})"
-    return " OR ".join(f"({part})" for part in parts)
+    return parts[0] if len(parts) == 1 else " OR ".join(f"({part})" for part in parts)
 
 
 def _quoted(words: list[str]) -> str:
