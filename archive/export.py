@@ -149,13 +149,28 @@ def _text(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-def write_csv(rows: Iterator[tuple[Any, ...]], out: IO[str]) -> int:
-    """CSV with a header row; `out` should be opened with newline=""."""
+# Spreadsheets read a cell starting with one of these as a formula: a title "-Tin mới" shows
+# as #NAME?, and a page's "=HYPERLINK(…)" would run when the file is opened (CSV injection).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def for_spreadsheet(value: Any) -> Any:
+    """A text cell a spreadsheet would read as a formula, prefixed with an apostrophe (which
+    Excel and LibreOffice show as nothing: the text reads as published). Numbers stay."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return f"'{value}"
+    return value
+
+
+def write_csv(rows: Iterator[tuple[Any, ...]], out: IO[str], *, excel: bool = False) -> int:
+    """CSV with a header row; `out` should be opened with newline="". With `excel`, text that a
+    spreadsheet would run as a formula is neutralised (plain CSV keeps every value as stored:
+    programs reading it see no formulas)."""
     writer = csv.writer(out)
     writer.writerow(COLUMN_NAMES)
     count = 0
     for row in rows:
-        writer.writerow(row)
+        writer.writerow(tuple(map(for_spreadsheet, row)) if excel else row)
         count += 1
     return count
 

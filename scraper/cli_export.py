@@ -67,7 +67,8 @@ def _day(value: datetime | None) -> Any:
     "--excel",
     is_flag=True,
     help="CSV for Excel: starts with a byte-order mark, without which Excel reads UTF-8 as "
-    "the Windows code page and garbles Vietnamese.",
+    "the Windows code page and garbles Vietnamese, and text starting with = + - @ gets an "
+    "apostrophe so that Excel does not run it as a formula.",
 )
 def export(
     fmt: str,
@@ -115,8 +116,11 @@ def export(
             count = write_parquet(rows, target)
         else:
             with _text_output(output) as out:
-                if excel:
-                    out.write("\ufeff")
-                count = (write_csv if fmt == "csv" else write_jsonl)(rows, out)
+                if fmt == "jsonl":
+                    count = write_jsonl(rows, out)
+                else:
+                    if excel:
+                        out.write("\ufeff")
+                    count = write_csv(rows, out, excel=excel)
     where = "standard output" if output == "-" else output
     click.echo(f"{count} article(s) exported to {where}", err=True)

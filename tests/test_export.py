@@ -369,3 +369,16 @@ def test_csv_for_excel_starts_with_a_byte_order_mark(db: Path) -> None:
     assert not run(db, "--format", "csv").stdout_bytes.startswith(b"\xef\xbb\xbf")
     wrong = CliRunner().invoke(export, ["--db", str(db), "--format", "jsonl", "--excel"])
     assert wrong.exit_code == 2
+
+
+def test_csv_for_excel_runs_no_formula_from_a_page(tmp_path: Path) -> None:
+    path = tmp_path / "archive.db"
+    with Archive(path) as archive:
+        archive.upsert_portal(BARE, "Bare", f"https://{BARE}/", None, [f"https://{BARE}/"])
+        archive.upsert_article(record(f"https://{BARE}/f1", BARE, None, '=HYPERLINK("x","Mở")'))
+        archive.upsert_article(record(f"https://{BARE}/f2", BARE, None, "-Tin mới"))
+    excel = list(csv.DictReader(io.StringIO(run(path, "--format", "csv", "--excel").stdout)))
+    assert {row["title"] for row in excel} == {'\'=HYPERLINK("x","Mở")', "'-Tin mới"}
+    assert excel[0]["body"].startswith("Đông đảo")  # other text as stored
+    plain = list(csv.DictReader(io.StringIO(run(path, "--format", "csv").stdout)))
+    assert {row["title"] for row in plain} == {'=HYPERLINK("x","Mở")', "-Tin mới"}
