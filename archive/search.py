@@ -104,8 +104,17 @@ _FILTERS = f"""exists (
             or (articles.published_at >= coalesce(vnnews_day_bound(:since, 0), '0')
               and articles.published_at < coalesce(vnnews_day_bound(:until, 1), '9') || 'z')))"""
 # The portals of the province filter, as a JSON list for the tags (NULL without the filter).
-_PROVINCE_PORTALS = f"""case when coalesce(:province, '') = '' then null else (
-        select json_group_array(id) from portals where {_IN_PROVINCE}) end"""
+# A province that is neither a unit of admin_units nor the code of some portal is an error
+# (vnnews_unknown_province raises), as in `vnnews search`: an empty page would read as "no
+# article of that province". (A code is taken on trust by an archive without admin_units:
+# `vnnews search` checked it against the registry's units.)
+_PROVINCE_PORTALS = f"""case when coalesce(:province, '') = '' then null
+      when not exists ({_PROVINCES}) and not exists (select 1 from portals
+          where portals.province_code = vnnews_province_key(:province))
+        and (trim(:province) glob '*[^0-9]*'
+          or exists (select 1 from admin_units where level = 'province'))
+      then vnnews_unknown_province(:province)
+      else (select json_group_array(id) from portals where {_IN_PROVINCE}) end"""
 
 
 def _tier_hits(tier: int, column: str | None, whole: bool) -> str:
@@ -232,6 +241,11 @@ def snippet(query: str | None, *texts: str | None) -> str:
     return highlight_snippet(texts, set(in_order), phrase=in_order)
 
 
+def unknown_province(text: str) -> None:
+    """Raises: SQL's way to refuse a province (SQLite reports it as the function's error)."""
+    raise ValueError(f"unknown province {text!r}")
+
+
 def register_functions(conn: sqlite3.Connection) -> None:
     """The SQL functions SEARCH_SQL uses; call on every connection that runs it."""
     conn.create_function("vnnews_fold", 1, fold, deterministic=True)
@@ -240,6 +254,9 @@ def register_functions(conn: sqlite3.Connection) -> None:
     conn.create_function("vnnews_fts_match", 7, fts_match, deterministic=True)
     conn.create_function("vnnews_snippet", -1, snippet, deterministic=True)
     conn.create_function("vnnews_day_bound", 2, day_bound, deterministic=True)
+    # Not deterministic: SQLite evaluates a deterministic call with constant arguments once,
+    # before the statement runs, whatever CASE branch it stands in.
+    conn.create_function("vnnews_unknown_province", 1, unknown_province)
     conn.create_function("vnnews_search_key", 2, search_key, deterministic=True)
 
 

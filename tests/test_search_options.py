@@ -175,3 +175,13 @@ def test_search_feed_marks_the_removed_article(server: httpx.Client) -> None:
     feed = server.get("/archive/search_feed.atom", params={"q": "cu tri"})
     assert feed.status_code == 200, feed.text[:500]
     assert feed.text.count("[removed from the portal on 2026-10-02]") == 1
+
+
+@pytest.mark.parametrize("province", ["Atlantis", "Hanoi"])
+def test_canned_search_refuses_an_unknown_province(server: httpx.Client, province: str) -> None:
+    # As `vnnews search` does: an empty page would say "no article of that province".
+    response = canned(server, province=province)
+    assert response.status_code == 400
+    assert not response.json().get("rows")
+    known = canned(server, province="38")
+    assert known.status_code == 200 and len(known.json()["rows"]) == 2
