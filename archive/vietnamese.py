@@ -154,7 +154,76 @@ def parse_query(query: str | None) -> list[Alternative]:
                     negated = []
             term(words, minus=chunk.startswith("-"))
     close_negation()
-    return [a for a in alternatives if a.phrases]
+    return _with_variants([a for a in alternatives if a.phrases])
+
+
+# Most alternatives the written variants of a query's terms may add up to (each is one more
+# OR in every search tier).
+MAX_ALTERNATIVES = 8
+_DIGITS_OR_NOT = re.compile(r"\d+|\D+")
+_THOUSANDS = re.compile(r"\d{1,3}")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def variants(words: list[str]) -> list[list[str]]:
+    """The ways a phrase of folded words is also written, which the index keeps as other
+    words: letters and digits glued or apart ("covid19", "COVID-19", "COVID 19"), a number with
+    or without thousands separators ("1234", "1.234", "1 234"). The phrase itself first."""
+    apart = [piece for word in words for piece in _DIGITS_OR_NOT.findall(word)]
+    glued: list[str] = []
+    for word in apart:
+        if glued and glued[-1][-1].isdigit() != word[0].isdigit():
+            glued[-1] += word
+        else:
+            glued.append(word)
+    grouped = [piece for word in apart for piece in _thousands(word)]
+    found = [words]
+    for form in (apart, glued, grouped, _numbers_joined(apart)):
+        if form not in found:
+            found.append(form)
+    return found
+
+
+def _thousands(word: str) -> list[str]:
+    """A number of 4 to 15 digits in groups of three from the right ("1234" → 1, 234); not a
+    year (1900-2099), which nobody writes "2.024"."""
+    if not (word.isdigit() and 4 <= len(word) <= 15) or _YEAR.fullmatch(word):
+        return [word]
+    head = len(word) % 3 or 3
+    return [word[:head], *_THOUSANDS.findall(word[head:])]
+
+
+def _numbers_joined(words: list[str]) -> list[str]:
+    """A number's groups written with separators, joined ("1 234 567" → 1234567): a group of
+    1-3 digits then groups of exactly three."""
+    joined: list[str] = []
+    in_number = False  # the last word joined is a number that may go on
+    for word in words:
+        if in_number and len(word) == 3 and word.isdigit():
+            joined[-1] += word
+            continue
+        joined.append(word)
+        in_number = word.isdigit() and len(word) <= 3
+    return joined
+
+
+def _with_variants(alternatives: list[Alternative]) -> list[Alternative]:
+    """Each alternative once per written variant of its phrases (as many as MAX_ALTERNATIVES
+    allows); a variant of an excluded phrase is excluded too."""
+    expanded = []
+    for alternative in alternatives:
+        forms = [Alternative(excluded=[v for w in alternative.excluded for v in variants(w)])]
+        for phrase in alternative.phrases:
+            options = variants(phrase)
+            if len(forms) * len(options) + len(expanded) > MAX_ALTERNATIVES:
+                options = options[:1]
+            forms = [
+                Alternative([*form.phrases, option], form.excluded)
+                for form in forms
+                for option in options
+            ]
+        expanded += forms
+    return expanded
 
 
 def query_terms(query: str | None) -> list[list[str]]:

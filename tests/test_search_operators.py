@@ -56,6 +56,10 @@ ARTICLES = [
     ),
     article("nghi-quyet-12", "Thông qua Nghị quyết 12/NQ-HĐND", "Giao 250 m² đất.", "2025-12-02"),
     article("nghi-quyet-15", "Nghị quyết 15/NQ-HĐND ngày 12/12/2024", "Dự toán.", "2024-12-12"),
+    article("tiem-mui-3", "Tiêm mũi 3 vắc xin COVID-19", "Tại trạm y tế phường.", "2021-11-02"),
+    article("phong-dich", "Phòng dịch covid19 ở chợ", "Đeo khẩu trang khi đi chợ.", "2021-08-15"),
+    article("thu-ngan-sach", "Thu ngân sách đạt 1.234 tỷ đồng", "Vượt dự toán.", "2025-12-20"),
+    article("dan-so", "Dân số phường 15000 người", "Số liệu điều tra 2024.", "2025-01-05"),
 ]
 
 
@@ -104,6 +108,12 @@ QUERIES = [
     ("bão -lũ", {"quy-mot-cu", "bao-chi"}),
     # Compatibility characters: "m²" is found as "m2".
     ("250 m2", {"nghi-quyet-12"}),
+    # Letters and digits glued or apart, numbers with or without thousands separators.
+    ("covid19", {"tiem-mui-3", "phong-dich"}),
+    ("COVID-19 NOT chợ", {"tiem-mui-3"}),
+    ("1234 tỷ", {"thu-ngan-sach"}),
+    ("15.000 người", {"dan-so"}),
+    ("2024", {"nghi-quyet-15", "dan-so"}),
 ]
 
 
