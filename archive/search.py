@@ -19,7 +19,7 @@ from typing import Any
 
 from archive.places import province_key
 from archive.search_tags import period_bound, tag_filter, tags_of
-from archive.vietnamese import fold, highlight_snippet, parse_query, query_terms
+from archive.vietnamese import as_typed, fold, highlight_snippet, parse_query, query_terms
 
 SEARCH_TABLE = "articles_search"
 SEARCH_COLUMNS = ("title", "summary", "body", "byline")
@@ -138,8 +138,10 @@ def _tier_hits(tier: int, column: str | None, whole: bool) -> str:
 _TIERS_SQL = ",\n".join(_tier_hits(t, c, w) for t, (c, w) in enumerate(TIERS))
 _HITS = " union all ".join(f"select * from tier{t}" for t in range(len(TIERS)))
 
-# Ordering by the search key is ordering by publish time, then rowid. Snippets are built in
-# the outer query, for the rows shown only. removed_at marks the articles the portal took
+# Ordering by the search key is ordering by publish time, then rowid. The rows of the page
+# that hold the query's accented words written as typed come first ("bão", the storm, before
+# "báo", the newspaper: both fold to "bao"); a query typed without accents keeps the tiers'
+# order. Snippets are built in the outer query, for the rows shown only. removed_at marks the articles the portal took
 # down: the archive keeps them, often the only copy left.
 SEARCH_SQL = f"""with {_TIERS_SQL},
 hits as materialized ({_HITS}),
@@ -158,7 +160,8 @@ select
   articles.removed_at
 from ranked
   join articles on articles.rowid = ranked.id & {ROWID_MASK}
-order by ranked.tier, ranked.id desc"""
+order by vnnews_as_typed(:q, articles.title, articles.summary, articles.body) desc,
+  ranked.tier, ranked.id desc"""
 
 
 def fts_query(query: str | None, whole: bool = False, columns: str | None = None) -> str:
@@ -253,6 +256,7 @@ def register_functions(conn: sqlite3.Connection) -> None:
     conn.create_function("vnnews_province_key", 1, province_key, deterministic=True)
     conn.create_function("vnnews_fts_match", 7, fts_match, deterministic=True)
     conn.create_function("vnnews_snippet", -1, snippet, deterministic=True)
+    conn.create_function("vnnews_as_typed", -1, as_typed, deterministic=True)
     conn.create_function("vnnews_day_bound", 2, day_bound, deterministic=True)
     # Not deterministic: SQLite evaluates a deterministic call with constant arguments once,
     # before the statement runs, whatever CASE branch it stands in.

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 
 from archive import Archive
 from archive.search import fts_query
-from archive.vietnamese import fold, highlight_snippet
+from archive.vietnamese import as_typed, fold, highlight_snippet, typed_with_accents
 
 from .datasette_server import datasette
 from .test_search import PORTAL, article, canned, cli_json, slugs, table_search
@@ -149,3 +150,27 @@ def test_snippets_mark_either_spelling() -> None:
         snippet
         == "<mark>Kì</mark> <mark>họp</mark> thứ hai tiếp nối <mark>kỳ</mark> <mark>họp</mark> đầu."
     )
+
+
+def test_words_written_as_typed_come_first(db_path: Path, server: httpx.Client) -> None:
+    # "báo" (newspaper, report) and "bão" (storm) fold alike: both match, but the articles
+    # written with the accents typed lead, whatever their date; no accents, no preference.
+    def order(rows: list[dict[str, Any]]) -> list[str]:
+        return [r["url"].rsplit("/", 1)[1] for r in rows]
+
+    newest_first = ["bao-so-ba", "bao-chi", "quy-mot-cu"]
+    assert order(cli_json(db_path, "bao")) == newest_first
+    assert order(cli_json(db_path, "bão")) == newest_first
+    assert order(cli_json(db_path, "báo")) == ["bao-chi", "quy-mot-cu", "bao-so-ba"]
+    assert order(canned(server, "BÁO")) == ["bao-chi", "quy-mot-cu", "bao-so-ba"]
+    assert order(canned(server, "báo -lũ")) == ["bao-chi", "quy-mot-cu"]
+
+
+def test_as_typed_reads_case_tone_placement_and_not_excluded_words() -> None:
+    assert typed_with_accents('bão NOT báo chí OR lũ -lụt "kỳ họp" hop') == (
+        "bão", "lũ", "kỳ", "họp"
+    )  # fmt: skip
+    assert as_typed("hòa giải", "TỔ HOÀ GIẢI phường") == 2
+    assert as_typed("thuỷ lợi", "Công trình thủy lợi") == 2
+    assert as_typed("bão", "Báo cáo", "Bảo vệ") == 0
+    assert as_typed("bao", "bão") == 0
