@@ -2,7 +2,7 @@
 
 Local-government portals move, break and redesign without notice (PORTALS.md: hosts renamed in
 the 2025 reform, listing markup changed between Liferay versions); a crawl still "succeeds" but
-stores nothing, or fails on most articles, or a portal stops publishing. Four findings:
+stores nothing, or fails on most articles, or a portal stops publishing. Five findings:
 
 - stored-nothing: the portal's last run was unreachable, or ok but stored no article while
   failing on some or finding no article link at all (an incremental run that simply found
@@ -12,6 +12,8 @@ stores nothing, or fails on most articles, or a portal stops publishing. Four fi
 - listing-failed: the last run reached the portal but a listing page failed (an HTTP error
   after the retries, a timeout, an unreadable page), so a section was walked only up to it
   (`crawl_runs.listing_stop`); the next run walks on from there;
+- moved: the last run found a news section redirecting to another site (a host renamed in the
+  2025 reform): its new address, to put in the registry (`crawl_runs.moved_to`);
 - stale: no article first seen within `stale_days` (among portals that have articles).
 
 HEALTH_SQL is the one implementation: health_report() runs it, and Datasette serves it as the
@@ -25,7 +27,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Literal
 
-Kind = Literal["stored-nothing", "failure-jump", "listing-failed", "stale"]
+Kind = Literal["stored-nothing", "failure-jump", "listing-failed", "moved", "stale"]
 MIN_ATTEMPTS = 3
 DEFAULT_STALE_DAYS = 30
 DEFAULT_FAILURE_JUMP = 0.3
@@ -43,7 +45,7 @@ HEALTH_SQL = f"""with params as (
 ),
 runs as (
   select
-    portal_id, id, started_at, status, coalesce(listing_stop, '') as listing_stop,
+    portal_id, id, started_at, status, coalesce(listing_stop, '') as listing_stop, moved_to,
     coalesce(articles_new, 0) + coalesce(articles_updated, 0)
       + coalesce(articles_unchanged, 0) as stored,
     coalesce(articles_failed, 0) as failed,
@@ -67,10 +69,10 @@ select portal_id, 'stored-nothing' as kind,
     else printf('last run (started %s) finished ok but stored no article', started_at)
   end as detail
 from last_run
-where status = 'unreachable'
+where moved_to is null and (status = 'unreachable'
   -- An incremental run that found nothing new ("known-page") is healthy; an ok run that
   -- stored nothing while failing articles, or read a listing with no article links, is not.
-  or (status = 'ok' and stored = 0 and (failed > 0 or listing_stop in ('empty', '')))
+  or (status = 'ok' and stored = 0 and (failed > 0 or listing_stop in ('empty', ''))))
 union all
 select last_run.portal_id, 'failure-jump' as kind,
   printf('last run (started %s) failed on %d of %d articles (%.0f%%), against %.0f%% over the '
@@ -89,6 +91,12 @@ select portal_id, 'listing-failed' as kind,
     started_at) as detail
 from last_run
 where status = 'ok' and listing_stop = 'listing-failed'
+union all
+select portal_id, 'moved' as kind,
+  printf('last run (started %s) found a news section moved to another site: it redirects to '
+    || '%s (update the portal''s address)', started_at, moved_to) as detail
+from last_run
+where moved_to is not null
 union all
 select portal_id, 'stale' as kind,
   printf('no new article for %d days (last first seen %s)',

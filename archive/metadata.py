@@ -135,6 +135,8 @@ CRAWL_RUN_COLUMNS = {
     "date asked) or listing-failed (a listing page failed: HTTP error, timeout, unreadable "
     "page; the section was walked only up to it, and the next run walks on; wins over the "
     "other sections' stops).",
+    "moved_to": "The address a news section redirected to when it moved to another site "
+    "(update the portal's address); empty when it did not move.",
 }
 
 BY_UNIT_COLUMNS = {

@@ -70,6 +70,7 @@ RUN_COLUMNS = (
     "articles_rechecked",
     "extraction_warnings",
     "listing_stop",
+    "moved_to",
 )
 
 

@@ -445,6 +445,13 @@ LEFT JOIN admin_units prov ON prov.id = p.province_code
     )
 
 
+@migrations()
+def record_where_a_portal_moved(db: Database) -> None:
+    # The address a portal's news section redirected to when it moved to another site (the
+    # 2025 reform renamed hosts): `vnnews health` names it, so the registry can be updated.
+    db["crawl_runs"].add_column("moved_to", str)
+
+
 def apply(db: Database) -> None:
     """Bring `db` up to date; a no-op when every migration is already recorded."""
     migrations.apply(db)

@@ -143,6 +143,7 @@ def run_record(result: CrawlResult) -> dict[str, Any]:
         "requests": stats.get("downloader/request_count", 0),
         "responses_by_status": statuses,
         "listing_stop": stats.get("vnnews/listing_stop"),
+        "moved_to": stats.get("vnnews/moved_to"),
         "errors": errors,
     }
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import subprocess
+import sys
 
 from .changing_portal import LISTING, ChangingPortal, serve
 from .loopback import QuietHandler, serve_handler
@@ -35,9 +37,18 @@ def test_a_section_that_moved_to_another_site_is_reported_with_its_new_address(t
     assert f"moved: redirects to {new_site}{LISTING}" in result.stderr
     with sqlite3.connect(db) as conn:
         assert conn.execute("select count(*) from articles").fetchone() == (0,)
-        status, errors = conn.execute("select status, errors from crawl_runs").fetchone()
+        status, errors, moved_to = conn.execute(
+            "select status, errors, moved_to from crawl_runs"
+        ).fetchone()
     assert status == "unreachable"
     assert json.loads(errors)["moved"] == 1
+    assert moved_to == new_site + LISTING
+    health = subprocess.run(
+        [sys.executable, "-m", "scraper.cli", "health", "--db", str(db)],
+        capture_output=True, text=True, check=False, timeout=120,
+    )  # fmt: skip
+    assert health.returncode == 1
+    assert "moved" in health.stdout and f"redirects to {new_site}{LISTING}" in health.stdout
 
 
 def test_an_article_that_moved_to_another_site_is_counted_not_stored(tmp_path):

@@ -162,3 +162,17 @@ def test_sql_defaults_match_the_python_defaults(archive: Archive) -> None:
     from_sql = [Finding(*row) for row in archive.conn.execute(HEALTH_SQL, empty)]
     assert from_sql == health_report(archive.conn, now=NOW)
     assert kinds(from_sql) == [("xac.gov.vn", "failure-jump"), ("xad.gov.vn", "stale")]
+
+
+def test_a_portal_whose_section_moved_is_named_with_its_new_address(archive: Archive) -> None:
+    run(archive, "xam.gov.vn", day(1), articles_new=4)
+    new_site = "https://xam-moi.example.gov.vn/tin-tuc"
+    archive.record_crawl_run(
+        {"portal_id": "xam.gov.vn", "started_at": day(2), "status": "unreachable",
+         "listing_stop": "moved", "moved_to": new_site}
+    )  # fmt: skip
+    [finding] = health_report(archive.conn, now=NOW)  # (not also "stored-nothing")
+    assert (finding.portal_id, finding.kind) == ("xam.gov.vn", "moved")
+    assert new_site in finding.detail and day(2) in finding.detail
+    run(archive, "xam.gov.vn", day(3), articles_new=2)  # its address updated: healthy again
+    assert health_report(archive.conn, now=NOW) == []
