@@ -69,6 +69,15 @@ def _site_name_last(segments: list[str]) -> list[str]:
     return segments
 
 
+# A site's name is short, or says what it is ("Cổng thông tin điện tử …"); a headline says what
+# happened in more words ("Nông dân xã Hòa Bình thu hoạch lúa Đông Xuân").
+MIN_HEADLINE_WORDS = 8
+
+
+def _reads_as_headline(segment: str) -> bool:
+    return len(segment.split()) >= MIN_HEADLINE_WORDS and not _names_site(segment)
+
+
 def _similarity(candidate: list[str], reference: list[str]) -> float:
     """Share of the candidate's words that appear, in order, at the start of the reference
     (both as `_words`)."""
@@ -108,7 +117,9 @@ def find_title(
         segments = []  # a print view's <title> names the view, not the article
     if segments:
         references.append(segments[0])
-    site_names = {segments[-1]} if len(segments) == 1 else set(segments[1:])
+    site_names = set(segments[1:]) if len(segments) > 1 else set(segments[:1])
+    if len(segments) == 1 and _reads_as_headline(segments[0]):
+        site_names = set()  # <title> is the article's title alone (Joomla's default)
     reference_words = [_words(ref) for ref in references]
     # Each candidate's score with and without a dateline after it (looking for one is the
     # costly part): the datelines are only looked for where they could change the winner.

@@ -1,0 +1,56 @@
+"""The generic extractor on the layouts of CMSs no adapter knows (Joomla, K2, AMP, Bootstrap
+themes, table layouts): pages written for the project, each reproducing one trap of such
+markup inside a full page's chrome (side boxes with dates, menus, footer)."""
+
+from __future__ import annotations
+
+from scraper.extraction import Article, extract_article
+
+URL = "https://xaphucuong.example.gov.vn/tin-tuc/bai-viet-123.html"
+
+SCHEDULE_BOX = """
+<div class="col-left">
+  <div class="box"><h3 class="box-title">Lịch công tác</h3>
+    <div class="box-body"><p>Tuần 48 (24/11/2026 - 30/11/2026)</p>
+    <p>Thứ Hai 24/11: Giao ban Thường trực Đảng ủy</p></div></div>
+  <div class="box"><h3 class="box-title">Tin mới</h3><ul>
+    <li><a href="/tin-tuc/hop-dan-khu-pho-2.html">Họp dân khu phố 2 bàn về chỉnh trang hẻm</a>
+      <span>20/11/2026</span></li></ul></div>
+</div>"""
+FOOTER = """<div class="footer"><p>Ủy ban nhân dân xã Phú Cường. Địa chỉ: số 1 đường Trung
+tâm. Giấy phép số 12/GP-TTĐT ngày 05/01/2020.</p></div>"""
+
+
+def page(main: str, title: str, head: str = "", left: str = SCHEDULE_BOX) -> str:
+    return f"""<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">
+<title>{title}</title>{head}</head><body>
+<div class="header"><a href="/">Trang chủ</a> <a href="/tin-tuc">Tin tức</a></div>
+<div class="row">{left}<div class="col-main">{main}</div></div>{FOOTER}</body></html>"""
+
+
+def extract(html: str) -> Article:
+    return extract_article(html.encode(), URL)
+
+
+PARAGRAPHS = (
+    "<p>Sáng 2/3, UBND xã phối hợp với Ủy ban MTTQ xã tổ chức ra quân tổng vệ sinh môi "
+    "trường tại các tuyến đường liên thôn.</p>"
+    "<p>Hơn 300 đoàn viên, hội viên tham gia phát quang bụi rậm, khơi thông cống rãnh và thu "
+    "gom rác thải.</p>"
+    "<p>Rác thải được vận chuyển đến điểm tập kết để xử lý theo quy định.</p>"
+)
+
+
+def test_a_title_tag_holding_the_headline_alone_is_no_site_name() -> None:
+    # Joomla's default <title> is the article's title alone, and its heading sits in a
+    # "page-header" box; a side box's heading over a week's dates must not win.
+    headline = "Xã Phú Cường ra quân tổng vệ sinh môi trường hưởng ứng Ngày Chủ nhật xanh"
+    main = f"""<div class="item-page"><div class="page-header"><h2>{headline}</h2></div>
+<dl class="article-info"><dd class="published">Ngày đăng: 03/03/2025 14:05</dd></dl>
+<div itemprop="articleBody">{PARAGRAPHS}<p style="text-align:right"><b>Minh Tâm</b></p></div>
+</div>"""
+    article = extract(page(main, headline))
+    assert article.title == headline
+    assert article.published_at == "2025-03-03T14:05:00+07:00"
+    assert article.byline == "Minh Tâm"
+    assert article.body.startswith("Sáng 2/3") and "Lịch công tác" not in article.body
