@@ -54,3 +54,39 @@ def test_a_title_tag_holding_the_headline_alone_is_no_site_name() -> None:
     assert article.published_at == "2025-03-03T14:05:00+07:00"
     assert article.byline == "Minh Tâm"
     assert article.body.startswith("Sáng 2/3") and "Lịch công tác" not in article.body
+
+
+def test_a_k2_item_keeps_its_counter_edit_date_account_and_caption_out() -> None:
+    # Joomla K2: the record's account "Viết bởi …" under the title, the picture with its
+    # caption and credit as spans, and the counter and edit date as spans after the text.
+    headline = "Hội Nông dân xã tập huấn kỹ thuật trồng lúa hữu cơ cho 120 hội viên"
+    main = f"""<div class="itemView"><div class="itemHeader">
+<span class="itemDateCreated">Thứ hai, 03 Tháng 3 2025 14:05</span>
+<h2 class="itemTitle">{headline}</h2>
+<span class="itemAuthor">Viết bởi&nbsp;<a rel="author" href="/user/42">Super User</a></span></div>
+<div class="itemBody"><div class="itemImageBlock"><span class="itemImage"><img
+src="/media/k2/items/lua-huu-co.jpg" alt="" width="600"></span>
+<span class="itemImageCaption">Hội viên thực hành ủ phân vi sinh tại ruộng mẫu.</span>
+<span class="itemImageCredits">Ảnh: Hoài Thu</span></div>
+<div class="itemFullText">{PARAGRAPHS}</div>
+<div class="itemContentFooter"><span class="itemHits">Đọc <b>245</b> lần</span>
+<span class="itemDateModified">Sửa lần cuối vào Thứ ba, 04 Tháng 3 2025 08:12</span></div>
+</div></div>"""
+    article = extract(page(main, f"{headline} - Cổng thông tin điện tử xã Phú Cường"))
+    assert article.title == headline
+    assert article.published_at == "2025-03-03T14:05:00+07:00"
+    assert article.byline is None  # an account is no author
+    assert article.body.startswith("Sáng 2/3")
+    assert article.body.endswith("để xử lý theo quy định.")
+    (image,) = article.images
+    assert image.caption == "Hội viên thực hành ủ phân vi sinh tại ruộng mẫu. Ảnh: Hoài Thu"
+
+
+def test_counters_written_as_reads_are_no_text() -> None:
+    main = f"""<div class="news-detail"><h1>Phường ra mắt mô hình thu gom rác thải phân loại tại
+nguồn</h1><div class="date">10/10/2025 09:30</div><div class="content">{PARAGRAPHS}
+<p style="text-align:right"><strong>Hồng Sơn</strong></p><div class="hits">Đọc 312 lần</div>
+</div></div>"""
+    article = extract(page(main, "Tin tức - Cổng thông tin điện tử phường"))
+    assert article.byline == "Hồng Sơn"
+    assert article.body.endswith("để xử lý theo quy định.")

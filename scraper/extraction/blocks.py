@@ -306,6 +306,19 @@ def _visible_images(block: HtmlElement) -> int:
     )
 
 
+def _captioned_box(block: HtmlElement) -> bool:
+    """An image box whose every element with text is named a caption or a credit (Joomla K2:
+    `<div class="itemImageBlock"><span class="itemImage"><img></span><span
+    class="itemImageCaption">…</span><span class="itemImageCredits">Ảnh: …</span></div>`)."""
+    texted = [child for child in block if isinstance(child.tag, str) and element_text(child)]
+    return bool(texted) and all(
+        CAPTION_OR_CREDIT.search(child.get("class") or "") for child in texted
+    )
+
+
+CAPTION_OR_CREDIT = re.compile(rf"{CAPTION_ATTR.pattern}|credit", re.IGNORECASE)
+
+
 def _find_caption(img: HtmlElement, root: HtmlElement) -> HtmlElement | None:
     figure = next(img.iterancestors("figure"), None)
     if figure is not None:
@@ -344,6 +357,8 @@ def _find_caption(img: HtmlElement, root: HtmlElement) -> HtmlElement | None:
                 )
             ):
                 return inner
+            if _visible_images(block) == 1 and _captioned_box(block):
+                return block
             return None
     if block.tag in ("td", "th"):
         row = next(block.iterancestors("tr"), None)

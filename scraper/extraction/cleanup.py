@@ -10,7 +10,9 @@ from .blocks import Block, element_text
 
 # Whole paragraphs that are never article text.
 NOISE_LINE = re.compile(
-    r"^(?:(?:lượt xem|số lượt (?:người )?xem|view count|views?)\s*:?\s*[\d.,]*|"
+    r"^(?:(?:lượt xem|số lượt (?:người )?xem|view count|views?|đã xem|lượt đọc|hits)\s*:?\s*[\d.,]*|"
+    # Joomla K2's counter: "Đọc 245 lần", "Read 245 times".
+    r"(?:đã )?đọc\s*[\d.,]+\s*lần|read\s*[\d.,]+\s*times|"
     r"chia sẻ(?: bài viết)?:?|share:?|in bài(?: viết)?|gửi mail|gửi email|bản in|"
     r"quay lại|trở về|về đầu trang|xem tiếp|đầu trang|print|e-?mail|in|"
     r"\d{1,3}\s*%|cỡ chữ.*|font size.*|a\+?\s*a-?|đóng cửa sổ|close window|"
@@ -66,20 +68,24 @@ ATTACHMENT_LINE = re.compile(
 )
 # When the record was last edited, printed under the text: "Lần cập nhật cuối ( Thứ tư, 17
 # Tháng 3 2010 07:50 )", "Last Updated ( Wednesday, 25 April 2012 08:30 )".
-LAST_EDIT_LINE = re.compile(
-    r"^(?:lần cập nhật cuối|cập nhật lần cuối|last updated|last modified)\s*:?\s*\(?[^()]{0,60}\)?$",
-    re.IGNORECASE,
+_LAST_EDIT = (
+    r"(?:lần cập nhật cuối|cập nhật lần cuối|sửa lần cuối|lần sửa cuối|last updated|last modified)"
+    r"(?: vào| on)?"
 )
+LAST_EDIT_LINE = re.compile(rf"^{_LAST_EDIT}\s*:?\s*\(?[^()]{{0,60}}\)?$", re.IGNORECASE)
 # A post's meta row left at the end of its text: its counter and its dates, together
 # ("Lượt xem: 220 | Cập nhật lần cuối: 29/11/2026 - 10:54 AM", "Ngày đăng: 12/06/2025 ·
 # 1.204 lượt xem"). A counter alone is a NOISE_LINE, an edit date alone a LAST_EDIT_LINE.
-_COUNT = r"(?:(?:số )?lượt (?:người )?(?:xem|đọc|truy cập)|views?|view count|hits)"
+_COUNT = r"(?:(?:số )?lượt (?:người )?(?:xem|đọc|truy cập)|views?|view count|hits|đã xem)"
 _META_SEGMENT = (
-    rf"(?:{_COUNT}\s*:?\s*[\d.,]+|[\d.,]+\s*{_COUNT}"
+    rf"(?:{_COUNT}\s*:?\s*[\d.,]+|[\d.,]+\s*{_COUNT}|đọc\s*[\d.,]+\s*lần|read\s*[\d.,]+\s*times"
+    # A K2 footer's edit date, in words: "Sửa lần cuối vào Thứ ba, 04 Tháng 3 2025 08:12".
+    rf"|{_LAST_EDIT}\s*:?\s*(?:[^\W\d]+,?\s+)*\d[\w/.:\-–,\s]{{5,40}}?(?:[ap]\.?m\.?|sa|ch)?"
     r"|(?:lần cập nhật cuối|cập nhật lần cuối|(?:ngày )?cập nhật|ngày đăng|đăng ngày|last updated"
     r"|updated|posted)\s*:?\s*[\d/.:\-–,\s]{6,30}(?:[ap]\.?m\.?|sa|ch)?)"
 )
-META_LINE = re.compile(rf"^{_META_SEGMENT}(?:\s*[|·•-]\s*{_META_SEGMENT})+$", re.IGNORECASE)
+# (Segments side by side with no separator too: K2 prints its counter and edit date as spans.)
+META_LINE = re.compile(rf"^{_META_SEGMENT}(?:\s*[|·•-]?\s*{_META_SEGMENT})+$", re.IGNORECASE)
 # A page footer inside the text's box (print views): "Bản quyền thuộc UBND xã …", "In lúc
 # 09:12 ngày 20/01/2016", "Ngày in: 21/02/2019" (when it was printed, not written).
 FOOTER_LINE = re.compile(

@@ -20,7 +20,7 @@ from ..bylines import (
     find_byline,
     looks_like_name,
 )
-from ..cleanup import ACCOUNT_LINE
+from ..cleanup import ACCOUNT_LINE, POSTED_LINE
 from ..dates import count_dates, post_time
 from ..document import Document
 from ..element_texts import node_text
@@ -158,8 +158,8 @@ def find_author_box(doc: Document, container: HtmlElement) -> str | None:
         if any(ch.isdigit() for ch in text):
             # A box of the author and the date ("tacgia-ngay": "Lò Văn Toàn - 09/06/2016").
             text = DATE_TAIL.sub("", text)
-        if not _plausible_author(text):
-            continue
+        if not _plausible_author(text) or POSTED_LINE.match(text):
+            continue  # ("Viết bởi Super User": Joomla's record account, not an author)
         if in_chrome(element) or in_side_box(element) or not near(element, container):
             continue
         return text
