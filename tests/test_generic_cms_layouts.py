@@ -90,3 +90,32 @@ nguồn</h1><div class="date">10/10/2025 09:30</div><div class="content">{PARAGR
     article = extract(page(main, "Tin tức - Cổng thông tin điện tử phường"))
     assert article.byline == "Hồng Sơn"
     assert article.body.endswith("để xử lý theo quy định.")
+
+
+def test_amp_pictures_are_the_article_s_images() -> None:
+    main = f"""<article><h1>Đua ghe ngo mừng lễ hội Ok Om Bok trên sông Maspero năm 2025</h1>
+<div class="meta">16/11/2025 - 11:20</div>
+<figure><amp-img src="/anh/dua-ghe.jpg" width="800" height="450" layout="responsive"></amp-img>
+<figcaption>Các đội ghe tranh tài trên sông.</figcaption></figure>{PARAGRAPHS}</article>"""
+    article = extract(page(main, "Đua ghe ngo - Cổng thông tin điện tử phường", left=""))
+    (image,) = article.images
+    assert image.url.endswith("/anh/dua-ghe.jpg")
+    assert image.caption == "Các đội ghe tranh tài trên sông."
+    assert "tranh tài" not in article.body
+
+
+def test_word_settings_toolbar_pictures_and_arrow_links_are_no_text() -> None:
+    main = f"""<div class="chitiet"><h1 class="tieude">Phường tổ chức hội nghị đối thoại với hộ
+kinh doanh về chuyển đổi số</h1><div class="ngay">Ngày đăng: 05/09/2025 08:00</div>
+<div class="noidung"><xml><w:WordDocument><w:View>Normal</w:View><w:Zoom>0</w:Zoom>
+<w:TrackMoves>false</w:TrackMoves></w:WordDocument></xml>
+<p>Normal 0 false false false VI X-NONE X-NONE MicrosoftInternetExplorer4</p>{PARAGRAPHS}
+<p>&gt;&gt; <a href="/tin-tuc/tap-huan-so-hoa.html">Tập huấn số hóa hồ sơ cho cán bộ khu phố</a></p>
+<p>► <a href="/tin-tuc/ho-tro-vay-von.html">Chính sách hỗ trợ vay vốn hộ kinh doanh</a></p>
+<p><img src="/upload/2025/09/hoi-nghi.jpg" width="500"></p>
+<table><tr><td><a href="?print=1"><img src="/images/print.gif"> In trang</a></td>
+<td><a href="mailto:?"><img src="/images/mail.gif"> Gửi cho bạn bè</a></td>
+<td><a href="#top"><img src="/images/top.gif"> Về đầu trang</a></td></tr></table></div></div>"""
+    article = extract(page(main, "Tin tức - Cổng thông tin điện tử phường"))
+    assert article.body.startswith("Sáng 2/3") and article.body.endswith("theo quy định.")
+    assert [image.url.rsplit("/", 1)[1] for image in article.images] == ["hoi-nghi.jpg"]

@@ -89,6 +89,8 @@ SKIP_TAGS = frozenset(
         "title",
         "meta",
         "link",
+        # Word's <xml><w:WordDocument>… island, pasted with a text (its settings are words).
+        "xml",
     ]
 )
 BOLD_TAGS = frozenset({"strong", "b"})
@@ -135,7 +137,10 @@ _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.IGNORECASE)
 _ITALIC_STYLE = re.compile(r"font-style\s*:\s*italic", re.IGNORECASE)
 _ICON_SRC = re.compile(
     r"spacer|sprite|/icons?/|[/_-]icons?[_.-]|[a-z-]button[._-]|printfriendly|blank\.gif|"
-    r"pixel\.gif|loading",
+    r"pixel\.gif|loading|"
+    # A toolbar's pictures, named for their tool: "/images/print.gif", "mail.png", "top.gif".
+    r"/(?:print(?:er)?|in|e?-?mail|send|top|totop|gotop|back|up|share|rss|facebook|zalo|twitter)"
+    r"\.(?:gif|png|jpe?g|svg|webp)(?:[?#]|$)",
     re.IGNORECASE,
 )
 # The same, case-sensitive, for lower-cased ASCII text (see _is_icon).

@@ -16,6 +16,9 @@ NOISE_LINE = re.compile(
     r"chia sẻ(?: bài viết)?:?|share:?|in bài(?: viết)?|gửi mail|gửi email|bản in|"
     r"quay lại|trở về|về đầu trang|xem tiếp|đầu trang|print|e-?mail|in|"
     r"\d{1,3}\s*%|cỡ chữ.*|font size.*|a\+?\s*a-?|đóng cửa sổ|close window|"
+    # Word's document settings, left as text where an editor dropped the conditional comment
+    # that hid them: "Normal 0 false false false VI X-NONE X-NONE MicrosoftInternetExplorer4".
+    r"normal\s+\d+\s+(?:false|true)\s+(?:false|true)\b.*|/\*\s*style definitions\s*\*/.*|"
     # A print view's footer: "Địa chỉ bài viết: https://… Đóng cửa sổ".
     r"(?:địa chỉ (?:bài viết|trang)|đường dẫn(?: bài viết)?|link bài viết|url)\s*:\s*"
     r"https?://\S+(?:\s+(?:đóng cửa sổ|close window|in|print))?)$",
@@ -117,8 +120,11 @@ COMMENTS_HEADING = re.compile(
 # "(28/03/2014)" after each link of a related list.
 BARE_DATE = re.compile(r"\(?[\d/.\-– :]+\)?")
 # A related link set in a paragraph of its own, label first.
+# (Or marked only by an arrow: ">> <a>…</a>", "► <a>…</a>", "» <a>…</a>".)
 RELATED_INLINE = re.compile(
-    r"^(?:tin liên quan|bài liên quan|xem thêm|đọc thêm|tin cùng chủ đề)\s*[:：]", re.IGNORECASE
+    r"^(?:(?:tin liên quan|bài liên quan|xem thêm|đọc thêm|tin cùng chủ đề)\s*[:：]"
+    r"|(?:>>|»|►|▶|→|⇒|>)\s*\w)",
+    re.IGNORECASE,
 )
 
 
@@ -232,6 +238,6 @@ def strip_boilerplate(blocks: list[Block]) -> list[Block]:
         if any(rule.match(text) for rule in DROPPED_LINES):
             continue
         if RELATED_INLINE.match(text) and link_density(block) >= 0.5:
-            continue  # "Xem thêm: <a>…</a>" injected between paragraphs
+            continue  # "Xem thêm: <a>…</a>", ">> <a>…</a>" injected between paragraphs
         kept.append(block)
     return kept

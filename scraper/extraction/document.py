@@ -146,6 +146,10 @@ def load_document(html: str | bytes, url: str, content_type: str | None = None) 
             tree = lxml.html.document_fromstring(text.encode("utf-8"), parser=_UTF8_PARSER)
         except (etree.ParserError, ValueError):
             raise NotAnArticle("unparsable_html", str(exc)) from exc
+    if "<amp-img" in text:
+        # AMP pages show their pictures as <amp-img>: read as the <img> they stand for.
+        for picture in tree.iter("amp-img"):
+            picture.tag = "img"
     # Old pages typed in TCVN3/VNI fonts: convert before anything reads the text (text.clean
     # would drop TCVN3's "ư", which is the soft hyphen U+00AD).
     for encoding in sorted(repair_tree(tree)):
