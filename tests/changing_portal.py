@@ -80,6 +80,8 @@ class ChangingPortal:
     # Listing page numbers that answer 503, and pages answered only after so many seconds.
     failing_pages: set[int] = field(default_factory=set)
     slow_pages: dict[int, float] = field(default_factory=dict)
+    # Every page answers 404 (a broken server, a parked domain).
+    all_404: bool = False
 
     @classmethod
     def with_stories(cls, count: int, start: int = 1) -> ChangingPortal:
@@ -182,6 +184,8 @@ class ChangingPortal:
 
     def respond(self, path_qs: str) -> tuple[int, str | None]:
         parts = urlsplit(path_qs)
+        if self.all_404:
+            return 404, None
         if parts.path == LISTING:
             page = int(parse_qs(parts.query).get("page", ["1"])[0])
             if page in self.failing_pages:

@@ -324,3 +324,26 @@ def test_sudden_empty_listing_removes_nothing(tmp_path: Path):
         portal.stories = listed
     assert all(row["removed_at"] is None for row in articles(db).values())
     assert run_rows(db)[-1]["listing_stop"] == "empty"
+
+
+def test_a_whole_site_answering_404_marks_nothing_removed(tmp_path: Path) -> None:
+    # Re-checks answered 404 while no listing page of the portal can be read say nothing of
+    # the articles: their removals wait for a run that reads the listing.
+    db = tmp_path / "archive.db"
+    portal = ChangingPortal.with_stories(4)
+    with serve(portal) as base:
+        crawl(base, db)
+        portal.all_404 = True
+        down = subprocess.run(
+            [sys.executable, "-m", "scraper.cli", "crawl", base + LISTING, "--db", str(db),
+             "--portal", "test/hoa-xuan", "--recheck", "all", *FAST],
+            capture_output=True, text=True, timeout=300, check=False,
+        )  # fmt: skip
+        assert down.returncode == 1  # its only portal was not reached
+        assert "4 article(s) answered as removed were not marked so" in down.stderr
+        assert all(row["removed_at"] is None for row in articles(db).values())
+        portal.all_404 = False
+        portal.find(2).deleted = True
+        crawl(base, db, "--recheck", "all")
+    removed = {url for url, row in articles(db).items() if row["removed_at"]}
+    assert removed == {url_of(base, portal, 2)}

@@ -109,6 +109,11 @@ class PortalSpider(scrapy.Spider):
         self.memory: CrawlMemory | None = None
         self._resuming: dict[str, bool] = {}
         self._seen_links: dict[str, set[str]] = {}
+        # Portals whose listing was read in this run, and the removals found by re-checks of
+        # the others, held until it is: a whole site answering 404 (a broken server, a
+        # domain parked) says nothing of its articles.
+        self._listing_read: set[str] = set()
+        self._held_removals: dict[str, list[RemovalItem]] = {}
 
     @staticmethod
     def _host(url: str) -> str:
@@ -200,8 +205,33 @@ class PortalSpider(scrapy.Spider):
                     yield request
 
     def closed(self, reason: str) -> None:
+        held = sum(map(len, self._held_removals.values()))
+        if held:
+            # Not recorded: they are re-checked on the next run, as if never asked.
+            self._count("removals_unconfirmed", held)
+            logger.warning(
+                "%d article(s) answered as removed were not marked so: no listing page of "
+                "their portal could be read in this run (%s)",
+                held,
+                ", ".join(sorted(self._held_removals)),
+            )
         if self.memory is not None:
             self.memory.close()
+
+    def _removal(self, item: RemovalItem, section: str) -> Iterator[RemovalItem]:
+        """The removal, now if the portal's listing was read in this run, else once it is."""
+        portal = self.portal_id(section)
+        if portal in self._listing_read:
+            yield item
+        else:
+            self._held_removals.setdefault(portal, []).append(item)
+
+    def _listing_answers(self, section: str) -> Iterator[RemovalItem]:
+        """A listing page of the section's portal was read: the portal is there, and the
+        removals held for it are true."""
+        portal = self.portal_id(section)
+        self._listing_read.add(portal)
+        yield from self._held_removals.pop(portal, [])
 
     def parse_listing(
         self,
@@ -210,7 +240,7 @@ class PortalSpider(scrapy.Spider):
         page: int,
         known_pages: int = 0,
         links_before: tuple[int, int] | None = None,
-    ) -> Iterator[scrapy.Request]:
+    ) -> Iterator[scrapy.Request | RemovalItem]:
         """`links_before`: how many links the section's first page and the page before this
         one listed."""
         if self._site(response.url) != self._site(section):
@@ -250,6 +280,7 @@ class PortalSpider(scrapy.Spider):
                 f"has no article links (platform {adapter.name})",
             )
             return
+        yield from self._listing_answers(section)
         key_of, known = self._keys(shown)
         links = list(dict.fromkeys(key_of.values()))
         listed = {key_of[url]: text for url, text in listing.dates.items() if url in key_of}
@@ -502,7 +533,8 @@ class PortalSpider(scrapy.Spider):
                 yield NotModifiedItem(url=url, when=fetched_at)
                 return
             if response.status in (404, 410):
-                yield RemovalItem(url=url, when=fetched_at, reason=f"http_{response.status}")
+                removal = RemovalItem(url=url, when=fetched_at, reason=f"http_{response.status}")
+                yield from self._removal(removal, section)
                 return
         if not isinstance(response, TextResponse):
             self._fail("not_html", url)
@@ -518,7 +550,8 @@ class PortalSpider(scrapy.Spider):
         except NotAnArticle as exc:
             if recheck and exc.reason == "error_page":
                 # The portal now says "không tìm thấy": the article is gone, its content kept.
-                yield RemovalItem(url=url, when=fetched_at, reason=f"error_page: {exc.detail}")
+                removal = RemovalItem(url=url, when=fetched_at, reason=f"error_page: {exc.detail}")
+                yield from self._removal(removal, section)
                 return
             self._fail(exc.reason, url, exc.detail)
             return
