@@ -91,18 +91,28 @@ def serve_portal(portal: SamplePortal, host: str = "127.0.0.1", port: int = 0) -
 def run_forever(portal: SamplePortal, host: str, port: int) -> None:
     """Serve in the foreground until SIGINT or SIGTERM; prints the base URL first."""
     server = _PortalServer((host, port), portal)
+    stopping = threading.Event()
 
     def stop(signum: int, frame: FrameType | None) -> None:
-        raise KeyboardInterrupt
+        stopping.set()
 
+    # The server runs in a thread and the main thread only waits: a signal handler that
+    # raised inside serve_forever could land in its bookkeeping and leave it serving.
     signal.signal(signal.SIGTERM, stop)
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True
+    )
+    thread.start()
     print(base_url(server), flush=True)
     try:
-        server.serve_forever(poll_interval=0.2)
+        while not stopping.wait(0.5):
+            pass
     except KeyboardInterrupt:
         pass
     finally:
+        server.shutdown()
         server.server_close()
+        thread.join(timeout=5)
 
 
 def main(argv: list[str] | None = None) -> int:
