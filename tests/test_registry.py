@@ -142,6 +142,11 @@ url_evidence = "test"
         ('province = "01"\n' + GOOD_ENTRY.replace('level = "commune"', 'level = "district"'),
          "is a commune, not a district"),
         ('province = "01"\n' + GOOD_ENTRY + 'until = "30/06/2025"\n', "until must be an ISO date"),
+        # A unit of Hà Nội registered in Huế's file.
+        ('province = "46"\n' + GOOD_ENTRY,
+         "lies in province 01 today, not in this file's province 46"),
+        ('province = "01"\n' + GOOD_ENTRY.replace('start_urls = [', 'start_urls = 3 #'),
+         "start_urls must be a list of URLs"),
     ],
 )  # fmt: skip
 def test_bad_registry_file_is_rejected_with_file_entry_and_reason(tmp_path: Path, text, message):
@@ -186,3 +191,21 @@ url_evidence = "my notes"
     assert merged.get(some_id).start_urls == ("https://example.gov.vn/tin-tuc",)
     assert merged.get("test/phuong-thu").unit_id == "00004"
     assert len(merged.portals) == len(registry.portals) + 1
+
+
+def test_a_duplicate_id_names_both_lines(tmp_path: Path):
+    path = tmp_path / "mine.toml"
+    path.write_text('province = "01"\n' + GOOD_ENTRY + GOOD_ENTRY, encoding="utf-8")
+    with pytest.raises(RegistryError) as caught:
+        load_registry([path])
+    assert f"{path}:15: duplicate id" in str(caught.value) and f"(also at {path}:4)" in str(
+        caught.value
+    )
+
+
+def test_one_start_url_written_without_brackets_is_read(tmp_path: Path):
+    path = tmp_path / "mine.toml"
+    one = GOOD_ENTRY.replace('["http://127.0.0.1:9/tin-tuc"]', '"http://127.0.0.1:9/tin-tuc"')
+    path.write_text('province = "01"\n' + one, encoding="utf-8")
+    (portal,) = [p for p in load_registry([path]).portals.values() if p.id == "test/phuong-thu"]
+    assert portal.start_urls == ("http://127.0.0.1:9/tin-tuc",)

@@ -171,14 +171,34 @@ def _read_file(path: Path, platforms: set[str]) -> list[Portal]:
 
 
 def _line_of(text: str, entry: Any, index: int) -> int:
-    """The line of the entry's id (tomllib gives no positions), else of its [[portals]]."""
+    """The line of the entry's id (tomllib gives no positions), else of its [[portals]]: the
+    id is looked for from the entry's own header on, so that a duplicate id names its line."""
+    headers = [m.start() for m in re.finditer(r"^\s*\[\[portals\]\]", text, re.MULTILINE)]
+    start = headers[index - 1] if len(headers) >= index else 0
     portal_id = entry.get("id") if isinstance(entry, dict) else None
     if isinstance(portal_id, str):
-        match = re.search(rf'^\s*id\s*=\s*"{re.escape(portal_id)}"', text, re.MULTILINE)
+        pattern = re.compile(rf'^\s*id\s*=\s*"{re.escape(portal_id)}"', re.MULTILINE)
+        match = pattern.search(text, start) or pattern.search(text)
         if match:
             return text.count("\n", 0, match.start()) + 1
-    headers = [m.start() for m in re.finditer(r"^\s*\[\[portals\]\]", text, re.MULTILINE)]
-    return text.count("\n", 0, headers[index - 1]) + 1 if len(headers) >= index else 0
+    return text.count("\n", 0, start) + 1 if len(headers) >= index else 0
+
+
+def _provinces_today(unit: AdminUnit) -> set[str]:
+    """The provinces of today the unit lies in: its own, or, for a unit abolished in a
+    reform, those of the units that took it over (empty when none is known)."""
+    units = load_admin_units()
+    found: set[str] = set()
+    todo, seen = [unit], set()
+    while todo:
+        current = todo.pop()
+        if current.id in seen:
+            continue
+        seen.add(current.id)
+        if not current.abolished:
+            found.add(current.code if current.level == "province" else current.province_code)
+        todo.extend(units[i] for i in current.successor_ids if i in units)
+    return found
 
 
 def _portal(entry: Any, where: str, province: AdminUnit, platforms: set[str]) -> Portal:
@@ -209,12 +229,23 @@ def _portal(entry: Any, where: str, province: AdminUnit, platforms: set[str]) ->
         raise fail(f"unknown administrative unit code {entry['unit_code']!r}")
     if unit.level != entry["level"]:
         raise fail(f"unit {unit.code} ({unit.name}) is a {unit.level}, not a {entry['level']}")
+    provinces = _provinces_today(unit)
+    if provinces and province.code not in provinces:
+        raise fail(
+            f"unit {unit.code} ({unit.name}) lies in province {', '.join(sorted(provinces))} "
+            f"today, not in this file's province {province.code} ({province.name})"
+        )
     successors = tuple(str(code) for code in entry.get("successors", []))
     units = load_admin_units()
     for code in successors:
         if code not in units:
             raise fail(f"successor {code!r} is not an administrative unit of today")
-    start_urls = tuple(entry.get("start_urls", []))
+    start_urls = entry.get("start_urls", [])
+    if isinstance(start_urls, str):
+        start_urls = [start_urls]  # one URL written without the brackets of a list
+    if not isinstance(start_urls, list) or not all(isinstance(u, str) for u in start_urls):
+        raise fail('start_urls must be a list of URLs: start_urls = ["https://…"]')
+    start_urls = tuple(start_urls)
     base_url = entry.get("base_url")
     if entry["url_source"] != "unknown" and not (base_url or start_urls):
         raise fail("a portal whose URL is seen or inferred needs base_url or start_urls")
