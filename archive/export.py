@@ -212,8 +212,13 @@ def write_parquet(
     Each fetched chunk becomes an Arrow record batch at once (compact, outside Python's heap);
     batches are gathered into a row group and written, then dropped.
     """
-    import pyarrow as pa
-    import pyarrow.parquet as pq
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise ImportError(
+            "Parquet export needs pyarrow: pip install -e '.[export]' (or pip install pyarrow)"
+        ) from None
 
     schema = parquet_schema()
     count = 0

@@ -51,7 +51,9 @@ def existing_database(db_path: str | Path) -> Path:
     db = Path(db_path)
     if not db.is_file():
         # Datasette would otherwise fail obscurely, or with --create make an empty archive.
-        raise FileNotFoundError(f"archive database {db} does not exist; run a crawl first")
+        demo = db.parent / "demo.db"
+        hint = f" (or serve the demo's: --db {demo})" if demo.is_file() and db != demo else ""
+        raise FileNotFoundError(f"archive database {db} does not exist; run a crawl first{hint}")
     return db
 
 
@@ -59,8 +61,9 @@ def existing_database(db_path: str | Path) -> Path:
 def metadata_for(db_path: str | Path) -> Iterator[Path]:
     """A metadata file that configures the database `db_path` will be served as."""
     name = database_name(db_path)
-    if name in DATABASE_NAMES:
-        yield metadata_path()
+    # (The checkout's file, when there is one: an installed package has no repo root.)
+    if name in DATABASE_NAMES and METADATA_PATH.is_file():
+        yield METADATA_PATH
         return
     with tempfile.TemporaryDirectory(prefix="vnnews-serve-") as tmp:
         path = Path(tmp) / "metadata.json"

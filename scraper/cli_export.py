@@ -99,6 +99,13 @@ def export(
         raise click.ClickException(f"{db}: no such archive")
     if excel and fmt != "csv":
         raise click.BadParameter("only for --format csv", param_hint="--excel")
+    if fmt == "parquet":
+        try:
+            import pyarrow  # noqa: F401  (an optional dependency: said before any work)
+        except ImportError:
+            raise click.ClickException(
+                "Parquet export needs pyarrow: pip install -e '.[export]' (or pip install pyarrow)"
+            ) from None
     code = province_code(province)
     check_period(since, until)
     filters = ExportFilter(

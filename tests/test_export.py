@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import sqlite3
+import sys
 import tracemalloc
 import unicodedata
 from pathlib import Path
@@ -382,3 +383,13 @@ def test_csv_for_excel_runs_no_formula_from_a_page(tmp_path: Path) -> None:
     assert excel[0]["body"].startswith("Đông đảo")  # other text as stored
     plain = list(csv.DictReader(io.StringIO(run(path, "--format", "csv").stdout)))
     assert {row["title"] for row in plain} == {'=HYPERLINK("x","Mở")', "-Tin mới"}
+
+
+def test_parquet_without_pyarrow_says_what_to_install(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # as if not installed
+    result = CliRunner().invoke(export, ["--db", str(db), "--format", "parquet", "-o", "x.pq"])
+    assert result.exit_code == 1 and result.exception is not None
+    assert "pip install -e '.[export]'" in result.output
+    assert "Traceback" not in result.output

@@ -173,3 +173,18 @@ def test_a_database_that_is_no_archive_is_left_as_it_is(tmp_path: Path) -> None:
     said: list[str] = []
     assert upgrade_for_serving(db_path, say=said.append) is True
     assert Database(db_path).table_names() == ["notes"] and said == []
+
+
+def test_an_installed_package_without_the_checkout_s_metadata_file_still_serves(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `pip install .` copies the packages, not datasette_metadata.json from the repo root:
+    # the configuration is then built from archive.metadata, as the file is.
+    import json
+
+    from archive import serve
+
+    monkeypatch.setattr(serve, "METADATA_PATH", tmp_path / "absent.json")
+    with serve.metadata_for(tmp_path / "archive.db") as path:
+        config = json.loads(path.read_text("utf-8"))
+    assert "search" in config["databases"]["archive"]["queries"]
