@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -63,6 +64,21 @@ def build_settings(db: str | Path, overrides: dict[str, Any] | None = None) -> S
     for name, value in (overrides or {}).items():
         settings.set(name, value, priority="cmdline")
     return settings
+
+
+class _OneLineDownloadErrors(logging.Filter):
+    """Scrapy's robots.txt middleware logs a portal it cannot reach with the network error's
+    whole traceback (70 lines of Twisted): its message already says what failed and why."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and str(record.msg).startswith("Error downloading"):
+            record.exc_info = record.exc_text = None
+        return True
+
+
+_ROBOTS_LOGGER = logging.getLogger("scrapy.downloadermiddlewares.robotstxt")
+if not any(isinstance(f, _OneLineDownloadErrors) for f in _ROBOTS_LOGGER.filters):
+    _ROBOTS_LOGGER.addFilter(_OneLineDownloadErrors())
 
 
 def run_crawls(jobs: list[CrawlJob], settings: Settings) -> list[CrawlResult]:

@@ -205,3 +205,12 @@ def test_demo_crawls_the_bundled_portal_into_a_fresh_archive(tmp_path):
         assert result.returncode == 0, result.stderr[-3000:]
     portal = SamplePortal()
     assert len(rows(db)) == len([a for a in portal.articles if a.kind in STORED_KINDS])
+
+
+def test_a_portal_refusing_connections_is_reported_in_lines_not_tracebacks(tmp_path: Path):
+    from .datasette_server import free_port
+
+    result = crawl(f"http://127.0.0.1:{free_port()}/tin-tuc", tmp_path / "archive.db")
+    assert result.returncode == 1
+    assert "unreachable: " in result.stderr and "Connection was refused" in result.stderr
+    assert "Traceback" not in result.stderr
