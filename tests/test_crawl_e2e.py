@@ -205,6 +205,9 @@ def test_demo_crawls_the_bundled_portal_into_a_fresh_archive(tmp_path):
         assert result.returncode == 0, result.stderr[-3000:]
     portal = SamplePortal()
     assert len(rows(db)) == len([a for a in portal.articles if a.kind in STORED_KINDS])
+    with sqlite3.connect(db) as conn:  # its run is recorded, as a crawl's: health reads it
+        (run,) = conn.execute("select portal_id, status, articles_new from crawl_runs")
+    assert run[:2] == ("demo-portal", "ok") and run[2] == len(rows(db))
 
 
 def test_a_portal_refusing_connections_is_reported_in_lines_not_tracebacks(tmp_path: Path):
