@@ -119,3 +119,21 @@ kinh doanh về chuyển đổi số</h1><div class="ngay">Ngày đăng: 05/09/2
     article = extract(page(main, "Tin tức - Cổng thông tin điện tử phường"))
     assert article.body.startswith("Sáng 2/3") and article.body.endswith("theo quy định.")
     assert [image.url.rsplit("/", 1)[1] for image in article.images] == ["hoi-nghi.jpg"]
+
+
+def test_the_record_s_creation_is_no_publish_date_when_one_is_given() -> None:
+    headline = "Phường Quang Trung đẩy mạnh thanh toán không dùng tiền mặt tại chợ truyền thống"
+    lines = """<div class="info"><div>Ngày tạo: 11/11/2024 16:02</div>
+<div>Ngày đăng: 15/11/2024 08:30</div></div>"""
+    main = f"""<div class="detail"><h1>{headline}</h1>{lines}<div class="content">{PARAGRAPHS}
+</div></div>"""
+    article = extract(page(main, "Tin tức - Cổng thông tin điện tử phường"))
+    assert article.published_at == "2024-11-15T08:30:00+07:00"
+    # The same in microdata: Joomla 4 prints dateCreated before datePublished.
+    times = """<dl class="article-info"><dd><time datetime="2024-05-20T09:10:00+07:00"
+itemprop="dateCreated">Ngày tạo</time></dd><dd><time datetime="2024-05-22T15:30:00+07:00"
+itemprop="datePublished">Được đăng</time></dd></dl>"""
+    main = f"""<div class="detail"><h1>{headline}</h1>{times}<div class="content">{PARAGRAPHS}
+</div></div>"""
+    article = extract(page(main, "Tin tức - Cổng thông tin điện tử phường"))
+    assert article.published_at == "2024-05-22T15:30:00+07:00"

@@ -128,7 +128,9 @@ def _machine_times(doc: Document) -> list[str]:
     ]
     found = [content for n in META_DATES for content, names in metas if n in names]
     times = doc.memo.facts["generic.times"] = list(doc.tree.iter("time"))
-    found += [el.get("datetime") for el in times]
+    # Microdata says which time is which: the publish time before an unnamed one, the
+    # record's creation and last edit after (Joomla prints "dateCreated" first).
+    found += [el.get("datetime") for el in sorted(times, key=_time_rank)]
     found += published_times(doc)
     if doc.mentions("dc:date"):
         # RDFa in the text (Drupal 7: <span property="dc:date dc:created" content="…">; one
@@ -139,6 +141,18 @@ def _machine_times(doc: Document) -> list[str]:
             if element.tag != "meta" and RDFA_DATES.intersection(value.split())
         ]
     return [v for v in found if v is not None and v.strip()]
+
+
+_TIME_RANKS = {"datepublished": 0, "datecreated": 2, "datemodified": 3}
+
+
+def _time_rank(element: HtmlElement) -> int:
+    itemprop = element.get("itemprop")
+    return _TIME_RANKS.get(itemprop.lower(), 1) if itemprop else 1
+
+
+# A line labelled as the record's creation: the publish date only when no other line is one.
+CREATED_LINE = re.compile(r"^\W*(?:ngày\s?tạo|thời gian tạo|created(?:\s?on)?)\b", re.IGNORECASE)
 
 
 def dateline_texts(doc: Document, title_el: HtmlElement | None) -> tuple[list[str], list[str]]:
@@ -168,8 +182,9 @@ def dateline_texts(doc: Document, title_el: HtmlElement | None) -> tuple[list[st
             # Lines that are dates, not a short sentence that mentions one ("UBND phường thông
             # báo lịch nghỉ Tết từ … đến hết ngày 02/02/2025"): that one is text.
             found = [text for text in found if mostly_date(doc, text)] or found
-            # A line giving only the time of an edit after those giving more.
-            found.sort(key=lambda text: _edit_only(doc, text))
+            # A line giving only the time of an edit after those giving more, and the
+            # record's creation ("Ngày tạo: …" over "Ngày đăng: …") after a publish date.
+            found.sort(key=lambda text: (_edit_only(doc, text), bool(CREATED_LINE.match(text))))
         shown.extend(found)
     return shown, _machine_times(doc)
 
