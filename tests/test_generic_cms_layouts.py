@@ -137,3 +137,21 @@ itemprop="datePublished">Được đăng</time></dd></dl>"""
 </div></div>"""
     article = extract(page(main, "Tin tức - Cổng thông tin điện tử phường"))
     assert article.published_at == "2024-05-22T15:30:00+07:00"
+
+
+def test_an_author_field_split_over_two_cells_after_the_text() -> None:
+    headline = "Hướng dẫn hộ kinh doanh chuyển đổi sang phương pháp kê khai thuế mới"
+    grid = (
+        '<div class="row"><div class="col-3">Tác giả:</div><div class="col-9">Hoàng Long</div>'
+        '</div><div class="row"><div class="col-3">Nguồn:</div><div class="col-9">Chi cục Thuế'
+        "</div></div>"
+    )
+    table = (
+        '<table class="info"><tr><td class="lbl">Tác giả:</td><td>Hoàng Long</td></tr>'
+        '<tr><td class="lbl">Nguồn:</td><td>Chi cục Thuế</td></tr></table>'
+    )
+    for row in (grid, table):
+        main = f"""<div class="detail"><h3 class="title">{headline}</h3>
+<div class="date">14/11/2024 09:45</div><div class="content">{PARAGRAPHS}</div>{row}</div>"""
+        article = extract(page(main, "Tin tức - Cổng thông tin điện tử phường"))
+        assert article.byline == "Hoàng Long", row

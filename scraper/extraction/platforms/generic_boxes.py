@@ -245,11 +245,18 @@ def find_author_line(lines: list[str]) -> str | None:
     """A labelled author line among `after_body_lines`: the name after "Tác giả:" ("Người
     viết:", "Author:", …), or the whole line for "Tin, ảnh: …"-style credits. Never a source
     line, nor a CMS account."""
-    for text in lines:
+    for index, text in enumerate(lines):
+        label = BYLINE_LABEL.match(text)
+        if label is not None and label.end() == len(text) and not SOURCE_LABEL.match(text):
+            # The label alone, its value in the next cell ("Tác giả:" | "Hoàng Long").
+            if index + 1 == len(lines):
+                continue
+            text = f"{text} {lines[index + 1]}"
         field = AUTHOR_FIELD.match(text)
         if field is None and (not BYLINE_LABEL.match(text) or SOURCE_LABEL.match(text)):
             continue
-        author = field["name"].strip() if field is not None else text
+        # (A table row read as one line keeps the cells' bar: "Tác giả: | Thanh Sơn".)
+        author = field["name"].strip(" |·-–") if field is not None else text
         # (A view counter printed right after it in the same box: "Tác giả: Quang Vinh 318".)
         author = TRAILING_COUNT.sub("", author)
         if _plausible_author(author):

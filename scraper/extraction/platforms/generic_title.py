@@ -144,6 +144,9 @@ def find_title(
         score += 0.3 if element.tag == "h1" else 0.0
         rest = [
             0.4 if near(element, container) else 0.0,
+            # (Closer still, in the text's own box: the tie-break with a side box's heading
+            # when the layout is shallow enough for both to be "near".)
+            0.1 if near(element, container, levels=1) else 0.0,
             -0.5 if in_chrome(element) else 0.0,
             -0.6 if text in site_names and len(references) < 2 else 0.0,
         ]
