@@ -229,3 +229,16 @@ def test_no_damaged_page_raises_anything_but_not_an_article(page, junk, cut, whe
     ):
         with contextlib.suppress(NotAnArticle):
             read()
+
+
+def test_a_comment_after_a_picture_s_table_row_is_no_caption():
+    # (Found by the property test above: a comment where the caption's row would be.)
+    html = (
+        "<html><head><title>Tin</title></head><body><h1>Hội nghị tổng kết công tác năm 2025 của"
+        " phường</h1><p>12/12/2025 08:00</p><div class='content'><table><tr><td><img"
+        " src='/a.jpg' width='400'></td></tr><!-- x --></table><p>Sáng 12/12, phường tổ chức"
+        " hội nghị tổng kết công tác năm với sự tham dự của đông đảo cán bộ.</p></div>"
+        "</body></html>"
+    )
+    article = extract_article(html.encode(), "https://phuong.example.gov.vn/tin/1")
+    assert [image.url for image in article.images] == ["https://phuong.example.gov.vn/a.jpg"]

@@ -368,6 +368,8 @@ def _find_caption(img: HtmlElement, root: HtmlElement) -> HtmlElement | None:
     if block.tag in ("td", "th"):
         row = next(block.iterancestors("tr"), None)
         following = row.getnext() if row is not None else None
+        while following is not None and not isinstance(following.tag, str):
+            following = following.getnext()  # (a comment between the rows)
         if following is not None and _looks_like_caption(following, root):
             return following
     anchor = block if block is not root else img
