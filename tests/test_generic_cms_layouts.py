@@ -155,3 +155,11 @@ def test_an_author_field_split_over_two_cells_after_the_text() -> None:
 <div class="date">14/11/2024 09:45</div><div class="content">{PARAGRAPHS}</div>{row}</div>"""
         article = extract(page(main, "Tin tức - Cổng thông tin điện tử phường"))
         assert article.byline == "Hoàng Long", row
+
+
+def test_an_english_page_s_by_line_beside_the_date_names_the_writer() -> None:
+    main = f"""<article><h1>Ninh Hai district holds a boat race on the Maspero river</h1>
+<div class="meta">By Thanh Tam | Sunday, March 16, 2025 - 11:20</div>{PARAGRAPHS}</article>"""
+    article = extract(page(main, "News - Soc Trang Portal", left=""))
+    assert article.published_at == "2025-03-16T11:20:00+07:00"
+    assert article.byline == "Thanh Tam"

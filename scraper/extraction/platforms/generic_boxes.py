@@ -279,9 +279,22 @@ def author_beside_date(doc: Document, dateline_text: str) -> str | None:
             return labelled
     # News sites' "Thành Long 11:24 | 01/07/2025": the writer's name alone before the time.
     before = dateline_text.partition(dateline.text)[0].strip(" -–|,")
+    # (The weekday the date opens with, left out of the date read: "… | Sunday, March 16".)
+    before = TRAILING_WEEKDAY.sub("", before).strip(" -–|,")
     # (The photographer credited beside the writer: "Nhóm PV HNMO - Ảnh: Viết Thành| …".)
     before = PHOTO_CREDIT_TAIL.sub("", before).strip(" -–|,")
+    # English pages' "By Thanh Tam | Sunday, March 16, 2025 - 11:20".
+    by = ENGLISH_BY.match(before)
+    if by is not None:
+        before = before[by.end() :]
     return before if _unlabelled_name(before) else None
+
+
+TRAILING_WEEKDAY = re.compile(
+    r"(?:^|[\s|,·–-])(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|thứ\s+\w+|chủ nhật)$",
+    re.IGNORECASE,
+)
+ENGLISH_BY = re.compile(r"^(?:written |posted )?by\s+(?=[A-ZĐ])", re.IGNORECASE)
 
 
 # Capitalised words that open a dateline without naming anyone: "Thứ Hai", "Ngày Đăng".
