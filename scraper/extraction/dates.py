@@ -136,6 +136,14 @@ _NAMED_MONTH_RE = re.compile(
     r"(?!\w),?\s(?P<y2>\d{4})(?!\d)",
     re.IGNORECASE,
 )
+
+
+def names_a_month(text: str) -> bool:
+    """Whether `text` holds a date with its month in words ("March 16, 2025", "03 Tháng 3
+    2025"): the fallback's to read, which a caller skipping the fallback may want to ask."""
+    return _NAMED_MONTH_RE.search(text) is not None
+
+
 # Every branch starts with a digit; saying so up front lets the engine skip the words between
 # dates cheaply (about 4x faster on a typical dateline).
 _DATE_RE = re.compile(rf"(?=\d)(?:{_DMY}|{_VI_WORDS}|{_ISO})", re.IGNORECASE)

@@ -253,6 +253,9 @@ def _datelines_among(doc: Document, texts: list[str]) -> list[str]:
     # (Both tests are filters: parsing first, which the title's choice did already for
     # most of these texts, spares counting the dates of the lines that hold none.)
     found = [t for t in texts if doc.dateline(t, fallback=False) and could_be_dateline(t)]
+    found = [t for t in found if not _reads_as_sentence(doc, t)]
+    # (A report's first sentence, "Sáng 2/3, …", holds a date too: it must not keep the
+    # month-name dateline above it from being read.)
     found = found or [t for t in texts if could_be_dateline(t) and doc.dateline(t)]
     return [t for t in found if not _reads_as_sentence(doc, t)]
 

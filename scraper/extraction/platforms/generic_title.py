@@ -13,7 +13,7 @@ from lxml.html import HtmlElement
 
 from ..blocks import Block, element_text, paragraphs
 from ..cleanup import RELATED_HEADING
-from ..dates import count_dates
+from ..dates import count_dates, names_a_month
 from ..document import Document
 from ..text import clean_line
 from .base import title_segments
@@ -89,7 +89,12 @@ def _similarity(candidate: list[str], reference: list[str]) -> float:
 
 def _has_dateline_after(doc: Document, element: HtmlElement) -> bool:
     return any(
-        len(text) < 200 and doc.dateline(text, fallback=False) is not None
+        len(text) < 200
+        and (
+            doc.dateline(text, fallback=False) is not None
+            # (A month in words, "By … | Sunday, March 16, 2025 - 11:20": the fallback reads it.)
+            or (names_a_month(text) and doc.dateline(text) is not None)
+        )
         for text in islice(following_texts(doc, element), 4)
     )
 
