@@ -164,3 +164,19 @@ def test_an_english_page_s_by_line_beside_the_date_names_the_writer() -> None:
     article = extract(html)
     assert article.published_at == "2025-03-16T11:20:00+07:00"
     assert article.byline == "Thanh Tam"
+
+
+def test_a_box_label_over_dated_items_is_no_title_on_a_table_layout() -> None:
+    headline = "Ngày hội hiến máu tình nguyện thu về 312 đơn vị máu"
+    left = """<table><tr><td class="title_box">VĂN BẢN MỚI</td></tr>
+<tr><td><a href="/van-ban/12.html">Quyết định số 12/QĐ-UBND về kế hoạch phòng chống thiên tai
+</a> (20/10/2025)</td></tr><tr><td><a href="/van-ban/11.html">Thông báo lịch tiếp công dân
+tháng 10</a> (15/10/2025)</td></tr></table>"""
+    main = f"""<table><tr><td><font size="4" color="#003399"><b>{headline}</b></font></td></tr>
+<tr><td><i>Ngày đăng: 10/01/2020 08:15</i></td></tr><tr><td class="text">{PARAGRAPHS}</td></tr>
+</table>"""
+    html = page(main, f"UBND thị xã Hòa Bình - {headline}", left=f'<div class="left">{left}</div>')
+    article = extract(html)
+    assert article.title == headline
+    assert article.published_at == "2020-01-10T08:15:00+07:00"
+    assert article.body.startswith("Sáng 2/3")

@@ -74,6 +74,10 @@ def _site_name_last(segments: list[str]) -> list[str]:
 MIN_HEADLINE_WORDS = 8
 
 
+# Fewest words of a heading that is the title though <title> and og:title do not name it.
+MIN_HEADLINE_WORDS_ALONE = 5
+
+
 def _reads_as_headline(segment: str) -> bool:
     return len(segment.split()) >= MIN_HEADLINE_WORDS and not _names_site(segment)
 
@@ -144,6 +148,10 @@ def find_title(
             continue
         words = _words(text)
         score = max((_similarity(words, ref) for ref in reference_words), default=0.0)
+        if not score and len(words) < MIN_HEADLINE_WORDS_ALONE and element.tag != "h1":
+            # A box's label ("VĂN BẢN MỚI", "Lịch công tác") over its list of dated items:
+            # a heading that <title> does not name says more than that to be the title.
+            score -= 0.4
         # A heading inside the text block is more often a subheading than the title.
         score -= 0.2 if inside else 0.0
         score += 0.3 if element.tag == "h1" else 0.0
