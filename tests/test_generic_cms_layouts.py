@@ -180,3 +180,16 @@ tháng 10</a> (15/10/2025)</td></tr></table>"""
     assert article.title == headline
     assert article.published_at == "2020-01-10T08:15:00+07:00"
     assert article.body.startswith("Sáng 2/3")
+
+
+def test_the_dateline_shown_leaves_out_the_fields_beside_it() -> None:
+    headline = "Lấy ý kiến nhân dân về dự thảo quy hoạch chung xã đến năm 2035"
+    for line, shown in (
+        ("Ngày 02/06/2025 - 08:30 | Tác giả: Ngọc Lan", "Ngày 02/06/2025 - 08:30"),
+        ("Đăng ngày 15/07/2024 lúc 10:20 - Đã xem: 264", "Đăng ngày 15/07/2024 lúc 10:20"),
+        ("Ngày xuất bản: 01/07/2025 | Cập nhật: 02/07/2025 08:10", "Ngày xuất bản: 01/07/2025"),
+    ):
+        main = f"""<div class="detail"><h1>{headline}</h1><div class="meta">{line}</div>
+<div class="content">{PARAGRAPHS}</div></div>"""
+        article = extract(page(main, "Tin tức - Cổng thông tin điện tử xã"))
+        assert article.published_text == shown

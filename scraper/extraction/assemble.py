@@ -60,7 +60,8 @@ class Parts:
 
 # View counters share the dateline's box ("… | 11:41 AM | View count: 1124"): not part of it.
 _COUNTER = re.compile(
-    r"[\s|]*(?:lượt xem|số lượt xem|lượt đọc|view count|views?)\s*:?\s*[\d.,]*\s*$", re.IGNORECASE
+    r"[\s|-]*(?:lượt xem|số lượt xem|lượt đọc|đã xem|view count|views?)\s*:?\s*[\d.,]*\s*$",
+    re.IGNORECASE,
 )
 
 
@@ -92,9 +93,11 @@ _ACCOUNT_BEFORE = re.compile(
     r"[a-z0-9_.@-]+(?:\s+(?:vào|lúc|at|on)\b)?\s*",
     re.IGNORECASE,
 )
-# What may follow the date in its box and is no part of it: the account, a bare counter.
+# What may follow the date in its box and is no part of it: the account, a bare counter,
+# another labelled field after a bar ("| Tác giả: Ngọc Lan", "| Cập nhật: 02/07/2025 08:10").
 _AFTER_DATE = re.compile(
-    r"^\s*[|·•-]?\s*(?:(?:người đăng|đăng bởi|posted by|người cập nhật)\b.*|[\d.,]+)\s*$",
+    r"^\s*(?:[|·•-]?\s*(?:người đăng|đăng bởi|posted by|người cập nhật)\b.*|[|·•-]?\s*[\d.,]+"
+    r"|\|\s*[^\W\d][^:|]{0,30}:.*)\s*$",
     re.IGNORECASE,
 )
 
