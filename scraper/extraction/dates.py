@@ -141,7 +141,11 @@ _NAMED_MONTH_RE = re.compile(
 def names_a_month(text: str) -> bool:
     """Whether `text` holds a date with its month in words ("March 16, 2025", "03 Tháng 3
     2025"): the fallback's to read, which a caller skipping the fallback may want to ask."""
-    return _NAMED_MONTH_RE.search(text) is not None
+    # (Its year first: most texts have none, and the named-month pattern is costly to try.)
+    return _YEAR_DIGITS.search(text) is not None and _NAMED_MONTH_RE.search(text) is not None
+
+
+_YEAR_DIGITS = re.compile(r"\d{4}")
 
 
 # Every branch starts with a digit; saying so up front lets the engine skip the words between

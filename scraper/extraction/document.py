@@ -146,8 +146,10 @@ def load_document(html: str | bytes, url: str, content_type: str | None = None) 
             tree = lxml.html.document_fromstring(text.encode("utf-8"), parser=_UTF8_PARSER)
         except (etree.ParserError, ValueError):
             raise NotAnArticle("unparsable_html", str(exc)) from exc
-    if "<amp-img" in text:
-        # AMP pages show their pictures as <amp-img>: read as the <img> they stand for.
+    if "amp" in tree.attrib or "⚡" in tree.attrib:
+        # AMP pages (<html amp>, <html ⚡>) show their pictures as <amp-img>: read as the
+        # <img> they stand for. (Asked of the root's attributes: a search of the page's
+        # text for the tag cost ~10 µs a page.)
         for picture in tree.iter("amp-img"):
             picture.tag = "img"
     # Old pages typed in TCVN3/VNI fonts: convert before anything reads the text (text.clean
