@@ -287,12 +287,18 @@ def portals(
             continue
         period = f"{portal.since or '…'} → {portal.until or 'today'}"
         where = portal.start_urls[0] if portal.start_urls else (portal.base_url or "URL unknown")
+        # A site whose news section is not known is not crawled: said on its line.
+        if not portal.start_urls and portal.base_url:
+            where += " (news section unknown: not crawled)"
         click.echo(
             f"{portal.id:38} {portal.level:8} {unit.name if unit else portal.unit_code:28} "
             f"{period:25} {portal.platform or '?':12} {where} [{portal.url_source}]"
         )
     if not as_json:
-        click.echo(f"{len(selected)} portal(s)", err=True)
+        crawlable = sum(1 for portal in selected if portal.start_urls)
+        click.echo(
+            f"{len(selected)} portal(s), {crawlable} with a news-section URL to crawl", err=True
+        )
 
 
 @cli.command()

@@ -106,7 +106,17 @@ def test_cli_lists_hanoi_districts_of_2022_with_urls():
     lines = result.stdout.splitlines()
     assert len(lines) == 30
     assert all("hanoi.gov.vn" in line for line in lines)
-    assert "30 portal(s)" in result.stderr
+    assert "30 portal(s), " in result.stderr and "with a news-section URL to crawl" in result.stderr
+
+
+def test_cli_says_which_sites_have_no_news_section_to_crawl():
+    result = vnnews("portals", "--province", "ha-noi", "--level", "commune",
+                    "--active-on", "2025-12-01")  # fmt: skip
+    lines = result.stdout.splitlines()
+    unknown = [line for line in lines if "(news section unknown: not crawled)" in line]
+    assert unknown and all("https://" in line for line in unknown)
+    crawlable = len(lines) - len(unknown) - sum("URL unknown" in line for line in lines)
+    assert f"126 portal(s), {crawlable} with a news-section URL to crawl" in result.stderr
 
 
 # --- bad registry files -------------------------------------------------------------------
