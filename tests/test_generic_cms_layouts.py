@@ -194,3 +194,16 @@ def test_the_dateline_shown_leaves_out_the_fields_beside_it() -> None:
 <div class="content">{PARAGRAPHS}</div></div>"""
         article = extract(page(main, "Tin tức - Cổng thông tin điện tử xã"))
         assert article.published_text == shown
+
+
+def test_a_lead_box_opening_the_text_when_the_page_has_no_heading() -> None:
+    # The title is only in <title>; the lead box opens the article's box, a level below the
+    # column the text is taken from.
+    headline = "Khánh thành công trình cấp nước sạch cho 650 hộ dân vùng cao"
+    lead = "Ngày 5/6, UBND huyện tổ chức khánh thành công trình cấp nước sinh hoạt tập trung."
+    main = f"""<div class="detail-page"><div class="detail-meta">06/06/2024 | 10:20</div>
+<div class="detail-sapo">{lead}</div><div class="detail-body">{PARAGRAPHS}</div></div>"""
+    article = extract(page(main, f"{headline} - Cổng thông tin điện tử huyện"))
+    assert article.title == headline
+    assert article.summary == lead
+    assert article.body.startswith(lead)

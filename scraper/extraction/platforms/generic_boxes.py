@@ -129,22 +129,28 @@ def _opens_article(
     doc: Document, element: HtmlElement, container: HtmlElement, title_el: HtmlElement | None
 ) -> bool:
     """`element` is the first block with text in `container` after the title and the date
-    line: the lead of an article box that holds them all (the body keeps it too)."""
-    if title_el is None or element.getparent() is not container:
-        return False
-    past_title = False
-    for child in container:
-        if not isinstance(child.tag, str):
-            continue
-        if child is title_el or is_inside(title_el, child):
-            past_title = True
-            continue
-        if child is element:
-            return past_title
-        text = element_text(child)
-        if text and not (len(text) <= MAX_DATELINE_CHARS and doc.dateline(text, fallback=False)):
-            return False  # text before it: not the article's opening
-    return False
+    line: the lead of an article box that holds them all (the body keeps it too). It may sit
+    some levels down ("main-col > detail-page > detail-sapo"), each of its boxes first in its
+    own; a page with no heading at all (its title only in <title>) needs no title above it."""
+    past_title = title_el is None
+    node = element
+    while node is not container:
+        for sibling in node.itersiblings(preceding=True):
+            if not isinstance(sibling.tag, str):
+                continue
+            if title_el is not None and (sibling is title_el or is_inside(title_el, sibling)):
+                past_title = True
+                continue
+            text = element_text(sibling)
+            if text and not (
+                len(text) <= MAX_DATELINE_CHARS and doc.dateline(text, fallback=False)
+            ):
+                return False  # text before it: not the article's opening
+        parent = node.getparent()
+        if parent is None:
+            return False  # (not in the container at all)
+        node = parent
+    return past_title
 
 
 def find_author_box(doc: Document, container: HtmlElement) -> str | None:

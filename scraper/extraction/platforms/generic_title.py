@@ -130,6 +130,7 @@ def find_title(
     if len(segments) == 1 and _reads_as_headline(segments[0]):
         site_names = set()  # <title> is the article's title alone (Joomla's default)
     reference_words = [_words(ref) for ref in references]
+    names_headline = any(_reads_as_headline(ref) for ref in references)
     # Each candidate's score with and without a dateline after it (looking for one is the
     # costly part): the datelines are only looked for where they could change the winner.
     scored: list[tuple[float, float, int, str, HtmlElement]] = []
@@ -148,10 +149,13 @@ def find_title(
             continue
         words = _words(text)
         score = max((_similarity(words, ref) for ref in reference_words), default=0.0)
-        if not score and len(words) < MIN_HEADLINE_WORDS_ALONE and element.tag != "h1":
-            # A box's label ("VĂN BẢN MỚI", "Lịch công tác") over its list of dated items:
-            # a heading that <title> does not name says more than that to be the title.
-            score -= 0.4
+        if not score and element.tag != "h1":
+            if len(words) < MIN_HEADLINE_WORDS_ALONE:
+                # A box's label ("VĂN BẢN MỚI", "Lịch công tác") over its list of dated items:
+                # a heading that <title> does not name says more than that to be the title.
+                score -= 0.4
+            if names_headline:
+                score -= 0.5  # <title> names a story, and not this one
         # A heading inside the text block is more often a subheading than the title.
         score -= 0.2 if inside else 0.0
         score += 0.3 if element.tag == "h1" else 0.0
