@@ -38,7 +38,7 @@ UPDATE articles SET removed_at = ?, removed_reason = ? WHERE url = ? AND removed
 # was last confirmed by): not of a later one that could not be stored (a broken template),
 # which a 304 would otherwise confirm as "unchanged" night after night.
 _KNOWN = """
-SELECT a.url, a.first_seen_at, a.fetched_at, a.published_at, a.removed_at,
+SELECT a.url, a.first_seen_at, a.fetched_at, a.published_at, a.removed_at, a.checked_at,
   (SELECT c.headers FROM captures c WHERE c.url = a.url AND c.fetched_at <= a.fetched_at
    ORDER BY c.fetched_at DESC, c.id DESC LIMIT 1),
   (SELECT c.listed_date FROM captures c WHERE c.url = a.url AND c.listed_date IS NOT NULL
@@ -73,6 +73,9 @@ class KnownArticle:
     last_modified: str | None
     # The date its listing last showed beside the link: re-checks extract with it.
     listed_date: str | None = None
+    # When a re-check last asked for it, whatever it got (fetched_at moves only when the
+    # page was read as the article).
+    checked_at: str | None = None
 
 
 def change_reason(record: Mapping[str, Any]) -> Change | None:
@@ -112,9 +115,16 @@ def known_articles(conn: sqlite3.Connection, urls: Iterable[str]) -> dict[str, K
     for start in range(0, len(stored), _CHUNK):
         chunk = stored[start : start + _CHUNK]
         sql = _KNOWN.format(marks=", ".join("?" for _ in chunk))
-        for url, first_seen, fetched, published, removed, headers_json, listed in conn.execute(
-            sql, chunk
-        ):
+        for (
+            url,
+            first_seen,
+            fetched,
+            published,
+            removed,
+            checked,
+            headers_json,
+            listed,
+        ) in conn.execute(sql, chunk):
             headers = json.loads(headers_json) if headers_json else {}
             known[wanted[url]] = KnownArticle(
                 url=url,
@@ -125,8 +135,15 @@ def known_articles(conn: sqlite3.Connection, urls: Iterable[str]) -> dict[str, K
                 etag=_header(headers, "etag"),
                 last_modified=_header(headers, "last-modified"),
                 listed_date=listed,
+                checked_at=checked,
             )
     return known
+
+
+def record_check(conn: sqlite3.Connection, url: str, when: str) -> None:
+    """A re-check asked for the article at `when`, whatever it got."""
+    with conn:
+        conn.execute("UPDATE articles SET checked_at = ? WHERE url = ?", (when, nfc(url)))
 
 
 def urls_starting_with(conn: sqlite3.Connection, prefix: str, limit: int = 100) -> list[str]:

@@ -44,6 +44,9 @@ ARTICLE_COLUMNS = {
     "warnings": "JSON list of problems the extractor noticed, such as a missing date.",
     "fetched_at": "When the page was last fetched (UTC), a re-check answered 304 Not "
     "Modified included: the re-check schedule counts from it.",
+    "checked_at": "When a re-check last asked for the article (UTC), whatever it got: one "
+    "that fails (the home page at its address, a 500) is asked again a week later, not "
+    "every night.",
     "content_hash": "SHA-256 of title, published_at, byline, summary, body and category; "
     "changes when the portal edits the article.",
     "first_seen_at": "When the archive first stored this article (UTC).",

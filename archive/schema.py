@@ -452,6 +452,14 @@ def record_where_a_portal_moved(db: Database) -> None:
     db["crawl_runs"].add_column("moved_to", str)
 
 
+@migrations()
+def record_when_an_article_was_last_checked(db: Database) -> None:
+    # When a re-check last asked for the article, whatever it got: a re-check that stores
+    # nothing (the address now serves the home page, a 500) moves no fetched_at, and the
+    # weekly schedule, reading only that, asked again every night.
+    db["articles"].add_column("checked_at", str)
+
+
 def apply(db: Database) -> None:
     """Bring `db` up to date; a no-op when every migration is already recorded."""
     migrations.apply(db)

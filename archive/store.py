@@ -34,6 +34,7 @@ from archive.history import (
     change_reason,
     insert_version,
     known_articles,
+    record_check,
     urls_starting_with,
 )
 from archive.history import mark_removed as _mark_removed
@@ -344,6 +345,10 @@ class Archive:
 
     def complete_section(self, section_url: str, when: str) -> None:
         complete_section(self.conn, section_url, when)
+
+    def record_check(self, url: str, when: str) -> None:
+        """A re-check asked for the article, whatever it got (see KnownArticle.checked_at)."""
+        record_check(self.conn, url, when)
 
     def record_failed_fetch(
         self,

@@ -61,6 +61,10 @@ class CrawlMemory:
     def complete_section(self, section_url: str) -> None:
         self.archive.complete_section(section_url, _now())
 
+    def record_check(self, url: str) -> None:
+        """A re-check asked for the article now (the schedule counts it, read or not)."""
+        self.archive.record_check(url, _now())
+
     def record_failed_fetch(
         self, url: str, portal_id: str, section: str | None, listed_date: str | None, reason: str
     ) -> None:

@@ -24,7 +24,7 @@ def a_week_passes(db: Path) -> None:
     """Move the archive's own times 8 days back, as if its crawls were made a week ago (the
     crawls run in subprocesses, with the real clock)."""
     with_offset = "strftime('%Y-%m-%dT%H:%M:%S+00:00', {0}, '-8 days')"
-    columns = ("fetched_at", "first_seen_at", "last_seen_at")
+    columns = ("fetched_at", "first_seen_at", "last_seen_at", "checked_at")
     assignments = ", ".join(f"{c} = {with_offset.format(c)}" for c in columns)
     rows(db, f"update articles set {assignments}")
     rows(db, f"update captures set fetched_at = {with_offset.format('fetched_at')}")
@@ -92,10 +92,9 @@ def test_a_304_records_the_article_as_found_again(nights):
     for url, row in after.items():
         assert row["last_seen_at"] >= run_started and row["fetched_at"] >= run_started, url
         # Nothing else changes: no content, no new version, no removal.
-        unchanged = {k: v for k, v in row.items() if k not in ("fetched_at", "last_seen_at")}
-        assert unchanged == {
-            k: v for k, v in week_old[url].items() if k not in ("fetched_at", "last_seen_at")
-        }
+        moved = ("fetched_at", "last_seen_at", "checked_at")
+        unchanged = {k: v for k, v in row.items() if k not in moved}
+        assert unchanged == {k: v for k, v in week_old[url].items() if k not in moved}
     assert rows(db, "select count(*) n from article_versions")[0]["n"] == STORIES
 
 
@@ -126,3 +125,24 @@ def test_the_summary_counts_each_304_once_as_unchanged(nights):
     assert found[3]["printed"] == found[3]["recorded"] == {**counts, "unchanged": 0}
     assert found[3]["run"]["articles_rechecked"] == 0
     assert found[4]["printed"] == {**counts, "unchanged": STORIES - 1, "removed": 1}
+
+
+def test_a_re_check_that_keeps_failing_is_asked_weekly_not_nightly(tmp_path: Path) -> None:
+    # The address now serves the home page (nothing stored, fetched_at unchanged) or a 500:
+    # the attempt counts for the weekly schedule all the same.
+    db = tmp_path / "archive.db"
+    portal = ChangingPortal.with_stories(4)
+    today = datetime.now(UTC).date()
+    for story, age in zip(portal.stories, range(20, 24), strict=True):
+        story.day = (today - timedelta(days=age)).strftime("%d/%m/%Y")
+    with serve(portal) as base:
+        crawl(base, db)
+        a_week_passes(db)
+        portal.home_at = {portal.stories[1].number}
+        portal.failing = {portal.stories[2].number}
+        portal.requests.clear()
+        crawl(base, db)  # every article due: four asked (the 500 twice: a retry), two fail
+        assert portal.requests.get("tin-tuc", 0) - 1 == 4 + 1
+        portal.requests.clear()
+        crawl(base, db)  # the same night: none due, the failing ones included
+        assert portal.requests.get("tin-tuc", 0) - 1 == 0

@@ -511,6 +511,8 @@ class PortalSpider(scrapy.Spider):
         fetched_at = datetime.now(UTC).isoformat(timespec="seconds")
         # The archive's key is the URL the listing links to, whatever redirects follow.
         url = response.meta.get("redirect_urls", [response.request.url])[0]
+        if recheck and self.memory is not None:
+            self.memory.record_check(url)
         if self._site(response.url) != self._site(url):
             # Moved to another site (the 2025 reform): what is there is not this portal's
             # article; the archived one, if any, stays as it was (not marked removed).
@@ -607,6 +609,8 @@ class PortalSpider(scrapy.Spider):
         request = failure.request
         self._fail(reason, request.url)
         kwargs = request.cb_kwargs
+        if self.memory is not None and kwargs.get("recheck"):
+            self.memory.record_check(request.url)  # (asked again in a week, not every night)
         if self.memory is not None and reason != "robots_txt" and not kwargs.get("recheck"):
             # Kept for the next runs to try again (a known article has its re-checks).
             section = kwargs.get("section")
