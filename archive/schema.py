@@ -460,6 +460,13 @@ def record_when_an_article_was_last_checked(db: Database) -> None:
     db["articles"].add_column("checked_at", str)
 
 
+@migrations()
+def record_where_a_section_walk_failed(db: Database) -> None:
+    # The listing page where a section's walk last failed: a catch-up walk that fails there
+    # again ends, or a page broken for good would make every night a walk up to it.
+    db["sections"].add_column("failed_page", str)
+
+
 def apply(db: Database) -> None:
     """Bring `db` up to date; a no-op when every migration is already recorded."""
     migrations.apply(db)

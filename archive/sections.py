@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from archive.normalize import nfc
 
 _GET = """
-SELECT section_url, portal_id, complete, last_started_at, last_completed_at
+SELECT section_url, portal_id, complete, last_started_at, last_completed_at, failed_page
 FROM sections WHERE section_url = ?
 """
+_FAILED_AT = "UPDATE sections SET failed_page = ? WHERE section_url = ?"
 _START = """
 INSERT INTO sections (section_url, portal_id, complete, last_started_at)
 VALUES (?, ?, 0, ?)
@@ -37,14 +38,16 @@ class SectionState:
     complete: bool
     last_started_at: str | None
     last_completed_at: str | None
+    # The listing page (URL) where its last walk failed, if it did.
+    failed_page: str | None = None
 
 
 def get_section(conn: sqlite3.Connection, section_url: str) -> SectionState | None:
     row = conn.execute(_GET, (nfc(section_url),)).fetchone()
     if row is None:
         return None
-    url, portal_id, complete, started, completed = row
-    return SectionState(url, portal_id, bool(complete), started, completed)
+    url, portal_id, complete, started, completed, failed_page = row
+    return SectionState(url, portal_id, bool(complete), started, completed, failed_page)
 
 
 def _write(conn: sqlite3.Connection, sql: str, params: tuple[str | None, ...]) -> None:
@@ -61,3 +64,8 @@ def start_section(conn: sqlite3.Connection, section_url: str, portal_id: str, wh
 def complete_section(conn: sqlite3.Connection, section_url: str, when: str) -> None:
     """Paging reached the section's last page."""
     _write(conn, _COMPLETE, (nfc(section_url), when))
+
+
+def record_failed_page(conn: sqlite3.Connection, section_url: str, page_url: str | None) -> None:
+    """The listing page where the section's walk failed (None: its walk failed nowhere)."""
+    _write(conn, _FAILED_AT, (nfc(page_url) if page_url else None, nfc(section_url)))

@@ -40,7 +40,13 @@ from archive.history import (
 from archive.history import mark_removed as _mark_removed
 from archive.normalize import nfc, vietnam_time
 from archive.search import index_article, indexed_text
-from archive.sections import SectionState, complete_section, get_section, start_section
+from archive.sections import (
+    SectionState,
+    complete_section,
+    get_section,
+    record_failed_page,
+    start_section,
+)
 from archive.stories import another_story, emptied
 
 UpsertStatus = Literal["new", "updated", "unchanged", "shows_another", "emptied"]
@@ -345,6 +351,10 @@ class Archive:
 
     def complete_section(self, section_url: str, when: str) -> None:
         complete_section(self.conn, section_url, when)
+
+    def record_failed_page(self, section_url: str, page_url: str | None) -> None:
+        """Where the section's walk failed (None when it did not): see SectionState."""
+        record_failed_page(self.conn, section_url, page_url)
 
     def record_check(self, url: str, when: str) -> None:
         """A re-check asked for the article, whatever it got (see KnownArticle.checked_at)."""

@@ -18,6 +18,8 @@ from .canonical import canonical_url, stable_prefix
 class CrawlMemory:
     def __init__(self, archive: Archive) -> None:
         self.archive = archive
+        # Where each section's previous walk failed (read when its walk starts).
+        self.failed_before: dict[str, str | None] = {}
 
     @classmethod
     def open(cls, db_path: str | None) -> CrawlMemory | None:
@@ -55,11 +57,21 @@ class CrawlMemory:
     def start_section(self, section_url: str, portal_id: str) -> bool:
         """Mark a section's walk as started; returns whether its previous walk finished."""
         previous = self.archive.get_section(section_url)
+        self.failed_before[section_url] = previous.failed_page if previous else None
         self.archive.start_section(section_url, portal_id, _now())
         return bool(previous and previous.complete)
 
     def complete_section(self, section_url: str) -> None:
         self.archive.complete_section(section_url, _now())
+        if self.failed_before.get(section_url):
+            self.archive.record_failed_page(section_url, None)
+
+    def walk_failed(self, section_url: str, page_url: str) -> bool:
+        """The section's walk failed at `page_url`; returns whether it failed there on the
+        previous walk too (a page broken for good, not a bad moment)."""
+        again = self.failed_before.get(section_url) == page_url
+        self.archive.record_failed_page(section_url, page_url)
+        return again
 
     def record_check(self, url: str) -> None:
         """A re-check asked for the article now (the schedule counts it, read or not)."""

@@ -100,3 +100,23 @@ def test_another_sections_ending_does_not_hide_a_failed_walk() -> None:
     spider._stop("https://xa.gov.vn/thong-bao", "known-page", complete=True)
     assert crawler.stats is not None
     assert crawler.stats.get_value("vnnews/listing_stop") == "listing-failed"
+
+
+def test_a_listing_page_broken_for_good_stops_costing_a_walk_every_night(tmp_path: Path) -> None:
+    # Page 3 fails on every run: the first walk stops there, the next (a catch-up, the
+    # section being unfinished) fails there again and ends the catch-up; the night after is
+    # an ordinary incremental night of one listing page.
+    db = tmp_path / "archive.db"
+    portal = ChangingPortal.with_stories(17)  # pages of 5, 5, 5, 2
+    portal.failing_pages = {3}
+    listing_requests = []
+    with serve(portal) as base:
+        for _ in range(3):
+            portal.requests.clear()
+            crawl(base, db)
+            listing_requests.append(
+                sum(1 for path in portal.paths[-portal.total_requests() :] if "page=" in path)
+            )
+    # (Each 503 is asked twice: RETRY_TIMES=1.)
+    assert listing_requests[2] == 0  # page 1 (no "page=") only: known, the walk stops
+    assert len(articles(db)) == 10

@@ -159,7 +159,17 @@ class PortalSpider(scrapy.Spider):
                 "vnnews/listing_failed_pages",
                 [*failed, {"page": page, "url": url, "reason": reason}],
             )
-        self._stop(section, LISTING_FAILED, complete=False)
+        again = self.memory is not None and self.memory.walk_failed(section, url)
+        if again and page > 1:
+            # Broken for good, not a bad moment: the walk got as far as it can, and ending the
+            # catch-up here spares every later night a walk of the whole section up to it.
+            logger.warning(
+                "listing page %d failed again (%s): %s; the section counts as walked up to it",
+                page,
+                reason,
+                url,
+            )
+        self._stop(section, LISTING_FAILED, complete=again and page > 1)
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         crawler = getattr(self, "crawler", None)  # absent when built without a crawler
