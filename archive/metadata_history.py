@@ -49,6 +49,8 @@ SECTION_COLUMNS = {
     "progress or was interrupted.",
     "last_started_at": "When a crawl last started paging through it (UTC).",
     "last_completed_at": "When a crawl last reached its end (UTC).",
+    "failed_page": "The listing page where its last walk failed (empty if none): failing there "
+    "again ends a catch-up walk, the page taken as broken for good.",
 }
 
 
