@@ -20,10 +20,17 @@ from .extraction.platforms.generic_listing import PAGE_NAME, names_item_id
 # Parameter names that only say where a link came from or where "back" leads.
 VOLATILE_PARAM = re.compile(
     r"(?:^|_)(?:redirect|inheritRedirect|backURL|returnUrl)$|^(?:Source|fbclid|gclid|zarsrc)$"
-    r"|^utm_",
+    r"|^utm_"
+    # Sessions carried in links (the crawl sends no cookies, so each crawl is a new session):
+    # PHP's trans_sid, classic ASP, ColdFusion, osCommerce/Zen Cart.
+    r"|^(?:PHPSESSID|ASPSESSIONID\w*|jsessionid|sessionid|session_id|CFID|CFTOKEN|osCsid|zenid)$",
     re.IGNORECASE,
 )
-_SESSION_IN_PATH = re.compile(r";jsessionid=[^/?#]*", re.IGNORECASE)
+# Java's ";jsessionid=…", and ASP.NET's cookieless session as a path segment: "/(S(abc…))/",
+# "/(X(1)S(abc…))/".
+_SESSION_IN_PATH = re.compile(
+    r";jsessionid=[^/?#]*|/\((?:[A-Za-z]\([^()/]*\))+\)(?=/)", re.IGNORECASE
+)
 
 
 def canonical_url(url: str) -> str:

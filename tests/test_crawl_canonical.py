@@ -26,6 +26,13 @@ from .test_incremental import crawl
          "http://q3.gov.vn/tintuc/Lists/Posts/Post.aspx?ItemID=12802&Mode=1"),
         ("https://x.gov.vn/a-123.html?utm_source=fb&fbclid=Iw0", "https://x.gov.vn/a-123.html"),
         ("https://x.gov.vn/a;jsessionid=0F3A9?id=5", "https://x.gov.vn/a?id=5"),
+        # Sessions in links: PHP's trans_sid, ASP.NET's cookieless path segment.
+        ("https://x.gov.vn/tin.php?id=12&PHPSESSID=9f2c1a", "https://x.gov.vn/tin.php?id=12"),
+        ("https://x.gov.vn/(S(kq2x1bz5))/TinTuc/ChiTiet.aspx?ID=5",
+         "https://x.gov.vn/TinTuc/ChiTiet.aspx?ID=5"),
+        ("https://x.gov.vn/(X(1)S(kq2x1bz5))/TinTuc/ChiTiet.aspx?ID=5",
+         "https://x.gov.vn/TinTuc/ChiTiet.aspx?ID=5"),
+        ("https://x.gov.vn/tin.php?sid=3", "https://x.gov.vn/tin.php?sid=3"),  # (a section id)
         # The listing page a link was shown on, beside the item's id.
         ("https://x.gov.vn/ChiTiet.aspx?ID=617&MaDM=5&page=2", "https://x.gov.vn/ChiTiet.aspx?ID=617&MaDM=5"),
         ("https://x.gov.vn/index.php?com=tin&id_tin=46&trang=3", "https://x.gov.vn/index.php?com=tin&id_tin=46"),
