@@ -152,6 +152,9 @@ _CALENDAR = (
          "https://x.gov.vn/tin-tuc?offset=100"),
         ("https://x.gov.vn/tin-tuc?offset=90", ("<a href='?offset=0'>1</a> <a href='?offset=70'>…</a>"
          "<a href='?offset=80'>9</a><span class='cur'>10</span>"), None),
+        # Marks that say nothing alone: the link's title says it is the next page.
+        ("https://x.gov.vn/tin-tuc", "<span>1 / 5</span> <a href='?page=1' title='Đến trang sau'>→|</a>",
+         "https://x.gov.vn/tin-tuc?page=1"),
     ],
 )  # fmt: skip
 def test_next_page_of_pagers_in_any_form(listing_url, pager, next_url):
@@ -237,7 +240,8 @@ def test_the_spider_holds_a_section_to_its_site_with_or_without_www():
     [("Trang sau »", True), ("Tiếp ›", True), ("Next »", True), ("»", True),
      ("Kế tiếp", True), ("Trang kế tiếp", True), ("Tiếp theo >>", True), ("[Tiếp]", True),
      ("Trang tiếp theo", True), ("Bài đăng cũ hơn", True), ("← Bài cũ hơn", True),
-     ("Older Posts", True), ("Cuối »", False), ("»»", False), ("Xem tiếp", False)],
+     ("Older Posts", True), ("Cuối »", False), ("»»", False), ("Xem tiếp", False),
+     ("››", True)],
 )  # fmt: skip
 def test_next_page_labels(label, is_next):
     """The next page's link by its label; not the last page's, nor an item's "read more"."""

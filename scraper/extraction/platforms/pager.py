@@ -29,7 +29,8 @@ _NEXT_WORDS = r"(?:trang\s+)?(?:tiếp(?:\s+theo)?|sau|kế(?:\s+tiếp)?)|next(
 _OLDER_WORDS = r"bài\s+(?:đăng\s+|viết\s+)?cũ\s+hơn|older\s+(?:posts|entries)"
 NEXT_LABEL = re.compile(
     rf"^\[?(?:(?:{_NEXT_WORDS})\s*(?:[›»>]{{1,2}})?|(?:[«‹<←]\s*)?(?:{_OLDER_WORDS})\s*[›»>→]?"
-    r"|[›»>]|>>)\]?$",
+    # (Drupal 7's mini pager: "‹‹ 1 / 5 ››". "»»" is the last page's.)
+    r"|[›»>]|>>|››)\]?$",
     re.IGNORECASE,
 )
 # "1 … 9 [10] …": the gap after the current page, when it is the last number shown, leads to
@@ -120,7 +121,11 @@ def _named_next(anchor: HtmlElement, label: str) -> bool:
     """Whether a link says it leads to the next page, by its text or, when it has none, by
     its title or its icon."""
     if label:
-        return bool(NEXT_LABEL.match(label))
+        if NEXT_LABEL.match(label):
+            return True
+        if any(ch.isalnum() for ch in label):
+            return False
+        # Marks that say nothing alone ("›››", "→|"): the title says what the link is.
     title = (anchor.get("title") or anchor.get("aria-label") or "").strip()
     if title:
         return bool(NEXT_LABEL.match(title) or NEXT_DESCRIPTION.search(title))
