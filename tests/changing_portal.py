@@ -82,6 +82,8 @@ class ChangingPortal:
     slow_pages: dict[int, float] = field(default_factory=dict)
     # Every page answers 404 (a broken server, a parked domain).
     all_404: bool = False
+    # A box of the three newest stories atop every listing page ("Tin nổi bật").
+    newest_box: bool = False
 
     @classmethod
     def with_stories(cls, count: int, start: int = 1) -> ChangingPortal:
@@ -145,6 +147,10 @@ class ChangingPortal:
             if self.pinned_page
             else ""
         )
+        if self.newest_box:
+            pinned += "".join(
+                f'<li class="hot"><a href="{s.path}">{s.title}</a></li>' for s in listed[:3]
+            )
         items = pinned + "".join(
             f'<li><a href="{s.path}{tail}">{s.title}</a>'
             + ("" if self.undated_listing else f' <span class="date">{s.day}</span>')

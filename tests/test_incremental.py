@@ -347,3 +347,19 @@ def test_a_whole_site_answering_404_marks_nothing_removed(tmp_path: Path) -> Non
         crawl(base, db, "--recheck", "all")
     removed = {url for url, row in articles(db).items() if row["removed_at"]}
     assert removed == {url_of(base, portal, 2)}
+
+
+def test_a_box_of_the_newest_on_every_page_costs_no_extra_listing_page(tmp_path: Path) -> None:
+    # Tonight's new stories, fetched from page 1, are shown again on page 2 by the box: asked
+    # for already, they do not keep page 2 from ending the walk.
+    db = tmp_path / "archive.db"
+    portal = ChangingPortal.with_stories(20)
+    portal.newest_box = True
+    with serve(portal) as base:
+        crawl(base, db)
+        portal.add(2)
+        portal.requests.clear()
+        portal.paths.clear()
+        crawl(base, db)
+    listing_pages = [p for p in portal.paths if p == LISTING or p.startswith(LISTING + "?")]
+    assert len(listing_pages) == 2, listing_pages

@@ -302,6 +302,9 @@ class PortalSpider(scrapy.Spider):
             # The same articles again under another page URL: a pagination loop.
             self._stop(section, "loop", complete=True)
             return
+        # Links an earlier page of this walk showed: asked for already (a box of the newest
+        # stories repeated on every page shows tonight's new ones again on page 2).
+        earlier = set(seen)
         seen.update(links)
         for url in links:
             if url not in known and self._outside_window(listed_days.get(url)):
@@ -317,7 +320,8 @@ class PortalSpider(scrapy.Spider):
         unknown = [url for url in links if url not in known]
         tried = self.memory.fetched_unstored(unknown) if self.memory and unknown else set()
         all_known = all(
-            (url in known and not known[url].removed_at) or url in tried for url in links
+            (url in known and not known[url].removed_at) or url in tried or url in earlier
+            for url in links
         )
         known_pages = known_pages + 1 if all_known else 0
         if self.since is not None and all(
