@@ -879,3 +879,37 @@ def test_an_empty_page_past_the_last_lists_nothing_of_its_sidebar():
         f"<div class='sidebar'><h3>Lịch công tác</h3><ul>{side}</ul></div></body></html>"
     )
     assert parse_listing(page.encode(), "https://x.gov.vn/tin-tuc?pageindex=5").article_urls == []
+
+
+def _drupal_pager(block: str, page: int, last: int) -> str:
+    """A Drupal 9 view pager: rel=prev and rel=next on its links, both pagers' state in one
+    `page` value ("page=<main>,<block>")."""
+
+    def href(main: int, side: int) -> str:
+        return f"/tin-tuc?page={main}%2C{side}"
+
+    links = []
+    if page > 0:
+        links.append(
+            f"<a href='{href(page - 1, 0) if not block else href(0, page - 1)}' rel='prev'>‹</a>"
+        )
+    if page < last:
+        links.append(
+            f"<a href='{href(page + 1, 0) if not block else href(0, page + 1)}' rel='next'>›</a>"
+        )
+    return f"<nav class='pager'>{''.join(links)}</nav>"
+
+
+@pytest.mark.parametrize(("page", "next_url"), [(0, "?page=1%2C0"), (3, None)])
+def test_a_side_column_s_paged_block_is_not_the_list_s_pager(page, next_url):
+    side = (
+        "<aside class='layout-sidebar-first'><h2>Thông báo</h2><ul>"
+        + "".join(f"<li><a href='/thong-bao/tb-{i}'>Thông báo lịch tiếp dân số {i}</a></li>"
+                  for i in range(5))
+        + "</ul>" + _drupal_pager("block", 0, 4) + "</aside>"
+    )  # fmt: skip
+    hrefs = [f"/tin-tuc/bai-viet-so-{i}-{100 + i}.html" for i in range(4)]
+    html = _listing(hrefs, side=side, pager=_drupal_pager("", page, 3))
+    url = f"https://x.gov.vn/tin-tuc?page={page}%2C0"
+    found = parse_listing(html, url).next_url
+    assert found == (f"https://x.gov.vn/tin-tuc{next_url}" if next_url else None)

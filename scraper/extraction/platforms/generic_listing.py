@@ -114,8 +114,18 @@ def _names_an_item(url: str) -> bool:
 
 
 def _next_page(doc: Document) -> str | None:
-    for url in absolute_links(doc, doc.tree.xpath("//a[@rel='next'] | //link[@rel='next']")):
+    # The page's own rel=next (a <link> in its head, or a pager's link): not the pager of a
+    # paged box in a side column (Drupal writes rel=next on every view's pager).
+    marked = doc.tree.xpath("//a[@rel='next'] | //link[@rel='next']")
+    own = [el for el in marked if el.tag == "link" or not _in_side_column(el)]
+    for url in absolute_links(doc, own):
         return url
+    if marked and any(
+        not _in_side_column(el) for el in doc.tree.xpath("//a[@rel='prev' or @rel='previous']")
+    ):
+        # The list's own pager marks its links (a rel=prev, no rel=next): its last page. The
+        # rel=next left is a side box's.
+        return None
     anchors = list(doc.tree.iter("a"))
     if _urls_number_pages_as_shown(doc, anchors):
         current_match = PAGE_PARAM.search(doc.url)
@@ -134,6 +144,11 @@ def _next_page(doc: Document) -> str | None:
         return None
 
     return next_in_pager(anchors, elsewhere_here)
+
+
+def _in_side_column(element: HtmlElement) -> bool:
+    """In an <aside> or a box named as a side one (a pager is a <nav> itself: no chrome test)."""
+    return next(element.iterancestors("aside"), None) is not None or in_side_box(element)
 
 
 def _urls_number_pages_as_shown(doc: Document, anchors: list[HtmlElement]) -> bool:
