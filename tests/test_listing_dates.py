@@ -82,6 +82,12 @@ LAYOUTS = {
         "<div class='ds-tin'>{items}</div>",
         "<a href='{href}'>{title}</a> - <i>{day}</i><br>",
     ),
+    # A definition list: each <dt>'s <dd>s follow it (the <dd> before it is the previous
+    # item's date).
+    "definition list, date after the title": (
+        "<dl class='news'>{items}</dl>",
+        "<dt><a href='{href}'>{title}</a></dt><dd class='date'>{day}</dd><dd>Tóm tắt.</dd>",
+    ),
     "whole item as one link": (
         "<div class='list-group'>{items}</div>",
         (

@@ -10,7 +10,7 @@ levels up at most, nearest first.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import islice
 from urllib.parse import urldefrag
 
@@ -101,7 +101,21 @@ def _date_in_item(
         # Items that share one box, line by line ("<a>…</a> (12/03/2025)<br><a>…</a> …"):
         # the date is printed right after the link.
         return next((_badge(line) for line in _beside(anchor) if is_date(line)), None)
+    if box.tag == "dt":
+        # A definition list's item: its <dd>s, up to the next <dt>, describe it (the <dd> before
+        # it is the previous item's).
+        return _described_by(box, is_date)
     return _day_heading_before(doc, box)
+
+
+def _described_by(term: HtmlElement, is_date: Callable[[str], bool]) -> str | None:
+    """The date among the <dd>s after a <dt>, before the next <dt>."""
+    for sibling in term.itersiblings():
+        if sibling.tag == "dt":
+            return None
+        if sibling.tag == "dd" and is_date(text := element_text(sibling)):
+            return _badge(text)
+    return None
 
 
 # Items of one day under their day's heading looked back through (a blog's busiest day).
