@@ -851,6 +851,11 @@ def test_a_short_last_page_beside_a_narrow_table_cell_of_news(side_cell):
          "https://x.gov.vn/tin-tuc/p3/"),
         # "Xem thêm" to another section's page is no next page.
         ("https://x.gov.vn/tin-tuc/", "<a href='/thong-bao/'>Xem thêm</a>", None),
+        # By the offset of the next items.
+        ("https://x.gov.vn/tin-tuc", "<a href='/tin-tuc?offset=15'>Xem thêm</a>",
+         "https://x.gov.vn/tin-tuc?offset=15"),
+        ("https://x.gov.vn/tin-tuc?offset=15", "<a href='/tin-tuc?offset=30'>Xem thêm</a>",
+         "https://x.gov.vn/tin-tuc?offset=30"),
         # A drop-down of bare page numbers, put into the address by its script.
         ("https://x.gov.vn/tin-tuc", (
             "<select onchange=\"window.location='/tin-tuc?trang='+this.value\">"

@@ -491,15 +491,28 @@ def _more_link(doc: Document) -> str | None:
         found = PAGE_PARAM.search(url) or PATH_PAGE.search(urlsplit(url).path)
         return int(found.group(1)) if found else None
 
+    def offset(url: str) -> int | None:
+        found = OFFSET_PARAM.search(url)
+        return int(found.group(1)) if found else None
+
     current = number(doc.url) or 1
+    current_offset = offset(doc.url) or 0
     site = same_site(doc.url)
     for anchor in doc.tree.iter("a"):
         if not MORE_LABEL.match(element_text(anchor)):
             continue
         for url in absolute_links(doc, [anchor]):
-            if site(url) and url != doc.url and number(url) == current + 1:
+            if not site(url) or url == doc.url:
+                continue
+            # By page number, or by the offset of the next items ("?offset=15").
+            if number(url) == current + 1 or (offset(url) or 0) > current_offset:
                 return url
     return None
+
+
+# The first item's rank a "Xem thêm" link asks for: "?offset=15", "from=10". (Joomla's
+# "start=" is a pager's, read there.)
+OFFSET_PARAM = re.compile(r"[?&](?:offset|from|skip)=(\d+)(?=$|[&#])", re.IGNORECASE)
 
 
 # What a section's page past its end, or an empty section, says where its list would be.
