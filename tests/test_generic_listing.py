@@ -918,3 +918,50 @@ def test_a_side_column_s_paged_block_is_not_the_list_s_pager(page, next_url):
     url = f"https://x.gov.vn/tin-tuc?page={page}%2C0"
     found = parse_listing(html, url).next_url
     assert found == (f"https://x.gov.vn/tin-tuc{next_url}" if next_url else None)
+
+
+def _gridview(rows: list[tuple[str, str]], pager: str, side: str) -> bytes:
+    """An ASP.NET GridView: rows styled in turn (RowStyle, AlternatingRowStyle) and its pager
+    printed above the list and under it (PagerSettings Position="TopAndBottom")."""
+    pager_row = f"<tr class='pager'><td colspan='2'><table><tr>{pager}</tr></table></td></tr>"
+    body = "".join(
+        f"<tr class='{'dong-chan' if i % 2 else 'dong-le'}'><td><a href='{href}'>{title}</a></td>"
+        f"<td>12/03/2025</td></tr>"
+        for i, (href, title) in enumerate(rows)
+    )
+    return (
+        "<html><head><meta charset='utf-8'><title>Tin tức</title></head><body>"
+        "<form id='form1' method='post' action='DanhSach.aspx'>"
+        "<input type='hidden' name='__VIEWSTATE' value='x'>"
+        f"<div class='cot-giua'><table id='gvTin'>{pager_row}{body}{pager_row}</table></div>"
+        f"{side}</form></body></html>"
+    ).encode()
+
+
+def _postback(target: str) -> str:
+    return f"javascript:__doPostBack('ctl00$gvTin','{target}')"
+
+
+def test_a_gridview_pager_above_and_under_the_list_leads_on_through_its_gap():
+    pager = "".join(f'<td><a href="{_postback(f"Page${n}")}">{n}</a></td>' for n in (1, 2, 3))
+    pager += f'<td><span>4</span></td><td><a href="{_postback("Page$5")}">...</a></td>'
+    rows = [(f"/TinTuc/ChiTiet.aspx?MaTin={300 + i}", TITLES[i % len(TITLES)]) for i in range(4)]
+    listing = parse_listing(_gridview(rows, pager, ""), "https://x.gov.vn/TinTuc/DanhSach.aspx")
+    assert listing.next_postback is not None and "Page$5" in str(listing.next_postback)
+
+
+def test_rows_styled_in_turn_are_one_list_on_a_short_last_page():
+    side = "".join(
+        f"<div class='col-phai'><h3>{name}</h3><ul>"
+        + "".join(
+            f"<li><a href='/Khac/ChiTiet.aspx?MaTin={900 + 10 * b + i}'>{TITLES[i % len(TITLES)]}"
+            f" {b}</a></li>"
+            for i in range(6)
+        )
+        + "</ul></div>"
+        for b, name in enumerate(("Tin mới", "Xem nhiều"))
+    )
+    rows = [(f"/TinTuc/ChiTiet.aspx?MaTin={300 + i}", TITLES[i]) for i in range(3)]
+    pager = f'<td><a href="{_postback("Page$5")}">5</a></td><td><span>6</span></td>'
+    listing = parse_listing(_gridview(rows, pager, side), "https://x.gov.vn/TinTuc/DanhSach.aspx")
+    assert listing.article_urls == [f"https://x.gov.vn{href}" for href, _ in rows]

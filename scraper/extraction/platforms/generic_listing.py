@@ -178,8 +178,16 @@ def _signature(anchor: HtmlElement) -> tuple[str, ...]:
         if node.tag in ("body", "html"):
             break
         classes = (node.get("class") or "").split()
-        path.append(f"{node.tag}.{classes[0]}" if classes else str(node.tag))
+        # (Rows styled in turn are one list: GridView's "dong-chan"/"dong-le", Joomla's
+        # "cat-list-row0"/"cat-list-row1", "odd"/"even".)
+        first = _ALTERNATING.sub("", classes[0]) or "~" if classes else ""
+        path.append(f"{node.tag}.{first}" if classes else str(node.tag))
     return tuple(path)
+
+
+_ALTERNATING = re.compile(
+    r"(?:[-_]?(?:odd|even)|[-_](?:alt|alternate|chan|le)|\d+)$", re.IGNORECASE
+)
 
 
 def _section_test(listing_url: str) -> Callable[[str], bool]:
@@ -227,7 +235,8 @@ def _main_list(
         # section's news: links under the section's own address count double, and so do
         # the links of the list the pager goes with.
         own = 2.0 if sum(map(under_section, distinct)) * 2 > len(distinct) else 1.0
-        paged = 2.0 if pagers and _goes_with_pager(group, pagers, listed) else 1.0
+        # (Not a side box's: two built alike meet only in the page's frame, around the pager.)
+        paged = 2.0 if side == 1.0 and pagers and _goes_with_pager(group, pagers, listed) else 1.0
         return len(distinct) * side * own * paged
 
     if not titled and max(map(weight, groups.values())) < MIN_UNTITLED_LIST:
@@ -303,10 +312,11 @@ def _in_narrow_column(anchor: HtmlElement) -> bool:
 
 
 def _pagers(doc: Document) -> frozenset[HtmlElement]:
-    """The page's pagers: boxes named as one, and the lists of two numbered links or more."""
+    """The page's pagers: boxes named as one (a GridView's pager row too), and the lists of two
+    numbered links or more."""
     found = {
         node
-        for node in doc.tree.iter("div", "ul", "nav", "p", "td", "span", "table")
+        for node in doc.tree.iter("div", "ul", "nav", "p", "td", "span", "table", "tr")
         if PAGER_CLASS.search(f"{node.get('class') or ''} {node.get('id') or ''}")
     }
     numbered: dict[HtmlElement, int] = {}

@@ -64,15 +64,17 @@ def next_in_pager(
     """The next page's target (`target_of(anchor)`: a URL, a form post; None for anchors that
     lead nowhere new), from the page's anchors in document order."""
     numbered: list[tuple[int, HtmlElement, Target | None]] = []
-    gaps: list[tuple[int, HtmlElement]] = []  # (how many numbers came before, the anchor)
-    for anchor in anchors:
+    gaps: list[tuple[int, HtmlElement]] = []  # (its rank among the anchors, the anchor)
+    rank: dict[HtmlElement, int] = {}  # (the numbered anchors' ranks)
+    for position, anchor in enumerate(anchors):
         label = element_text(anchor)
         if label.isdigit():
             # (A link marked current may lead to the page itself: no target needed.)
             numbered.append((int(label), anchor, target_of(anchor)))
+            rank[anchor] = position
             continue
         if label in GAP_LABEL:
-            gaps.append((len(numbered), anchor))
+            gaps.append((position, anchor))
             continue
         if (
             _named_next(anchor, label)
@@ -109,10 +111,11 @@ def next_in_pager(
         return links[min(later)]
     if best_box is None or current < max(links, default=0):
         return None
-    # The current page is the last number shown: a gap after every number leads on.
-    shown = sum(1 for row in numbered if _list_of(row[1]) is best_box)
-    for before, gap in gaps:
-        if before >= len(numbered) and shown and _list_of(gap) is best_box:
+    # The current page is the last number shown: a gap after every number of its pager leads
+    # on (the pager's own: a GridView prints one above the list and one under it).
+    last_number = max(rank[anchor] for _, anchor, _ in lists[best_box])
+    for position, gap in gaps:
+        if position > last_number and _list_of(gap) is best_box:
             return target_of(gap)
     return None
 
