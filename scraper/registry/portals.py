@@ -164,16 +164,18 @@ def _read_file(path: Path, platforms: set[str]) -> list[Portal]:
     entries = data.get("portals", [])
     if not isinstance(entries, list):
         raise RegistryError(f"{path}: [[portals]] must be an array of tables")
+    # Where each [[portals]] header starts (tomllib gives no positions): found once a file.
+    headers = [m.start() for m in re.finditer(r"^\s*\[\[portals\]\]", text, re.MULTILINE)]
     return [
-        _portal(entry, f"{path}:{_line_of(text, entry, index)}", province_unit, platforms)
+        _portal(entry, f"{path}:{_line_of(text, headers, entry, index)}", province_unit, platforms)
         for index, entry in enumerate(entries, start=1)
     ]
 
 
-def _line_of(text: str, entry: Any, index: int) -> int:
-    """The line of the entry's id (tomllib gives no positions), else of its [[portals]]: the
-    id is looked for from the entry's own header on, so that a duplicate id names its line."""
-    headers = [m.start() for m in re.finditer(r"^\s*\[\[portals\]\]", text, re.MULTILINE)]
+def _line_of(text: str, headers: list[int], entry: Any, index: int) -> int:
+    """The line of the entry's id, else of its [[portals]] header (`headers`: their offsets):
+    the id is looked for from the entry's own header on, so that a duplicate id names its
+    line."""
     start = headers[index - 1] if len(headers) >= index else 0
     portal_id = entry.get("id") if isinstance(entry, dict) else None
     if isinstance(portal_id, str):
