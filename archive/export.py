@@ -204,6 +204,9 @@ def parquet_schema() -> Any:
     return pa.schema(fields)
 
 
+PARQUET_NEEDS = "Parquet export needs pyarrow: pip install -e '.[export]' (or pip install pyarrow)"
+
+
 def write_parquet(
     rows: Iterator[tuple[Any, ...]], out: Any, row_group_size: int = PARQUET_ROW_GROUP
 ) -> int:
@@ -216,9 +219,7 @@ def write_parquet(
         import pyarrow as pa
         import pyarrow.parquet as pq
     except ImportError:
-        raise ImportError(
-            "Parquet export needs pyarrow: pip install -e '.[export]' (or pip install pyarrow)"
-        ) from None
+        raise ImportError(PARQUET_NEEDS) from None
 
     schema = parquet_schema()
     count = 0

@@ -93,7 +93,14 @@ def export(
       vnnews export --format parquet --level commune -o communes.parquet
     """
     from archive import Archive
-    from archive.export import ExportFilter, iter_rows, write_csv, write_jsonl, write_parquet
+    from archive.export import (
+        PARQUET_NEEDS,
+        ExportFilter,
+        iter_rows,
+        write_csv,
+        write_jsonl,
+        write_parquet,
+    )
 
     if not Path(db).exists():
         raise click.ClickException(f"{db}: no such archive")
@@ -103,9 +110,7 @@ def export(
         try:
             import pyarrow  # noqa: F401  (an optional dependency: said before any work)
         except ImportError:
-            raise click.ClickException(
-                "Parquet export needs pyarrow: pip install -e '.[export]' (or pip install pyarrow)"
-            ) from None
+            raise click.ClickException(PARQUET_NEEDS) from None
     code = province_code(province)
     check_period(since, until)
     filters = ExportFilter(

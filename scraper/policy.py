@@ -50,14 +50,11 @@ class RecheckPolicy:
         if age <= timedelta(days=self.every_run_days):
             return True
         if age <= timedelta(days=self.weekly_days):
-            # The last time it was asked for, read or not: a page that keeps failing its
-            # re-check (the home page served at its address, a 500) is asked weekly too.
-            last = max(
-                _when(article.fetched_at or article.first_seen_at, now),
-                _when(article.checked_at, now)
-                if article.checked_at
-                else datetime.min.replace(tzinfo=now.tzinfo),
-            )
+            last = _when(article.fetched_at or article.first_seen_at, now)
+            if article.checked_at:
+                # Asked for since, read or not: a page that keeps failing its re-check (the
+                # home page served at its address, a 500) is asked weekly too.
+                last = max(last, _when(article.checked_at, now))
             return now - last >= timedelta(days=self.week)
         return False
 
