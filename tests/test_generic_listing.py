@@ -50,6 +50,16 @@ TITLES = [
         ("https://x.gov.vn/tin-tuc/tabid/57/CategoryID/4/Default.aspx", False),
         ("https://x.gov.vn/tin-tuc/tabid/57/Page/2/Default.aspx", False),
         ("https://x.gov.vn/tin-tuc", False),
+        # A section named by four words or more is still a section: its words are all words
+        # sections are named with, where a story's slug says what happened.
+        ("https://x.gov.vn/tin-tuc-su-kien", False),
+        ("https://x.gov.vn/danh-muc/tin-tuc-su-kien", False),
+        ("https://x.gov.vn/tin-tuc/itemlist/category/2-tin-tuc-su-kien.html", False),
+        ("https://x.gov.vn/thong-tin-bao-cao-thong-ke.html", False),
+        ("https://x.gov.vn/TinTuc/TinTucSuKien.aspx", False),
+        ("https://x.gov.vn/chuyen-muc/Hoạt-động-của-UBND-phường", False),
+        ("https://x.gov.vn/tin-tuc/hoi-nghi-tiep-xuc-cu-tri-phuong", True),
+        ("https://x.gov.vn/tin-tuc/tin-tuc-su-kien-2025", True),
         # No name says which parameter is the item: only a listing's context can.
         ("https://x.gov.vn/?cn=323&gd=7&tc=840", False),
     ],
@@ -509,6 +519,36 @@ def test_the_current_page_as_a_disabled_link_button():
     listing = parse_listing(_listing(ITEMS[:4], pager=pager), "https://x.gov.vn/TinTuc.aspx")
     assert listing.next_postback is not None
     assert listing.next_postback.target == "rpt$ctl02$lnk"
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_a_short_last_page_against_side_boxes_built_with_the_lists_own_markup(count):
+    """A theme's one "post" partial used for the section's items and for two boxes of six
+    in the narrow column: the last page's one item goes with the pager, the boxes do not."""
+    post = (
+        "<div class='post'><a class='thumb' href='{href}'><img src='/a.jpg'></a>"
+        "<h4><a href='{href}'>{title}</a></h4><span>10/03/2025</span></div>"
+    )
+
+    def posts(hrefs: list[str]) -> str:
+        return "".join(
+            post.format(href=h, title=f"{TITLES[i % 4]} ({h[-8:]})") for i, h in enumerate(hrefs)
+        )
+
+    boxes = "".join(
+        f"<div class='box'><h3>{name}</h3><div class='box-body'>"
+        f"{posts([f'/bai-viet/thong-bao-so-{k}{i}-{400 + 10 * k + i}' for i in range(6)])}</div></div>"
+        for k, name in enumerate(["Tin mới", "Xem nhiều"])
+    )
+    html = (
+        "<html><body><div class='container'><div class='row'><div class='col-lg-8'>"
+        f"<div class='post-list'>{posts(ITEMS[:count])}</div><nav><ul class='pagination'>"
+        "<li><a href='/danh-muc/tin?page=4' rel='prev'>‹</a></li><li><a href='/danh-muc/tin?page=4'>4</a>"
+        "</li><li class='active'><span>5</span></li></ul></nav></div>"
+        f"<div class='col-lg-4'>{boxes}</div></div></div></body></html>"
+    )
+    listing = parse_listing(html.encode(), "https://x.gov.vn/danh-muc/tin?page=5")
+    assert listing.article_urls == [f"https://x.gov.vn{h}" for h in ITEMS[:count]]
 
 
 def test_a_platforms_listing_of_unknown_item_addresses_is_read_the_generic_way():

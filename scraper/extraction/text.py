@@ -60,6 +60,14 @@ def _fold(line: str) -> str:
     return " ".join(line.split())
 
 
+def fold_accents(text: str) -> str:
+    """Vietnamese letters without their marks ("Tin-tức" → "Tin-tuc", "đ" → "d"), as slugs are."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def word_count(text: str) -> int:
     return len(text.split())
 

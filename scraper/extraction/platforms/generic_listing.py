@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from itertools import islice, pairwise
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from lxml.html import HtmlElement
 
@@ -14,6 +14,7 @@ from ..blocks import element_text
 from ..document import Document
 from ..element_texts import node_text
 from ..model import ListingPage, PostBack
+from ..text import fold_accents
 from ..urls import resolve_url, site_of
 from .base import absolute_links
 from .generic_layout import (
@@ -80,12 +81,44 @@ NOT_ITEM_PARAM = re.compile(
 DETAIL_WORD = re.compile(r"^(?:details?|chi-?tiet|xem|view)$", re.IGNORECASE)
 
 
+# The words sections are named with ("tin-tuc-su-kien", "thong-tin-bao-cao-thong-ke",
+# "hoat-dong-cua-ubnd", K2's "2-tin-tuc-su-kien"), accents folded. A story's slug is its title's
+# and says more ("hoi-nghi-tiep-xuc-cu-tri" has "nghi", "tiep", "xuc", "cu"), so a short slug of
+# these words alone names a section, however many words it has.
+_SECTION_WORDS = frozenset(
+    """tin tuc su kien hoat dong thong bao cao ke van ban phap quy nguoi phat ngon co so cong
+    nghe khai ngan sach chi dao dieu hanh cai cach chinh du an phong chuyen mon lanh don vi
+    nghiep cau to chuc nang nhiem vu noi bat tieu linh vuc hop tac quoc te gioi thieu trang chu
+    chien luoc hoach dang doan the mat tran kinh xa hoi ninh giao duc y hoa lich nong khoa hoc
+    moi trong nuoc ngoai dia phuong huyen tinh thi quan ubnd hdnd ubmttq mttq cua va danh muc
+    tong hop cac khac bai viet anh video thu dich truc tuyen dan doanh hoi dap kien gop lam viec
+    ho tro truyen pho bien tai dau xay dung nguyen truong lao thuong binh lien he quan tam
+    doi ngoai cuu chien binh phu nu thanh nien thon""".split()  # noqa: SIM905  (a word list, read as prose)
+)
+MAX_SECTION_SLUG_WORDS = 6
+_SLUG_SPLIT = re.compile(r"[-_+]+|(?<=[a-z])(?=[A-Z])")
+_LEADING_ID = re.compile(r"^\d{1,2}[-_]")
+
+
+def names_a_section(path: str) -> bool:
+    """Whether the path's last segment is a section's name made of section words."""
+    last = unquote(path.rstrip("/").rpartition("/")[2]).partition(".")[0]
+    if any(ch.isdigit() for ch in _LEADING_ID.sub("", last)):
+        return False
+    words = [w for w in _SLUG_SPLIT.split(_LEADING_ID.sub("", last)) if w]
+    return 0 < len(words) <= MAX_SECTION_SLUG_WORDS and all(
+        fold_accents(w).lower() in _SECTION_WORDS for w in words
+    )
+
+
 def is_article_url(url: str) -> bool:
     """Whether the URL alone looks like an article's: a slug or number ending the path, an
     opaque id as its last segment, or an item id in the query or in the path."""
     parts = urlsplit(url)
     path = parts.path
-    if (ARTICLE_LINK.search(path) and path.count("/") >= 1) or OPAQUE_SEGMENT.search(path):
+    if OPAQUE_SEGMENT.search(path) or (
+        ARTICLE_LINK.search(path) and path.count("/") >= 1 and not names_a_section(path)
+    ):
         return True
     if any(names_item_id(name, value) for name, value in parse_qsl(parts.query)):
         return True
@@ -225,12 +258,12 @@ def _main_list(
     for anchor, url in candidates:
         groups.setdefault(_signature(anchor), []).append((anchor, url))
     titled = [g for g in groups.values() if any(id(a) not in short for a, _ in g)]
-    listed = frozenset(id(anchor) for anchor, _ in candidates)
+    listed = {id(anchor): url for anchor, url in candidates}
 
     def weight(group: list[tuple[HtmlElement, str]]) -> float:
         distinct = {url for _, url in group}
         first = group[0][0]
-        side = 0.3 if in_side_box(first) or _in_narrow_column(first) else 1.0
+        side = 0.3 if _aside(first) else 1.0
         # On a section's last page its own list may be shorter than a box of another
         # section's news: links under the section's own address count double, and so do
         # the links of the list the pager goes with.
@@ -241,7 +274,16 @@ def _main_list(
 
     if not titled and max(map(weight, groups.values())) < MIN_UNTITLED_LIST:
         return []  # a few short links (a menu's), no list of articles
-    best = max(titled or groups.values(), key=weight)
+    contenders = titled or list(groups.values())
+    if pagers:
+        # A side box never outweighs the list the pager goes with, however short a last
+        # page leaves it ("Tin mới" and "Xem nhiều" built with the list's own markup).
+        paged = [
+            g for g in contenders if not _aside(g[0][0]) and _goes_with_pager(g, pagers, listed)
+        ]
+        if paged:
+            contenders = [g for g in contenders if not _aside(g[0][0])]
+    best = max(contenders, key=weight)
     container = lowest_common_ancestor([anchor for anchor, _ in best])
     if len({url for _, url in best}) == 1:
         return [best[0][1]]
@@ -270,6 +312,10 @@ def _main_list(
         if 0 < len({url for _, url in beside}) <= MAX_FEATURED:
             inside.update(id(anchor) for anchor, _ in beside)
     return [url for anchor, url in candidates if id(anchor) in inside]
+
+
+def _aside(anchor: HtmlElement) -> bool:
+    return in_side_box(anchor) or _in_narrow_column(anchor)
 
 
 # Bootstrap's narrow columns (a third of the row or less) hold side boxes, not the section.
@@ -331,12 +377,20 @@ def _pagers(doc: Document) -> frozenset[HtmlElement]:
 def _goes_with_pager(
     group: list[tuple[HtmlElement, str]],
     pagers: frozenset[HtmlElement],
-    listed: frozenset[int],
+    listed: dict[int, str],
 ) -> bool:
     """Whether a pager sits in the list's box, or right beside it: in a sibling of the box
     that holds no other listed link (a sidebar's box is beside the main column, whose
     pager is not its own)."""
     box = lowest_common_ancestor([anchor for anchor, _ in group])
+    if len(group) == 1:
+        # A lone item (a last page's): its box is the largest around it that lists nothing
+        # else (its picture's link to the same article aside).
+        url = group[0][1]
+        while (parent := box.getparent()) is not None and parent.tag not in ("body", "html"):
+            if any(listed.get(id(a), url) != url for a in parent.iter("a")):
+                break
+            box = parent
     if any(pager is box or is_inside(pager, box) for pager in pagers):
         return True
     parent = box.getparent()
