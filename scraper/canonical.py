@@ -26,6 +26,26 @@ VOLATILE_PARAM = re.compile(
     r"|^(?:PHPSESSID|ASPSESSIONID\w*|jsessionid|sessionid|session_id|CFID|CFTOKEN|osCsid|zenid)$",
     re.IGNORECASE,
 )
+# Where a link was shown, in words a CMS of its own writes it ("?src=chuyen-muc&pos=12",
+# "?from=home", "?vitri=3"): dropped only where the path alone names the article (a number or
+# an opaque id ends it), since some portals route their modules by such a name
+# ("index.php?src=news&id=5").
+_PLACEMENT_PARAM = re.compile(
+    r"^(?:src|source|from|ref|referer|referrer|pos|position|vitri|vt|itm_\w+)$", re.IGNORECASE
+)
+_NUMBERED_PATH = re.compile(
+    r"(?:[-_/]\d+|\d{3,}|[0-9a-f]{24}|[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12})(?:\.[a-z]+)?/?$",
+    re.IGNORECASE,
+)
+
+
+def _volatile(name: str, path: str) -> bool:
+    return bool(
+        VOLATILE_PARAM.search(name)
+        or (_PLACEMENT_PARAM.match(name) and _NUMBERED_PATH.search(path))
+    )
+
+
 # Java's ";jsessionid=…", and ASP.NET's cookieless session as a path segment: "/(S(abc…))/",
 # "/(X(1)S(abc…))/".
 _SESSION_IN_PATH = re.compile(
@@ -46,7 +66,7 @@ def canonical_url(url: str) -> str:
     if not parts.query:
         return url if path == parts.path else urlunsplit(parts._replace(path=path))
     pairs = parse_qsl(parts.query, keep_blank_values=True)
-    kept = [(name, value) for name, value in pairs if not VOLATILE_PARAM.search(name)]
+    kept = [(name, value) for name, value in pairs if not _volatile(name, path)]
     if any(names_item_id(name, value) for name, value in kept):
         # A listing's page number beside the item's id ("ChiTiet.aspx?ID=617&page=2"): where
         # the link was shown, not what it shows.
@@ -72,7 +92,7 @@ def stable_prefix(url: str) -> str | None:
         return None
     kept = []
     for pair in query.split("#", 1)[0].split("&"):
-        if VOLATILE_PARAM.search(pair.split("=", 1)[0]):
+        if _volatile(pair.split("=", 1)[0], base):
             return base + "?" + "".join(p + "&" for p in kept)
         kept.append(pair)
     return None

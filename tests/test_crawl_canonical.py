@@ -36,6 +36,12 @@ from .test_incremental import crawl
         # The listing page a link was shown on, beside the item's id.
         ("https://x.gov.vn/ChiTiet.aspx?ID=617&MaDM=5&page=2", "https://x.gov.vn/ChiTiet.aspx?ID=617&MaDM=5"),
         ("https://x.gov.vn/index.php?com=tin&id_tin=46&trang=3", "https://x.gov.vn/index.php?com=tin&id_tin=46"),
+        # Where the link was placed, beside a path that names the article by its number.
+        ("https://x.gov.vn/tin-tuc/hoi-nghi-12.html?src=chuyen-muc&pos=3",
+         "https://x.gov.vn/tin-tuc/hoi-nghi-12.html"),
+        ("https://x.gov.vn/tin/67d1484a7cc888ace90df82f?from=home&id=2", "https://x.gov.vn/tin/67d1484a7cc888ace90df82f?id=2"),
+        # ... but not where the path names no article: a module's name.
+        ("https://x.gov.vn/index.php?src=news&id=5", "https://x.gov.vn/index.php?src=news&id=5"),
         # What names the article stays, as the page wrote it.
         ("https://x.gov.vn/tin-tuc?page=2", "https://x.gov.vn/tin-tuc?page=2"),
         ("https://x.gov.vn/?p=123&page=2", "https://x.gov.vn/?p=123&page=2"),
@@ -60,6 +66,8 @@ def test_canonical_url(shown, key):
          "http://q3.gov.vn/Lists/Posts/Post.aspx?ItemID=12802&Mode=1&"),
         ("https://x.gov.vn/a;jsessionid=0F3A9?id=5", "https://x.gov.vn/a"),
         ("https://x.gov.vn/chi-tiet?d=1045&c=7", None),
+        ("https://x.gov.vn/tin/hoi-nghi-60034.html?src=chuyen-muc&pos=12", "https://x.gov.vn/tin/hoi-nghi-60034.html?"),
+        ("https://x.gov.vn/index.php?src=news&id=5", None),
         ("https://x.gov.vn/a-123.html", None),
     ],
 )  # fmt: skip
