@@ -153,6 +153,9 @@ def test_split_authors(byline, authors):
         ("Tin - ảnh: Minh Anh", ["Minh Anh"]),
         ("Tin/ảnh: Minh Anh", ["Minh Anh"]),
         ("Tin, bài: Minh Anh", ["Minh Anh"]),
+        ("Ảnh, bài: Đức Hoàng", ["Đức Hoàng"]),
+        ("Ảnh và bài: Ngọc Trâm", ["Ngọc Trâm"]),
+        ("Ảnh - tin: Ngọc Trâm", ["Ngọc Trâm"]),
         ("Tổng hợp: Hoàng Long", ["Hoàng Long"]),
         ("Thực hiện: Nhóm phóng viên", ["Nhóm phóng viên"]),
         ("Sưu tầm: Thu Trang", ["Thu Trang"]),
@@ -358,3 +361,28 @@ def test_a_line_naming_the_attached_files_is_no_text(line):
     article = _extract(f"<p>Các tổ dân phố đăng ký theo mẫu dưới đây.<br>{line}</p>")
     assert not any(word in article.body for word in ("đính kèm", "Tải về", ".doc", ".pdf"))
     assert article.attachments
+
+
+@pytest.mark.parametrize(
+    ("line", "inside", "authors"),
+    [
+        ("<p class='reporter'><b>Phóng viên: Trần Đức Mạnh</b></p>", False, ["Trần Đức Mạnh"]),
+        ("<p><strong>PV: Hoàng Long</strong></p>", True, ["Hoàng Long"]),
+        ("<p><b>Thực hiện: Quang Minh – Hải Yến</b></p>", True, ["Quang Minh", "Hải Yến"]),
+        ("<div class='tt'>Bài, ảnh: Thu Hà</div>", False, ["Thu Hà"]),
+    ],
+)
+def test_a_reporters_line_printed_over_the_text_is_the_byline(line, inside, authors):
+    """Between the dateline and the text, or as the text's first line: the byline, as
+    printed, and no line of the text."""
+    page = (
+        "<html><head><meta charset='utf-8'><title>Phường ra quân vệ sinh môi trường</title></head>"
+        "<body><div class='chi-tiet-tin'><h1>Phường ra quân vệ sinh môi trường</h1>"
+        "<div class='ngay'>Chủ nhật, 09/03/2025 07:30</div>"
+        f"{'' if inside else line}<div class='noi-dung'>{line if inside else ''}{_BODY}</div></div>"
+        "<div class='footer'>Cổng thông tin điện tử phường</div></body></html>"
+    )
+    article = extract_article(page.encode(), URL)
+    assert article.authors == authors
+    assert article.byline is not None and article.byline.endswith(authors[-1])
+    assert article.body.startswith("Sáng Chủ nhật, hơn ba trăm đoàn viên")

@@ -18,8 +18,10 @@ from .dates import is_print_date_header, parse_dateline
 from .text import is_upper_text, word_count
 
 BYLINE_LABEL = re.compile(
-    # "Tin, ảnh:", "Tin - ảnh:", "Tin/ảnh:", "Bài và ảnh:", "Tin, bài:", "Tin:", "Bài:".
-    r"^(?:(?:tin|bài)(?:\s*(?:[,/&-–]|và)?\s*(?:ảnh|bài|tin))?|tác giả(?: bài viết)?|nguồn(?: tin)?|"
+    # "Tin, ảnh:", "Tin - ảnh:", "Tin/ảnh:", "Bài và ảnh:", "Tin, bài:", "Tin:", "Bài:", and
+    # the other way round, "Ảnh, bài:", "Ảnh và tin:" (a photo credit alone is "Ảnh:").
+    r"^(?:(?:tin|bài)(?:\s*(?:[,/&-–]|và)?\s*(?:ảnh|bài|tin))?|ảnh\s*(?:[,/&-–]|và)\s*(?:bài|tin)|"
+    r"tác giả(?: bài viết)?|nguồn(?: tin)?|"
     r"theo|"
     r"người viết|(?:nhóm )?phóng viên|pv|ctv|cộng tác viên|tổng hợp|(?:người |nhóm )?thực hiện|"
     r"sưu tầm|biên soạn|lược dịch|author|source)\s*[:：]",

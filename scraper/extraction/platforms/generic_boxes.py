@@ -376,22 +376,52 @@ def _names_author(value: str | None) -> bool:
 OPENING_AUTHOR_LINES = 3
 
 
+# The labels of a writer's line printed over the text: an author field, or a reporter's
+# ("Phóng viên:", "PV:", "Thực hiện:", "Bài, ảnh:"). (Not a source: "Nguồn:", "Theo" over a
+# text introduce where it was taken from.)
+OPENING_AUTHOR = re.compile(
+    r"(?:tác giả(?: bài viết)?|người viết|bút danh|author|(?:nhóm )?phóng viên|pv|ctv"
+    r"|cộng tác viên|(?:người |nhóm )?thực hiện|(?:tin|bài)\s*(?:[,/&-–]|và)\s*(?:ảnh|bài|tin)"
+    r"|ảnh\s*(?:[,/&-–]|và)\s*(?:bài|tin))\s*[:：]\s*(?P<name>.+)$",
+    re.IGNORECASE,
+)
+_OPENING_LABEL = re.compile(OPENING_AUTHOR.pattern.partition("(?P<name>")[0], re.IGNORECASE)
+# The short blocks printed between the dateline and the text that are looked at.
+BLOCKS_OVER_TEXT = 3
+
+
 def opening_author_line(container: HtmlElement) -> str | None:
-    """A labelled author line opening the text block ("Tác giả: Nguyễn Thị Hoa" over the
-    date, Joomla 1.0's `span.small`): the whole line, as published, so that it leaves the
-    text. Never the site's account ("Tác giả: Quản trị", dropped as furniture)."""
-    opening = element_text(container)[:300].lower()
-    if "tác giả" not in opening and "author" not in opening:
+    """A labelled author line opening the text block or printed right over it ("Tác giả:
+    Nguyễn Thị Hoa" over the date, Joomla 1.0's `span.small`; "Phóng viên: Trần Mạnh" between
+    the dateline and the text): the whole line, as published, so that it leaves the text.
+    Never the site's account ("Tác giả: Quản trị", dropped as furniture)."""
+    over = _blocks_over(container)
+    if not _OPENING_LABEL.search(element_text(container)[:300]) and not any(
+        _OPENING_LABEL.search(node_text(block)) for block in over
+    ):
         return None  # (most texts: no such label near their start)
-    for block in paragraphs(container)[:OPENING_AUTHOR_LINES]:
-        field = AUTHOR_FIELD.match(block.text)
-        if (
-            field is not None
-            and _plausible_author(field["name"].strip())
-            and not ACCOUNT_LINE.match(block.text)
-        ):
-            return block.text
+    for element in (*over, container):
+        for block in paragraphs(element)[:OPENING_AUTHOR_LINES]:
+            field = OPENING_AUTHOR.match(block.text)
+            if (
+                field is not None
+                and _plausible_author(field["name"].strip())
+                and not ACCOUNT_LINE.match(block.text)
+            ):
+                return block.text
     return None
+
+
+def _blocks_over(container: HtmlElement) -> list[HtmlElement]:
+    """The short blocks right before the text block, nearest last."""
+    blocks: list[HtmlElement] = []
+    for element in container.itersiblings(preceding=True):
+        if not isinstance(element.tag, str) or element.tag in ("script", "style"):
+            continue
+        if len(blocks) == BLOCKS_OVER_TEXT or len(node_text(element)) > MAX_DATELINE_CHARS:
+            break
+        blocks.append(element)
+    return blocks[::-1]
 
 
 # Drupal's label/value fields ("field__label" then "field__item"; Drupal 7: "field-label"),
