@@ -984,6 +984,20 @@ def test_attachments_in_a_box_of_their_own_after_the_text(box):
     assert article.body.endswith("bố trí lối đi tạm cho học sinh.")
 
 
+@pytest.mark.parametrize("download_first", [False, True])
+def test_a_file_linked_twice_in_its_box_is_one_attachment_titled_by_its_name(download_first):
+    """Boxes link each file by its name and again by a "Tải về" button."""
+    named = "<a href='/files/ke-hoach.pdf'>Kế hoạch tổ chức ngày hội đại đoàn kết</a>"
+    button = "<a class='btn' href='/files/ke-hoach.pdf'>Tải về</a>"
+    pair = button + named if download_first else named + button
+    box = f"<div class='attach'><b>File đính kèm</b><p>{pair}</p><p><a href='/files/phu-luc.docx'>Phụ lục</a> <a href='/files/phu-luc.docx'>Tải về</a></p></div>"
+    article = extract_article(_page(_article_block(box)), URL)
+    assert [(a.url.rsplit("/", 1)[1], a.title) for a in article.attachments] == [
+        ("ke-hoach.pdf", "Kế hoạch tổ chức ngày hội đại đoàn kết"),
+        ("phu-luc.docx", "Phụ lục"),
+    ]
+
+
 def test_a_dateline_printed_after_the_text_does_not_hide_the_byline():
     """A Liferay 6 theme prints "Ngày đăng …" under the text, after the right-aligned name."""
     page = (

@@ -139,8 +139,10 @@ def _cut_off(doc: Document, dateline_text: str) -> bool:
 
 def _merge_attachments(extra: list[Attachment], found: list[Attachment]) -> list[Attachment]:
     """Body attachments first, then the template's, each file once."""
-    seen = {a.url for a in found}
-    return [*found, *(a for a in extra if a.url not in seen)]
+    merged = {a.url: a for a in found}
+    for file in extra:
+        merged.setdefault(file.url, file)
+    return list(merged.values())
 
 
 # The blocks at the top of the text looked at for the dateline's line, and the words that

@@ -9,7 +9,7 @@ from itertools import islice
 
 from lxml.html import HtmlElement
 
-from .blocks import attachment, is_file_link
+from .blocks import ACTION_LABEL, attachment, is_file_link
 from .document import Document
 from .model import Attachment
 from .urls import resolve_url
@@ -55,9 +55,19 @@ def _labelled(box: HtmlElement) -> bool:
 
 
 def _files(doc: Document, box: HtmlElement) -> list[Attachment]:
-    files = []
+    """Each file of the box once: a box links it by its name and again by "Tải về"; the
+    first link that names it titles it."""
+    files: dict[str, Attachment] = {}
     for link in box.iter("a"):
         url = resolve_url(doc.link_base, (link.get("href") or "").strip())
-        if url is not None and is_file_link(url, link):
-            files.append(attachment(url, link))
-    return files
+        if url is None or not is_file_link(url, link):
+            continue
+        found, known = attachment(url, link), files.get(url)
+        if known is None or (_untitled(known) and not _untitled(found)):
+            files[url] = found
+    return list(files.values())
+
+
+def _untitled(file: Attachment) -> bool:
+    """Titled only by an action ("Tải về") or by the file's own name."""
+    return bool(ACTION_LABEL.match(file.title)) or file.url.endswith(file.title)
