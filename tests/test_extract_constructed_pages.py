@@ -732,6 +732,24 @@ def test_generic_section_page_of_linked_teasers_is_no_article(section_heading):
     assert caught.value.detail.startswith("a listing page: ")
 
 
+@pytest.mark.parametrize("heading_tag", ["h2", "h5"])
+def test_generic_section_page_of_cards_that_are_links_is_no_article(heading_tag):
+    """Each item one link around its picture, heading, date and summary (Bootstrap's
+    `a.card`, a Next.js card component): the headings are linked all the same."""
+    items = "".join(
+        f"<a class='card' href='/tin-tuc/{slug}.html'><img src='/anh/{slug}.jpg'>"
+        f"<div class='card-body'><{heading_tag}>{title}</{heading_tag}><time>{date}</time>"
+        f"<p>{_SUMMARY}</p></div></a>"
+        for title, date, slug in _TEASERS
+    )
+    page = _page(f"<h1>TIN HOẠT ĐỘNG</h1><div class='cards'>{items}</div>").replace(
+        "<title>Đối thoại về nạo vét kênh thủy lợi", "<title>Tin hoạt động"
+    )
+    with pytest.raises(NotAnArticle) as caught:
+        extract_article(page, "https://xa.example.gov.vn/tin-tuc")
+    assert caught.value.detail.startswith("a listing page: ")
+
+
 def test_generic_title_linking_to_its_own_page_among_linked_teasers_is_an_article():
     """A template that links every title, the article's to itself (by another form of its
     address), and the related items' alike: still the article."""

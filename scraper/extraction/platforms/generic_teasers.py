@@ -20,12 +20,34 @@ MIN_TEASERS = 3
 HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
+# How far up a heading a card's link may wrap it (`a.card > div.card-body > h5`).
+CARD_LINK_DEPTH = 3
+
+
+def _heading_link(heading: HtmlElement) -> HtmlElement | None:
+    """The link that is the heading's whole text (`h3 > a`, or the heading itself), or the
+    card's link around it that opens with it (`a.card > div > h2` and the card's summary)."""
+    links = list(heading.iter("a"))  # (the heading itself, when it is the link)
+    if links:
+        return (
+            links[0]
+            if len(links) == 1 and element_text(links[0]) == element_text(heading)
+            else None
+        )
+    for depth, ancestor in enumerate(heading.iterancestors()):
+        if depth == CARD_LINK_DEPTH:
+            break
+        if ancestor.tag == "a":
+            return ancestor if element_text(ancestor).startswith(element_text(heading)) else None
+    return None
+
+
 def _linked_elsewhere(doc: Document, heading: HtmlElement, own: set[str]) -> bool:
     """Whether the heading's whole text is one link, to a page other than this one."""
-    links = list(heading.iter("a"))  # (the heading itself, when it is the link)
-    if len(links) != 1 or element_text(links[0]) != element_text(heading):
+    link = _heading_link(heading)
+    if link is None:
         return False
-    href = (links[0].get("href") or "").strip()
+    href = (link.get("href") or "").strip()
     if not href or href.startswith(("#", "javascript:", "mailto:")):
         return False
     target = resolve_url(doc.link_base, href)
@@ -49,7 +71,7 @@ def is_teaser_title(doc: Document, title_el: HtmlElement | None) -> bool:
     """The title chosen is a teaser's heading: it links to another page, and so do at least
     MIN_TEASERS headings like it (same tag and class) on the page. That page lists articles.
     (A related-news box has linked headings too, but an article's own title is no link.)"""
-    if title_el is None or next(title_el.iter("a"), None) is None:
+    if title_el is None or _heading_link(title_el) is None:
         return False  # nearly every article: a title with no link, nothing more to look at
     if not _linked_elsewhere(doc, title_el, own_addresses(doc)):
         return False
@@ -67,6 +89,19 @@ def _heading_of(link: HtmlElement) -> HtmlElement | None:
     return None
 
 
+def _card_heading(link: HtmlElement) -> HtmlElement | None:
+    """The heading a card's link opens with (its picture aside)."""
+    text = element_text(link)
+    return next(
+        (
+            node
+            for node in link.iterdescendants(*HEADING_TAGS)
+            if text.startswith(element_text(node)) and element_text(node)
+        ),
+        None,
+    )
+
+
 def opens_with_teasers(doc: Document, block: HtmlElement, title_el: HtmlElement | None) -> bool:
     """The text block found is a list of teasers: past the title (a section's page names
     itself in a heading, as an article does), its text opens with a teaser's linked heading,
@@ -80,6 +115,8 @@ def opens_with_teasers(doc: Document, block: HtmlElement, title_el: HtmlElement 
     if not text.startswith(element_text(link)):
         return False
     heading = _heading_of(link)
+    if heading is None:
+        heading = _card_heading(link)
     return (
         heading is not None
         and _linked_elsewhere(doc, heading, own_addresses(doc))
@@ -107,9 +144,7 @@ class TeaserBoxes:
 
     def _links_elsewhere(self, box: HtmlElement) -> bool:
         return any(
-            _heading_like(child)
-            and next(child.iter("a"), None) is not None
-            and _linked_elsewhere(self.doc, child, own_addresses(self.doc))
+            _heading_like(child) and _linked_elsewhere(self.doc, child, own_addresses(self.doc))
             for child in box
         )
 
