@@ -430,6 +430,51 @@ def test_generic_json_ld_broken_or_of_another_kind_gives_no_time():
         assert article.published_at is None
 
 
+_SHELL_TEXTS = [
+    (
+        "Sáng 10/3, UBND xã tổ chức đối thoại với người dân về kế hoạch nạo vét kênh thủy lợi"
+        " nội đồng trước vụ hè thu."
+    ),
+    "Các hộ dân đề nghị xã công khai tiến độ và bố trí đường tạm cho xe chở nông sản.",
+]
+
+
+@pytest.mark.parametrize("as_html", [False, True])
+@pytest.mark.parametrize("shell", ["<app-root></app-root>", "<h1>Đối thoại về nạo vét kênh thủy lợi</h1><div class='chi-tiet'><p>Đang tải...</p></div>"])  # fmt: skip
+def test_generic_article_declared_only_in_json_ld_article_body(shell, as_html):
+    """An app's shell, or a template whose text box its scripts fill in: the article is the
+    one its JSON-LD declares, time in UTC read at +07:00, with a warning saying so."""
+    text = "".join(f"<p>{t}</p>" for t in _SHELL_TEXTS) if as_html else "\\n\\n".join(_SHELL_TEXTS)
+    script = (
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@graph": ['
+        '{"@type": "WebSite", "name": "Cổng thông tin xã"}, {"@type": "NewsArticle", '
+        f'"headline": "Đối thoại về nạo vét kênh thủy lợi", "articleBody": "{text}", '
+        '"datePublished": "2020-03-10T01:15:00Z", "author": {"@type": "Person", "name": "Minh Khôi"}}]}'
+        "</script>"
+    )
+    html = (
+        f"<html><head><title>Cổng thông tin xã</title>{script}</head>"
+        f"<body><div class='menu'><a href='/'>Trang chủ</a></div>{shell}</body></html>"
+    )
+    article = extract_article(html, URL)
+    assert article.title == "Đối thoại về nạo vét kênh thủy lợi"
+    assert article.published_at == "2020-03-10T08:15:00+07:00"
+    assert article.body == "\n\n".join(_SHELL_TEXTS)
+    assert article.byline == "Minh Khôi"
+    assert any("JSON-LD articleBody" in warning for warning in article.warnings)
+
+
+def test_generic_article_body_in_the_page_wins_over_the_declared_one():
+    script = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "articleBody": '
+        f'"{" ".join(_SHELL_TEXTS)}"}}</script>'
+    )
+    html = _page(f"<h1>Đối thoại về nạo vét kênh thủy lợi</h1><div class='chi-tiet'>{_BODY}</div>")
+    article = extract_article(html.replace("</head>", script + "</head>"), URL)
+    assert article.body == extract_article(html, URL).body
+    assert not any("JSON-LD" in warning for warning in article.warnings)
+
+
 def test_generic_lead_opening_the_article_box():
     """Title, date, lead and text in one box, the lead named by its class: the lead is the
     summary and the body's first paragraph; a described photo in the text is not a lead."""

@@ -1,10 +1,13 @@
 """Schema.org JSON-LD (`<script type="application/ld+json">`): the publish time a CMS declares
-for the page. Only a fallback, like <meta> times: the page's own dateline comes first."""
+for the page, and the article itself where the page shows none (an app's shell that its
+scripts fill in). Only fallbacks, like <meta> times: the page's own dateline and text come
+first."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from .document import Document
@@ -56,3 +59,39 @@ def _types(node: dict[str, Any]) -> set[str]:
     if isinstance(declared, str):
         return {declared}
     return {t for t in declared if isinstance(t, str)} if isinstance(declared, list) else set()
+
+
+@dataclass(frozen=True)
+class DeclaredArticle:
+    headline: str | None
+    body: str
+    published: str | None
+    author: str | None
+
+
+def declared_article(doc: Document) -> DeclaredArticle | None:
+    """The page's article node that declares its text (`articleBody`), if any."""
+    if not doc.mentions("articleBody"):
+        return None
+    for node in _nodes(doc):
+        body = node.get("articleBody")
+        if _types(node) & ARTICLE_TYPES and isinstance(body, str) and body.strip():
+            headline = node.get("headline") or node.get("name")
+            published = node.get("datePublished")
+            return DeclaredArticle(
+                headline=headline if isinstance(headline, str) else None,
+                body=body,
+                published=published if isinstance(published, str) else None,
+                author=_author_name(node.get("author")),
+            )
+    return None
+
+
+def _author_name(author: Any) -> str | None:
+    """The first author's name: "Minh Khôi", {"@type": "Person", "name": …}, or a list."""
+    if isinstance(author, list):
+        names = [name for item in author if (name := _author_name(item))]
+        return ", ".join(names) or None
+    if isinstance(author, dict):
+        author = author.get("name")
+    return (author.strip() or None) if isinstance(author, str) else None

@@ -33,6 +33,7 @@ from .generic_boxes import (
     opening_author_line,
     posted_time,
 )
+from .generic_declared import declared_parts
 from .generic_far_datelines import far_datelines, opening_dateline
 from .generic_fields import (
     dateline_texts,
@@ -374,6 +375,9 @@ def parse_article(doc: Document) -> Article:
         # Nothing but teasers to read (what is left is chrome, or too short): a listing.
         raise NotAnArticle("not_an_article", "a listing page: its text is a list of teasers")
     if short:
+        declared = declared_parts(doc, MIN_BODY_CHARS, find_title(doc)[0])
+        if declared is not None:
+            return assemble(doc, NAME, declared)
         container = _short_article_box(doc)
     if in_chrome(container):
         raise NotAnArticle("no_body", "the only text is in the page's header, footer or menus")

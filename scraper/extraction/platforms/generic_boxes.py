@@ -164,7 +164,7 @@ def find_author_box(doc: Document, container: HtmlElement) -> str | None:
         if any(ch.isdigit() for ch in text):
             # A box of the author and the date ("tacgia-ngay": "Lò Văn Toàn - 09/06/2016").
             text = DATE_TAIL.sub("", text)
-        if not _plausible_author(text) or POSTED_LINE.match(text):
+        if not plausible_author(text) or POSTED_LINE.match(text):
             continue  # ("Viết bởi Super User": Joomla's record account, not an author)
         if in_chrome(element) or in_side_box(element) or not near(element, container):
             continue
@@ -265,7 +265,7 @@ def find_author_line(lines: list[str]) -> str | None:
         author = field["name"].strip(" |·-–") if field is not None else text
         # (A view counter printed right after it in the same box: "Tác giả: Quang Vinh 318".)
         author = TRAILING_COUNT.sub("", author)
-        if _plausible_author(author):
+        if plausible_author(author):
             return author
     return None
 
@@ -341,7 +341,7 @@ def posted_time(lines: list[str]) -> str | None:
     return None
 
 
-def _plausible_author(text: str) -> bool:
+def plausible_author(text: str) -> bool:
     """A person's or unit's name, not an account ("admin", "bientap01"), a date or a credit."""
     return (
         AUTHOR_CHARS[0] <= len(text) <= AUTHOR_CHARS[1]
@@ -363,7 +363,7 @@ def microdata_author(doc: Document) -> str | None:
             (el for el in element.iterdescendants() if el.get("itemprop") == "name"), element
         )
         text = clean_line(name.get("content") or element_text(name))
-        if _plausible_author(text):
+        if plausible_author(text):
             return text
     return None
 
@@ -405,7 +405,7 @@ def opening_author_line(container: HtmlElement) -> str | None:
             field = OPENING_AUTHOR.match(block.text)
             if (
                 field is not None
-                and _plausible_author(field["name"].strip())
+                and plausible_author(field["name"].strip())
                 and not ACCOUNT_LINE.match(block.text)
             ):
                 return block.text
@@ -444,7 +444,7 @@ def labelled_fields(doc: Document) -> tuple[str | None, list[HtmlElement]]:
                 continue
             label_text = element_text(label).rstrip(":： ")
             value = element_text(field)[len(element_text(label)) :].strip(" :：")
-            if AUTHOR_FIELD.match(f"{label_text}: {value}") and _plausible_author(value):
+            if AUTHOR_FIELD.match(f"{label_text}: {value}") and plausible_author(value):
                 author = author or value
                 fields.append(field)
             elif SOURCE_FIELD.match(label_text):
