@@ -477,6 +477,11 @@ def test_is_print_date_header(text: str, expected: bool) -> None:
         ),
         ("https://x.gov.vn/detail/000000007cc888ace90df82f", None),  # 1970
         ("https://x.gov.vn/detail/ffffffff7cc888ace90df82f", None),  # 2106
+        # Dated permalinks: the day, with a slug after it.
+        ("https://xa.gov.vn/2025/12/09/hoi-nghi-tong-ket/", ("2025-12-09T00:00:00+07:00", "day")),
+        ("https://xa.gov.vn/tin-tuc/2025/02/30/a", None),
+        ("https://xa.gov.vn/2025/12/09/", None),  # (a day's archive, no article)
+        ("https://xa.gov.vn/files/2025/12/09/1234.pdf", None),
         # Too vague or no date at all.
         ("https://baodanang.vn/channel/5404/201805/tin-tuc-3089425/", None),
         ("https://sotttt.hanoi.gov.vn/tin-tuc/-/view_content/5612221-bau-cu.html", None),

@@ -282,6 +282,11 @@ _VCCORP_URL_RE = re.compile(r"-(?P<tail>\d{16,})\.(?:htm|chn)$", re.IGNORECASE)
 _SHAREPOINT_URL_RE = re.compile(
     r"/pages/(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})/", re.IGNORECASE
 )
+# Dated permalinks (WordPress, Drupal, Hugo, Jekyll): "/2025/12/09/<slug>", each its own
+# segment, the month and day two digits.
+_DATED_PATH_RE = re.compile(
+    r"/(?P<y>(?:19|20)\d\d)/(?P<m>0[1-9]|1[0-2])/(?P<d>0[1-9]|[12]\d|3[01])/(?=[^/\d])"
+)
 # Mongo ObjectId as a whole path segment: the first 8 hex digits are Unix seconds.
 _OBJECTID_URL_RE = re.compile(r"/(?P<oid>[0-9a-f]{24})(?=/|$)", re.IGNORECASE)
 
@@ -428,7 +433,8 @@ def page_writes_month_first(text: str) -> bool:
 
 
 def date_from_url(url: str, *, today: date | None = None) -> Dateline | None:
-    """Publish time embedded in an article URL (VCCorp tail, SharePoint folder, ObjectId).
+    """Publish time embedded in an article URL (VCCorp tail, SharePoint folder, ObjectId,
+    a dated permalink "/2025/12/09/<slug>").
 
     Only a fallback for pages without a dateline. Never raises; same range check as
     `parse_dateline`. Year-month folders such as "/201805/" are too vague and ignored.
@@ -437,7 +443,7 @@ def date_from_url(url: str, *, today: date | None = None) -> Dateline | None:
         return None
     path = url.strip().split("#", 1)[0].split("?", 1)[0]
     latest = _latest_allowed(today)
-    for parse in (_from_vccorp_url, _from_sharepoint_url, _from_objectid_url):
+    for parse in (_from_vccorp_url, _from_sharepoint_url, _from_objectid_url, _from_dated_path):
         found = parse(path)
         if found is not None and _in_range(found.value, latest):
             return found
@@ -811,6 +817,14 @@ def _from_sharepoint_url(path: str) -> Dateline | None:
         return None
     value = _make_datetime((match["y"], match["m"], match["d"]), (0, 0, 0), TZ)
     return None if value is None else _dateline(value, match.group()[len("/pages/") : -1])
+
+
+def _from_dated_path(path: str) -> Dateline | None:
+    match = _DATED_PATH_RE.search(path)
+    if match is None:
+        return None
+    value = _make_datetime((match["y"], match["m"], match["d"]), (0, 0, 0), TZ)
+    return None if value is None else _dateline(value, match.group().strip("/"))
 
 
 def _from_objectid_url(path: str) -> Dateline | None:
