@@ -795,6 +795,24 @@ def test_generic_section_page_of_cards_that_are_links_is_no_article(heading_tag)
     assert caught.value.detail.startswith("a listing page: ")
 
 
+@pytest.mark.parametrize(
+    ("url", "heading"),
+    [
+        ("https://xa.example.gov.vn/tim-kiem?q=n%E1%BA%A1o+v%C3%A9t", "<h1>Kết quả tìm kiếm</h1>"),
+        ("https://xa.example.gov.vn/?s=nao+vet", "<p>Tìm thấy 1 kết quả cho <b>nạo vét</b></p>"),
+        ("https://xa.example.gov.vn/Default.aspx", "<h1>Kết quả tìm kiếm</h1><p>Có 2 kết quả</p>"),
+    ],
+)
+def test_generic_search_results_with_a_hit_or_two_are_no_article(url, heading):
+    """One or two hits look like an article: a linked heading, its date, a snippet."""
+    hits = "".join(_teaser(*teaser, summary=_SUMMARY * 3) for teaser in _TEASERS[:2])
+    page = _page(f"{heading}{hits}")
+    with pytest.raises(NotAnArticle) as caught:
+        extract_article(page, url)
+    if "?" in url:  # (the search's own address says so before any text is weighed)
+        assert caught.value.detail == "a site search's results page"
+
+
 def test_generic_title_linking_to_its_own_page_among_linked_teasers_is_an_article():
     """A template that links every title, the article's to itself (by another form of its
     address), and the related items' alike: still the article."""

@@ -212,6 +212,32 @@ def _form_page(container: HtmlElement, title: str | None) -> bool:
     return any(field.get("type") == "password" for field in container.iter("input"))
 
 
+# A site search's answer: its address ("/tim-kiem?q=", "/search?keyword=", WordPress's "?s=")
+# or its heading ("Kết quả tìm kiếm", "Tìm thấy 2 kết quả"). One or two hits look like an
+# article (a linked heading, a date, a snippet); either sign alone is no proof, both are.
+SEARCH_ADDRESS = re.compile(
+    r"(?:tim-?kiem|timkiem|search)[^?]*\?(?:.*&)?(?:q|s|k|key|keyword|keywords|tukhoa|query)=",
+    re.IGNORECASE,
+)
+SEARCH_HEADING = re.compile(
+    r"^(?:kết quả tìm kiếm|search results?|tìm thấy \d+ kết quả|có \d+ kết quả)", re.IGNORECASE
+)
+
+
+SEARCH_PAGE = "a site search's results page"
+
+
+def _search_page(doc: Document, title_el: HtmlElement | None) -> bool:
+    searched = SEARCH_ADDRESS.search(doc.url) is not None
+    if not searched and (title_el is None or next(title_el.iter("a"), None) is None):
+        return False  # (nearly every page: no search address, a title that links nowhere)
+    return any(
+        SEARCH_HEADING.match(element_text(el))
+        for el in doc.tree.iter("h1", "h2", "h3", "p", "div", "span")
+        if len(el) <= 2 and (el.text or "").strip()[:1].isalpha()
+    )
+
+
 def _loose_text_score(body: HtmlElement) -> float:
     """The vote of text set straight in <body>, its paragraphs split by <br> (a print view
     with no box at all), scored as paragraphs are."""
@@ -368,6 +394,8 @@ def parse_article(doc: Document) -> Article:
     # the icon's name, no word of the page ("person Quang Vinh", "event 15/10/2025").
     if "material-" in doc.memo.class_text():  # (one look at the page's classes, most: none)
         doc.drop([el for name in ICON_FONT_CLASSES for el in doc.memo.with_class(name)])
+    if _search_page(doc, None):
+        raise NotAnArticle("not_an_article", SEARCH_PAGE)
     teaser_box = TeaserBoxes(doc)
     container = _score_containers(doc, teaser_box)
     short = container is None or len(element_text(container)) < MIN_BODY_CHARS
@@ -392,6 +420,8 @@ def parse_article(doc: Document) -> Article:
         )
     if opens_with_teasers(doc, container, title_el):
         raise NotAnArticle("not_an_article", "a listing page: its text is a list of teasers")
+    if not SEARCH_ADDRESS.search(doc.url) and _search_page(doc, title_el):
+        raise NotAnArticle("not_an_article", SEARCH_PAGE)
     if _form_page(container, title):
         raise NotAnArticle("not_an_article", f"a contact or login page: {title!r}"[:120])
     title, title_date = split_title_date(title) if title else (title, None)
