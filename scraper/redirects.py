@@ -38,3 +38,10 @@ def lands_away(article_url: str, final_url: str, section_url: str) -> bool:
     # (Not an item's own shorter address: "/tin-tuc/1234/hoi-nghi" sent to "/tin-tuc/1234".)
     names_item = _ITEM_NUMBER.search(landed.rsplit("/", 1)[-1])
     return not names_item and article.startswith(landed + "/")
+
+
+def lands_on_front_page(listing_url: str, final_url: str) -> bool:
+    """Whether a listing's address, redirected, lands on the site's front page ("/",
+    "/index.php", "/trang-chu"): the section is gone or moved, and the front page's boxes
+    are no listing of it."""
+    return _path(final_url) == "" and _path(listing_url) != ""

@@ -84,6 +84,34 @@ class ChangingPortal:
     all_404: bool = False
     # A box of the three newest stories atop every listing page ("Tin nổi bật").
     newest_box: bool = False
+    # Article numbers, and listing page numbers, whose answer the connection cuts halfway
+    # (sent with no Content-Length, so the cut shows only in the page itself).
+    cut: set[int] = field(default_factory=set)
+    cut_pages: set[int] = field(default_factory=set)
+    # Article numbers answered 200 with an empty body (a server's bad moment).
+    empty: set[int] = field(default_factory=set)
+    # The news section's address now redirects to the front page (a site's rework).
+    listing_home: bool = False
+    # Article numbers answered 429 with this Retry-After value, once each.
+    throttled: dict[int, str] = field(default_factory=dict)
+    # When each request came (time.monotonic()), with its path.
+    times: list[tuple[float, str]] = field(default_factory=list)
+    # Article numbers whose URL redirects to another address on the site, which answers
+    # the article (or 500, when it is also in `failing`).
+    renamed: set[int] = field(default_factory=set)
+
+    def answer_shape(self, path_qs: str) -> str:
+        """How the answer to `path_qs` is sent: "cut", "empty" or "whole"."""
+        parts = urlsplit(path_qs)
+        if parts.path == LISTING:
+            page = int(parse_qs(parts.query).get("page", ["1"])[0])
+            return "cut" if page in self.cut_pages else "whole"
+        for story in self.stories:
+            if unquote(parts.path) == story.path:
+                if story.number in self.cut:
+                    return "cut"
+                return "empty" if story.number in self.empty else "whole"
+        return "whole"
 
     @classmethod
     def with_stories(cls, count: int, start: int = 1) -> ChangingPortal:
@@ -194,6 +222,8 @@ class ChangingPortal:
             return 404, None
         if parts.path == LISTING:
             page = int(parse_qs(parts.query).get("page", ["1"])[0])
+            if self.listing_home:
+                return 302, "/"
             if page in self.failing_pages:
                 return 503, None
             time.sleep(self.slow_pages.get(page, 0.0))
@@ -206,7 +236,15 @@ class ChangingPortal:
         if parts.path == PINNED and self.pinned_page:
             return 200, _page("Lịch tiếp công dân", '<img src="/lich-tiep-cong-dan.png">')
         for story in self.stories:
+            if parts.path == f"/bai-viet/{story.number}":
+                return (
+                    (500, None) if story.number in self.failing else (200, self.article_page(story))
+                )
             if unquote(parts.path) == story.path:
+                if story.number in self.throttled:
+                    return 429, self.throttled.pop(story.number)
+                if story.number in self.renamed:
+                    return 301, f"/bai-viet/{story.number}"
                 if story.number in self.redirect_home:
                     return 302, "/"
                 if story.number in self.redirect_listing:
@@ -240,7 +278,14 @@ def serve(portal: ChangingPortal) -> AbstractContextManager[str]:
         def do_GET(self) -> None:
             portal.requests[urlsplit(self.path).path.split("/")[1] or "/"] += 1
             portal.paths.append(self.path)
+            portal.times.append((time.monotonic(), self.path))
             status, html = portal.respond(self.path)
+            if status == 429:
+                self.send_response(429)
+                self.send_header("Retry-After", html or "")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
             if status in (301, 302) and html is not None:
                 self.send_response(status)
                 self.send_header("Location", html)
@@ -250,6 +295,15 @@ def serve(portal: ChangingPortal) -> AbstractContextManager[str]:
                 self.send_error(status)
                 return
             body = html.encode("utf-8")
+            shape = portal.answer_shape(self.path)
+            if shape != "whole":
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Connection", "close")
+                self.end_headers()
+                self.wfile.write(body[: len(body) // 2] if shape == "cut" else b"")
+                self.close_connection = True
+                return
             etag = '"' + hashlib.sha256(body).hexdigest()[:16] + '"'
             if self.headers.get("If-None-Match") == etag:
                 self.send_response(304)

@@ -29,7 +29,7 @@ from ..extraction.urls import site_of
 from ..items import ArticleItem, CaptureItem, NotModifiedItem, RemovalItem
 from ..memory import CrawlMemory
 from ..policy import RecheckPolicy
-from ..redirects import lands_away
+from ..redirects import lands_away, lands_on_front_page
 
 logger = logging.getLogger(__name__)
 # Requests follow redirects to other sites too (Scrapy would drop them unseen), so that a
@@ -257,6 +257,28 @@ class PortalSpider(scrapy.Spider):
             self._moved(section, response.url)
             return
         self._count("listing_pages")
+        redirected_from = response.meta.get("redirect_urls", [response.url])[0]
+        if lands_on_front_page(redirected_from, response.url):
+            # A section closed or renamed in a site's rework sends its address home: the
+            # front page's "Tin mới" box is no listing of it, and read as one the night
+            # would pass for a quiet one.
+            self._count("listing_failed")
+            self._count("listing_failed/redirected_home")
+            logger.warning(
+                "listing page redirects to the site's front page: %s -> %s (section moved or "
+                "closed? update the portal's address)",
+                redirected_from,
+                response.url,
+            )
+            self._walk_failed(section, page, redirected_from, "redirected_home")
+            return
+        if _cut_short(response):
+            # Cut before its end: its pager may be missing, and it is no last page.
+            self._count("listing_failed")
+            self._count("listing_failed/partial")
+            logger.warning("listing page cut short (partial): %s", response.url)
+            self._walk_failed(section, page, response.url, "partial")
+            return
         if links_before is not None and _blank(response.body):
             # Reached through the pager and answered with nothing at all: VCCorp Lotus's "load
             # more" timeline answers so past its end (its script then hides "Xem thêm"). A
@@ -537,6 +559,14 @@ class PortalSpider(scrapy.Spider):
             # it is stored, and the archived article stays as it was (not marked removed).
             self._fail("redirected_away", url, f"redirects to {response.url}")
             return
+        broken = _broken_answer(response)
+        if broken is not None:
+            # Cut mid-body with no length to tell (Scrapy's "partial"), or nothing at all: the
+            # server's trouble tonight, not the article. Nothing of it is stored (its capture
+            # would make later runs take the link as tried), and it is asked for again.
+            self._fail(broken, url)
+            self._keep_for_retry(url, section, listed_date, broken, recheck)
+            return
         if response.status != 304:
             yield _capture(response, url, fetched_at, listed_date)
         if recheck:
@@ -621,17 +651,25 @@ class PortalSpider(scrapy.Spider):
     def article_failed(self, failure: Failure) -> None:
         reason = self._http_reason(failure)
         request = failure.request
-        self._fail(reason, request.url)
+        # Under the address the listing gave, as parse_article stores it, not the last one a
+        # redirect led to (or the next run would store it under that one, a second row).
+        url = request.meta.get("redirect_urls", [request.url])[0]
+        self._fail(reason, url)
         kwargs = request.cb_kwargs
         if self.memory is not None and kwargs.get("recheck"):
-            self.memory.record_check(request.url)  # (asked again in a week, not every night)
-        if self.memory is not None and reason != "robots_txt" and not kwargs.get("recheck"):
-            # Kept for the next runs to try again (a known article has its re-checks).
-            section = kwargs.get("section")
-            portal_id = self.portal_id(section or request.url)
-            self.memory.record_failed_fetch(
-                request.url, portal_id, section, kwargs.get("listed_date"), reason
+            self.memory.record_check(url)  # (asked again in a week, not every night)
+        if reason != "robots_txt":
+            self._keep_for_retry(
+                url, kwargs.get("section"), kwargs.get("listed_date"), reason, kwargs.get("recheck")
             )
+
+    def _keep_for_retry(
+        self, url: str, section: str | None, listed_date: str | None, reason: str, recheck: bool
+    ) -> None:
+        """Kept for the next runs to try again (a known article has its re-checks)."""
+        if self.memory is not None and not recheck:
+            portal_id = self.portal_id(section or url)
+            self.memory.record_failed_fetch(url, portal_id, section, listed_date, reason)
 
     def listing_failed(self, failure: Failure) -> None:
         reason = self._http_reason(failure)
@@ -651,6 +689,23 @@ def _other_scheme(url: str) -> str | None:
     if not sep or ":" in host or scheme not in ("http", "https"):
         return None
     return f"{'https' if scheme == 'http' else 'http'}://{rest}"
+
+
+def _broken_answer(response: Response) -> str | None:
+    """Why an answer is no page at all: cut short, or empty."""
+    if response.status == 200 and _blank(response.body):
+        return "empty_page"
+    return "partial" if _cut_short(response) else None
+
+
+def _cut_short(response: Response) -> bool:
+    """Whether the connection closed before the page's end. Scrapy flags every answer that
+    had no length to check ("partial": an HTTP/1.0 server's way, complete most often), so
+    the page's own end decides: an HTML page that stops before its </body> or </html>."""
+    if "partial" not in response.flags:
+        return False
+    tail = response.body[-4096:].lower()
+    return b"</html" not in tail and b"</body" not in tail
 
 
 def _blank(body: bytes) -> bool:

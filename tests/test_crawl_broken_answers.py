@@ -1,0 +1,81 @@
+"""Answers that are no page: cut short with no length to tell (the connection closed before
+the end), empty, or failing after a redirect. Nothing half is stored, the failure is counted,
+and the next night gets the page whole, under the address the listing gave."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from .changing_portal import ChangingPortal, serve
+from .test_crawl_listing_stops import health
+from .test_incremental import articles, crawl, run_rows
+
+
+def _two_nights(portal: ChangingPortal, db: Path, mend: Callable[[], None]) -> dict:
+    """Two crawls, the portal mended in between; the first night's run row."""
+    with serve(portal) as base:
+        crawl(base, db)
+        first = run_rows(db)[-1]
+        mend()
+        crawl(base, db)
+    return first
+
+
+def test_an_article_cut_short_or_empty_is_not_stored_and_is_fetched_again(tmp_path: Path):
+    db = tmp_path / "archive.db"
+    portal = ChangingPortal.with_stories(6)
+    portal.cut, portal.empty = {5}, {3}
+    stored_first: dict = {}
+
+    def mend() -> None:
+        stored_first.update(articles(db))
+        portal.cut, portal.empty = set(), set()
+
+    errors = json.loads(_two_nights(portal, db, mend)["errors"])
+    first, second = stored_first, articles(db)
+    paths = {story.number: story.path for story in portal.stories}
+    assert len(first) == 4
+    assert not any(url.endswith((paths[5], paths[3])) for url in first)
+    assert errors.get("partial") == 1 and errors.get("empty_page") == 1
+    assert len(second) == 6
+    [cut] = [row for url, row in second.items() if url.endswith(paths[5])]
+    assert cut["body"].endswith(portal.stories[1].paragraphs[-1])
+
+
+def test_a_listing_page_cut_before_its_pager_is_no_last_page(tmp_path: Path):
+    db = tmp_path / "archive.db"
+    portal = ChangingPortal.with_stories(12)  # pages of 5, 5, 2
+    portal.cut_pages = {1}
+    first = _two_nights(portal, db, lambda: portal.cut_pages.clear())
+    assert first["listing_stop"] == "listing-failed"
+    assert len(articles(db)) == 12
+
+
+def test_an_article_failing_after_a_redirect_is_kept_under_its_listed_address(tmp_path: Path):
+    db = tmp_path / "archive.db"
+    portal = ChangingPortal.with_stories(4)
+    portal.renamed, portal.failing = {2}, {2}
+    _two_nights(portal, db, lambda: portal.failing.clear())
+    stored = articles(db)
+    listed = next(story.path for story in portal.stories if story.number == 2)
+    assert len(stored) == 4
+    assert [url for url in stored if url.endswith(listed)]
+    assert not [url for url in stored if "/bai-viet/" in url]
+
+
+def test_a_section_redirected_to_the_front_page_is_a_failed_listing_not_a_quiet_night(
+    tmp_path: Path,
+):
+    db = tmp_path / "archive.db"
+    portal = ChangingPortal.with_stories(4)
+    portal.listing_home = portal.featured_home = True
+    with serve(portal) as base:
+        crawl(base, db)
+    run = run_rows(db)[-1]
+    assert articles(db) == {}
+    assert run["listing_stop"] == "listing-failed"
+    assert json.loads(run["errors"]).get("redirected_home") == 1
+    _, findings = health(db)
+    assert [f["kind"] for f in findings] == ["listing-failed"]
