@@ -30,6 +30,14 @@ RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
 
+# What a portal asks of crawlers, kept: its robots.txt's Crawl-delay, a 429's or 503's
+# Retry-After (scraper/middlewares.py).
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "scraper.middlewares.CrawlDelayRobotsTxtMiddleware": 100,
+    "scraper.middlewares.RetryAfterMiddleware": 560,
+}
+
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
 FEED_EXPORT_ENCODING = "utf-8"
