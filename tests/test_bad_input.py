@@ -68,6 +68,17 @@ def test_truncated_page_is_read_and_says_so():
     assert "the HTML looks truncated (no closing </body> or </html>)" in article.warnings
 
 
+def test_a_page_made_huge_by_pictures_pasted_as_base64_keeps_its_text_after_them():
+    """Pictures pasted from a word processor travel inside the page: 9 MB of base64 before
+    the text's end, which the page must not be cut at."""
+    picture = "data:image/png;base64," + "iVBORw0KGgoAAAANSUhEUgAA" * 400_000
+    at = SEED.index("Dịp này")
+    page = SEED[:at] + f"<img src='{picture}'>" + SEED[at:]
+    article = extract_article(page, URL)
+    assert article.body == extract_article(SEED, URL).body
+    assert not any("truncated" in warning for warning in article.warnings)
+
+
 def test_date_without_time_is_day_precision_with_a_warning():
     page = SEED.replace("23/07/2022 - 03:42 PM", "Thứ bảy, ngày 23/07/2022")
     article = extract_article(page, URL)

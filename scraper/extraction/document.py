@@ -19,6 +19,8 @@ from .urls import resolve_url
 # Pages beyond this are not news articles (scanned PDFs inlined as base64, runaway CMS output);
 # parsing them would cost seconds and memory for nothing.
 MAX_HTML_CHARS = 8_000_000
+# A file inlined in the page ("data:image/png;base64,iVBOR…"), long enough to matter.
+_INLINE_DATA = re.compile(r"data:[\w.+/-]*(?:;[\w=.-]+)*;base64,[A-Za-z0-9+/=\s]{256,}")
 
 
 def _parser(**options: str) -> etree.HTMLParser:
@@ -132,9 +134,15 @@ def load_document(html: str | bytes, url: str, content_type: str | None = None) 
         raise NotAnArticle("not_html", "the content is binary, not HTML")
     if "<" not in text[:4096]:
         raise NotAnArticle("not_html", "no HTML markup found")
+    truncated = _looks_truncated(text)  # (as served: a cut made below is not the server's)
+    if len(text) > MAX_HTML_CHARS:
+        # Most such pages are big for pictures pasted into the text as base64: without them
+        # the page is whole again, its text after them kept.
+        text, utf8 = _INLINE_DATA.sub("data:,", text), None
+        warnings.append("pictures inlined as data: URIs left out of a page this big")
     if len(text) > MAX_HTML_CHARS:
         warnings.append(f"page truncated to {MAX_HTML_CHARS} characters before parsing")
-        text, utf8 = text[:MAX_HTML_CHARS], None
+        text = text[:MAX_HTML_CHARS]
     try:
         if utf8 is not None:
             tree = lxml.html.document_fromstring(utf8, parser=_UTF8_PARSER)
@@ -156,7 +164,6 @@ def load_document(html: str | bytes, url: str, content_type: str | None = None) 
     # would drop TCVN3's "ư", which is the soft hyphen U+00AD).
     for encoding in sorted(repair_tree(tree)):
         warnings.append(f"legacy {encoding} font text converted to Unicode")
-    truncated = _looks_truncated(text)
     if truncated:
         warnings.append("the HTML looks truncated (no closing </body> or </html>)")
     return Document(url=url, html=text, tree=tree, warnings=warnings, truncated=truncated)
