@@ -90,6 +90,8 @@ class ChangingPortal:
     cut_pages: set[int] = field(default_factory=set)
     # Article numbers answered 200 with an empty body (a server's bad moment).
     empty: set[int] = field(default_factory=set)
+    # Article numbers whose URL redirects to itself (a cookie check, with cookies off).
+    self_redirect: set[int] = field(default_factory=set)
     # The news section's address now redirects to the front page (a site's rework).
     listing_home: bool = False
     # Article numbers answered 429 with this Retry-After value, once each.
@@ -241,6 +243,8 @@ class ChangingPortal:
                     (500, None) if story.number in self.failing else (200, self.article_page(story))
                 )
             if unquote(parts.path) == story.path:
+                if story.number in self.self_redirect:
+                    return 302, path_qs
                 if story.number in self.throttled:
                     return 429, self.throttled.pop(story.number)
                 if story.number in self.renamed:

@@ -79,3 +79,14 @@ def test_a_section_redirected_to_the_front_page_is_a_failed_listing_not_a_quiet_
     assert json.loads(run["errors"]).get("redirected_home") == 1
     _, findings = health(db)
     assert [f["kind"] for f in findings] == ["listing-failed"]
+
+
+def test_an_article_redirecting_to_itself_is_a_counted_failure_asked_again(tmp_path: Path):
+    """Scrapy's duplicate filter drops the redirect to an address already asked, silently."""
+    db = tmp_path / "archive.db"
+    portal = ChangingPortal.with_stories(4)
+    portal.self_redirect = {3}
+    first = _two_nights(portal, db, lambda: portal.self_redirect.clear())
+    assert json.loads(first["errors"]) == {"redirect_loop": 1}
+    assert first["articles_failed"] == 1
+    assert len(articles(db)) == 4

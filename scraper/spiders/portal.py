@@ -10,6 +10,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
+from scrapy import signals
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
@@ -175,6 +176,7 @@ class PortalSpider(scrapy.Spider):
         crawler = getattr(self, "crawler", None)  # absent when built without a crawler
         if crawler is not None:
             self.memory = CrawlMemory.open(crawler.settings.get("VNNEWS_DB"))
+            crawler.signals.connect(self._request_dropped, signal=signals.request_dropped)
         for request in self._rechecks():
             yield request
         for request in self._retries():
@@ -670,6 +672,34 @@ class PortalSpider(scrapy.Spider):
         if self.memory is not None and not recheck:
             portal_id = self.portal_id(section or url)
             self.memory.record_failed_fetch(url, portal_id, section, listed_date, reason)
+
+    def _request_dropped(self, request: scrapy.Request, spider: scrapy.Spider) -> None:
+        """A redirect back to an address this run already asked for (a loop: "a" to
+        "a?lang=vi" to "a", a cookie check answering with its own address) is dropped by the
+        scheduler's duplicate filter, silently: counted and kept as a failure instead."""
+        if "redirect_urls" not in request.meta:
+            return  # (a link listed twice: the first one is fetched)
+        url = request.meta["redirect_urls"][0]
+        detail = f"redirects back to {request.url}"
+        kwargs = request.cb_kwargs
+        if request.callback == self.parse_listing:
+            self._count("listing_failed")
+            self._count("listing_failed/redirect_loop")
+            logger.warning("listing page failed (redirect_loop: %s): %s", detail, url)
+            self._walk_failed(
+                kwargs.get("section", url), kwargs.get("page", 1), url, "redirect_loop"
+            )
+        elif request.callback == self.parse_article:
+            self._fail("redirect_loop", url, detail)
+            if self.memory is not None and kwargs.get("recheck"):
+                self.memory.record_check(url)
+            self._keep_for_retry(
+                url,
+                kwargs.get("section"),
+                kwargs.get("listed_date"),
+                "redirect_loop",
+                kwargs.get("recheck"),
+            )
 
     def listing_failed(self, failure: Failure) -> None:
         reason = self._http_reason(failure)
