@@ -65,6 +65,12 @@ FAILED_FETCH_COLUMNS = {
     "last_failed_at": "When it last failed (UTC).",
 }
 
+ADDRESS_COLUMNS = {
+    "url": "Another address the portal serves the article under (moved pages, a second section).",
+    "article_url": "The address the article is archived under (articles.url).",
+    "first_seen_at": "When the crawl first found the article at this address (UTC).",
+}
+
 
 def history_tables(article_columns: Mapping[str, str]) -> dict[str, Any]:
     """Table configuration; `article_columns` are the articles table's descriptions."""
@@ -100,6 +106,13 @@ def history_tables(article_columns: Mapping[str, str]) -> dict[str, Any]:
             "sort_desc": "last_failed_at",
             "facets": ["portal_id", "reason"],
             "columns": FAILED_FETCH_COLUMNS,
+        },
+        "article_addresses": {
+            "description": "Other addresses of archived articles: a portal that moved its "
+            "pages on its own host, or shows one story in two sections. Each story is stored "
+            "once, under its first address; the crawl knows it at these too.",
+            "sort_desc": "first_seen_at",
+            "columns": ADDRESS_COLUMNS,
         },
     }
 

@@ -467,6 +467,19 @@ def record_where_a_section_walk_failed(db: Database) -> None:
     db["sections"].add_column("failed_page", str)
 
 
+@migrations()
+def create_article_addresses(db: Database) -> None:
+    # The other addresses an archived article was found under (archive.addresses): a portal
+    # that moved its pages on its own host archived every article a second time.
+    db["article_addresses"].create(
+        {"url": str, "article_url": str, "first_seen_at": str},
+        pk="url",
+        not_null={"url", "article_url", "first_seen_at"},
+        foreign_keys=[("article_url", "articles", "url")],
+    )
+    db["article_addresses"].create_index(["article_url"])
+
+
 def apply(db: Database) -> None:
     """Bring `db` up to date; a no-op when every migration is already recorded."""
     migrations.apply(db)

@@ -21,6 +21,7 @@ from typing import Any, Literal, Self
 from sqlite_utils import Database
 
 from archive import schema
+from archive.addresses import articles_of_addresses, record_address, stored_under
 from archive.captures import Capture, iter_captures, store_capture
 from archive.captures import captured_urls as _captured_urls
 from archive.failed_fetches import (
@@ -59,6 +60,7 @@ WHERE portal_id = :portal_id AND published_at IS :published_at AND title = :titl
 LIMIT 1
 """
 
+_STORED = "SELECT content_hash, removed_at, rowid FROM articles WHERE url = ?"
 # Fields that make up an article's content; a change in any of them is an "update".
 HASHED_FIELDS = ("title", "published_at", "byline", "summary", "body", "category")
 TEXT_FIELDS = (
@@ -241,10 +243,15 @@ class Archive:
         reason = change_reason(record)
         try:
             with self._transaction() as conn:
-                row = conn.execute(
-                    "SELECT content_hash, removed_at, rowid FROM articles WHERE url = ?",
-                    (params["url"],),
-                ).fetchone()
+                row = conn.execute(_STORED, (params["url"],)).fetchone()
+                if row is None and reason != "reextract":
+                    # Another address of a story the archive holds (a portal that moved its
+                    # pages on its host): recorded as such, the story found again there.
+                    stored = stored_under(conn, params)
+                    if stored is not None:
+                        record_address(conn, params["url"], stored, params["fetched_at"])
+                        params["url"] = stored
+                        row = conn.execute(_STORED, (stored,)).fetchone()
                 if row is None:
                     cursor = conn.execute(_INSERT_ARTICLE, params)
                     index_article(conn, cursor.lastrowid, params)
@@ -298,8 +305,22 @@ class Archive:
         return _captured_urls(self.conn, urls)
 
     def known_articles(self, urls: Iterable[str]) -> dict[str, KnownArticle]:
-        """The stored articles among `urls`, with their dates and the latest validators."""
-        return known_articles(self.conn, urls)
+        """The stored articles among `urls`, with their dates and the latest validators; an
+        article's other address (archive.addresses) is known as that article."""
+        urls = list(urls)
+        known = known_articles(self.conn, urls)
+        others = articles_of_addresses(self.conn, [url for url in urls if url not in known])
+        if others:
+            stored = known_articles(self.conn, set(others.values()))
+            for url in urls:
+                article_url = others.get(nfc(url))
+                if article_url in stored:
+                    known[url] = stored[article_url]
+        return known
+
+    def article_url(self, url: str) -> str:
+        """The address an article is archived under, given any of its addresses."""
+        return articles_of_addresses(self.conn, [url]).get(nfc(url), nfc(url))
 
     def urls_starting_with(self, prefix: str) -> list[str]:
         """Stored article URLs that start with `prefix` (at most 100)."""

@@ -31,6 +31,19 @@ def another_story(stored: Mapping[str, Any], fetched: Mapping[str, Any]) -> bool
     return len(texts[0]) >= MIN_TEXT_PAIRS and _shared(*texts) < MIN_SHARED_TEXT_PAIRS
 
 
+# A text shares this much of its word pairs with another to be the same text, reworded at
+# most by a template (a line more or less).
+MIN_SAME_TEXT_PAIRS = 0.8
+
+
+def same_text(stored: str | None, fetched: str | None) -> bool:
+    """Whether two texts are one: equal, or long enough to tell and nearly all shared."""
+    if (stored or "").strip() == (fetched or "").strip():
+        return True
+    pairs = [_pairs(stored), _pairs(fetched)]
+    return min(map(len, pairs)) >= MIN_TEXT_PAIRS and _shared(*pairs) >= MIN_SAME_TEXT_PAIRS
+
+
 def emptied(stored: Mapping[str, Any], fetched: Mapping[str, Any]) -> bool:
     """Whether the fetched page lost all the text the archived article had: a broken
     template or an empty text box, never an edit worth a version."""

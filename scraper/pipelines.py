@@ -103,7 +103,8 @@ class ArchivePipeline:
             found = extract_meetings(
                 record.get("title") or "", record.get("body") or "", record.get("published_at")
             )
-            store_meetings(self.archive.conn, record["url"], [asdict(m) for m in found])
+            stored_as = self.archive.article_url(record["url"])  # (another address of it?)
+            store_meetings(self.archive.conn, stored_as, [asdict(m) for m in found])
         if stats is not None:
             stats.inc_value(f"vnnews/articles_{status}")
             stats.set_value(f"vnnews/platform/{record['portal_id']}", record.get("platform"))

@@ -101,6 +101,12 @@ class ChangingPortal:
     # Article numbers whose URL redirects to another address on the site, which answers
     # the article (or 500, when it is also in `failing`).
     renamed: set[int] = field(default_factory=set)
+    # Every article moved under this path on the same host ("/web/hoaxuan"): listed there,
+    # its old address answering 301 to it.
+    moved_under: str | None = None
+
+    def shown_path(self, story: Story) -> str:
+        return f"{self.moved_under or ''}{story.path}"
 
     def answer_shape(self, path_qs: str) -> str:
         """How the answer to `path_qs` is sent: "cut", "empty" or "whole"."""
@@ -179,10 +185,11 @@ class ChangingPortal:
         )
         if self.newest_box:
             pinned += "".join(
-                f'<li class="hot"><a href="{s.path}">{s.title}</a></li>' for s in listed[:3]
+                f'<li class="hot"><a href="{self.shown_path(s)}">{s.title}</a></li>'
+                for s in listed[:3]
             )
         items = pinned + "".join(
-            f'<li><a href="{s.path}{tail}">{s.title}</a>'
+            f'<li><a href="{self.shown_path(s)}{tail}">{s.title}</a>'
             + ("" if self.undated_listing else f' <span class="date">{s.day}</span>')
             + "</li>"
             for s in chunk
@@ -238,6 +245,10 @@ class ChangingPortal:
         if parts.path == PINNED and self.pinned_page:
             return 200, _page("Lịch tiếp công dân", '<img src="/lich-tiep-cong-dan.png">')
         for story in self.stories:
+            if self.moved_under and unquote(parts.path) == story.path:
+                return 301, self.shown_path(story)
+            if self.moved_under and unquote(parts.path) == self.shown_path(story):
+                return (404, None) if story.deleted else (200, self.article_page(story))
             if parts.path == f"/bai-viet/{story.number}":
                 return (
                     (500, None) if story.number in self.failing else (200, self.article_page(story))

@@ -1,0 +1,57 @@
+"""Other addresses of an archived article: a portal that moves its pages to new paths on the
+same host (Liferay's "/vi/…" to "/web/<site>/vi/…", a CMS upgrade), or shows one story in two
+sections under two addresses. The story is stored once, under the address it was first
+archived under; the others are recorded here, and a crawl knows them as that article.
+
+Two addresses are one story when the portal gives both the same title, the same publish
+time and the same text (or most of it: a new template may add a line). Two stories under one
+title and time ("Lịch công tác tuần" posted twice in a minute) keep their own rows.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from archive.normalize import nfc
+from archive.stories import same_text
+
+_SAME_TITLE_AND_TIME = """
+SELECT url, body FROM articles
+WHERE portal_id = :portal_id AND title = :title AND published_at = :published_at
+  AND url != :url
+ORDER BY first_seen_at LIMIT 20
+"""
+_RECORD = """
+INSERT INTO article_addresses (url, article_url, first_seen_at) VALUES (?, ?, ?)
+ON CONFLICT (url) DO NOTHING
+"""
+_CHUNK = 500
+
+
+def stored_under(conn: sqlite3.Connection, params: Mapping[str, Any]) -> str | None:
+    """The address the story of `params` (a new address's article) is archived under, if
+    it is; None for a story the archive does not hold."""
+    if not params.get("published_at") or not params.get("title"):
+        return None
+    for url, body in conn.execute(_SAME_TITLE_AND_TIME, params):
+        if same_text(body, params.get("body")):
+            return str(url)
+    return None
+
+
+def record_address(conn: sqlite3.Connection, url: str, article_url: str, when: str) -> None:
+    conn.execute(_RECORD, (nfc(url), article_url, when))
+
+
+def articles_of_addresses(conn: sqlite3.Connection, urls: Iterable[str]) -> dict[str, str]:
+    """{other address: the article's own address} for the `urls` recorded as others."""
+    wanted = list(dict.fromkeys(nfc(url) for url in urls))
+    found: dict[str, str] = {}
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start : start + _CHUNK]
+        marks = ", ".join("?" for _ in chunk)
+        sql = f"SELECT url, article_url FROM article_addresses WHERE url IN ({marks})"
+        found.update(conn.execute(sql, chunk).fetchall())
+    return found
