@@ -207,3 +207,37 @@ def test_a_lead_box_opening_the_text_when_the_page_has_no_heading() -> None:
     assert article.title == headline
     assert article.summary == lead
     assert article.body.startswith(lead)
+
+
+def test_a_text_split_into_a_page_builders_blocks_is_read_whole() -> None:
+    """Drupal's Paragraphs: each piece of text its own block, a picture with its caption and a
+    quote in blocks of their own between them; the longest piece is less than half."""
+    pieces = PARAGRAPHS.split("</p>")[:3]
+
+    def block(kind: str, inner: str) -> str:
+        return f"<div class='field__item'><div class='paragraph paragraph--type--{kind}'>{inner}</div></div>"
+
+    main = (
+        "<h1>Xã ra quân tổng vệ sinh môi trường</h1>"
+        "<div class='field--name-field-ngay-dang'><time datetime='2026-03-02T01:30:00Z'>02/03/2026 - 08:30</time></div>"
+        "<div class='field__items'>"
+        + block("van-ban", pieces[0] + "</p>")
+        + block(
+            "hinh-anh",
+            "<img src='/files/ve-sinh.jpg' alt='Ra quân'><div>Đoàn viên thu gom rác.</div>",
+        )
+        + block("van-ban", pieces[1] + "</p>")
+        + block(
+            "trich-dan", "<blockquote>Mỗi người dân hãy giữ sạch đường làng, ngõ xóm.</blockquote>"
+        )
+        + block(
+            "van-ban", pieces[2] + "</p><p style='text-align:right'><strong>Thu Uyên</strong></p>"
+        )
+        + "</div>"
+    )
+    article = extract(page(main, "Xã ra quân tổng vệ sinh môi trường"))
+    assert article.body.startswith("Sáng 2/3, UBND xã phối hợp")
+    assert article.body.endswith("để xử lý theo quy định.")
+    assert "Hơn 300 đoàn viên" in article.body
+    assert article.byline == "Thu Uyên"
+    assert article.published_at == "2026-03-02T08:30:00+07:00"

@@ -319,10 +319,27 @@ def _expand(container: HtmlElement, title_el: HtmlElement | None) -> HtmlElement
         if length is None:
             length = _visible_length(container)
         parent_length = _visible_length(parent)
-        if parent_length > length * 1.3 + 200:
+        if parent_length > length * 1.3 + 200 and not _split_text(node, parent):
             break
         node, length = parent, parent_length
     return node
+
+
+# Link text a text split into blocks may hold (a link or two in its sentences), as a share.
+MAX_SPLIT_LINK_SHARE = 0.2
+
+
+def _split_text(node: HtmlElement, parent: HtmlElement) -> bool:
+    """Whether `node` is one of its parent's blocks alike (same tag and first class) that
+    together are the text: a page builder's pieces (Drupal's paragraphs, SP Page Builder's
+    addons, Editor.js blocks) with a picture or a quote between, not a list of links."""
+    kind = (node.tag, (node.get("class") or "").split()[:1])
+    blocks = [child for child in parent if isinstance(child.tag, str)]
+    if len(blocks) < 3 or any((b.tag, (b.get("class") or "").split()[:1]) != kind for b in blocks):
+        return False
+    text = len(element_text(parent))
+    linked = sum(len(element_text(a)) for a in parent.iter("a"))
+    return text > 0 and linked <= text * MAX_SPLIT_LINK_SHARE
 
 
 def _error_message(doc: Document) -> str | None:
