@@ -241,3 +241,17 @@ def test_a_text_split_into_a_page_builders_blocks_is_read_whole() -> None:
     assert "Hơn 300 đoàn viên" in article.body
     assert article.byline == "Thu Uyên"
     assert article.published_at == "2026-03-02T08:30:00+07:00"
+
+
+def test_k2_extra_fields_after_the_signed_text_are_no_text_and_no_byline() -> None:
+    headline = "Xã ra quân tổng vệ sinh môi trường các tuyến đường liên thôn"
+    main = f"""<div class="itemView"><h2 class="itemTitle">{headline}</h2>
+<span class="itemDateCreated">Thứ hai, 03 Tháng 3 2025 14:05</span>
+<div class="itemBody"><div class="itemFullText">{PARAGRAPHS}
+<p style="text-align: right;"><strong>Minh Tâm</strong></p></div>
+<div class="itemExtraFields"><h3>Thông tin thêm</h3><ul><li><span class="itemExtraFieldsLabel">
+Nguồn tin:</span><span class="itemExtraFieldsValue">Ban Văn hóa - Xã hội xã</span></li></ul></div>
+</div></div>"""
+    article = extract(page(main, headline))
+    assert article.byline == "Minh Tâm"
+    assert article.body.endswith("để xử lý theo quy định.")

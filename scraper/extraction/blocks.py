@@ -108,7 +108,9 @@ _NOISE_WORDS = (
     # Liferay 6.2's related assets; WordPress table-of-contents plugins (Easy TOC, TOC+).
     r"asset-links|ez-toc-container|toc_container|"
     # Text-to-speech players over the text ("Nghe bài viết 00:00 Giọng đọc: Ban Mai").
-    r"tts|text-to-speech|audio-player)"
+    r"tts|text-to-speech|audio-player|"
+    # K2's extra fields after the text ("Thông tin thêm", "Nguồn tin: …"): the item's record.
+    r"itemextrafields|extra-?fields)"
 )
 NOISE_ATTR = re.compile(rf"(?:^|[\s_-]){_NOISE_WORDS}(?:$|[\s_-])", re.IGNORECASE)
 # The same on lower-case ASCII (nearly every class and id): twice as fast as IGNORECASE.
