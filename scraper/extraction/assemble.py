@@ -93,6 +93,8 @@ _ACCOUNT_BEFORE = re.compile(
     r"[a-z0-9_.@-]+(?:\s+(?:vào|lúc|at|on)\b)?\s*",
     re.IGNORECASE,
 )
+# A login printed bare before the date, written as logins are ("editor_en", "bientap01").
+_BARE_ACCOUNT = re.compile(r"^\s*[a-z][a-z0-9]*[_.\d][a-z0-9_.]*\s+")
 # What may follow the date in its box and is no part of it: the account, a bare counter,
 # another labelled field after a bar ("| Tác giả: Ngọc Lan", "| Cập nhật: 02/07/2025 08:10").
 _AFTER_DATE = re.compile(
@@ -115,7 +117,7 @@ def _date_and_its_label(line: str, dateline: Dateline | None) -> str:
     before, after = line[:start], line[end:]
     if "|" in before:
         before = before.rsplit("|", 1)[1]
-    before = _ACCOUNT_BEFORE.sub("", before)
+    before = _BARE_ACCOUNT.sub("", _ACCOUNT_BEFORE.sub("", before))
     if _AFTER_DATE.match(after):
         after = ""
     return f"{before}{dateline.text}{after}"
