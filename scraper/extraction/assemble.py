@@ -96,10 +96,11 @@ _ACCOUNT_BEFORE = re.compile(
 # A login printed bare before the date, written as logins are ("editor_en", "bientap01").
 _BARE_ACCOUNT = re.compile(r"^\s*[a-z][a-z0-9]*[_.\d][a-z0-9_.]*\s+")
 # What may follow the date in its box and is no part of it: the account, a bare counter,
-# another labelled field after a bar ("| Tác giả: Ngọc Lan", "| Cập nhật: 02/07/2025 08:10").
+# another labelled field after a bar or a dash ("| Tác giả: Ngọc Lan", "— Cập nhật lần cuối:
+# 05/11/2025 16:40").
 _AFTER_DATE = re.compile(
     r"^\s*(?:[|·•-]?\s*(?:người đăng|đăng bởi|posted by|người cập nhật)\b.*|[|·•-]?\s*[\d.,]+"
-    r"|\|\s*[^\W\d][^:|]{0,30}:.*)\s*$",
+    r"|(?:\||\s[—–-]|[·•])\s*[^\W\d][^:|]{0,30}:.*)\s*$",
     re.IGNORECASE,
 )
 
