@@ -190,7 +190,10 @@ def test_the_dateline_shown_leaves_out_the_fields_beside_it() -> None:
         ("Đăng ngày 15/07/2024 lúc 10:20 - Đã xem: 264", "Đăng ngày 15/07/2024 lúc 10:20"),
         ("Ngày xuất bản: 01/07/2025 | Cập nhật: 02/07/2025 08:10", "Ngày xuất bản: 01/07/2025"),
         ("bientap_02 Thứ Tư, 04/06/2025 - 16:40", "Thứ Tư, 04/06/2025 - 16:40"),
-        ("Ngày tạo: 03/11/2025 08:12 — Cập nhật lần cuối: 05/11/2025 16:40", "Ngày tạo: 03/11/2025 08:12"),
+        (
+            "Ngày tạo: 03/11/2025 08:12 — Cập nhật lần cuối: 05/11/2025 16:40",
+            "Ngày tạo: 03/11/2025 08:12",
+        ),
     ):
         main = f"""<div class="detail"><h1>{headline}</h1><div class="meta">{line}</div>
 <div class="content">{PARAGRAPHS}</div></div>"""
