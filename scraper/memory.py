@@ -47,11 +47,22 @@ class CrawlMemory:
                 return (stored, found[stored]) if stored in found else None
         return None
 
-    def portal_articles(self, portal_id: str) -> dict[str, Any]:
-        """The portal's archived, not removed articles (for the re-check schedule)."""
-        rows = self.archive.conn.execute(
-            "SELECT url FROM articles WHERE portal_id = ? AND removed_at IS NULL", (portal_id,)
-        ).fetchall()
+    def portal_articles(
+        self, portal_id: str, younger_than: datetime | None = None
+    ) -> dict[str, Any]:
+        """The portal's archived articles (for the re-check schedule), those published (or
+        first seen) after `younger_than` only when it is given."""
+        if younger_than is None:
+            rows = self.archive.conn.execute(
+                "SELECT url FROM articles WHERE portal_id = ?", (portal_id,)
+            ).fetchall()
+        else:
+            # (Offsets differ between stored times: compared as instants by julianday.)
+            rows = self.archive.conn.execute(
+                "SELECT url FROM articles WHERE portal_id = ? AND "
+                "julianday(coalesce(published_at, first_seen_at)) >= julianday(?)",
+                (portal_id, younger_than.isoformat()),
+            ).fetchall()
         return self.known(row[0] for row in rows)
 
     def start_section(self, section_url: str, portal_id: str) -> bool:

@@ -2,7 +2,8 @@
 
 Young articles are where portals fix typos, add photos or take pages down, so they are
 re-checked often; old ones almost never change. Defaults: younger than 7 days on every run,
-younger than 60 days once a week. `--recheck DAYS` or `--recheck all` overrides it for a run.
+younger than 60 days once a week; one the portal took down, once a week while younger than
+60 days (it may be put back). `--recheck DAYS` or `--recheck all` overrides it for a run.
 """
 
 from __future__ import annotations
@@ -40,6 +41,18 @@ class RecheckPolicy:
             raise ValueError("--recheck takes a number of days >= 0 or 'all'")
         return cls(override=days, **defaults)
 
+    def horizon(self, now: datetime) -> datetime | None:
+        """The oldest publish time `due` may take (a day's margin): older articles need not
+        be read from the archive at all. None: every one may be due."""
+        if self.override == "all":
+            return None
+        days = (
+            self.override
+            if isinstance(self.override, int)
+            else max(self.every_run_days, self.weekly_days)
+        )
+        return now - timedelta(days=days + 1)
+
     def due(self, article: Known, now: datetime) -> bool:
         """Whether a known article should be fetched again on this run."""
         if self.override == "all":
@@ -47,6 +60,12 @@ class RecheckPolicy:
         age = now - _when(article.published_at or article.first_seen_at, now)
         if isinstance(self.override, int):
             return age <= timedelta(days=self.override)
+        if article.removed_at:
+            # Gone from the portal: asked weekly while young, in case it is put back (an
+            # older page of the listing, where the nightly walk never goes, may show it).
+            asked = [_when(t, now) for t in (article.removed_at, article.checked_at) if t]
+            week_ago = now - timedelta(days=self.week)
+            return age <= timedelta(days=self.weekly_days) and max(asked) <= week_ago
         if age <= timedelta(days=self.every_run_days):
             return True
         if age <= timedelta(days=self.weekly_days):

@@ -73,3 +73,27 @@ def test_sigkill_then_restart_equals_an_uninterrupted_crawl(tmp_path: Path):
     assert after["integrity"] == "ok"
     assert len(after["articles"]) == STORIES
     assert after == reference
+
+
+def test_killed_after_its_last_listing_page_the_next_run_walks_the_section_again(tmp_path: Path):
+    """The walk reached the section's end, its articles were still downloading: the section
+    is no finished walk, or the next run would stop at page 1 and never ask for them."""
+    portal = ChangingPortal.with_stories(15)  # listing pages of 5: 1, 2, 3
+    portal.delay = 0.4
+    db = tmp_path / "archive.db"
+    with serve(portal) as base:
+        process = subprocess.Popen(command(base, db), stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL)  # fmt: skip
+        deadline = time.monotonic() + 120
+        while not any("page=3" in p for p in portal.paths) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        time.sleep(0.3)  # (the last page read, its links handed out)
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait(timeout=30)
+        at_kill = stored(db)
+        portal.delay = 0.0
+        restarted = subprocess.run(command(base, db), capture_output=True, text=True,
+                                   timeout=300, check=False)  # fmt: skip
+    assert restarted.returncode == 0, restarted.stderr[-3000:]
+    assert at_kill < 15, "the crawl was not killed midway"
+    assert stored(db) == 15

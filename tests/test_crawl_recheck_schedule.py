@@ -8,8 +8,11 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
+
+from scraper.policy import RecheckPolicy
 
 from .changing_portal import ChangingPortal, serve
 from .test_crawl_summary import printed, recorded
@@ -146,3 +149,38 @@ def test_a_re_check_that_keeps_failing_is_asked_weekly_not_nightly(tmp_path: Pat
         portal.requests.clear()
         crawl(base, db)  # the same night: none due, the failing ones included
         assert portal.requests.get("tin-tuc", 0) - 1 == 0
+
+
+def test_an_article_put_back_on_an_older_listing_page_is_found_again(tmp_path: Path) -> None:
+    """Taken down, then put back where the nightly walk never goes (page 3): re-checks ask
+    for removed articles too, so the archive does not keep it removed for good."""
+    db = tmp_path / "archive.db"
+    portal = ChangingPortal.with_stories(15)
+    story = portal.find(2)
+    with serve(portal) as base:
+        crawl(base, db)
+        story.deleted = True
+        crawl(base, db, "--recheck", "all")
+        removed = articles(db)[base + story.path]["removed_at"]
+        story.deleted = False
+        story.title += " (đăng lại)"
+        crawl(base, db, "--recheck", "all")
+    row = articles(db)[base + story.path]
+    assert removed is not None
+    assert row["removed_at"] is None and row["title"].endswith("(đăng lại)")
+
+
+@pytest.mark.parametrize(
+    ("published_days_ago", "removed_days_ago", "due"),
+    [(20, 8, True), (20, 2, False), (90, 8, False)],
+)
+def test_a_removed_article_is_asked_weekly_while_young(published_days_ago, removed_days_ago, due):
+    now = datetime(2026, 11, 29, tzinfo=UTC)
+    known = SimpleNamespace(
+        first_seen_at=(now - timedelta(days=published_days_ago)).isoformat(),
+        fetched_at=(now - timedelta(days=removed_days_ago + 1)).isoformat(),
+        published_at=(now - timedelta(days=published_days_ago)).isoformat(),
+        removed_at=(now - timedelta(days=removed_days_ago)).isoformat(),
+        checked_at=None,
+    )
+    assert RecheckPolicy().due(known, now) is due

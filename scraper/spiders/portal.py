@@ -115,6 +115,8 @@ class PortalSpider(scrapy.Spider):
         # domain parked) says nothing of its articles.
         self._listing_read: set[str] = set()
         self._held_removals: dict[str, list[RemovalItem]] = {}
+        # Sections whose walk reached its end in this run (complete once the run finishes).
+        self._walked: set[str] = set()
 
     @staticmethod
     def _host(url: str) -> str:
@@ -147,8 +149,10 @@ class PortalSpider(scrapy.Spider):
         # listing page must stay visible there, whatever another section stopped on later.
         if stats is not None and stats.get_value("vnnews/listing_stop") != LISTING_FAILED:
             stats.set_value("vnnews/listing_stop", reason)
-        if complete and self.memory is not None:
-            self.memory.complete_section(section)
+        if complete:
+            # Recorded when the run ends well (`closed`): its articles are still downloading,
+            # and a run killed or stopped before they are stored must walk the section again.
+            self._walked.add(section)
 
     def _walk_failed(self, section: str, page: int, url: str, reason: str) -> None:
         """A listing page could not be read: the walk of its section ends there, unfinished,
@@ -198,8 +202,9 @@ class PortalSpider(scrapy.Spider):
         if self.memory is None:
             return
         now = datetime.now(UTC)
+        horizon = self.recheck.horizon(now)
         for portal_id, sections in self.portals.items():
-            for url, known in self.memory.portal_articles(portal_id).items():
+            for url, known in self.memory.portal_articles(portal_id, horizon).items():
                 if self.recheck.due(known, now):
                     yield self._recheck_request(url, known, sections[0])
 
@@ -217,6 +222,9 @@ class PortalSpider(scrapy.Spider):
                     yield request
 
     def closed(self, reason: str) -> None:
+        if self.memory is not None and reason == "finished":
+            for section in sorted(self._walked):
+                self.memory.complete_section(section)
         held = sum(map(len, self._held_removals.values()))
         if held:
             # Not recorded: they are re-checked on the next run, as if never asked.
