@@ -468,11 +468,12 @@ def reextract(db: str, portal_id: str | None, url: str | None) -> None:
     network. Changed articles get a new version (change "reextract")."""
     from archive import Archive
 
+    from .lock import waiting_for_lock
     from .reextract import reextract_captures
 
     if not Path(db).exists():
         raise click.ClickException(f"{db}: no such archive")
-    with Archive(db) as archive:
+    with waiting_for_lock(db, lambda text: click.echo(text, err=True)), Archive(db) as archive:
         counts = reextract_captures(archive, portal_id=portal_id, url=url)
     click.echo(
         ", ".join(f"{n} {status}" for status, n in counts.items()) or "no captures", err=True

@@ -100,8 +100,10 @@ def reindex(db: str) -> None:
     from archive import Archive
     from archive.search import reindex as reindex_archive
 
+    from .lock import waiting_for_lock
+
     if not Path(db).is_file():
         raise click.ClickException(f"archive database {db} does not exist; run a crawl first")
-    with Archive(db) as archive:
+    with waiting_for_lock(db, lambda text: click.echo(text, err=True)), Archive(db) as archive:
         count = reindex_archive(archive.conn)
     click.echo(f"{count} article(s) indexed", err=True)

@@ -1,4 +1,6 @@
 """One crawl at a time per archive: an advisory lock on `<db>.lock`, next to the database.
+`vnnews reindex` and `vnnews reextract` take it too (waiting for a running crawl): each
+rewrites the archive in long transactions that would make a crawl's writes give up.
 
 A nightly timer, a cron line and a person typing `vnnews crawl` can all aim at the same
 archive. SQLite would serialise their writes, but two crawls would fetch every page twice,
@@ -47,7 +49,9 @@ class ArchiveLocked(RuntimeError):
         if self.command:
             who += f" ({self.command})"
         since = f" since {self.since}" if self.since else ""
-        text = f"archive {self.db_path} is locked by {who}{since}: another crawl is running"
+        text = (
+            f"archive {self.db_path} is locked by {who}{since}: another vnnews job is writing to it"
+        )
         if self.waited is not None:
             return f"{text}; still locked after waiting {self.waited:.0f} s (lock {self.lock_path})"
         return (
@@ -146,3 +150,10 @@ def _write_holder(fd: int) -> None:
     }
     os.ftruncate(fd, 0)
     os.pwrite(fd, json.dumps(holder).encode("utf-8"), 0)
+
+
+@contextlib.contextmanager
+def waiting_for_lock(db_path: Path | str, say: Callable[[str], None]) -> Iterator[Path]:
+    """The lock, for a maintenance job: waited for (`say` tells whom for, once)."""
+    with archive_lock(db_path, wait=True, on_wait=lambda busy: say(f"waiting: {busy}")) as path:
+        yield path

@@ -135,3 +135,28 @@ def test_sigkilled_holder_frees_the_lock(db: Path, holder: subprocess.Popen[str]
     assert read_holder(lock_path_for(db))["pid"] == holder.pid
     with archive_lock(db):
         assert read_holder(lock_path_for(db))["pid"] == os.getpid()
+
+
+@pytest.mark.parametrize("command", ["reindex", "reextract"])
+def test_maintenance_commands_wait_for_a_running_crawl(
+    db: Path, holder: subprocess.Popen[str], command: str
+) -> None:
+    """They rewrite the archive in long transactions: a crawl writing beside them would give
+    up on "database is locked"."""
+    from archive import Archive
+
+    Archive(db).close()
+    job = subprocess.Popen(
+        [sys.executable, "-m", "scraper.cli", command, "--db", str(db)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    time.sleep(1.5)
+    still_waiting = job.poll() is None
+    release(holder)
+    _, err = job.communicate(timeout=60)
+    assert still_waiting
+    assert job.returncode == 0, err
+    assert f"waiting: archive {db} is locked by process {holder.pid}" in err
