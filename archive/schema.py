@@ -7,6 +7,10 @@ exactly the steps that built it.
 
 from __future__ import annotations
 
+import fcntl
+import os
+from pathlib import Path
+
 from sqlite_utils import Database, Migrations
 
 from archive.search import fill_search_keys, rebuild_index
@@ -480,6 +484,26 @@ def create_article_addresses(db: Database) -> None:
     db["article_addresses"].create_index(["article_url"])
 
 
-def apply(db: Database) -> None:
-    """Bring `db` up to date; a no-op when every migration is already recorded."""
-    migrations.apply(db)
+def apply(db: Database, path: Path | None = None) -> None:
+    """Bring `db` up to date; a no-op when every migration is already recorded.
+
+    `path`: the database file, whose processes then migrate one at a time. Each command opens
+    the archive through here: two opening an old archive at once (the nightly crawl and
+    `vnnews serve`) would both read the same pending list and run its migrations twice
+    ("duplicate column name"), or fail at once on SQLite's lock upgrade."""
+    if not migrations.pending(db):
+        return  # (nearly every open: a read, no lock)
+    if path is None:
+        migrations.apply(db)
+        return
+    lock = Path(f"{path}{MIGRATION_LOCK_SUFFIX}")
+    fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)  # (the other process's migrations take seconds)
+        migrations.apply(db)  # (the list read again: what the other did is recorded)
+    finally:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
+
+
+MIGRATION_LOCK_SUFFIX = ".migrate.lock"

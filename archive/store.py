@@ -162,7 +162,7 @@ class Archive:
         self.conn.execute("PRAGMA synchronous = NORMAL")
         self.conn.execute("PRAGMA foreign_keys = ON")
         self.conn.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
-        schema.apply(self.db)
+        schema.apply(self.db, None if str(path) == ":memory:" else self.path)
 
     def __enter__(self) -> Self:
         return self
