@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -224,7 +224,11 @@ class Archive:
 
         return record_crawl_run(self.conn, run)
 
-    def upsert_article(self, record: Mapping[str, Any]) -> UpsertStatus:
+    def upsert_article(
+        self,
+        record: Mapping[str, Any],
+        on_stored: Callable[[sqlite3.Connection, str], None] | None = None,
+    ) -> UpsertStatus:
         """Store one article record; returns "new", "updated" or "unchanged".
 
         New and changed content is also appended to article_versions, in the same transaction,
@@ -238,6 +242,10 @@ class Archive:
         article's address that now serves the home page, whose featured story reads as an
         article. It is not an edit. Returns "emptied", storing nothing, when the page lost all
         the text the article had (a broken template). A re-extraction is taken as it is.
+
+        `on_stored(conn, url)` is called for new and changed content, inside the same
+        transaction (what is derived from the text, its meetings, is written with it or not
+        at all), with the address the article is stored under.
         """
         params = _article_params(record)
         reason = change_reason(record)
@@ -256,6 +264,8 @@ class Archive:
                     cursor = conn.execute(_INSERT_ARTICLE, params)
                     index_article(conn, cursor.lastrowid, params)
                     insert_version(conn, params, reason or "new")
+                    if on_stored is not None:
+                        on_stored(conn, params["url"])
                     return "new"
                 reextract = reason == "reextract"
                 if row[0] == params["content_hash"]:
@@ -274,6 +284,8 @@ class Archive:
                 conn.execute(_REEXTRACT_ARTICLE if reextract else _REPLACE_ARTICLE, params)
                 index_article(conn, row[2], params, previous)
                 insert_version(conn, params, reason or ("restored" if row[1] else "edited"))
+                if on_stored is not None:
+                    on_stored(conn, params["url"])
                 return "updated"
         except sqlite3.IntegrityError as exc:
             if "FOREIGN KEY" in str(exc):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 from dataclasses import asdict
 from typing import Any
 from urllib.parse import urlsplit
@@ -83,7 +84,17 @@ class ArchivePipeline:
                 stats.inc_value("vnnews/articles_removed")
             return item
         record = ItemAdapter(item).asdict()
-        status = self.archive.upsert_article(record)
+
+        def store_its_meetings(conn: sqlite3.Connection, stored_as: str) -> None:
+            # Meetings are read from the text as stored: only new or edited text changes
+            # them, written in the article's own transaction (a kill between two would lose
+            # them for good: later runs find the text unchanged).
+            found = extract_meetings(
+                record.get("title") or "", record.get("body") or "", record.get("published_at")
+            )
+            store_meetings(conn, stored_as, [asdict(m) for m in found])
+
+        status = self.archive.upsert_article(record, on_stored=store_its_meetings)
         if status in _REFUSED:
             # Counted and logged as the spider counts an article it could not store.
             reason, why = _REFUSED[status]
@@ -98,13 +109,6 @@ class ArchivePipeline:
                 record["url"],
             )
             return item
-        if status != "unchanged":
-            # Meetings are read from the text as stored: only new or edited text changes them.
-            found = extract_meetings(
-                record.get("title") or "", record.get("body") or "", record.get("published_at")
-            )
-            stored_as = self.archive.article_url(record["url"])  # (another address of it?)
-            store_meetings(self.archive.conn, stored_as, [asdict(m) for m in found])
         if stats is not None:
             stats.inc_value(f"vnnews/articles_{status}")
             stats.set_value(f"vnnews/platform/{record['portal_id']}", record.get("platform"))

@@ -335,3 +335,20 @@ def test_failed_write_leaves_no_open_transaction(stored: Archive) -> None:
         conn.execute("INSERT INTO articles (url) VALUES (NULL)")  # violates NOT NULL
     assert not stored.conn.in_transaction
     assert row(stored)["title"] == make_record()["title"]
+
+
+def test_what_is_derived_from_the_text_is_written_with_it_or_not_at_all(stored: Archive) -> None:
+    """The pipeline stores an article's meetings in its transaction (`on_stored`): a failure
+    there leaves neither, and the next run finds the text to store again."""
+    seen: list[str] = []
+
+    def fails(conn: sqlite3.Connection, url: str) -> None:
+        seen.append(url)
+        raise RuntimeError("killed between the two writes")
+
+    with pytest.raises(RuntimeError):
+        stored.upsert_article(make_record(fetched_at=T2, body="Nội dung đã sửa."), on_stored=fails)
+    assert seen == [URL]
+    assert row(stored)["body"] == make_record()["body"]
+    assert stored.upsert_article(make_record(fetched_at=T2), on_stored=fails) == "unchanged"
+    assert seen == [URL]  # (unchanged text: nothing derived to write again)
