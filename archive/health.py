@@ -2,7 +2,7 @@
 
 Local-government portals move, break and redesign without notice (PORTALS.md: hosts renamed in
 the 2025 reform, listing markup changed between Liferay versions); a crawl still "succeeds" but
-stores nothing, or fails on most articles, or a portal stops publishing. Five findings:
+stores nothing, or fails on most articles, or a portal stops publishing. Six findings:
 
 - stored-nothing: the portal's last run was unreachable, or ok but stored no article while
   failing on some or finding no article link at all (an incremental run that simply found
@@ -12,6 +12,8 @@ stores nothing, or fails on most articles, or a portal stops publishing. Five fi
 - listing-failed: the last run reached the portal but a listing page failed (an HTTP error
   after the retries, a timeout, an unreadable page), so a section was walked only up to it
   (`crawl_runs.listing_stop`); the next run walks on from there;
+- interrupted: the last run ended before its summary was written (killed, a power cut): its
+  row, written "running" when it started, was found so by the next crawl;
 - moved: the last run found a news section redirecting to another site (a host renamed in the
   2025 reform): its new address, to put in the registry (`crawl_runs.moved_to`);
 - stale: no article first seen within `stale_days` (among portals that have articles).
@@ -27,7 +29,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Literal
 
-Kind = Literal["stored-nothing", "failure-jump", "listing-failed", "moved", "stale"]
+Kind = Literal["stored-nothing", "failure-jump", "listing-failed", "interrupted", "moved", "stale"]
 MIN_ATTEMPTS = 3
 DEFAULT_STALE_DAYS = 30
 DEFAULT_FAILURE_JUMP = 0.3
@@ -51,6 +53,7 @@ runs as (
     coalesce(articles_failed, 0) as failed,
     row_number() over (partition by portal_id order by started_at desc, id desc) as recency
   from crawl_runs
+  where status != 'running'
 ),
 rated as (
   select *, case when stored + failed > 0 then 1.0 * failed / (stored + failed) end as rate
@@ -91,6 +94,12 @@ select portal_id, 'listing-failed' as kind,
     started_at) as detail
 from last_run
 where status = 'ok' and listing_stop = 'listing-failed'
+union all
+select portal_id, 'interrupted' as kind,
+  printf('last run (started %s) ended before its summary (killed, or the machine stopped): '
+    || 'the next run walks its sections again', started_at) as detail
+from last_run
+where status = 'interrupted'
 union all
 select portal_id, 'moved' as kind,
   printf('last run (started %s) found a news section moved to another site: it redirects to '

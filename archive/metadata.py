@@ -113,7 +113,8 @@ CRAWL_RUN_COLUMNS = {
     "started_at": "When the crawl of this portal started (UTC).",
     "finished_at": "When it ended (UTC).",
     "status": "ok, or unreachable when no listing page could be read (DNS failure, refused, "
-    "timeout, HTTP errors).",
+    "timeout, HTTP errors); running while the crawl runs, interrupted when it ended before "
+    "its summary (killed, a power cut: the next crawl marks it so).",
     "finish_reason": "Scrapy's reason for ending (finished, shutdown, closespider_…).",
     "listing_pages": "Listing pages read.",
     "articles_new": "Articles stored for the first time.",

@@ -132,7 +132,8 @@ HISTORY_QUERIES: dict[str, Any] = {
         "than the previous ones (failure_jump: rise of the failure rate, default 0.3, "
         "over the previous window runs, default 5); listing-failed: a listing page failed "
         "in the last crawl, so a section was walked only up to it (the next crawl walks on); "
-        "stale: no new article for "
+        "interrupted: the last crawl ended before its summary (killed, a power cut); moved: a "
+        "news section redirects to another site; stale: no new article for "
         "stale_days (default 30) before now (default: the current time, UTC). Leave "
         "a field empty for its default.",
         "sql": HEALTH_SQL,

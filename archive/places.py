@@ -156,3 +156,32 @@ def record_crawl_run(conn: sqlite3.Connection, run: Mapping[str, Any]) -> int:
             values,
         )
     return int(cursor.lastrowid or 0)
+
+
+# A run's row is written when it starts ("running"), and replaced by its summary when it ends:
+# a crawl killed (SIGKILL, a power cut) leaves its row, which the next crawl, holding the
+# archive's lock (so no other is running), marks "interrupted" for health to report.
+RUNNING, INTERRUPTED = "running", "interrupted"
+
+
+def open_crawl_runs(
+    conn: sqlite3.Connection, portal_ids: list[str], run_id: str, when: str
+) -> None:
+    """Mark the runs left "running" by a crawl that never ended as interrupted; open this
+    crawl's runs."""
+    with conn:
+        conn.execute(
+            "UPDATE crawl_runs SET status = ?, finish_reason = 'ended before its summary' "
+            "WHERE status = ?",
+            (INTERRUPTED, RUNNING),
+        )
+        conn.executemany(
+            "INSERT INTO crawl_runs (portal_id, started_at, status, run_id) VALUES (?, ?, ?, ?)",
+            [(portal_id, when, RUNNING, run_id) for portal_id in dict.fromkeys(portal_ids)],
+        )
+
+
+def close_crawl_runs(conn: sqlite3.Connection, run_id: str) -> None:
+    """Drop this crawl's opened runs (their summaries replace them)."""
+    with conn:
+        conn.execute("DELETE FROM crawl_runs WHERE run_id = ? AND status = ?", (run_id, RUNNING))

@@ -224,6 +224,17 @@ class Archive:
 
         return record_crawl_run(self.conn, run)
 
+    def open_crawl_runs(self, portal_ids: list[str], run_id: str) -> None:
+        """A "running" row per portal while the crawl runs (see archive.places)."""
+        from archive.places import open_crawl_runs
+
+        open_crawl_runs(self.conn, portal_ids, run_id, utc_now())
+
+    def close_crawl_runs(self, run_id: str) -> None:
+        from archive.places import close_crawl_runs
+
+        close_crawl_runs(self.conn, run_id)
+
     def upsert_article(
         self,
         record: Mapping[str, Any],

@@ -147,7 +147,15 @@ def crawl(
     With no URL and no selection, crawls every registry portal active today whose news
     section is known. --platform forces an adapter for URLs; for the registry it filters.
     """
-    from .crawl import CrawlJob, build_settings, prepare_archive, record_runs, run_crawls
+    from .crawl import (
+        CrawlJob,
+        build_settings,
+        close_runs,
+        open_runs,
+        prepare_archive,
+        record_runs,
+        run_crawls,
+    )
     from .politeness import on_this_machine
 
     registry = _load_registry(registry_files)
@@ -186,11 +194,14 @@ def crawl(
 
         with archive_lock(Path(db), wait=wait, on_wait=say_waiting):
             prepare_archive(db, registry)
+            run_id = uuid.uuid4().hex[:12]
+            open_runs(db, jobs, run_id)
             try:
                 results = run_crawls(jobs, build_settings(db, overrides))
             except ValueError as exc:
+                close_runs(db, run_id)
                 raise click.ClickException(str(exc)) from None
-            record_runs(db, results, run_id=uuid.uuid4().hex[:12])
+            record_runs(db, results, run_id=run_id)
     except ArchiveLocked as exc:
         raise click.ClickException(str(exc)) from None
     unreachable = [r for r in results if not r.reached]

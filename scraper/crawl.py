@@ -124,8 +124,30 @@ def record_runs(db: str | Path, results: list[CrawlResult], run_id: str) -> None
     from archive import Archive
 
     with Archive(db) as archive:
+        archive.close_crawl_runs(run_id)
         for result in results:
             archive.record_crawl_run({**run_record(result), "run_id": run_id})
+
+
+def open_runs(db: str | Path, jobs: list[Any], run_id: str) -> None:
+    """A "running" crawl_runs row per portal, replaced by `record_runs` at the end: a crawl
+    killed before it leaves them, for the next one to mark "interrupted"."""
+    from archive import Archive
+
+    with Archive(db) as archive:
+        archive.open_crawl_runs([job_portal_id(job) for job in jobs], run_id)
+
+
+def close_runs(db: str | Path, run_id: str) -> None:
+    """Drop the opened rows of a crawl that could not start (a bad setting)."""
+    from archive import Archive
+
+    with Archive(db) as archive:
+        archive.close_crawl_runs(run_id)
+
+
+def job_portal_id(job: Any) -> str:
+    return job.portal or _host_of(job.start_urls)
 
 
 def run_record(result: CrawlResult) -> dict[str, Any]:
@@ -148,7 +170,7 @@ def run_record(result: CrawlResult) -> dict[str, Any]:
     }
     started, finished = stats.get("start_time"), stats.get("finish_time")
     return {
-        "portal_id": result.job.portal or _host_of(result.job.start_urls),
+        "portal_id": job_portal_id(result.job),
         "started_at": started.isoformat(timespec="seconds") if started else None,
         "finished_at": finished.isoformat(timespec="seconds") if finished else None,
         "status": "ok" if result.reached else "unreachable",

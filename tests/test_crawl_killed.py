@@ -97,3 +97,37 @@ def test_killed_after_its_last_listing_page_the_next_run_walks_the_section_again
     assert restarted.returncode == 0, restarted.stderr[-3000:]
     assert at_kill < 15, "the crawl was not killed midway"
     assert stored(db) == 15
+
+
+def test_a_killed_run_is_recorded_and_health_names_it(tmp_path: Path):
+    """Its row, written "running" as it started, is marked interrupted by the next crawl."""
+    import json
+
+    portal = ChangingPortal.with_stories(10)
+    portal.delay = 0.3
+    db = tmp_path / "archive.db"
+    with serve(portal) as base:
+        process = subprocess.Popen(command(base, db), stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL)  # fmt: skip
+        deadline = time.monotonic() + 120
+        while stored(db) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait(timeout=30)
+        with sqlite3.connect(db) as conn:
+            during = conn.execute("select status from crawl_runs").fetchall()
+        portal.delay = 0.0
+        # The next crawl marks it; a health check taken between the two sees it as it was.
+        subprocess.run(command(base, db), capture_output=True, timeout=300, check=True)
+    with sqlite3.connect(db) as conn:
+        statuses = [row[0] for row in conn.execute("select status from crawl_runs order by id")]
+    assert during == [("running",)]
+    assert statuses == ["interrupted", "ok"]
+    # Health looks at the last run: the second one, which is fine; the killed one alone is.
+    with sqlite3.connect(db) as conn:
+        conn.execute("delete from crawl_runs where status = 'ok'")
+    health = subprocess.run([sys.executable, "-m", "scraper.cli", "health", "--db", str(db),
+                             "--json"], capture_output=True, text=True, timeout=60,
+                            check=False)  # fmt: skip
+    kinds = [json.loads(line)["kind"] for line in health.stdout.splitlines()]
+    assert "interrupted" in kinds
