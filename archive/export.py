@@ -59,11 +59,15 @@ COLUMNS = (
     ("updated_at", "a.updated_at"),
     ("removed_at", "a.removed_at"),
     ("removed_reason", "a.removed_reason"),
+    # How many contents the archive saw (1: never edited); the texts are in article_versions.
+    ("versions", "(SELECT max(v.version) FROM article_versions v WHERE v.url = a.url)"),
 )
 COLUMN_NAMES = tuple(name for name, _ in COLUMNS)
 # JSON list columns, and the keys of the objects in those that hold objects.
 JSON_COLUMNS = {"authors": None, "images": ("url", "caption"), "attachments": ("url", "title"),
                 "warnings": None}  # fmt: skip
+
+INTEGER_COLUMNS = frozenset({"versions"})
 
 _FROM = """
 FROM articles a
@@ -195,7 +199,9 @@ def parquet_schema() -> Any:
 
     fields = []
     for name in COLUMN_NAMES:
-        if name not in JSON_COLUMNS:
+        if name in INTEGER_COLUMNS:
+            fields.append(pa.field(name, pa.int64()))
+        elif name not in JSON_COLUMNS:
             fields.append(pa.field(name, pa.string()))
         elif (keys := JSON_COLUMNS[name]) is None:
             fields.append(pa.field(name, pa.list_(pa.string())))

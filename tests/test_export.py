@@ -393,3 +393,28 @@ def test_parquet_without_pyarrow_says_what_to_install(
     assert result.exit_code == 1 and result.exception is not None
     assert "pip install -e '.[export]'" in result.output
     assert "Traceback" not in result.output
+
+
+def test_each_row_counts_the_contents_the_archive_saw(tmp_path: Path) -> None:
+    """`versions`: 1 for a text never edited, 2 after an edit (the texts: article_versions)."""
+    path = tmp_path / "archive.db"
+    first, second = ARTICLES[0], ARTICLES[1]
+    with Archive(path) as archive:
+        archive.sync_admin_units(UNITS)
+        archive.upsert_registry_portals(
+            {"id": pid, "name": name, "level": level, "unit_id": unit, "province_code": prov}
+            for pid, (name, level, unit, prov) in PORTALS.items()
+        )
+        archive.upsert_article(record(*first))
+        archive.upsert_article(record(*second))
+        edited = {
+            **record(*second),
+            "body": "Nội dung đã sửa lại.",
+            "fetched_at": "2025-08-03T01:00:00+00:00",
+        }
+        assert archive.upsert_article(edited) == "updated"
+    rows = {row["url"]: row for row in jsonl(path)}
+    assert (rows[first[0]]["versions"], rows[second[0]]["versions"]) == (1, 2)
+    out = tmp_path / "a.parquet"
+    run(path, "--format", "parquet", "--output", str(out))
+    assert sorted(pq.read_table(out).column("versions").to_pylist()) == [1, 2]
