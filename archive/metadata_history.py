@@ -65,6 +65,12 @@ FAILED_FETCH_COLUMNS = {
     "last_failed_at": "When it last failed (UTC).",
 }
 
+REMOVAL_COLUMNS = {
+    "url": "The article's address (articles.url).",
+    "removed_at": "When the crawl found it gone (UTC).",
+    "reason": "Why: http_404, http_410, error_page: <the portal's message>, …",
+    "restored_at": "When the crawl found it again (UTC); empty while it is gone.",
+}
 ADDRESS_COLUMNS = {
     "url": "Another address the portal serves the article under (moved pages, a second section).",
     "article_url": "The address the article is archived under (articles.url).",
@@ -106,6 +112,13 @@ def history_tables(article_columns: Mapping[str, str]) -> dict[str, Any]:
             "sort_desc": "last_failed_at",
             "facets": ["portal_id", "reason"],
             "columns": FAILED_FETCH_COLUMNS,
+        },
+        "article_removals": {
+            "description": "Each time a portal took an article down, and when the crawl found "
+            "it again: the article's own removed_at is cleared when it comes back.",
+            "sort_desc": "removed_at",
+            "facets": ["reason"],
+            "columns": REMOVAL_COLUMNS,
         },
         "article_addresses": {
             "description": "Other addresses of archived articles: a portal that moved its "

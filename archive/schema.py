@@ -484,6 +484,37 @@ def create_article_addresses(db: Database) -> None:
     db["article_addresses"].create_index(["article_url"])
 
 
+@migrations()
+def record_each_removal(db: Database) -> None:
+    # Each time the portal took an article down, and when it was found again: finding it
+    # clears articles.removed_at, which was the only record of the removal. Kept by triggers,
+    # so every writer of removed_at (marking, restoring) keeps the books alike.
+    db["article_removals"].create(
+        {"url": str, "removed_at": str, "reason": str, "restored_at": str},
+        not_null={"url", "removed_at"},
+        foreign_keys=[("url", "articles", "url")],
+    )
+    db["article_removals"].create_index(["url"])
+    db.execute(
+        "INSERT INTO article_removals (url, removed_at, reason) "
+        "SELECT url, removed_at, removed_reason FROM articles WHERE removed_at IS NOT NULL"
+    )
+    db.execute(
+        """CREATE TRIGGER article_removed AFTER UPDATE OF removed_at ON articles
+        WHEN old.removed_at IS NULL AND new.removed_at IS NOT NULL BEGIN
+          INSERT INTO article_removals (url, removed_at, reason)
+          VALUES (new.url, new.removed_at, new.removed_reason);
+        END"""
+    )
+    db.execute(
+        """CREATE TRIGGER article_restored AFTER UPDATE OF removed_at ON articles
+        WHEN old.removed_at IS NOT NULL AND new.removed_at IS NULL BEGIN
+          UPDATE article_removals SET restored_at = new.last_seen_at
+          WHERE url = new.url AND restored_at IS NULL;
+        END"""
+    )
+
+
 def apply(db: Database, path: Path | None = None) -> None:
     """Bring `db` up to date; a no-op when every migration is already recorded.
 
