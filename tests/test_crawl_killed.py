@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from .changing_portal import LISTING, ChangingPortal, serve
@@ -45,19 +46,25 @@ def snapshot(db: Path) -> dict[str, object]:
         }
 
 
+def crawl_killed_when(base: str, db: Path, ready: Callable[[], bool], settle: float = 0.0) -> int:
+    """Start a crawl, SIGKILL it once `ready()` (and `settle` seconds more); its exit code."""
+    process = subprocess.Popen(command(base, db), stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)  # fmt: skip
+    deadline = time.monotonic() + 120
+    while not ready() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    time.sleep(settle)
+    os.kill(process.pid, signal.SIGKILL)
+    return process.wait(timeout=30)
+
+
 def test_sigkill_then_restart_equals_an_uninterrupted_crawl(tmp_path: Path):
     portal = ChangingPortal.with_stories(STORIES)
     portal.delay = 0.05
     killed_db, clean_db = tmp_path / "killed.db", tmp_path / "clean.db"
     with serve(portal) as base:
-        process = subprocess.Popen(command(base, killed_db), stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.DEVNULL)  # fmt: skip
-        deadline = time.monotonic() + 120
-        while stored(killed_db) < 8 and time.monotonic() < deadline:
-            time.sleep(0.05)
-        os.kill(process.pid, signal.SIGKILL)
-        process.wait(timeout=30)
-        assert process.returncode == -signal.SIGKILL
+        code = crawl_killed_when(base, killed_db, lambda: stored(killed_db) >= 8)
+        assert code == -signal.SIGKILL
         at_kill = stored(killed_db)
         assert 8 <= at_kill < STORIES, "the crawl was not killed midway"
 
@@ -82,14 +89,8 @@ def test_killed_after_its_last_listing_page_the_next_run_walks_the_section_again
     portal.delay = 0.4
     db = tmp_path / "archive.db"
     with serve(portal) as base:
-        process = subprocess.Popen(command(base, db), stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.DEVNULL)  # fmt: skip
-        deadline = time.monotonic() + 120
-        while not any("page=3" in p for p in portal.paths) and time.monotonic() < deadline:
-            time.sleep(0.02)
-        time.sleep(0.3)  # (the last page read, its links handed out)
-        os.kill(process.pid, signal.SIGKILL)
-        process.wait(timeout=30)
+        # (Killed once the last page is read and its links handed out.)
+        crawl_killed_when(base, db, lambda: any("page=3" in p for p in portal.paths), 0.3)
         at_kill = stored(db)
         portal.delay = 0.0
         restarted = subprocess.run(command(base, db), capture_output=True, text=True,
@@ -107,13 +108,7 @@ def test_a_killed_run_is_recorded_and_health_names_it(tmp_path: Path):
     portal.delay = 0.3
     db = tmp_path / "archive.db"
     with serve(portal) as base:
-        process = subprocess.Popen(command(base, db), stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.DEVNULL)  # fmt: skip
-        deadline = time.monotonic() + 120
-        while stored(db) < 2 and time.monotonic() < deadline:
-            time.sleep(0.05)
-        os.kill(process.pid, signal.SIGKILL)
-        process.wait(timeout=30)
+        crawl_killed_when(base, db, lambda: stored(db) >= 2)
         with sqlite3.connect(db) as conn:
             during = conn.execute("select status from crawl_runs").fetchall()
         portal.delay = 0.0
