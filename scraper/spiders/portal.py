@@ -272,22 +272,12 @@ class PortalSpider(scrapy.Spider):
             # A section closed or renamed in a site's rework sends its address home: the
             # front page's "Tin mới" box is no listing of it, and read as one the night
             # would pass for a quiet one.
-            self._count("listing_failed")
-            self._count("listing_failed/redirected_home")
-            logger.warning(
-                "listing page redirects to the site's front page: %s -> %s (section moved or "
-                "closed? update the portal's address)",
-                redirected_from,
-                response.url,
-            )
-            self._walk_failed(section, page, redirected_from, "redirected_home")
+            detail = f"redirects to the front page {response.url}: section moved or closed?"
+            self._listing_lost(section, page, redirected_from, "redirected_home", detail)
             return
         if _cut_short(response):
             # Cut before its end: its pager may be missing, and it is no last page.
-            self._count("listing_failed")
-            self._count("listing_failed/partial")
-            logger.warning("listing page cut short (partial): %s", response.url)
-            self._walk_failed(section, page, response.url, "partial")
+            self._listing_lost(section, page, response.url, "partial", "cut short")
             return
         if links_before is not None and _blank(response.body):
             # Reached through the pager and answered with nothing at all: VCCorp Lotus's "load
@@ -665,9 +655,13 @@ class PortalSpider(scrapy.Spider):
         # redirect led to (or the next run would store it under that one, a second row).
         url = request.meta.get("redirect_urls", [request.url])[0]
         self._fail(reason, url)
-        kwargs = request.cb_kwargs
+        self._not_fetched(url, request.cb_kwargs, reason)
+
+    def _not_fetched(self, url: str, kwargs: dict[str, Any], reason: str) -> None:
+        """A re-check that got nothing is recorded as asked (asked again in a week, not every
+        night); a new article is kept for the next runs to try again."""
         if self.memory is not None and kwargs.get("recheck"):
-            self.memory.record_check(url)  # (asked again in a week, not every night)
+            self.memory.record_check(url)
         if reason != "robots_txt":
             self._keep_for_retry(
                 url, kwargs.get("section"), kwargs.get("listed_date"), reason, kwargs.get("recheck")
@@ -691,32 +685,31 @@ class PortalSpider(scrapy.Spider):
         detail = f"redirects back to {request.url}"
         kwargs = request.cb_kwargs
         if request.callback == self.parse_listing:
-            self._count("listing_failed")
-            self._count("listing_failed/redirect_loop")
-            logger.warning("listing page failed (redirect_loop: %s): %s", detail, url)
-            self._walk_failed(
-                kwargs.get("section", url), kwargs.get("page", 1), url, "redirect_loop"
-            )
+            section, page = kwargs.get("section", url), kwargs.get("page", 1)
+            self._listing_lost(section, page, url, "redirect_loop", detail)
         elif request.callback == self.parse_article:
             self._fail("redirect_loop", url, detail)
-            if self.memory is not None and kwargs.get("recheck"):
-                self.memory.record_check(url)
-            self._keep_for_retry(
-                url,
-                kwargs.get("section"),
-                kwargs.get("listed_date"),
-                "redirect_loop",
-                kwargs.get("recheck"),
-            )
+            self._not_fetched(url, kwargs, "redirect_loop")
 
     def listing_failed(self, failure: Failure) -> None:
-        reason = self._http_reason(failure)
+        kwargs = failure.request.cb_kwargs
+        self._listing_lost(
+            kwargs.get("section", failure.request.url),
+            kwargs.get("page", 1),
+            failure.request.url,
+            self._http_reason(failure),
+        )
+
+    def _listing_lost(
+        self, section: str, page: int, url: str, reason: str, detail: str = ""
+    ) -> None:
+        """A listing page that could not be read: counted, said, and its walk ended there."""
         self._count("listing_failed")
         self._count(f"listing_failed/{reason}")
-        logger.warning("listing page failed (%s): %s", reason, failure.request.url)
-        kwargs = failure.request.cb_kwargs
-        section = kwargs.get("section", failure.request.url)
-        self._walk_failed(section, kwargs.get("page", 1), failure.request.url, reason)
+        logger.warning(
+            "listing page failed (%s%s): %s", reason, f": {detail}" if detail else "", url
+        )
+        self._walk_failed(section, page, url, reason)
 
 
 def _other_scheme(url: str) -> str | None:
