@@ -48,8 +48,10 @@ def _keep_delay(crawler: Crawler, request: Request, delay: float) -> bool:
     wanted.update(delay=max(wanted.get("delay", 0), delay), jitter=0)
     slot = downloader.slots.get(key)
     if slot is not None:
-        changed = changed or slot.delay < delay or bool(slot.jitter)
-        slot.delay, slot.jitter = max(slot.delay, delay), 0.0
+        changed = changed or slot.delay < delay or bool(getattr(slot, "jitter", 0))
+        slot.delay = max(slot.delay, delay)
+        if hasattr(slot, "jitter"):  # (Scrapy ≥ 2.19; before, randomize_delay)
+            slot.jitter = 0.0
     return changed
 
 
@@ -59,12 +61,14 @@ class CrawlDelayRobotsTxtMiddleware(RobotsTxtMiddleware):
 
     def process_request_2(self, rp: RobotParser | None, request: Request) -> None:
         super().process_request_2(rp, request)
-        if rp is None:
+        crawl_delay = getattr(rp, "crawl_delay", None)  # (a parser without it: none kept)
+        if crawl_delay is None:
             return
-        agent = self._robotstxt_useragent or request.headers.get(
-            b"User-Agent", self._default_useragent
+        settings = self.crawler.settings
+        agent = settings.get("ROBOTSTXT_USER_AGENT") or request.headers.get(
+            b"User-Agent", settings.get("USER_AGENT")
         )
-        delay = rp.crawl_delay(agent) if agent else None
+        delay = crawl_delay(agent) if agent else None
         if not delay or delay <= 0:
             return
         request.meta["autothrottle_dont_adjust_delay"] = True
