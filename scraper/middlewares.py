@@ -119,7 +119,7 @@ def retry_after(value: bytes | None) -> float | None:
     if not value:
         return None
     text = value.decode("latin-1").strip()
-    if text.isdigit():
+    if text.isdecimal():  # (not "²": a digit to str.isdigit, no number to float)
         return float(text)
     try:
         when = parsedate_to_datetime(text)

@@ -77,7 +77,13 @@ def test_a_retry_after_is_waited_before_the_host_is_asked_again(tmp_path):
 
 @pytest.mark.parametrize(
     ("header", "low", "high"),
-    [(b"120", 120, 120), (b" 5 ", 5, 5), (None, None, None), (b"soon", None, None)],
+    [
+        (b"120", 120, 120),
+        (b" 5 ", 5, 5),
+        (None, None, None),
+        (b"soon", None, None),
+        (b"\xb2", None, None),
+    ],
 )
 def test_retry_after_in_seconds(header, low, high):
     wait = retry_after(header)

@@ -1005,3 +1005,14 @@ def test_rows_styled_in_turn_are_one_list_on_a_short_last_page():
     pager = f'<td><a href="{_postback("Page$5")}">5</a></td><td><span>6</span></td>'
     listing = parse_listing(_gridview(rows, pager, side), "https://x.gov.vn/TinTuc/DanhSach.aspx")
     assert listing.article_urls == [f"https://x.gov.vn{href}" for href, _ in rows]
+
+
+@pytest.mark.parametrize("label", ["²", "³", "①"])
+def test_a_pager_label_that_is_a_digit_but_no_number_is_no_page(label):
+    """ "²" is a digit to str.isdigit and no number to int: the pager is read without it."""
+    pager = (
+        f"<div class='paging'><b>1</b> <a href='/tin-tuc/trang-a'>{label}</a>"
+        " <a href='/tin-tuc/trang-b'>2</a></div>"
+    )
+    listing = parse_listing(_listing(ITEMS[:4], pager=pager), "https://x.gov.vn/tin-tuc")
+    assert listing.next_url == "https://x.gov.vn/tin-tuc/trang-b"

@@ -233,7 +233,7 @@ def _image_src(img: HtmlElement) -> str | None:
         return None
     for dim in ("width", "height"):
         value = (img.get(dim) or "").strip().rstrip("px")
-        if value.isdigit() and int(value) < 40:
+        if value.isdecimal() and int(value) < 40:
             return None
     return src
 

@@ -562,7 +562,7 @@ def _weekday_says_month_first(masked: str, start: int, ymd: tuple[str, str, str]
     name = found["en"] or found["vi"]
     if found["cn"]:
         weekday = 6
-    elif number := found["vt"] or (name if name.isdigit() else None):
+    elif number := found["vt"] or (name if name.isdecimal() else None):
         weekday = int(number) - 2  # "Thứ 2", "T2": Monday
     else:
         weekday = _WEEKDAYS[name.lower()]

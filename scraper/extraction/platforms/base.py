@@ -48,7 +48,7 @@ def absolute_links(doc: Document, anchors: Iterable[HtmlElement]) -> list[str]:
 def query_int(url: str, key_pattern: re.Pattern[str]) -> int | None:
     """The integer value of the first query parameter whose name matches `key_pattern`."""
     for key, value in parse_qsl(urlsplit(url).query, keep_blank_values=True):
-        if key_pattern.search(key) and value.isdigit():
+        if key_pattern.search(key) and value.isdecimal():
             return int(value)
     return None
 

@@ -190,7 +190,7 @@ def _urls_number_pages_as_shown(doc: Document, anchors: list[HtmlElement]) -> bo
     one past this page would skip the section's second page. Their labels decide then."""
     for anchor in anchors:
         label = element_text(anchor)
-        if label.isdigit():
+        if label.isdecimal():
             match = next((PAGE_PARAM.search(url) for url in absolute_links(doc, [anchor])), None)
             if match and int(match.group(1)) != int(label):
                 return False
@@ -367,7 +367,7 @@ def _pagers(doc: Document) -> frozenset[HtmlElement]:
     }
     numbered: dict[HtmlElement, int] = {}
     for anchor in doc.tree.iter("a"):
-        if element_text(anchor).isdigit() and (parent := anchor.getparent()) is not None:
+        if element_text(anchor).isdecimal() and (parent := anchor.getparent()) is not None:
             box = parent.getparent() if parent.tag in ("li", "td", "span") else parent
             if box is not None:
                 numbered[box] = numbered.get(box, 0) + 1
@@ -526,7 +526,7 @@ def _next_in_page_chooser(doc: Document) -> str | None:
         if chosen + 1 >= len(values):
             continue
         nxt = values[chosen + 1]
-        if not PAGE_PARAM.search(nxt) and nxt.isdigit():
+        if not PAGE_PARAM.search(nxt) and nxt.isdecimal():
             # Bare numbers, put into the address by its script:
             # onchange="window.location='/tin-tuc?trang='+this.value".
             script = SCRIPT_PREFIX.search(select.get("onchange") or "")

@@ -58,7 +58,7 @@ def is_article_url(url: str) -> bool:
         return True
     if DANANG_DETAIL_PATH.search(path):
         params = dict(parse_qsl(parts.query))
-        return any(params.get(key, "").isdigit() for key in DANANG_ID_KEYS)
+        return any(params.get(key, "").isdecimal() for key in DANANG_ID_KEYS)
     return False
 
 

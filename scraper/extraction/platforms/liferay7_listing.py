@@ -79,7 +79,7 @@ def _current_page(doc: Document, blocks: list[HtmlElement]) -> int:
             marked = isinstance(el.tag, str) and (
                 has_class(el, ACTIVE_CLASS) or el.get("aria-current")
             )
-            if marked and (text := element_text(el)).isdigit():
+            if marked and (text := element_text(el)).isdecimal():
                 return int(text)
     return query_int(doc.url, PAGE_KEY) or 1
 

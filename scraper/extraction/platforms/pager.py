@@ -68,7 +68,7 @@ def next_in_pager(
     rank: dict[HtmlElement, int] = {}  # (the numbered anchors' ranks)
     for position, anchor in enumerate(anchors):
         label = element_text(anchor)
-        if label.isdigit():
+        if label.isdecimal():
             # (A link marked current may lead to the page itself: no target needed.)
             numbered.append((int(label), anchor, target_of(anchor)))
             rank[anchor] = position
@@ -161,7 +161,7 @@ def _in_a_pager(anchor: HtmlElement) -> bool:
     """Whether a link sits in a pager: a box named as one, or a list of numbered links."""
     if _in_pager_box(anchor):
         return True
-    return any(element_text(link).isdigit() for link in _list_of(anchor).iter("a"))
+    return any(element_text(link).isdecimal() for link in _list_of(anchor).iter("a"))
 
 
 def _marked_current(anchor: HtmlElement) -> bool:
@@ -184,8 +184,8 @@ def plain_page_number(box: HtmlElement, links: list[HtmlElement]) -> int | None:
     for node in box.iter():
         if id(node) in linked or node.tag == "a":
             continue
-        if (node.text or "").strip().isdigit():
+        if (node.text or "").strip().isdecimal():
             return int(node.text.strip())
-        if node is not box and (node.tail or "").strip().isdigit():
+        if node is not box and (node.tail or "").strip().isdecimal():
             return int(node.tail.strip())  # "<a>1</a> 2 <a>3</a>": the bare number
     return None

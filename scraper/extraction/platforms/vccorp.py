@@ -228,7 +228,7 @@ def _timeline_next_page(doc: Document) -> str | None:
     else:
         field = doc.css_first(ZONE_INPUT)
         zone, page = (field.get("value") or "").strip() if field is not None else "", 1
-        if not zone.isdigit() or not doc.mentions("/timelinelist/"):
+        if not zone.isdecimal() or not doc.mentions("/timelinelist/"):
             return None
     return urljoin(doc.url, f"/timelinelist/{zone}/{page + 1}.htm")
 

@@ -133,7 +133,7 @@ def is_article_url(url: str) -> bool:
     query = parse_qs(parts.query)
     if NOT_POST_QUERY.intersection(query):
         return False
-    if (query.get("p") or [""])[0].isdigit():
+    if (query.get("p") or [""])[0].isdecimal():
         return True
     path = parts.path.strip("/")
     segments = path.split("/") if path else []
@@ -143,7 +143,7 @@ def is_article_url(url: str) -> bool:
         return False
     if DATED_POST.match(path):
         return True
-    if segments[-1].isdigit() or segments[-1].endswith(".php"):
+    if segments[-1].isdecimal() or segments[-1].endswith(".php"):
         return False
     return len(segments) >= 2 or bool(HEADLINE_SLUG.match(segments[0]))
 
@@ -232,7 +232,7 @@ def _page_number(url: str) -> int:
     parts = urlsplit(url)
     paged = (parse_qs(parts.query).get("paged") or [""])[0]
     match = PAGE_NUMBER.search(parts.path)
-    return int(paged) if paged.isdigit() else int(match["n"]) if match else 1
+    return int(paged) if paged.isdecimal() else int(match["n"]) if match else 1
 
 
 def _loop_anchors(doc: Document) -> list[HtmlElement]:
