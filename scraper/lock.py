@@ -35,13 +35,21 @@ POLL_INTERVAL = 0.5  # seconds between two tries while waiting
 class ArchiveLocked(RuntimeError):
     """Another process holds the archive's lock (and we did not, or could no longer, wait)."""
 
-    def __init__(self, db_path: Path, holder: dict[str, Any], *, waited: float | None = None):
+    def __init__(
+        self,
+        db_path: Path,
+        holder: dict[str, Any],
+        *,
+        waited: float | None = None,
+        waiting: bool = False,
+    ):
         self.db_path = db_path
         self.lock_path = lock_path_for(db_path)
         self.pid: int | None = holder.get("pid")
         self.since: str | None = holder.get("since")
         self.command: str | None = holder.get("command")
         self.waited = waited
+        self.waiting = waiting  # (said to one who waits: no advice to wait)
         super().__init__(self._message())
 
     def _message(self) -> str:
@@ -54,6 +62,8 @@ class ArchiveLocked(RuntimeError):
         )
         if self.waited is not None:
             return f"{text}; still locked after waiting {self.waited:.0f} s (lock {self.lock_path})"
+        if self.waiting:
+            return f"{text}; waiting until it has finished (lock {self.lock_path})"
         return (
             f"{text}. Run again with --wait to start when it has finished "
             f"(lock {self.lock_path}; it is freed as soon as that process ends)"
@@ -133,7 +143,7 @@ def _acquire(
         if timeout is not None and waited >= timeout:
             raise ArchiveLocked(db_path, read_holder(lock_path), waited=waited)
         if on_wait is not None and not announced:
-            on_wait(ArchiveLocked(db_path, read_holder(lock_path)))
+            on_wait(ArchiveLocked(db_path, read_holder(lock_path), waiting=True))
             announced = True
         # Polling rather than a blocking flock: a blocking call cannot honour the timeout
         # without signals, and a crawl is long enough that half a second does not matter.
@@ -146,10 +156,22 @@ def _write_holder(fd: int) -> None:
         "pid": os.getpid(),
         "since": datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z"),
         "host": socket.gethostname(),
-        "command": " ".join([Path(sys.argv[0]).name, *sys.argv[1:]])[:200] if sys.argv else "",
+        "command": _shortened(" ".join([Path(sys.argv[0]).name, *sys.argv[1:]]))
+        if sys.argv
+        else "",
     }
     os.ftruncate(fd, 0)
     os.pwrite(fd, json.dumps(holder).encode("utf-8"), 0)
+
+
+MAX_COMMAND_CHARS = 200
+
+
+def _shortened(command: str) -> str:
+    """The command as the lock's message shows it: whole words, "…" where it is cut."""
+    if len(command) <= MAX_COMMAND_CHARS:
+        return command
+    return command[:MAX_COMMAND_CHARS].rsplit(" ", 1)[0] + " …"
 
 
 @contextlib.contextmanager

@@ -160,3 +160,32 @@ def test_maintenance_commands_wait_for_a_running_crawl(
     assert still_waiting
     assert job.returncode == 0, err
     assert f"waiting: archive {db} is locked by process {holder.pid}" in err
+
+
+def test_the_holder_s_long_command_is_cut_between_words(db: Path) -> None:
+    argv = ["vnnews", "crawl", *(f"https://phuong-{i}.example.gov.vn/tin-tuc" for i in range(12))]
+    # (The database's path read before the holder's command line is set to a long one.)
+    script = HOLDER.replace("import sys", f"import sys\ndb = sys.argv[1]\nsys.argv = {argv!r}")
+    script = script.replace("archive_lock(sys.argv[1])", "archive_lock(db)")
+    process = subprocess.Popen([sys.executable, "-c", script, str(db)], cwd=ROOT,
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)  # fmt: skip
+    try:
+        assert process.stdout is not None and process.stdout.readline().strip() == "locked"
+        command = read_holder(lock_path_for(db))["command"]
+    finally:
+        process.kill()
+        process.wait(timeout=10)
+    assert command.endswith("/tin-tuc …") and len(command) <= 202
+
+
+def test_one_who_waits_is_not_told_to_wait(db: Path, holder: subprocess.Popen[str]) -> None:
+    announced: list[ArchiveLocked] = []
+    timer = threading.Timer(0.3, release, args=(holder,))
+    timer.start()
+    try:
+        with archive_lock(db, wait=True, timeout=20, poll_interval=0.05, on_wait=announced.append):
+            pass
+    finally:
+        timer.cancel()
+    assert "--wait" not in str(announced[0])
+    assert "waiting until it has finished" in str(announced[0])
