@@ -88,6 +88,8 @@ TRAPS: list[tuple[str, Expected]] = [
     ("02/08/2015 | 00:00", ("2015-08-02T00:00:00+07:00", "day")),
     ("02/08/2015 15:30 PM", ("2015-08-02T15:30:00+07:00", "minute")),
     ("02/08/2015 15:30 AM", None),
+    # A marker glued to more text ("PM0", damaged): a 12-hour time, morning or afternoon unknown.
+    ("23/07/2022 - 03:42 PM0", None),
     # Vietnamese SA/CH (sáng/chiều) markers.
     ("Ngày đăng 20/05/2016 | 11:41 SA", ("2016-05-20T11:41:00+07:00", "minute")),
     ("Cập nhật: 2:30 CH, 05/03/2024", ("2024-03-05T14:30:00+07:00", "minute")),

@@ -624,9 +624,18 @@ def _zone_after(masked: str, end: int) -> tuple[timezone | ZoneInfo, int]:
     return (_parse_offset(offset) if offset else UTC), zone.end()
 
 
+# "AM"/"PM" glued to what follows ("03:42 PM0", damaged or run together): no marker the time
+# pattern takes, yet the time is a 12-hour one, morning or afternoon unknown.
+_GLUED_MERIDIEM = re.compile(r"\s?[ap]\.?m\w", re.IGNORECASE)
+
+
 def _clock_from_match(match: re.Match[str]) -> tuple[int, int, int] | None:
-    """24-hour (h, m, s) from a time match, honouring AM/PM/SA/CH; None if impossible."""
-    hour = _meridiem_hour(int(match["h"] or match["ho"]), match["ampm"])
+    """24-hour (h, m, s) from a time match, honouring AM/PM/SA/CH; None if impossible (or
+    a 12-hour time whose marker cannot be read: a wrong time is worse than none)."""
+    hour = int(match["h"] or match["ho"])
+    if match["ampm"] is None and hour <= 12 and _GLUED_MERIDIEM.match(match.string, match.end()):
+        return None
+    hour = _meridiem_hour(hour, match["ampm"])
     minute, second = int(match["mi"] or 0), int(match["s"] or match["sw"] or 0)
     return None if hour is None else _valid_clock(hour, minute, second)
 
