@@ -15,7 +15,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from w3lib.url import safe_url_string
 
-from .extraction.platforms.generic_listing import PAGE_NAME, names_item_id
+from .extraction.platforms.generic_listing import OPAQUE_ID, PAGE_NAME, names_item_id
 
 # Parameter names that only say where a link came from or where "back" leads.
 VOLATILE_PARAM = re.compile(
@@ -33,10 +33,7 @@ VOLATILE_PARAM = re.compile(
 _PLACEMENT_PARAM = re.compile(
     r"^(?:src|source|from|ref|referer|referrer|pos|position|vitri|vt|itm_\w+)$", re.IGNORECASE
 )
-_NUMBERED_PATH = re.compile(
-    r"(?:[-_/]\d+|\d{3,}|[0-9a-f]{24}|[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12})(?:\.[a-z]+)?/?$",
-    re.IGNORECASE,
-)
+_NUMBERED_PATH = re.compile(rf"(?:[-_/]\d+|\d{{3,}}|{OPAQUE_ID})(?:\.[a-z]+)?/?$", re.IGNORECASE)
 
 
 def _volatile(name: str, path: str) -> bool:

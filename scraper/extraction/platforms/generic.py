@@ -227,10 +227,8 @@ SEARCH_HEADING = re.compile(
 SEARCH_PAGE = "a site search's results page"
 
 
-def _search_page(doc: Document, title_el: HtmlElement | None) -> bool:
-    searched = SEARCH_ADDRESS.search(doc.url) is not None
-    if not searched and (title_el is None or next(title_el.iter("a"), None) is None):
-        return False  # (nearly every page: no search address, a title that links nowhere)
+def _search_heading(doc: Document) -> bool:
+    """Whether the page says it lists a search's results ("Kết quả tìm kiếm")."""
     return any(
         SEARCH_HEADING.match(element_text(el))
         for el in doc.tree.iter("h1", "h2", "h3", "p", "div", "span")
@@ -411,7 +409,8 @@ def parse_article(doc: Document) -> Article:
     # the icon's name, no word of the page ("person Quang Vinh", "event 15/10/2025").
     if "material-" in doc.memo.class_text():  # (one look at the page's classes, most: none)
         doc.drop([el for name in ICON_FONT_CLASSES for el in doc.memo.with_class(name)])
-    if _search_page(doc, None):
+    searched = SEARCH_ADDRESS.search(doc.url) is not None
+    if searched and _search_heading(doc):
         raise NotAnArticle("not_an_article", SEARCH_PAGE)
     teaser_box = TeaserBoxes(doc)
     container = _score_containers(doc, teaser_box)
@@ -420,7 +419,7 @@ def parse_article(doc: Document) -> Article:
         # Nothing but teasers to read (what is left is chrome, or too short): a listing.
         raise NotAnArticle("not_an_article", "a listing page: its text is a list of teasers")
     if short:
-        declared = declared_parts(doc, MIN_BODY_CHARS, find_title(doc)[0])
+        declared = declared_parts(doc, MIN_BODY_CHARS)
         if declared is not None:
             return assemble(doc, NAME, declared)
         container = _short_article_box(doc)
@@ -437,7 +436,12 @@ def parse_article(doc: Document) -> Article:
         )
     if opens_with_teasers(doc, container, title_el):
         raise NotAnArticle("not_an_article", "a listing page: its text is a list of teasers")
-    if not SEARCH_ADDRESS.search(doc.url) and _search_page(doc, title_el):
+    if (
+        not searched
+        and title_el is not None
+        and next(title_el.iter("a"), None) is not None  # (nearly every title: no link)
+        and _search_heading(doc)
+    ):
         raise NotAnArticle("not_an_article", SEARCH_PAGE)
     if _form_page(container, title):
         raise NotAnArticle("not_an_article", f"a contact or login page: {title!r}"[:120])

@@ -376,16 +376,11 @@ def _names_author(value: str | None) -> bool:
 OPENING_AUTHOR_LINES = 3
 
 
-# The labels of a writer's line printed over the text: an author field, or a reporter's
-# ("Phóng viên:", "PV:", "Thực hiện:", "Bài, ảnh:"). (Not a source: "Nguồn:", "Theo" over a
-# text introduce where it was taken from.)
-OPENING_AUTHOR = re.compile(
-    r"(?:tác giả(?: bài viết)?|người viết|bút danh|author|(?:nhóm )?phóng viên|pv|ctv"
-    r"|cộng tác viên|(?:người |nhóm )?thực hiện|(?:tin|bài)\s*(?:[,/&-–]|và)\s*(?:ảnh|bài|tin)"
-    r"|ảnh\s*(?:[,/&-–]|và)\s*(?:bài|tin))\s*[:：]\s*(?P<name>.+)$",
-    re.IGNORECASE,
-)
-_OPENING_LABEL = re.compile(OPENING_AUTHOR.pattern.partition("(?P<name>")[0], re.IGNORECASE)
+# A writer's line printed over the text is labelled as bylines are (bylines.BYLINE_LABEL:
+# "Phóng viên:", "PV:", "Thực hiện:", "Bài, ảnh:"), or as an author field ("Bút danh:"); not
+# as a source ("Nguồn:", "Theo:" over a text say where it was taken from).
+_OPENING_LABEL = re.compile(BYLINE_LABEL.pattern.removeprefix("^"), re.IGNORECASE)
+_SOURCE_LABEL = re.compile(r"^(?:nguồn|theo|source)\b", re.IGNORECASE)
 # The short blocks printed between the dateline and the text that are looked at.
 BLOCKS_OVER_TEXT = 3
 
@@ -402,14 +397,19 @@ def opening_author_line(container: HtmlElement) -> str | None:
         return None  # (most texts: no such label near their start)
     for element in (*over, container):
         for block in paragraphs(element)[:OPENING_AUTHOR_LINES]:
-            field = OPENING_AUTHOR.match(block.text)
-            if (
-                field is not None
-                and plausible_author(field["name"].strip())
-                and not ACCOUNT_LINE.match(block.text)
-            ):
+            name = _labelled_name(block.text)
+            if name is not None and plausible_author(name) and not ACCOUNT_LINE.match(block.text):
                 return block.text
     return None
+
+
+def _labelled_name(line: str) -> str | None:
+    """The name after a writer's label opening `line`; None without such a label."""
+    label = BYLINE_LABEL.match(line)
+    if label is not None and not _SOURCE_LABEL.match(line):
+        return line[label.end() :].strip()
+    field = AUTHOR_FIELD.match(line)
+    return field["name"].strip() if field is not None else None
 
 
 def _blocks_over(container: HtmlElement) -> list[HtmlElement]:

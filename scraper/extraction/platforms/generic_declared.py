@@ -14,26 +14,30 @@ from ..assemble import Parts
 from ..document import Document
 from ..json_ld import declared_article
 from .generic_boxes import plausible_author
+from .generic_title import find_title
 
 DECLARED_TEXT = "the text is the page's JSON-LD articleBody: the page itself shows none"
 # Paragraphs of a plain-text articleBody: a blank line, else each line.
 _BLANK_LINE = re.compile(r"\n\s*\n")
 
 
-def declared_parts(doc: Document, min_chars: int, title: str | None) -> Parts | None:
-    """Parts for the declared article, when its text is at least `min_chars` long."""
+def declared_parts(doc: Document, min_chars: int) -> Parts | None:
+    """Parts for the declared article, when its text is at least `min_chars` long; titled
+    by its headline, else by the page's."""
     declared = declared_article(doc)
     if declared is None or len(declared.body.strip()) < min_chars:
         return None
-    box = _text_box(declared.body)
     body = doc.tree.find("body")
     if body is None:
         return None
+    # (The page's title found before the declared text joins the page.)
+    title = declared.headline or find_title(doc)[0]
+    box = _text_box(declared.body)
     # (In the page's own tree, so that the text is read as any other: one pass, one memo.)
     body.append(box)
     author = declared.author if declared.author and plausible_author(declared.author) else None
     return Parts(
-        title=declared.headline or title,
+        title=title,
         dateline_texts=[declared.published] if declared.published else [],
         content_roots=[box],
         loose_byline=False,

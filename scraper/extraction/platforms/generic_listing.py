@@ -62,10 +62,10 @@ PAGE_PARAM = re.compile(
 # Long-tail CMSs name an item by a Mongo ObjectId or a GUID as its last path segment
 # ("/page/Article/News/detail/67d1484a7cc888ace90df82f"), or by a number or such an id in
 # the query ("chi-tiet.aspx?id=12", "index.php?com=tin_ct&id_tin=46", "/?cn=323&gd=7&tc=840").
-_OPAQUE_ID = r"[0-9a-f]{24}|[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}"
-OPAQUE_SEGMENT = re.compile(rf"/(?:[^/]*[-_])?(?:{_OPAQUE_ID})(?:\.[a-z]+)?/?$", re.IGNORECASE)
+OPAQUE_ID = r"[0-9a-f]{24}|[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}"
+OPAQUE_SEGMENT = re.compile(rf"/(?:[^/]*[-_])?(?:{OPAQUE_ID})(?:\.[a-z]+)?/?$", re.IGNORECASE)
 # Joomla writes an article's id with its alias: "id=12:hoi-nghi-tiep-xuc-cu-tri".
-ID_VALUE = re.compile(rf"^(?:\d+(?::[a-z0-9-]+)?|{_OPAQUE_ID})$", re.IGNORECASE)
+ID_VALUE = re.compile(rf"^(?:\d+(?::[a-z0-9-]+)?|{OPAQUE_ID})$", re.IGNORECASE)
 # A query parameter named as an item's id ("id", "ItemID", "newsid", "id_tin", "article_id"),
 # not as a category's, a page's or a menu's ("catid", "id_category", "page_id", "mid").
 ITEM_ID_PARAM = re.compile(r"^(?:[a-z]*_?id|id_?[a-z]+)$", re.IGNORECASE)
@@ -102,10 +102,10 @@ _LEADING_ID = re.compile(r"^\d{1,2}[-_]")
 
 def names_a_section(path: str) -> bool:
     """Whether the path's last segment is a section's name made of section words."""
-    last = unquote(path.rstrip("/").rpartition("/")[2]).partition(".")[0]
-    if any(ch.isdigit() for ch in _LEADING_ID.sub("", last)):
+    name = _LEADING_ID.sub("", unquote(path.rstrip("/").rpartition("/")[2]).partition(".")[0])
+    if any(ch.isdigit() for ch in name):
         return False
-    words = [w for w in _SLUG_SPLIT.split(_LEADING_ID.sub("", last)) if w]
+    words = [w for w in _SLUG_SPLIT.split(name) if w]
     return 0 < len(words) <= MAX_SECTION_SLUG_WORDS and all(
         fold_accents(w).lower() in _SECTION_WORDS for w in words
     )
@@ -275,14 +275,11 @@ def _main_list(
     if not titled and max(map(weight, groups.values())) < MIN_UNTITLED_LIST:
         return []  # a few short links (a menu's), no list of articles
     contenders = titled or list(groups.values())
-    if pagers:
-        # A side box never outweighs the list the pager goes with, however short a last
-        # page leaves it ("Tin mới" and "Xem nhiều" built with the list's own markup).
-        paged = [
-            g for g in contenders if not _aside(g[0][0]) and _goes_with_pager(g, pagers, listed)
-        ]
-        if paged:
-            contenders = [g for g in contenders if not _aside(g[0][0])]
+    # A side box never outweighs the list the pager goes with, however short a last page
+    # leaves it ("Tin mới" and "Xem nhiều" built with the list's own markup).
+    main = [group for group in contenders if not _aside(group[0][0])]
+    if pagers and any(_goes_with_pager(group, pagers, listed) for group in main):
+        contenders = main
     best = max(contenders, key=weight)
     container = lowest_common_ancestor([anchor for anchor, _ in best])
     if len({url for _, url in best}) == 1:
