@@ -14,6 +14,7 @@ import sqlite3
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from archive.batches import rows_for_urls
 from archive.normalize import nfc
 from archive.stories import same_text
 
@@ -27,7 +28,7 @@ _RECORD = """
 INSERT INTO article_addresses (url, article_url, first_seen_at) VALUES (?, ?, ?)
 ON CONFLICT (url) DO NOTHING
 """
-_CHUNK = 500
+_OTHER_ADDRESSES = "SELECT url, article_url FROM article_addresses WHERE url IN ({marks})"
 
 
 def stored_under(conn: sqlite3.Connection, params: Mapping[str, Any]) -> str | None:
@@ -48,10 +49,4 @@ def record_address(conn: sqlite3.Connection, url: str, article_url: str, when: s
 def articles_of_addresses(conn: sqlite3.Connection, urls: Iterable[str]) -> dict[str, str]:
     """{other address: the article's own address} for the `urls` recorded as others."""
     wanted = list(dict.fromkeys(nfc(url) for url in urls))
-    found: dict[str, str] = {}
-    for start in range(0, len(wanted), _CHUNK):
-        chunk = wanted[start : start + _CHUNK]
-        marks = ", ".join("?" for _ in chunk)
-        sql = f"SELECT url, article_url FROM article_addresses WHERE url IN ({marks})"
-        found.update(conn.execute(sql, chunk).fetchall())
-    return found
+    return dict(rows_for_urls(conn, _OTHER_ADDRESSES, wanted))

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from archive.batches import rows_for_urls
 from archive.normalize import nfc
 
 # Level 6 is zlib's default: nearly the ratio of 9 at a fraction of the time.
@@ -130,14 +131,8 @@ def _capture_ids(
 def captured_urls(conn: sqlite3.Connection, urls: Iterable[str]) -> set[str]:
     """Which of `urls` were fetched before (have a capture), keyed by the given spelling."""
     wanted = {nfc(url): url for url in urls}
-    found: set[str] = set()
-    stored = list(wanted)
-    for start in range(0, len(stored), _BATCH):
-        chunk = stored[start : start + _BATCH]
-        marks = ", ".join("?" for _ in chunk)
-        sql = f"SELECT DISTINCT url FROM captures WHERE url IN ({marks})"
-        found.update(wanted[row[0]] for row in conn.execute(sql, chunk))
-    return found
+    sql = "SELECT DISTINCT url FROM captures WHERE url IN ({marks})"
+    return {wanted[row[0]] for row in rows_for_urls(conn, sql, list(wanted), _BATCH)}
 
 
 def iter_captures(

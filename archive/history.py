@@ -14,14 +14,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from archive.batches import rows_for_urls
 from archive.normalize import nfc
 
 Change = Literal["new", "edited", "restored", "reextract"]
 CHANGES: tuple[Change, ...] = ("new", "edited", "restored", "reextract")
 # Content columns copied into each version; with content_hash they reproduce the hash.
 VERSION_FIELDS = ("title", "published_at", "byline", "summary", "body", "category")
-# SQLite allows 999 bound parameters in old builds; 500 leaves room and keeps statements small.
-_CHUNK = 500
 
 # The version number is computed in the INSERT itself: inside the article's write transaction
 # no other writer can take the same number, and no extra round trip is needed.
@@ -110,33 +109,29 @@ def known_articles(conn: sqlite3.Connection, urls: Iterable[str]) -> dict[str, K
     """What the archive holds of each of `urls` that it has stored, keyed by the given URL."""
     # Stored URLs are NFC; map them back to the caller's spelling.
     wanted = {nfc(url): url for url in urls}
-    stored = list(wanted)
     known: dict[str, KnownArticle] = {}
-    for start in range(0, len(stored), _CHUNK):
-        chunk = stored[start : start + _CHUNK]
-        sql = _KNOWN.format(marks=", ".join("?" for _ in chunk))
-        for (
-            url,
-            first_seen,
-            fetched,
-            published,
-            removed,
-            checked,
-            headers_json,
-            listed,
-        ) in conn.execute(sql, chunk):
-            headers = json.loads(headers_json) if headers_json else {}
-            known[wanted[url]] = KnownArticle(
-                url=url,
-                first_seen_at=first_seen,
-                fetched_at=fetched,
-                published_at=published,
-                removed_at=removed,
-                etag=_header(headers, "etag"),
-                last_modified=_header(headers, "last-modified"),
-                listed_date=listed,
-                checked_at=checked,
-            )
+    for (
+        url,
+        first_seen,
+        fetched,
+        published,
+        removed,
+        checked,
+        headers_json,
+        listed,
+    ) in rows_for_urls(conn, _KNOWN, list(wanted)):
+        headers = json.loads(headers_json) if headers_json else {}
+        known[wanted[url]] = KnownArticle(
+            url=url,
+            first_seen_at=first_seen,
+            fetched_at=fetched,
+            published_at=published,
+            removed_at=removed,
+            etag=_header(headers, "etag"),
+            last_modified=_header(headers, "last-modified"),
+            listed_date=listed,
+            checked_at=checked,
+        )
     return known
 
 

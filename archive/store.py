@@ -341,10 +341,6 @@ class Archive:
                     known[url] = stored[article_url]
         return known
 
-    def article_url(self, url: str) -> str:
-        """The address an article is archived under, given any of its addresses."""
-        return articles_of_addresses(self.conn, [url]).get(nfc(url), nfc(url))
-
     def urls_starting_with(self, prefix: str) -> list[str]:
         """Stored article URLs that start with `prefix` (at most 100)."""
         return urls_starting_with(self.conn, prefix)

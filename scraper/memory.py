@@ -52,17 +52,12 @@ class CrawlMemory:
     ) -> dict[str, Any]:
         """The portal's archived articles (for the re-check schedule), those published (or
         first seen) after `younger_than` only when it is given."""
-        if younger_than is None:
-            rows = self.archive.conn.execute(
-                "SELECT url FROM articles WHERE portal_id = ?", (portal_id,)
-            ).fetchall()
-        else:
-            # (Offsets differ between stored times: compared as instants by julianday.)
-            rows = self.archive.conn.execute(
-                "SELECT url FROM articles WHERE portal_id = ? AND "
-                "julianday(coalesce(published_at, first_seen_at)) >= julianday(?)",
-                (portal_id, younger_than.isoformat()),
-            ).fetchall()
+        # (Offsets differ between stored times: compared as instants by julianday.)
+        rows = self.archive.conn.execute(
+            "SELECT url FROM articles WHERE portal_id = ?1 AND (?2 IS NULL OR "
+            "julianday(coalesce(published_at, first_seen_at)) >= julianday(?2))",
+            (portal_id, younger_than.isoformat() if younger_than else None),
+        ).fetchall()
         return self.known(row[0] for row in rows)
 
     def start_section(self, section_url: str, portal_id: str) -> bool:
