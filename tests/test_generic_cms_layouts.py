@@ -260,3 +260,66 @@ Nguồn tin:</span><span class="itemExtraFieldsValue">Ban Văn hóa - Xã hội 
     article = extract(page(main, headline))
     assert article.byline == "Minh Tâm"
     assert article.body.endswith("để xử lý theo quy định.")
+
+
+def test_paragraphs_each_in_boxes_of_their_own_are_read_as_one_text() -> None:
+    """Editor.js output: every paragraph two boxes deep (`ce-block > ce-block__content >
+    ce-paragraph`, a `div`, not a `p`), a picture in a block of its own between; no box holds
+    two paragraphs, so each voted alone and the schedule box beside won."""
+
+    def block(inner: str) -> str:
+        return f"<div class='ce-block'><div class='ce-block__content'>{inner}</div></div>"
+
+    texts = [
+        (
+            "Sáng 2/3, UBND xã phối hợp với Ủy ban MTTQ xã tổ chức ra quân tổng vệ sinh môi trường "
+            "tại các tuyến đường liên thôn, khu chợ và các điểm tập kết rác tự phát, với sự tham gia "
+            "của cán bộ, đoàn viên, hội viên và nhân dân trong toàn xã."
+        ),
+        (
+            "Hơn 300 đoàn viên, hội viên chia thành 12 tổ, phát quang bụi rậm, khơi thông cống rãnh, "
+            "thu gom rác thải dọc hai bên đường và trồng thêm cây xanh tại khuôn viên nhà văn hóa các "
+            "thôn; mỗi tổ phụ trách một đoạn đường từ hai đến ba cây số."
+        ),
+        (
+            "Chủ tịch UBND xã đề nghị các thôn duy trì ra quân vào sáng Chủ nhật cuối mỗi tháng, đưa "
+            "nội dung giữ gìn vệ sinh vào hương ước và bình xét gia đình văn hóa; rác thải được vận "
+            "chuyển đến điểm tập kết để xử lý theo quy định."
+        ),
+    ]
+    main = (
+        "<div class='post'><h1 class='post__title'>Xã ra quân tổng vệ sinh môi trường</h1>"
+        "<div class='post__time'>02/03/2026 08:30</div>"
+        "<div class='post__content codex-editor'><div class='codex-editor__redactor'>"
+        + block(f"<div class='ce-paragraph cdx-block'>{texts[0]}</div>")
+        + block(
+            "<div class='ce-image cdx-block'><img src='/media/ve-sinh.jpg' alt=''>"
+            "<div class='image-tool__caption'>Đoàn viên thu gom rác.</div></div>"
+        )
+        + block(f"<div class='ce-paragraph cdx-block'>{texts[1]}</div>")
+        + block(f"<div class='ce-paragraph cdx-block'>{texts[2]}</div>")
+        + block("<div class='ce-paragraph cdx-block'><b>Thu Uyên</b></div>")
+        + "</div></div></div>"
+    )
+    # A portal's footer of many lines (agency, address, licence, who answers for the site).
+    footer = "<div class='site-footer'><div class='col-info'>" + "".join(
+        f"<p>{line}</p>"
+        for line in (
+            "Cơ quan chủ quản: Ủy ban nhân dân xã Phú Cường, huyện Đông Hòa, tỉnh Phú Yên",
+            "Địa chỉ: số 1 đường Trung tâm, thôn Phú Cường, xã Phú Cường, tỉnh Phú Yên",
+            "Điện thoại: 0257.3851.246, Fax: 0257.3851.247, Email: ubnd.phucuong@example.gov.vn",
+            "Người chịu trách nhiệm: Ông Trần Văn Bình, Chủ tịch UBND xã, Trưởng ban biên tập",
+            "Giấy phép số 12/GP-TTĐT do Sở Thông tin và Truyền thông cấp ngày 05/01/2020",
+            "Ghi rõ nguồn khi phát hành lại thông tin từ cổng thông tin điện tử này, xin cảm ơn",
+        )
+    )
+    html = page(main, "Xã ra quân tổng vệ sinh môi trường").replace(
+        "</body>", footer + "</div></div></body>"
+    )
+    article = extract(html)
+    assert article.body.startswith("Sáng 2/3, UBND xã phối hợp")
+    assert "Hơn 300 đoàn viên, hội viên chia thành 12 tổ" in article.body
+    assert article.body.endswith("để xử lý theo quy định.")
+    assert "Lịch công tác" not in article.body
+    assert article.byline == "Thu Uyên"
+    assert article.published_at == "2026-03-02T08:30:00+07:00"

@@ -105,6 +105,40 @@ def _container_of(element: HtmlElement) -> HtmlElement | None:
     return None
 
 
+def _wraps_one(element: HtmlElement) -> bool:
+    """A box around a single block and nothing else."""
+    return (
+        len(element) == 1
+        and not (element.text or "").strip()
+        and not (element[0].tail or "").strip()
+    )
+
+
+def _box_of_alike_blocks(wrapper: HtmlElement) -> HtmlElement:
+    """Where a paragraph alone in its box votes: the box holding its box and others alike when
+    each paragraph has boxes of its own (Editor.js: `ce-block > ce-block__content >
+    ce-paragraph`, a page builder's blocks), else its own box. A lone lead or byline in a
+    wrapper of its own beside the text keeps its vote where it is."""
+    outer = wrapper
+    while (up := _container_of(outer)) is not None and _wraps_one(up):
+        outer = up
+    box = _container_of(outer)
+    if box is None:
+        return wrapper
+    kind = _block_kind(outer)
+    alike = sum(1 for block in box if _block_kind(block) == kind)
+    return box if alike >= MIN_ALIKE_BLOCKS else wrapper
+
+
+def _block_kind(element: HtmlElement) -> tuple[object, list[str]]:
+    """What makes blocks alike: their tag and first class."""
+    return element.tag, (element.get("class") or "").split()[:1]
+
+
+# Blocks alike, each boxing one paragraph, that make a text rather than a lead and a byline.
+MIN_ALIKE_BLOCKS = 3
+
+
 def _text_cell(element: HtmlElement) -> bool:
     """A table cell of an old layout that holds text of its own (not only boxes), split by
     <br> (and maybe a right-aligned <div> byline), with no box above it but rows."""
@@ -166,6 +200,8 @@ def _score_containers(doc: Document, teaser_box: TeaserBoxes) -> HtmlElement | N
             continue
         value = paragraph_vote(text)
         parent = _container_of(para)
+        if parent is not None and _wraps_one(parent):
+            parent = _box_of_alike_blocks(parent)
         if parent is None and _text_cell(para):
             # A table layout's cell holding the text itself, its paragraphs split by <br>:
             # the cell is the box, and each of those paragraphs votes for it.
@@ -331,9 +367,9 @@ def _split_text(node: HtmlElement, parent: HtmlElement) -> bool:
     """Whether `node` is one of its parent's blocks alike (same tag and first class) that
     together are the text: a page builder's pieces (Drupal's paragraphs, SP Page Builder's
     addons, Editor.js blocks) with a picture or a quote between, not a list of links."""
-    kind = (node.tag, (node.get("class") or "").split()[:1])
+    kind = _block_kind(node)
     blocks = [child for child in parent if isinstance(child.tag, str)]
-    if len(blocks) < 3 or any((b.tag, (b.get("class") or "").split()[:1]) != kind for b in blocks):
+    if len(blocks) < MIN_ALIKE_BLOCKS or any(_block_kind(b) != kind for b in blocks):
         return False
     text = len(element_text(parent))
     linked = sum(len(element_text(a)) for a in parent.iter("a"))
