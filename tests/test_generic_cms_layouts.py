@@ -165,6 +165,8 @@ def test_an_english_page_s_by_line_beside_the_date_names_the_writer() -> None:
     article = extract(html)
     assert article.published_at == "2025-03-16T11:20:00+07:00"
     assert article.byline == "Thanh Tam"
+    # (A date only dateparser reads: the line shown is still cut to the date's field.)
+    assert article.published_text == "Sunday, March 16, 2025 - 11:20"
 
 
 def test_a_box_label_over_dated_items_is_no_title_on_a_table_layout() -> None:

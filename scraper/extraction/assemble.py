@@ -78,6 +78,18 @@ def _may_hold_counter(line: str) -> bool:
     return "xem" in folded or "đọc" in folded or "view" in folded
 
 
+def _published_text(doc: Document, shown: str | None, text: str, dateline: Dateline) -> str:
+    """The line the page shows its publish time in, cut to its field. `dateline`: what `text`
+    gave; the shown line is the same or the box around it."""
+    if not shown:
+        return shown_dateline(text, dateline)
+    # (Read before, most often, as the dateline was looked for: the page's memo.)
+    read = doc.dateline(shown, fallback=False)
+    if read is None and dateline.text in shown:
+        read = dateline  # a date only dateparser reads ("By Tam | Sunday, March 16, 2025")
+    return shown_dateline(shown, read)
+
+
 def shown_dateline(text: str, dateline: Dateline | None = None) -> str:
     """The dateline as the page shows it, without the view counter, the CMS account or other
     fields beside it in its box. `dateline`: `text` read already, if it was."""
@@ -292,14 +304,7 @@ def assemble(doc: Document, platform: str, parts: Parts) -> Article:
             if dateline.month_first:
                 warnings.append(MONTH_FIRST_ONLY)
             published_at, precision = dateline.isoformat(), dateline.precision
-            published_text = (
-                # (Read before, most often, as the dateline was looked for: the page's memo.)
-                shown_dateline(
-                    parts.shown_dateline, doc.dateline(parts.shown_dateline, fallback=False)
-                )
-                if parts.shown_dateline
-                else shown_dateline(text, dateline)
-            )
+            published_text = _published_text(doc, parts.shown_dateline, text, dateline)
             if precision == "day":
                 warnings.append(DAY_ONLY)
             if dateline.updated:
