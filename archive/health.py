@@ -8,7 +8,8 @@ stores nothing, or fails on most articles, or a portal stops publishing. Six fin
   failing on some or finding no article link at all (an incremental run that simply found
   nothing new is healthy);
 - failure-jump: the last run's failure rate exceeds the mean of the previous `window` runs by
-  more than `failure_jump` (only when it attempted at least MIN_ATTEMPTS articles);
+  more than `failure_jump` (only when it attempted at least MIN_ATTEMPTS articles, and reached
+  the portal: a portal down fails every article, and stored-nothing says so);
 - listing-failed: the last run reached the portal but a listing page failed (an HTTP error
   after the retries, a timeout, an unreadable page), so a section was walked only up to it
   (`crawl_runs.listing_stop`); the next run walks on from there;
@@ -84,6 +85,8 @@ select last_run.portal_id, 'failure-jump' as kind,
     baseline.runs) as detail
 from last_run join baseline on baseline.portal_id = last_run.portal_id, params
 where last_run.failed + last_run.stored >= {MIN_ATTEMPTS}
+  -- (A portal down fails every article it is asked for: stored-nothing says so, not this.)
+  and last_run.status != 'unreachable'
   and baseline.mean_rate is not null
   and last_run.rate > baseline.mean_rate + params.failure_jump
 union all

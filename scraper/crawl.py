@@ -15,7 +15,7 @@ from scrapy.utils.project import get_project_settings
 from .politeness import fit_to_hosts
 from .registry.admin_units import load_admin_units
 from .registry.portals import Portal, Registry
-from .run_counts import article_counts
+from .run_counts import ANSWERED, article_counts
 from .spiders.portal import PortalSpider
 
 
@@ -52,8 +52,12 @@ class CrawlResult:
 
     @property
     def reached(self) -> bool:
-        """Whether any listing page of the portal could be read."""
-        return self.stats.get("vnnews/listing_pages", 0) > 0
+        """Whether the portal answered: a listing page read, or an article stored (a
+        re-check's 304 counts) while its listing pages failed (then `listing_stop` says so)."""
+        if self.stats.get("vnnews/listing_pages", 0) > 0:
+            return True
+        counts = article_counts(self.stats)
+        return any(counts[f"articles_{outcome}"] for outcome in ANSWERED)
 
 
 def build_settings(db: str | Path, overrides: dict[str, Any] | None = None) -> Settings:

@@ -12,6 +12,8 @@ from typing import Any
 
 # Each is the stat `vnnews/articles_<outcome>`, stored as crawl_runs.articles_<outcome>.
 OUTCOMES = ("new", "updated", "unchanged", "removed", "failed", "rechecked")
+# Those that say the portal answered with its article (a 304 is counted unchanged).
+ANSWERED = ("new", "updated", "unchanged")
 
 
 def article_counts(stats: Mapping[str, Any]) -> dict[str, int]:

@@ -90,3 +90,57 @@ def test_an_article_redirecting_to_itself_is_a_counted_failure_asked_again(tmp_p
     assert json.loads(first["errors"]) == {"redirect_loop": 1}
     assert first["articles_failed"] == 1
     assert len(articles(db)) == 4
+
+
+def test_a_portal_answering_its_articles_but_not_its_listing_was_reached(tmp_path: Path):
+    """Listing page 1 answers 503 while the week's re-checks are answered: the portal is there
+    (its run is no "could not reach the portal"), and health names the failed listing page."""
+    from datetime import UTC, datetime, timedelta
+
+    from .test_crawl_recheck_schedule import a_week_passes
+
+    db = tmp_path / "archive.db"
+    portal = ChangingPortal.with_stories(4)
+    today = datetime.now(UTC).date()
+    for age, story in enumerate(portal.stories, start=20):
+        story.day = (today - timedelta(days=age)).strftime("%d/%m/%Y")
+    with serve(portal) as base:
+        crawl(base, db)
+        a_week_passes(db)
+        portal.failing_pages = {1}
+        crawl(base, db)
+    run = run_rows(db)[-1]
+    assert run["articles_unchanged"] == 4
+    assert (run["status"], run["listing_stop"]) == ("ok", "listing-failed")
+    _, findings = health(db)
+    assert [f["kind"] for f in findings] == ["listing-failed"]
+
+
+def test_re_checks_failing_on_a_night_the_portal_is_down_stay_due(tmp_path: Path):
+    """The listing and every article answer 5xx: the re-checks that failed are not counted as
+    asked (each would wait a week), the next night asks them, and health says the portal
+    could not be reached, not that its template changed."""
+    from datetime import UTC, datetime, timedelta
+
+    from .test_crawl_recheck_schedule import a_week_passes
+    from .test_incremental import rows
+
+    db = tmp_path / "archive.db"
+    portal = ChangingPortal.with_stories(4)
+    today = datetime.now(UTC).date()
+    for age, story in enumerate(portal.stories, start=20):
+        story.day = (today - timedelta(days=age)).strftime("%d/%m/%Y")
+    with serve(portal) as base:
+        crawl(base, db)
+        a_week_passes(db)
+        portal.failing_pages, portal.failing = {1}, {s.number for s in portal.stories}
+        crawl(base, db, check=False)
+        down = run_rows(db)[-1]
+        asked = rows(db, "select checked_at from articles")
+        portal.failing_pages, portal.failing = set(), set()
+        portal.requests.clear()
+        crawl(base, db)
+    assert (down["status"], down["articles_failed"]) == ("unreachable", 4)
+    assert all(row["checked_at"] is None for row in asked)
+    assert portal.requests["tin-tuc"] == 1 + 4  # the listing, then every due re-check
+    assert run_rows(db)[-1]["articles_unchanged"] == 4

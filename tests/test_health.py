@@ -98,6 +98,18 @@ def test_failure_jump(archive: Archive) -> None:
     assert "5 of 10 articles (50%), against 10% over the previous 3 runs" in finding.detail
 
 
+def test_a_portal_down_is_no_failure_jump(archive: Archive) -> None:
+    """Every re-check of a portal down fails (503): that is stored-nothing's finding, not the
+    template-change alarm."""
+    for n in range(1, 4):
+        run(archive, "xac.gov.vn", day(n), articles_new=9, articles_failed=1)
+    archive.record_crawl_run(
+        {"portal_id": "xac.gov.vn", "started_at": day(4), "status": "unreachable",
+         "articles_failed": 42}
+    )  # fmt: skip
+    assert kinds(health_report(archive.conn, now=NOW)) == [("xac.gov.vn", "stored-nothing")]
+
+
 def test_small_rise_is_no_failure_jump(archive: Archive) -> None:
     run(archive, "xac.gov.vn", day(1), articles_new=9, articles_failed=1)  # 10%
     run(archive, "xac.gov.vn", day(2), articles_new=6, articles_failed=4)  # 40%: +0.3 exactly

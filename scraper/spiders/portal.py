@@ -115,6 +115,9 @@ class PortalSpider(scrapy.Spider):
         # domain parked) says nothing of its articles.
         self._listing_read: set[str] = set()
         self._held_removals: dict[str, list[RemovalItem]] = {}
+        # Re-checks that got no answer while no listing page of their portal was read: a
+        # portal down for the night fails them all, and they stay due for the next one.
+        self._held_checks: dict[str, list[str]] = {}
         # Sections whose walk reached its end in this run (complete once the run finishes).
         self._walked: set[str] = set()
 
@@ -251,6 +254,9 @@ class PortalSpider(scrapy.Spider):
         removals held for it are true."""
         portal = self.portal_id(section)
         self._listing_read.add(portal)
+        if self.memory is not None:
+            for url in self._held_checks.pop(portal, []):
+                self.memory.record_check(url)
         yield from self._held_removals.pop(portal, [])
 
     def parse_listing(
@@ -659,9 +665,14 @@ class PortalSpider(scrapy.Spider):
 
     def _not_fetched(self, url: str, kwargs: dict[str, Any], reason: str) -> None:
         """A re-check that got nothing is recorded as asked (asked again in a week, not every
-        night); a new article is kept for the next runs to try again."""
+        night), once a listing page shows the portal is there; a new article is kept for the
+        next runs to try again."""
         if self.memory is not None and kwargs.get("recheck"):
-            self.memory.record_check(url)
+            portal = self.portal_id(kwargs.get("section") or url)
+            if portal in self._listing_read:
+                self.memory.record_check(url)
+            else:
+                self._held_checks.setdefault(portal, []).append(url)
         if reason != "robots_txt":
             self._keep_for_retry(
                 url, kwargs.get("section"), kwargs.get("listed_date"), reason, kwargs.get("recheck")
