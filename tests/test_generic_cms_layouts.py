@@ -325,3 +325,33 @@ def test_paragraphs_each_in_boxes_of_their_own_are_read_as_one_text() -> None:
     assert "Lịch công tác" not in article.body
     assert article.byline == "Thu Uyên"
     assert article.published_at == "2026-03-02T08:30:00+07:00"
+
+
+def test_a_table_pasted_from_word_keeps_its_rows_and_its_percentages() -> None:
+    """Word wraps every cell's text in <p class="MsoNormal">: each row is still one line of
+    text (its cells were read as paragraphs, and a cell holding only "61%" was dropped as the
+    font-size widget's "100%"). A byline set right in a borderless table stays a byline."""
+
+    def cell(text: str) -> str:
+        return f"<td valign='top'><p class='MsoNormal'><span lang='VI'>{text}</span></p></td>"
+
+    rows = [
+        ("Khoản thu", "Dự toán (triệu đồng)", "Thực hiện", "Tỷ lệ"),
+        ("Thuế ngoài quốc doanh", "18.500", "11.240", "61%"),
+        ("Lệ phí trước bạ", "6.200", "4.030", "65%"),
+    ]
+    table = "<table class='MsoTableGrid' border='1'>" + "".join(
+        "<tr>" + "".join(cell(text) for text in row) + "</tr>" for row in rows
+    )
+    main = (
+        "<div class='detail'><h1>Kết quả thu ngân sách xã 6 tháng đầu năm</h1>"
+        "<div class='date'>15/07/2025 09:10</div><div class='content'>"
+        f"{PARAGRAPHS}{table}</table>"
+        "<table border='0' width='100%'><tr><td width='60%'>&nbsp;</td>"
+        "<td align='right'><p align='right'><b>Minh Đức</b></p></td></tr></table></div></div>"
+    )
+    article = extract(page(main, "Kết quả thu ngân sách xã 6 tháng đầu năm"))
+    lines = article.body.split("\n\n")
+    assert "Thuế ngoài quốc doanh | 18.500 | 11.240 | 61%" in lines
+    assert lines[-1] == "Lệ phí trước bạ | 6.200 | 4.030 | 65%"
+    assert article.byline == "Minh Đức"

@@ -538,12 +538,28 @@ def _row_text(row: HtmlElement) -> str | None:
         return None
     # (lxml's own iterators: find(".//p") runs ElementPath's Python code. One look under the
     # whole row first: most rows hold no paragraph, and the cells are most of the row.)
-    if next(row.iterdescendants("p", "div"), None) is not None and any(
-        next(c.iterdescendants("p", "div"), None) is not None for c in cells
-    ):
+    if next(row.iterdescendants("p", "div"), None) is not None and not _data_row(cells):
         return None
     texts = [element_text(c) for c in cells]
     return " | ".join(texts) if any(texts) else ""
+
+
+# A data table's cell: a figure or a few words, in a paragraph or two (Word wraps every cell's
+# text in <p class="MsoNormal">). A layout's cell holds the text, or boxes and tables.
+MAX_DATA_CELL_CHARS = 200
+MAX_DATA_CELL_BLOCKS = 2
+
+
+def _data_row(cells: list[HtmlElement]) -> bool:
+    """Whether a row whose cells hold paragraphs is a data table's (one line of text), not a
+    layout's (its cells walked as text)."""
+    for cell in cells:
+        for count, block in enumerate(cell.iterdescendants("p", "div", "table"), start=1):
+            if block.tag == "table" or count > MAX_DATA_CELL_BLOCKS:
+                return False
+    lengths = [len(element_text(cell)) for cell in cells]
+    # (One cell of text beside empty ones is a layout's: a byline set right, a picture's cell.)
+    return max(lengths) <= MAX_DATA_CELL_CHARS and sum(1 for n in lengths if n) >= 2
 
 
 def paragraphs(root: HtmlElement, skip: set[HtmlElement] | None = None) -> list[Block]:

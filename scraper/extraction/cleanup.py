@@ -15,7 +15,7 @@ NOISE_LINE = re.compile(
     r"(?:đã )?đọc\s*[\d.,]+\s*lần|read\s*[\d.,]+\s*times|"
     r"chia sẻ(?: bài viết)?:?|share:?|in bài(?: viết)?|gửi mail|gửi email|bản in|"
     r"quay lại|trở về|về đầu trang|xem tiếp|đầu trang|print|e-?mail|in|"
-    r"\d{1,3}\s*%|cỡ chữ.*|font size.*|a\+?\s*a-?|đóng cửa sổ|close window|"
+    r"100\s*%|cỡ chữ.*|font size.*|a\+?\s*a-?|đóng cửa sổ|close window|"
     # Word's document settings, left as text where an editor dropped the conditional comment
     # that hid them: "Normal 0 false false false VI X-NONE X-NONE MicrosoftInternetExplorer4".
     r"normal\s+\d+\s+(?:false|true)\s+(?:false|true)\b.*|/\*\s*style definitions\s*\*/.*|"
