@@ -355,3 +355,36 @@ def test_a_table_pasted_from_word_keeps_its_rows_and_its_percentages() -> None:
     assert "Thuế ngoài quốc doanh | 18.500 | 11.240 | 61%" in lines
     assert lines[-1] == "Lệ phí trước bạ | 6.200 | 4.030 | 65%"
     assert article.byline == "Minh Đức"
+
+
+def test_hidden_text_and_pictures_on_the_editor_s_computer_are_not_the_article_s() -> None:
+    """A keyword block hidden in the text (display:none), Word's hidden note (mso-hide:all),
+    and a pasted picture whose address is a file on the editor's own computer."""
+    main = (
+        "<div class='detail'><h1>Xã ra quân tổng vệ sinh môi trường</h1>"
+        "<div class='date'>02/03/2026 08:30</div><div class='content'>"
+        f"{PARAGRAPHS}"
+        "<div style='display: none'>vệ sinh môi trường, ra quân, xã Phú Cường</div>"
+        "<p>Buổi ra quân kết thúc lúc 11 giờ cùng ngày."
+        "<span style='display:none;mso-hide:all'>ghi chú của người soạn</span></p>"
+        "<p><img src='file:///C:/Users/ADMIN/AppData/Local/Temp/msohtmlclip1/01/clip_image002.jpg'"
+        " width='600' height='400'></p>"
+        "<p><img src='/uploads/ra-quan.jpg' width='600' height='400'></p></div></div>"
+    )
+    article = extract(page(main, "Xã ra quân tổng vệ sinh môi trường"))
+    assert article.body.endswith("Buổi ra quân kết thúc lúc 11 giờ cùng ngày.")
+    assert "xã Phú Cường" not in article.body and "ghi chú" not in article.body
+    assert [image.url for image in article.images] == [
+        "https://xaphucuong.example.gov.vn/uploads/ra-quan.jpg"
+    ]
+
+
+def test_a_text_hidden_whole_until_scripts_show_it_is_still_read() -> None:
+    main = (
+        "<div class='detail'><h1>Xã ra quân tổng vệ sinh môi trường</h1>"
+        "<div class='date'>02/03/2026 08:30</div><div class='content'>"
+        f"<div class='fade-in' style='display:none'>{PARAGRAPHS}</div></div></div>"
+    )
+    article = extract(page(main, "Xã ra quân tổng vệ sinh môi trường"))
+    assert article.body.startswith("Sáng 2/3, UBND xã phối hợp")
+    assert article.body.endswith("để xử lý theo quy định.")

@@ -220,12 +220,17 @@ def noisy_attributes(classes: str | None, ident: str | None) -> bool:
 # --- images and attachments ------------------------------------------------------------------
 
 
+# Picture addresses nobody can fetch: a placeholder inlined, or a file on the editor's own
+# computer, as Word leaves a pasted picture ("file:///C:/Users/…/msohtmlclip1/01/clip_image002").
+_NO_PICTURE_ADDRESS = ("data:", "file:", "FILE:")
+
+
 def _image_src(img: HtmlElement) -> str | None:
     # Lazy-loading themes put a data: placeholder or a spinner in src, the file elsewhere.
     src = None
     for name in ("src", "data-lazy-src", "data-src", "data-original"):
         value = img.get(name)
-        if value and not value.startswith("data:"):
+        if value and not value.startswith(_NO_PICTURE_ADDRESS):
             src = value
             break
     # (lxml's own tag filter walks the ancestors in C.)
@@ -608,6 +613,11 @@ def paragraphs(root: HtmlElement, skip: set[HtmlElement] | None = None) -> list[
                     walker.skip_subtree()
                     skipped = el
                     continue
+                style = el.get("style")
+                if style and _HIDDEN.search(style) and _hidden_aside(el, root):
+                    walker.skip_subtree()
+                    skipped = el
+                    continue
             if tag in BLOCK_TAGS:
                 if pieces:
                     flush()
@@ -656,6 +666,16 @@ def paragraphs(root: HtmlElement, skip: set[HtmlElement] | None = None) -> list[
     if pieces:
         flush()
     return blocks
+
+
+# Text a reader never sees: a keyword block hidden in the text, Word's hidden notes.
+_HIDDEN = re.compile(r"display\s*:\s*none|mso-hide\s*:\s*all", re.IGNORECASE)
+
+
+def _hidden_aside(element: HtmlElement, root: HtmlElement) -> bool:
+    """Whether a hidden element is a small part of the text: a template that hides the whole
+    text until its scripts show it (a fade-in, a tab) still has it read."""
+    return len(element_text(element)) * 2 < len(element_text(root))
 
 
 def extract_content(
