@@ -1769,6 +1769,38 @@ def test_generic_tool_rows_in_other_wordings_are_neither_text_nor_byline(tools):
     assert article.body.endswith("lối đi tạm cho học sinh.")
 
 
+def test_generic_tools_row_set_right_under_an_unsigned_text_is_no_byline():
+    """No byline closes the text (an ASP.NET label, its paragraphs split by <br>): the
+    right-aligned tools row under it is not one."""
+    text = (
+        "Trong năm, xã đã nạo vét 12 km kênh mương nội đồng, gia cố 3 km bờ bao và sửa chữa"
+        " 5 cống điều tiết nước phục vụ sản xuất vụ Đông Xuân.<br><br>"
+        "Các hộ dân đề nghị xã công khai tiến độ thi công, bố trí lối đi tạm cho học sinh và"
+        " có phương án đền bù hoa màu bị ảnh hưởng trong quá trình thi công.<br><br>"
+        "Chủ tịch UBND xã tiếp thu các ý kiến, giao các bộ phận chuyên môn rà soát và trả lời"
+        " bằng văn bản cho người dân trước ngày 30 tháng này."
+    )
+    page = (
+        "<html><head><title>Cổng TTĐT xã Tân Lập</title></head><body>"
+        "<table width='100%'><tr><td width='190'><a href='/'>Trang chủ</a></td><td width='600'>"
+        "<table><tr><td class='title_cat'>Tin tức - Sự kiện</td></tr>"
+        "<tr><td><span id='ctl00_lblTitle' class='title_detail'>Đối thoại về nạo vét kênh "
+        "thủy lợi nội đồng</span></td></tr><tr><td><span id='ctl00_lblDate'>10/03/2020 08:15"
+        "</span></td></tr><tr><td><span id='ctl00_lblSummary'><b>Sáng 9/3, UBND xã Tân Lập đối "
+        "thoại với người dân về kế hoạch nạo vét kênh thủy lợi.</b></span></td></tr>"
+        f"<tr><td><span id='ctl00_lblContent'>{text}</span></td></tr>"
+        "<tr><td align='right'><a href='javascript:window.print()'>[In trang]</a> "
+        "<a href='javascript:history.back()'>[Trở về]</a></td></tr>"
+        "<tr><td class='other_title'>Các tin khác:</td></tr><tr><td><ul><li><a href='?ID=7'>"
+        "Tổng duyệt văn nghệ chào mừng Quốc khánh</a> (05/04/2020)</li></ul></td></tr>"
+        "</table></td><td width='200'><b>TIN MỚI</b></td></tr></table></body></html>"
+    )
+    article = extract_article(page, "http://xa.example.gov.vn/ChiTietTin.aspx?ID=8")
+    assert article.title == "Đối thoại về nạo vét kênh thủy lợi nội đồng"
+    assert article.byline is None
+    assert article.body.endswith("trước ngày 30 tháng này.")
+
+
 def test_generic_trail_without_links_over_the_text_is_no_text():
     page = _page(
         "<table><tr><td class='duongdan'>Trang chủ &gt; Tin tức - Sự kiện</td></tr>"

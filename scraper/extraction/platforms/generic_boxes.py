@@ -20,7 +20,7 @@ from ..bylines import (
     find_byline,
     looks_like_name,
 )
-from ..cleanup import ACCOUNT_LINE, POSTED_LINE
+from ..cleanup import ACCOUNT_LINE, DROPPED_LINES, POSTED_LINE
 from ..dates import count_dates, post_time
 from ..document import Document
 from ..element_texts import node_text
@@ -213,6 +213,8 @@ def byline_after(container: HtmlElement) -> str | None:
         if LIST_HEADING.match(text) and not passed_list:
             passed_list = True
             continue
+        if any(rule.match(text) for rule in DROPPED_LINES):
+            continue  # the tools under the text, set right too ("[In trang] [Trở về]")
         # A table layout's next row: its cell holds the alignment ("<tr><td align=right>").
         while (
             len(element) == 1

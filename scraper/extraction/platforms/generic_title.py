@@ -150,7 +150,10 @@ def find_title(
         words = _words(text)
         score = max((_similarity(words, ref) for ref in reference_words), default=0.0)
         if not score and element.tag != "h1":
-            if len(words) < MIN_HEADLINE_WORDS_ALONE:
+            # (Words, not the dashes between them: "Tin tức - Sự kiện" is four.)
+            if sum(1 for word in words if word.isalnum() or len(word) > 1) < (
+                MIN_HEADLINE_WORDS_ALONE
+            ):
                 # A box's label ("VĂN BẢN MỚI", "Lịch công tác") over its list of dated items:
                 # a heading that <title> does not name says more than that to be the title.
                 score -= 0.4
