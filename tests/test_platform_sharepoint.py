@@ -293,6 +293,29 @@ def test_list_paging_next_skips_the_previous_link():
     assert page.next_url == base + older
 
 
+@pytest.mark.parametrize(
+    "address",
+    [
+        "/tintuc/default.aspx?Paged=TRUE&amp;p_ID=12708&amp;PageFirstRow=6",
+        # SharePoint 2013 escapes the address for the script.
+        "\\u002ftintuc\\u002fdefault.aspx?Paged=TRUE\\u0026p_ID=12708\\u0026PageFirstRow=6",
+    ],
+)
+def test_list_paging_through_the_pager_s_script(address):
+    """SharePoint's own list pager: an arrow picture whose link is "javascript:", the next
+    page's address only in RefreshPageTo(…) of its onclick."""
+    base = "http://quan4.hochiminhcity.gov.vn/tintuc/default.aspx"
+    pager = (
+        "<table class='ms-bottompaging'><tr><td class='ms-paging'>1 - 5</td><td>"
+        f"<a onclick='javascript:RefreshPageTo(event, \"{address}\");javascript:return false;'"
+        " href='javascript:'><img src='/_layouts/images/next.gif' alt='Tiếp' border='0'></a>"
+        "</td></tr></table>"
+    )
+    html = _page(_web_part(2, ITEMS + pager), "")
+    page = sharepoint.parse_listing(load_document(html, base))
+    assert page.next_url == base + "?Paged=TRUE&p_ID=12708&PageFirstRow=6"
+
+
 def test_listing_without_web_parts_leaves_side_boxes_out():
     html = _page(
         f'<div class="main">{ITEMS}</div><div class="sidebar">{SIDE.replace("WebPartWPQ9", "x")}'
