@@ -65,3 +65,30 @@ def test_an_article_that_moved_to_another_site_is_counted_not_stored(tmp_path):
         (errors,) = conn.execute("select errors from crawl_runs").fetchone()
     assert stored == {base + s.path for s in portal.stories if s is not moved}
     assert json.loads(errors)["moved"] == 1
+
+
+def test_archived_articles_redirecting_to_another_site_are_no_failures_of_the_run(tmp_path):
+    """Re-checks of archived articles that now redirect to the portal's new site (its
+    address not registered yet, or the old one kept in a schedule): counted as moved, kept as
+    they were, and no failure-jump alarm week after week."""
+    db = tmp_path / "archive.db"
+    portal = ChangingPortal.with_stories(4)
+    with serve(portal) as base:
+        for _ in range(3):  # runs with no failure: the health baseline
+            assert crawl(base + LISTING, db).returncode == 0
+        elsewhere = base.replace("127.0.0.1", "localhost")
+        portal.redirect_elsewhere = {s.number: f"{elsewhere}/{s.number}" for s in portal.stories}
+        result = crawl(base + LISTING, db, "--recheck", "all")
+        health = subprocess.run(
+            [sys.executable, "-m", "scraper.cli", "health", "--db", str(db)],
+            capture_output=True, text=True, check=False, timeout=120,
+        )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-2000:]
+    with sqlite3.connect(db) as conn:
+        (count,) = conn.execute("select count(*) from articles where removed_at is null").fetchone()
+        failed, errors = conn.execute(
+            "select articles_failed, errors from crawl_runs order by id desc limit 1"
+        ).fetchone()
+    assert count == 4
+    assert (failed, json.loads(errors)["moved"]) == (0, 4)
+    assert "failure-jump" not in health.stdout
