@@ -6,7 +6,7 @@ import sys
 import time
 from typing import Any, TextIO
 
-from scrapy import signals
+from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 from twisted.internet import task
 
@@ -77,10 +77,16 @@ class CrawlProgress:
     def report(self) -> None:
         print(f"[vnnews] {format_summary(self._summary())}", file=self.out, flush=True)
 
-    def spider_closed(self, reason: str) -> None:
+    def spider_closed(self, spider: Spider, reason: str) -> None:
         if self.loop is not None and self.loop.running:
             self.loop.stop()
         summary = self._summary()
         if self.crawler.stats is not None:
             self.crawler.stats.set_value("vnnews/summary", summary)
-        print(f"[vnnews] done ({reason}): {format_summary(summary)}", file=self.out, flush=True)
+        # (Several portals crawled at once each print such a line: it says whose it is.)
+        portals = ", ".join(sorted(getattr(spider, "portals", None) or ())) or spider.name
+        print(
+            f"[vnnews] done ({reason}) {portals}: {format_summary(summary)}",
+            file=self.out,
+            flush=True,
+        )

@@ -14,7 +14,7 @@ from .changing_portal import ChangingPortal, serve
 from .test_incremental import crawl
 
 SUMMARY = re.compile(
-    r"\[vnnews\] done \(finished\):.*articles: (?P<new>\d+) new, (?P<updated>\d+) updated, "
+    r"\[vnnews\] done \(finished\)[^:]*:.*articles: (?P<new>\d+) new, (?P<updated>\d+) updated, "
     r"(?P<unchanged>\d+) unchanged, (?P<removed>\d+) removed, (?P<failed>\d+) failed"
 )
 OUTCOMES = ("new", "updated", "unchanged", "removed", "failed")
@@ -65,3 +65,12 @@ def test_removed_and_not_modified_articles_are_in_the_summary(nights):
 def test_pages_fetched_again_unchanged_are_in_the_summary(nights):
     line, row = nights[2]
     assert line == row == {"new": 0, "updated": 0, "unchanged": 5, "removed": 0, "failed": 0}
+
+
+def test_the_end_of_run_line_names_its_portal(tmp_path: Path) -> None:
+    """With several portals crawled at once, each prints such a line: it says whose it is."""
+    portal = ChangingPortal.with_stories(2)
+    with serve(portal) as base:
+        result = crawl(base, tmp_path / "archive.db")
+    [done] = [line for line in result.stderr.splitlines() if line.startswith("[vnnews] done")]
+    assert done.startswith("[vnnews] done (finished) test/hoa-xuan: ")
