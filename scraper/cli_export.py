@@ -113,6 +113,12 @@ def export(
             raise click.ClickException(PARQUET_NEEDS) from None
     code = province_code(province)
     check_period(since, until)
+    if output != "-":
+        # ("-o exports/hanoi.csv" on a fresh checkout: the folder is made, as --db's is.)
+        try:
+            Path(output).parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise click.ClickException(f"{output}: cannot write there ({exc.strerror})") from None
     filters = ExportFilter(
         portal_ids=portal_ids,
         province_code=code,

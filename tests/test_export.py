@@ -126,6 +126,18 @@ def test_csv_has_a_header_and_every_online_article(db: Path, tmp_path: Path) -> 
     assert by_url["https://bare.example.gov.vn/d1"]["province"] == ""
 
 
+def test_output_into_a_folder_not_made_yet(db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "exports" / "2026" / "a.csv"
+    run(db, "--format", "csv", "--output", str(out))
+    assert len(list(csv.DictReader(out.open(encoding="utf-8", newline="")))) == 5
+    blocked = tmp_path / "a-file"
+    blocked.write_text("")
+    result = CliRunner().invoke(
+        export, ["--db", str(db), "--format", "csv", "-o", f"{blocked}/x.csv"]
+    )
+    assert result.exit_code == 1 and "cannot write there" in result.output
+
+
 def test_csv_to_stdout(db: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(run(db, "--format", "csv").stdout, newline="")))
     assert len(rows) == 5
