@@ -1046,6 +1046,27 @@ def test_liferay6_theme_with_its_own_date_element(dateline):
     assert article.published_at == "2020-07-23T15:34:00+07:00"
 
 
+@pytest.mark.parametrize("breaks", ["<br><br>", "<br>"])
+def test_liferay6_text_typed_in_one_paragraph_ends_with_its_bold_byline(breaks):
+    """The whole text in one <p>, its paragraphs cut by <br>, the writer's name in bold on
+    its last line: Liferay's bylines are read strictly (set right), yet this one is one."""
+    text = _BODY.replace("</p><p>", breaks).removesuffix("</p>")
+    page = (
+        "<html class='aui ltr'><head><script>var Liferay={};var themeDisplay={};</script></head>"
+        "<body><div class='portlet-boundary portlet-asset-publisher' id='p_p_id_101_'>"
+        "<div class='asset-full-content-title'>Xã đối thoại về nạo vét kênh thủy lợi</div>"
+        "<div class='assetPublishDate block_timer'>23/07/2020 | 3:34 PM</div>"
+        "<div class='asset-content' id='_101_5612221'><div class='journal-content-article'>"
+        f"{text}{breaks}<strong>Thu Trang</strong></p></div></div></div></body></html>"
+    )
+    article = extract_article(
+        page, "https://quan.hanoi.gov.vn/tin-tuc/-/view_content/5612221-doi-thoai.html"
+    )
+    assert article.platform == "liferay6"
+    assert article.byline == "Thu Trang"
+    assert article.body.endswith("bố trí lối đi tạm cho học sinh.")
+
+
 @pytest.mark.parametrize(
     "box",
     [("<div class='attach'><h3>Tài liệu đính kèm</h3><ul><li><a href='/files/bao-cao.pdf'>"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .blocks import Block
+from .blocks import Block, element_text
 from .cleanup import ACCOUNT_LINE
 from .dates import is_print_date_header, parse_dateline
 from .text import is_upper_text, word_count
@@ -230,11 +230,35 @@ def _is_byline(block: Block, *, loose: bool) -> bool:
         # Centred capitals close a text as a slogan or a heading ("PHƯỜNG CHUNG TAY XÂY
         # DỰNG ĐÔ THỊ VĂN MINH"); a byline stands on the right or on the left.
         return block.align != "center"
+    if (
+        block.bold
+        and block.element.tag not in _LINE_BOXES
+        and looks_like_name(text)
+        and _after_a_break(block)
+    ):
+        # A name set in bold on the text's last line, under its paragraph's <br><br>: the
+        # whole text typed in one <p> ("…trước ngày 25/4.<br><br><strong>Thu Trang</strong>").
+        return True
     if not loose:
         return False
     # "Theo hanoimoi.vn", "(Theo Báo Hà Nội Mới)": a source line, not a sentence.
     source = SOURCE_LINE.match(text) and not SENTENCE_END.search(text) and word_count(text) <= 8
     return bool(source) or looks_like_name(text) or _name_and_unit(text)
+
+
+# Boxes of one line each: a name alone in one is a paragraph of its own, judged as such.
+_LINE_BOXES = frozenset(("h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th"))
+
+
+def _after_a_break(block: Block) -> bool:
+    """Whether the block is the last line of a paragraph that holds text before it, cut from
+    it by a line break (a name in bold alone in its own <p> is judged by the other rules:
+    a bold line may be a heading)."""
+    element = block.element
+    if next(element.iter("br"), None) is None:
+        return False
+    whole = element_text(element)
+    return whole.endswith(block.text) and len(whole) > len(block.text)
 
 
 def _name_and_unit(text: str) -> bool:
