@@ -1086,6 +1086,38 @@ def test_attachments_in_a_box_of_their_own_after_the_text(box):
     assert article.body.endswith("bố trí lối đi tạm cho học sinh.")
 
 
+def test_k2_files_box_inside_the_item_links_titled_by_the_link_s_title():
+    """K2 lists the files in its item links, after the category, under "Tải tập tin đính
+    kèm"; the download address has no extension, the link's title names the file."""
+    box = (
+        "<div class='itemLinks'><div class='itemCategory'><span>Đăng trong</span> "
+        "<a href='/tin-hoat-dong'>Tin hoạt động</a></div><div class='itemAttachmentsBlock'>"
+        "<span>Tải tập tin đính kèm</span><ul><li><a title='QD-cong-nhan.pdf' "
+        "href='/tin-hoat-dong/item/download/212_5c1e9b0f7d2a'>Quyết định công nhận xã đạt "
+        "chuẩn</a> <span>(Số lần tải: 37)</span></li></ul></div></div>"
+    )
+    article = extract_article(_page(_article_block(box)), URL)
+    assert [(a.url, a.title) for a in article.attachments] == [
+        (
+            "https://phuong.example.gov.vn/tin-hoat-dong/item/download/212_5c1e9b0f7d2a",
+            "Quyết định công nhận xã đạt chuẩn",
+        )
+    ]
+
+
+def test_a_file_linked_and_shown_in_a_viewer_with_a_version_query_is_one_attachment():
+    """Liferay's document library: the link to "….pdf/<uuid>", and the same file in a PDF
+    iframe under "….pdf/<uuid>?version=1.0"."""
+    path = "/documents/10180/44188/Thong+bao+tuyen+dung.pdf/6e0a1f2b-77c3-4f5e-9c1d"
+    box = (
+        f"<div class='attach'><b>File đính kèm</b><p><a href='{path}'>Thông báo tuyển dụng</a>"
+        f"</p><iframe src='{path}?version=1.0' width='100%' height='800'></iframe></div>"
+    )
+    main = _article_block("").replace("</div></div>", f"{box}</div></div>")
+    article = extract_article(_page(main), URL)
+    assert [a.url for a in article.attachments] == ["https://phuong.example.gov.vn" + path]
+
+
 @pytest.mark.parametrize("download_first", [False, True])
 def test_a_file_linked_twice_in_its_box_is_one_attachment_titled_by_its_name(download_first):
     """Boxes link each file by its name and again by a "Tải về" button."""

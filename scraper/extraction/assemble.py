@@ -10,7 +10,7 @@ from itertools import takewhile
 from lxml.html import HtmlElement
 
 from .attachment_boxes import attachment_boxes
-from .blocks import Block, Content, extract_content
+from .blocks import ATTACHMENT_EXT, Block, Content, extract_content
 from .bylines import BylineResult, find_byline, split_authors
 from .cleanup import strip_boilerplate
 from .dates import (
@@ -153,11 +153,21 @@ def _cut_off(doc: Document, dateline_text: str) -> bool:
 
 
 def _merge_attachments(extra: list[Attachment], found: list[Attachment]) -> list[Attachment]:
-    """Body attachments first, then the template's, each file once."""
+    """Body attachments first, then the template's, each file once: also a file shown in a
+    viewer under its address plus a version or cache-busting query ("….pdf/<uuid>?version=1.0"
+    in Liferay's PDF iframe beside the link to "….pdf/<uuid>")."""
     merged = {a.url: a for a in found}
     for file in extra:
         merged.setdefault(file.url, file)
-    return list(merged.values())
+    return [a for url, a in merged.items() if not _another_view_of(url, merged)]
+
+
+def _another_view_of(url: str, files: dict[str, Attachment]) -> bool:
+    """Whether `url` is a file of `files` with a query added (its path names a document)."""
+    if "?" not in url:
+        return False
+    path = url.split("?", 1)[0]
+    return path in files and ATTACHMENT_EXT.search(path) is not None
 
 
 # The blocks at the top of the text looked at for the dateline's line, and the words that

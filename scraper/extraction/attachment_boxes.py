@@ -14,9 +14,11 @@ from .document import Document
 from .model import Attachment
 from .urls import resolve_url
 
-# A box's label: "Tài liệu đính kèm", "File đính kèm:", "Văn bản đính kèm".
+# A box's label: "Tài liệu đính kèm", "File đính kèm:", "Văn bản đính kèm", K2's "Tải tập
+# tin đính kèm".
 ATTACHMENT_LABEL = re.compile(
-    r"^\s*(?:file|tệp|tập tin|tài liệu|văn bản|các tệp)\s+đính kèm", re.IGNORECASE
+    r"^\s*(?:tải (?:về )?)?(?:file|tệp|tập tin|tài liệu|văn bản|các tệp)\s+đính kèm",
+    re.IGNORECASE,
 )
 # The attachments' box follows the text closely (the share buttons or the byline between).
 MAX_BOXES_AFTER = 4
@@ -34,8 +36,18 @@ def attachment_boxes(doc: Document, roots: list[HtmlElement]) -> list[Attachment
         if level is None:
             break
         for box in islice(level.itersiblings(), MAX_BOXES_AFTER):
-            if isinstance(box.tag, str) and _labelled(box):
+            if not isinstance(box.tag, str):
+                continue
+            if _labelled(box):
                 found += _files(doc, box)
+                continue
+            # (Or one of its boxes: K2's item links hold the category, then the files.)
+            found += [
+                file
+                for inner in box
+                if isinstance(inner.tag, str) and _labelled(inner)
+                for file in _files(doc, inner)
+            ]
     return found
 
 

@@ -478,7 +478,9 @@ def is_file_link(url: str, link: HtmlElement) -> bool:
     if ATTACHMENT_EXT.search(urlsplit(url).path):
         return True
     return _may_be_served(url) and (
-        "document_library/get_file" in url or _FILE_EXT.search(element_text(link)) is not None
+        "document_library/get_file" in url
+        # (Or its title: K2's "/item/download/212_<hash>" titled "QD-cong-nhan.pdf".)
+        or _FILE_EXT.search(f"{element_text(link)} {link.get('title') or ''}") is not None
     )
 
 
