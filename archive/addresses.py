@@ -5,7 +5,11 @@ archived under; the others are recorded here, and a crawl knows them as that art
 
 Two addresses are one story when the portal gives both the same title, the same publish
 time and the same text (or most of it: a new template may add a line). Two stories under one
-title and time ("Lịch công tác tuần" posted twice in a minute) keep their own rows.
+title and time ("Lịch công tác tuần" posted twice in a minute) keep their own rows. A story
+the portal also edited while it moved (a typo in its title fixed, its time corrected, a
+paragraph added) is found by the last part of its address, which a move keeps
+("…/hoat-dong-doan/hoi-nghi-1217.html" to "…/tin-tuc/hoat-dong-doan/hoi-nghi-1217.html"), its
+title or its time unchanged and its wording mostly kept: the edit is stored as a version.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from typing import Any
 
 from archive.batches import rows_for_urls
 from archive.normalize import nfc
-from archive.stories import same_text
+from archive.stories import another_story, same_text
 
 _SAME_TITLE_AND_TIME = """
 SELECT url, body FROM articles
@@ -24,6 +28,16 @@ WHERE portal_id = :portal_id AND title = :title AND published_at = :published_at
   AND url != :url
 ORDER BY first_seen_at LIMIT 20
 """
+# (The expression of the index articles_url_tail, as written there: SQLite uses the index
+# only for the same expression.)
+_SAME_TAIL = """
+SELECT url, title, published_at, body FROM articles
+WHERE portal_id = :portal_id AND url != :url
+  AND replace(url, rtrim(url, replace(url, '/', '')), '') = :tail
+LIMIT 20
+"""
+# An address's last part that names one story: an id (digits) or a slug this long.
+MIN_TAIL_SLUG_CHARS = 20
 _RECORD = """
 INSERT INTO article_addresses (url, article_url, first_seen_at) VALUES (?, ?, ?)
 ON CONFLICT (url) DO NOTHING
@@ -38,6 +52,14 @@ def stored_under(conn: sqlite3.Connection, params: Mapping[str, Any]) -> str | N
         return None
     for url, body in conn.execute(_SAME_TITLE_AND_TIME, params):
         if same_text(body, params.get("body")):
+            return str(url)
+    tail = str(params["url"]).rsplit("/", 1)[-1]
+    if not (any(ch.isdigit() for ch in tail) or len(tail) >= MIN_TAIL_SLUG_CHARS):
+        return None
+    for url, title, published_at, body in conn.execute(_SAME_TAIL, {**params, "tail": tail}):
+        stored = {"title": title, "body": body}
+        same_title_or_time = title == params["title"] or published_at == params["published_at"]
+        if same_title_or_time and not another_story(stored, params):
             return str(url)
     return None
 

@@ -31,6 +31,33 @@ def test_pages_moved_on_the_same_host_are_not_archived_twice(tmp_path: Path):
     assert nights[1] == []  # then known there
 
 
+def test_stories_edited_while_their_pages_moved_stay_one_row_with_the_edit_as_a_version(
+    tmp_path: Path,
+):
+    """The night the pages move, the portal also fixes a title, corrects a time and adds a
+    paragraph: each is still its archived article (found by the last part of its address),
+    and the edit is its new version, not a second row."""
+    db = tmp_path / "archive.db"
+    portal = ChangingPortal.with_stories(5)
+    with serve(portal) as base:
+        crawl(base, db)
+        before = articles(db)
+        portal.moved_under = "/web/hoaxuan"
+        titled, timed, longer = portal.find(5), portal.find(4), portal.find(3)
+        titled.title = titled.title.replace("hội nghị", "Hội nghị")
+        timed.day = "02/02/2024"
+        longer.paragraphs.append("Kết thúc hội nghị, phường ra mắt tổ tiếp nhận ý kiến cử tri.")
+        crawl(base, db)
+    after = articles(db)
+    versions = rows(db, "select url, count(*) as n from article_versions group by url")
+    assert set(after) == set(before)
+    assert after[base + titled.path]["title"] == titled.title
+    assert after[base + timed.path]["published_at"].startswith("2024-02-02")
+    assert after[base + longer.path]["body"].endswith("tổ tiếp nhận ý kiến cử tri.")
+    edited = {base + s.path for s in (titled, timed, longer)}
+    assert {v["url"]: v["n"] for v in versions} == {u: 2 if u in edited else 1 for u in after}
+
+
 def test_one_story_shown_in_two_sections_is_stored_once(tmp_path: Path):
     """Same title, time and text at another address: the first's other address. Another
     day, or another text under the same title and time, is another story."""
@@ -69,4 +96,47 @@ def test_one_story_shown_in_two_sections_is_stored_once(tmp_path: Path):
         known["https://p.gov.vn/thong-bao/hoi-nghi-12"].url
         == "https://p.gov.vn/tin-tuc/hoi-nghi-12"
     )
+    archive.close()
+
+
+def test_a_moved_address_s_last_part_joins_an_edited_story_never_another(tmp_path: Path):
+    """The last part of an address is evidence only with the story: its title or time kept and
+    its wording mostly kept. Two lists' "Post.aspx?ItemID=12" are two stories."""
+    from archive.store import Archive
+
+    archive = Archive(tmp_path / "archive.db")
+    archive.upsert_portal("p", "Phường", "https://p.gov.vn/", None, ["https://p.gov.vn/tin-tuc"])
+    story = {
+        "portal_id": "p",
+        "title": "Hội nghị tiếp xúc cử tri trước kỳ họp thứ mười",
+        "published_at": "2025-03-10T08:15:00+07:00",
+        "body": "Sáng 10/3, Thường trực HĐND phường tổ chức hội nghị tiếp xúc cử tri tại nhà văn "
+        "hóa khu phố 2; cử tri kiến nghị về chỉnh trang vỉa hè và chiếu sáng ngõ xóm.",
+        "fetched_at": "2025-03-10T02:00:00+00:00",
+    }
+    old = "https://p.gov.vn/tintuc/Lists/Posts/Post.aspx?ItemID=12"
+    assert archive.upsert_article({**story, "url": old}) == "new"
+    fixed = {**story, "title": story["title"].replace("mười", "10")}
+    assert archive.upsert_article({**fixed, "url": old.replace("tintuc", "web/tintuc")}) == (
+        "updated"
+    )
+    other = {
+        **story,
+        "url": old.replace("tintuc", "vanhoa"),
+        "title": "Ra mắt câu lạc bộ dưỡng sinh người cao tuổi",
+        "published_at": "2025-05-02T07:00:00+07:00",
+        "body": "Chiều 2/5, Hội Người cao tuổi phường ra mắt câu lạc bộ dưỡng sinh với 40 hội "
+        "viên, sinh hoạt vào sáng thứ Ba và thứ Sáu hằng tuần tại nhà văn hóa.",
+    }
+    assert archive.upsert_article(other) == "new"
+    same_time_other_text = {
+        **story,
+        "url": old.replace("tintuc", "thongbao"),
+        "title": "Thông báo lịch tiếp công dân tháng 3 của Chủ tịch UBND phường",
+        "body": "Chủ tịch UBND phường tiếp công dân vào sáng thứ Năm các tuần trong tháng 3 tại "
+        "trụ sở, công dân mang theo giấy tờ tùy thân và hồ sơ có liên quan khi đến làm việc.",
+    }
+    assert archive.upsert_article(same_time_other_text) == "new"
+    (title,) = archive.conn.execute("select title from articles where url = ?", (old,)).fetchone()
+    assert title == fixed["title"]
     archive.close()
