@@ -203,6 +203,22 @@ def test_jetpack_sharing_related_posts_views_and_print_button_are_not_body():
     assert article.images == []
 
 
+def test_post_ratings_box_under_the_byline_is_neither_text_nor_byline():
+    """WP-PostRatings prints its stars and count inside the post's content, under the byline."""
+    content = (
+        '<p style="text-align: right;"><strong>Minh Đức</strong></p>'
+        '<div class="post-ratings" id="post-ratings-6120"><img src="/wp-content/plugins/'
+        'wp-postratings/images/stars/rating_on.gif" alt="1 sao"> (<strong>12</strong> lượt bình '
+        "chọn, trung bình: <strong>4,50</strong> trên 5)<br><span class='post-ratings-text'>"
+        "Đánh giá bài viết</span></div>"
+    )
+    article = wordpress.parse_article(doc_of(post_html(content=content)))
+    assert article.byline == "Minh Đức"
+    assert article.body == (
+        "Sáng nay, tổ đại biểu HĐND tỉnh tiếp xúc cử tri là hội viên nông dân trong xã."
+    )
+
+
 def test_lazy_loaded_image_keeps_its_real_address():
     content = (
         '<figure class="wp-block-image"><img src="data:image/svg+xml,%3Csvg%3E" '

@@ -104,7 +104,7 @@ _NOISE_WORDS = (
     r"(?:related(?:[_-]?(?:asset|news|posts?|list))?|tin-?lien-?quan|tinlienquan|"
     r"other-?news|tin-?khac|share|sharing|social|addthis|print-action|mailto-action|"
     r"asset-control-detail|view-content-author|comments?|tags?|breadcrumbs?|pagination|"
-    r"taglib-page-iterator|rating|banner|advert(?:isement)?|"
+    r"taglib-page-iterator|ratings?|banner|advert(?:isement)?|"
     # Liferay 6.2's related assets; WordPress table-of-contents plugins (Easy TOC, TOC+).
     r"asset-links|ez-toc-container|toc_container|"
     # Text-to-speech players over the text ("Nghe bài viết 00:00 Giọng đọc: Ban Mai").
