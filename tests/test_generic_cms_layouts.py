@@ -388,3 +388,39 @@ def test_a_text_hidden_whole_until_scripts_show_it_is_still_read() -> None:
     article = extract(page(main, "Xã ra quân tổng vệ sinh môi trường"))
     assert article.body.startswith("Sáng 2/3, UBND xã phối hợp")
     assert article.body.endswith("để xử lý theo quy định.")
+
+
+def test_a_picture_set_beside_the_text_in_a_table_keeps_the_text_whole() -> None:
+    """The text's opening paragraphs in a table's right cell, the picture and its caption in
+    the left one, the rest of the text under the table: one text, one captioned picture (the
+    right cell alone was the text: a row of two cells read as a page's columns)."""
+    first, second, third = (p + "</p>" for p in PARAGRAPHS.split("</p>")[:3])
+    main = (
+        "<div class='detail'><h1>Xã ra quân tổng vệ sinh môi trường</h1>"
+        "<div class='date'>02/03/2026 08:30</div><div class='content'>"
+        "<table style='width:100%'><tr><td style='width:40%'><img src='/uploads/ra-quan.jpg'>"
+        "<br><em>Đoàn viên thu gom rác thải</em></td>"
+        f"<td>{first.replace('<p>', '<p>' + 'Ngay từ sáng sớm, ' * 6)}{second}</td></tr></table>"
+        f"{third}<p style='text-align:right'><strong>Bảo Ngọc</strong></p></div></div>"
+    )
+    article = extract(page(main, "Xã ra quân tổng vệ sinh môi trường"))
+    assert article.body.startswith("Ngay từ sáng sớm")
+    assert article.body.endswith("để xử lý theo quy định.")
+    assert "Đoàn viên thu gom" not in article.body
+    assert [(i.url.rsplit("/", 1)[1], i.caption) for i in article.images] == [
+        ("ra-quan.jpg", "Đoàn viên thu gom rác thải")
+    ]
+    assert article.byline == "Bảo Ngọc"
+
+
+def test_a_notice_s_cell_with_a_file_icon_is_text_not_a_picture_s_caption() -> None:
+    """A short notice in a cell with its file's link and icon: the cell is the text."""
+    main = (
+        "<table><tr><td class='tieude'>Thông báo tuyển dụng công chức xã năm 2019</td></tr>"
+        "<tr><td class='ngay'>Ngày đăng: 20/02/2019</td></tr><tr><td>UBND xã thông báo tuyển "
+        "dụng 02 công chức cấp xã năm 2019. Chi tiết xem tại văn bản đính kèm.<br>"
+        "<a href='/upload/tb-tuyen-dung.pdf'><img src='/images/pdf.gif' width='60' height='60'>"
+        " Tải về</a></td></tr></table>"
+    )
+    article = extract(page(main, "Thông báo tuyển dụng công chức xã năm 2019"))
+    assert article.body.startswith("UBND xã thông báo tuyển dụng 02 công chức")

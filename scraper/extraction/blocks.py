@@ -328,6 +328,22 @@ def _captioned_box(block: HtmlElement) -> bool:
     )
 
 
+def picture_cell(cell: HtmlElement) -> bool:
+    """A table cell of one picture and a line under it (its caption, if any), linked to no
+    document ("<img src=pdf.gif> Tải về" is a file's link, its line a notice's text)."""
+    if _visible_images(cell) != 1 or len(element_text(cell)) > MAX_CELL_CAPTION_CHARS:
+        return False
+    links = list(cell.iter("a"))
+    return not links or (
+        len(links) == 1
+        and next(links[0].iter("img"), None) is not None
+        and not ATTACHMENT_EXT.search(links[0].get("href") or "")
+        and not element_text(links[0])
+    )
+
+
+# A cell holding a picture and a line under it: its caption (longer, the cell holds text).
+MAX_CELL_CAPTION_CHARS = 200
 CAPTION_OR_CREDIT = re.compile(rf"{CAPTION_ATTR.pattern}|credit", re.IGNORECASE)
 
 
@@ -373,6 +389,8 @@ def _find_caption(img: HtmlElement, root: HtmlElement) -> HtmlElement | None:
                 return block
             return None
     if block.tag in ("td", "th"):
+        if element_text(block) and picture_cell(block):
+            return block  # a picture's cell, its caption under it (`<img><br><em>…</em>`)
         row = next(block.iterancestors("tr"), None)
         following = row.getnext() if row is not None else None
         while following is not None and not isinstance(following.tag, str):

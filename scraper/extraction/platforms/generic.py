@@ -12,7 +12,7 @@ import re
 from lxml.html import HtmlElement
 
 from ..assemble import Parts, assemble
-from ..blocks import BLOCK_TAGS, element_text, is_noise, paragraphs
+from ..blocks import BLOCK_TAGS, element_text, is_noise, paragraphs, picture_cell
 from ..dates import is_print_date_header, with_post_time
 from ..document import Document
 from ..element_texts import node_text
@@ -343,7 +343,7 @@ def _expand(container: HtmlElement, title_el: HtmlElement | None) -> HtmlElement
             break
         if in_chrome(parent):
             break
-        if parent.tag == "tr" and sum(1 for cell in parent if element_text(cell)) > 1:
+        if parent.tag == "tr" and _columns_beside(node, parent):
             break  # a layout's row of columns: the menus and side boxes are beside the text
         if any(
             sibling is not node and isinstance(sibling.tag, str) and in_chrome(sibling)
@@ -357,6 +357,16 @@ def _expand(container: HtmlElement, title_el: HtmlElement | None) -> HtmlElement
             break
         node, length = parent, parent_length
     return node
+
+
+def _columns_beside(cell: HtmlElement, row: HtmlElement) -> bool:
+    """Whether the row's other cells hold text of their own (a layout's menus, side boxes),
+    not a picture and its caption set beside the text inside its box."""
+    return any(
+        other is not cell and element_text(other) and not picture_cell(other)
+        for other in row
+        if isinstance(other.tag, str)
+    )
 
 
 # Link text a text split into blocks may hold (a link or two in its sentences), as a share.
