@@ -86,7 +86,7 @@ class CrawlProgress:
         # (Several portals crawled at once each print such a line: it says whose it is.)
         portals = ", ".join(sorted(getattr(spider, "portals", None) or ())) or spider.name
         print(
-            f"[vnnews] done ({reason}) {portals}: {format_summary(summary)}",
+            f"[vnnews] done ({reason}): {format_summary(summary)} | portal: {portals}",
             file=self.out,
             flush=True,
         )

@@ -14,7 +14,7 @@ from .changing_portal import ChangingPortal, serve
 from .test_incremental import crawl
 
 SUMMARY = re.compile(
-    r"\[vnnews\] done \(finished\)[^:]*:.*articles: (?P<new>\d+) new, (?P<updated>\d+) updated, "
+    r"\[vnnews\] done \(finished\):.*articles: (?P<new>\d+) new, (?P<updated>\d+) updated, "
     r"(?P<unchanged>\d+) unchanged, (?P<removed>\d+) removed, (?P<failed>\d+) failed"
 )
 OUTCOMES = ("new", "updated", "unchanged", "removed", "failed")
@@ -73,4 +73,5 @@ def test_the_end_of_run_line_names_its_portal(tmp_path: Path) -> None:
     with serve(portal) as base:
         result = crawl(base, tmp_path / "archive.db")
     [done] = [line for line in result.stderr.splitlines() if line.startswith("[vnnews] done")]
-    assert done.startswith("[vnnews] done (finished) test/hoa-xuan: ")
+    assert done.startswith("[vnnews] done (finished): ")
+    assert done.endswith(" | portal: test/hoa-xuan")
