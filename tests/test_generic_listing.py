@@ -60,6 +60,10 @@ TITLES = [
         ("https://x.gov.vn/chuyen-muc/Hoạt-động-của-UBND-phường", False),
         ("https://x.gov.vn/tin-tuc/hoi-nghi-tiep-xuc-cu-tri-phuong", True),
         ("https://x.gov.vn/tin-tuc/tin-tuc-su-kien-2025", True),
+        # Section words and the category's id: Hải Phòng's 2025 portals' section addresses.
+        ("https://x.gov.vn/tin-tuc-su-kien-66860", False),
+        ("https://x.gov.vn/tin-tuc-su-kien-66860/ra-quan-ve-sinh-moi-truong-777469", True),
+        ("https://x.gov.vn/tin-tuc-1234.html", True),
         # No name says which parameter is the item: only a listing's context can.
         ("https://x.gov.vn/?cn=323&gd=7&tc=840", False),
     ],

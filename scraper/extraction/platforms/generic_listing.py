@@ -101,14 +101,25 @@ _LEADING_ID = re.compile(r"^\d{1,2}[-_]")
 
 
 def names_a_section(path: str) -> bool:
-    """Whether the path's last segment is a section's name made of section words."""
-    name = _LEADING_ID.sub("", unquote(path.rstrip("/").rpartition("/")[2]).partition(".")[0])
+    """Whether the path's last segment is a section's name made of section words (with its
+    category id after them, as Hải Phòng's 2025 portals write it: "/tin-tuc-su-kien-66860";
+    "/tin-tuc-1234.html" may be an article's)."""
+    segment = unquote(path.rstrip("/").rpartition("/")[2])
+    name = _LEADING_ID.sub("", segment.partition(".")[0])
+    least = 1
+    if "." not in segment and (numbered := _TRAILING_ID.sub("", name)) != name:
+        name, least = numbered, MIN_NUMBERED_SECTION_WORDS
     if any(ch.isdigit() for ch in name):
         return False
     words = [w for w in _SLUG_SPLIT.split(name) if w]
-    return 0 < len(words) <= MAX_SECTION_SLUG_WORDS and all(
+    return least <= len(words) <= MAX_SECTION_SLUG_WORDS and all(
         fold_accents(w).lower() in _SECTION_WORDS for w in words
     )
+
+
+# (Not a year: "tin-tuc-su-kien-2025" may be a story's, a year's round-up.)
+_TRAILING_ID = re.compile(r"[-_](?!(?:19|20)\d\d$)\d+$")
+MIN_NUMBERED_SECTION_WORDS = 3
 
 
 def is_article_url(url: str) -> bool:
