@@ -424,3 +424,24 @@ def test_a_notice_s_cell_with_a_file_icon_is_text_not_a_picture_s_caption() -> N
     )
     article = extract(page(main, "Thông báo tuyển dụng công chức xã năm 2019"))
     assert article.body.startswith("UBND xã thông báo tuyển dụng 02 công chức")
+
+
+def test_a_lead_set_in_italics_as_the_first_paragraph_is_the_summary() -> None:
+    """With no lead box (or an empty one), the opening sentence set in italics is the lead, as
+    one set in bold is; an editor's note in italics is not."""
+    lead = (
+        "Sáng 2/3, UBND xã phối hợp với Ủy ban MTTQ xã tổ chức ra quân tổng vệ sinh môi "
+        "trường tại các tuyến đường liên thôn."
+    )
+    rest = PARAGRAPHS.split("</p>", 1)[1]
+    for first, summary in (
+        (f"<p><em>{lead}</em></p>", lead),
+        ("<p><em>(Bài viết đăng lại từ Đài truyền thanh xã, có biên tập lại.)</em></p>", None),
+    ):
+        main = (
+            "<div class='detail'><h1>Xã ra quân tổng vệ sinh môi trường</h1>"
+            "<div class='date'>02/03/2026 08:30</div><div class='sapo'></div>"
+            f"<div class='content'>{first}{rest}</div></div>"
+        )
+        article = extract(page(main, "Xã ra quân tổng vệ sinh môi trường"))
+        assert article.summary == summary

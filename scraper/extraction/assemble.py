@@ -137,10 +137,23 @@ def _date_and_its_label(line: str, dateline: Dateline | None) -> str:
 
 
 def _lead_from_first_block(blocks: list[Block]) -> str | None:
-    """Portals without a sapo field set the lead as the body's first, all-bold paragraph."""
-    if blocks and blocks[0].bold and not blocks[0].heading and len(blocks[0].text) >= 60:
-        return blocks[0].text
+    """Portals without a sapo field set the lead as the body's first, all-bold paragraph, or
+    all-italic: a sentence, not an editor's note ("(Bài đăng lại …)", "LTS: …")."""
+    if not blocks or blocks[0].heading or len(blocks[0].text) < MIN_LEAD_CHARS:
+        return None
+    first = blocks[0]
+    if first.bold or (
+        first.italic and not _NOT_A_LEAD.match(first.text) and _ENDS.search(first.text)
+    ):
+        return first.text
     return None
+
+
+MIN_LEAD_CHARS = 60
+_NOT_A_LEAD = re.compile(
+    r"^\s*(?:[(\[]|lts\b|lời tòa soạn|lời toà soạn|ghi chú|note\b)", re.IGNORECASE
+)
+_ENDS = re.compile(r"[.!?…]\W*$")
 
 
 def _cut_off(doc: Document, dateline_text: str) -> bool:
