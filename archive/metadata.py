@@ -214,7 +214,7 @@ where not exists (select 1 from feed)"""
 SEARCH_FEED_SQL = f"""with hits as ({SEARCH_SQL})
 select url as atom_id,
   case when removed_at is null then title
-    else '[removed from the portal on ' || substr(removed_at, 1, 10) || '] ' || title
+    else '[removed from the portal on ' || date(removed_at, '+7 hours') || '] ' || title
   end as atom_title,
   coalesce(published_at, '2025-01-01T00:00:00+00:00') as atom_updated, url as atom_link,
   snippet as atom_content

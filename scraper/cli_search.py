@@ -13,6 +13,8 @@ from typing import Any
 
 import click
 
+from archive.normalize import vietnam_time
+
 from .cli_common import DAY, DEFAULT_DB, check_period, province_code
 
 
@@ -88,7 +90,8 @@ def _where(hit: dict[str, Any]) -> str:
     day = (hit["published_at"] or "")[:10] or "undated"
     line = f"{day} · {hit['portal_id']} · {hit['url']}"
     if hit["removed_at"]:
-        line += f" · [removed from the portal on {hit['removed_at'][:10]}]"
+        # (Stored in UTC: the day is Vietnam's, as the portal's readers had it.)
+        line += f" · [removed from the portal on {(vietnam_time(hit['removed_at']) or '')[:10]}]"
     return line
 
 

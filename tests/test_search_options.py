@@ -21,7 +21,8 @@ from .datasette_server import datasette
 
 THANH_HOA = "xaquangphu.thanhhoa.gov.vn"
 HANOI = "phuonglangha.hanoi.gov.vn"
-REMOVED_ON = "2026-10-02T03:00:00+00:00"
+# (In UTC, the evening before: 03:00 on 2 October in Vietnam, the day shown.)
+REMOVED_ON = "2026-10-01T20:00:00+00:00"
 
 
 def article(portal: str, slug: str, day: str) -> dict[str, Any]:
