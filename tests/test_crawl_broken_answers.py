@@ -134,13 +134,15 @@ def test_re_checks_failing_on_a_night_the_portal_is_down_stay_due(tmp_path: Path
         crawl(base, db)
         a_week_passes(db)
         portal.failing_pages, portal.failing = {1}, {s.number for s in portal.stories}
-        crawl(base, db, check=False)
+        printed = crawl(base, db, check=False).stderr
         down = run_rows(db)[-1]
         asked = rows(db, "select checked_at from articles")
         portal.failing_pages, portal.failing = set(), set()
         portal.requests.clear()
         crawl(base, db)
     assert (down["status"], down["articles_failed"]) == ("unreachable", 4)
+    assert printed.count("re-check failed, the archived copy is kept (http_500)") == 4
+    assert "article not stored" not in printed
     assert all(row["checked_at"] is None for row in asked)
     assert portal.requests["tin-tuc"] == 1 + 4  # the listing, then every due re-check
     assert run_rows(db)[-1]["articles_unchanged"] == 4

@@ -646,11 +646,16 @@ class PortalSpider(scrapy.Spider):
             section_url=section,
         )
 
-    def _fail(self, reason: str, url: str, detail: str = "") -> None:
+    def _fail(self, reason: str, url: str, detail: str = "", *, archived: bool = False) -> None:
         self._count("articles_failed")
         self._count(f"articles_failed/{reason}")
         logger.warning(
-            "article not stored (%s%s): %s", reason, f": {detail}" if detail else "", url
+            "%s (%s%s): %s",
+            # (A re-check's failure loses nothing: said so, or a portal down reads as data lost.)
+            "re-check failed, the archived copy is kept" if archived else "article not stored",
+            reason,
+            f": {detail}" if detail else "",
+            url,
         )
 
     def _http_reason(self, failure: Failure) -> str:
@@ -666,7 +671,7 @@ class PortalSpider(scrapy.Spider):
         # Under the address the listing gave, as parse_article stores it, not the last one a
         # redirect led to (or the next run would store it under that one, a second row).
         url = request.meta.get("redirect_urls", [request.url])[0]
-        self._fail(reason, url)
+        self._fail(reason, url, archived=bool(request.cb_kwargs.get("recheck")))
         self._not_fetched(url, request.cb_kwargs, reason)
 
     def _not_fetched(self, url: str, kwargs: dict[str, Any], reason: str) -> None:
