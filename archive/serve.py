@@ -27,6 +27,8 @@ from archive.upgrade import upgrade_for_serving
 _PACKAGE_DIR = Path(__file__).resolve().parent
 # Loaded with --plugins-dir: Datasette 0.65 has no option to load a plugin by module name.
 PLUGINS_DIR = _PACKAGE_DIR / "datasette_plugins"
+# Pages of Datasette's that the archive words its own way (a canned query's <title>).
+TEMPLATES_DIR = _PACKAGE_DIR / "datasette_templates"
 # Ctrl-C in a terminal reaches Datasette itself (same process group); these may not.
 FORWARDED_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
 # How long Datasette may take to stop after Ctrl-C before it is told to terminate.
@@ -90,6 +92,8 @@ def datasette_command(
         str(metadata or metadata_path()),
         "--plugins-dir",
         str(PLUGINS_DIR),
+        "--template-dir",
+        str(TEMPLATES_DIR),
         "--port",
         str(port),
         "--host",

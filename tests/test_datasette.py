@@ -191,6 +191,16 @@ def test_search_query_returns_highlighted_snippet(server: httpx.Client) -> None:
     assert "<mark>không</mark>" in server.get("/archive/search", params={"q": "khong dung"}).text
 
 
+def test_a_canned_query_s_page_is_named_by_its_title_not_its_sql(
+    server: httpx.Client, metadata: dict[str, Any]
+) -> None:
+    title = metadata["databases"]["archive"]["queries"]["search"]["title"]
+    page = server.get("/archive/search", params={"q": "khong dung"}).text
+    head = page.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert head.strip() == f"{title} · archive"
+    assert "select" not in server.get("/archive/health").text.split("</title>")[0].lower()
+
+
 @pytest.mark.parametrize("query", ["", '"', "AND OR NOT", "title:(x"])
 def test_search_query_survives_odd_input(server: httpx.Client, query: str) -> None:
     response = server.get("/archive/search.json", params={"q": query, "_shape": "objects"})
