@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from .changing_portal import ChangingPortal, serve
 from .test_crawl_listing_stops import health
-from .test_incremental import articles, crawl, run_rows
+from .test_crawl_recheck_schedule import a_week_passes
+from .test_incremental import articles, crawl, rows, run_rows
 
 
 def _two_nights(portal: ChangingPortal, db: Path, mend: Callable[[], None]) -> dict:
@@ -92,18 +94,20 @@ def test_an_article_redirecting_to_itself_is_a_counted_failure_asked_again(tmp_p
     assert len(articles(db)) == 4
 
 
-def test_a_portal_answering_its_articles_but_not_its_listing_was_reached(tmp_path: Path):
-    """Listing page 1 answers 503 while the week's re-checks are answered: the portal is there
-    (its run is no "could not reach the portal"), and health names the failed listing page."""
-    from datetime import UTC, datetime, timedelta
-
-    from .test_crawl_recheck_schedule import a_week_passes
-
-    db = tmp_path / "archive.db"
-    portal = ChangingPortal.with_stories(4)
+def _weeks_old_stories(count: int) -> ChangingPortal:
+    """A portal whose stories are three weeks old or more: re-checked weekly."""
+    portal = ChangingPortal.with_stories(count)
     today = datetime.now(UTC).date()
     for age, story in enumerate(portal.stories, start=20):
         story.day = (today - timedelta(days=age)).strftime("%d/%m/%Y")
+    return portal
+
+
+def test_a_portal_answering_its_articles_but_not_its_listing_was_reached(tmp_path: Path):
+    """Listing page 1 answers 503 while the week's re-checks are answered: the portal is there
+    (its run is no "could not reach the portal"), and health names the failed listing page."""
+    db = tmp_path / "archive.db"
+    portal = _weeks_old_stories(4)
     with serve(portal) as base:
         crawl(base, db)
         a_week_passes(db)
@@ -120,16 +124,8 @@ def test_re_checks_failing_on_a_night_the_portal_is_down_stay_due(tmp_path: Path
     """The listing and every article answer 5xx: the re-checks that failed are not counted as
     asked (each would wait a week), the next night asks them, and health says the portal
     could not be reached, not that its template changed."""
-    from datetime import UTC, datetime, timedelta
-
-    from .test_crawl_recheck_schedule import a_week_passes
-    from .test_incremental import rows
-
     db = tmp_path / "archive.db"
-    portal = ChangingPortal.with_stories(4)
-    today = datetime.now(UTC).date()
-    for age, story in enumerate(portal.stories, start=20):
-        story.day = (today - timedelta(days=age)).strftime("%d/%m/%Y")
+    portal = _weeks_old_stories(4)
     with serve(portal) as base:
         crawl(base, db)
         a_week_passes(db)
