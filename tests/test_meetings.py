@@ -105,6 +105,20 @@ def test_meeting_date(lead: str, published: str | None, expected: str | None) ->
     assert meeting.meeting_date == expected
 
 
+def test_the_day_comes_from_the_lead_when_the_title_names_the_meeting() -> None:
+    """No "tổ chức …" in the lead: the title names the meeting, the lead says when."""
+    (meeting,) = extract_meetings(
+        "Tiếp xúc cử tri trước Kỳ họp thứ 10 HĐND phường",
+        "Sáng 14/11, tổ đại biểu HĐND phường đã tiếp xúc cử tri tại nhà văn hóa tổ dân phố 7.",
+        "2023-11-14T08:30:00+07:00",
+    )
+    assert (meeting.kind, meeting.meeting_date, meeting.part_of_day) == (
+        "tiep_xuc_cu_tri",
+        "2023-11-14",
+        "sáng",
+    )
+
+
 def test_nfd_input_gives_nfc_fields() -> None:
     lead = "Tối 3/3/2024, tại Hội trường UBND xã Hòa Tiến, Đảng ủy xã tổ chức hội nghị."
     (meeting,) = extract_meetings("", unicodedata.normalize("NFD", lead), None)

@@ -148,7 +148,11 @@ def extract_meetings(title: str, body: str, published_at: str | None) -> list[Me
     anchors = list(dict.fromkeys(s for s in lead if _held_kind(s)))
     if not anchors:  # "Tại Hội nghị …": the title or a lead sentence names the meeting
         cue = any(_CUES.search(s.lower()) for s in [title, *lead])
-        anchors = [s for s in [title, *lead] if _kind(s)][:1] if cue else []
+        named = [s for s in [title, *lead] if _kind(s)] if cue else []
+        # (The one that says when, if one does: "Sáng 14/11, tổ đại biểu … tiếp xúc cử tri"
+        # under a title that names the meeting without its day.)
+        dated = [s for s in named if _date(s, published_at, None) != (None, None)]
+        anchors = (dated or named)[:1]
     if not anchors:
         return []
     meetings: list[Meeting] = []
