@@ -3,16 +3,42 @@ options of the commands that select articles (export, search), read the same way
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date
 
 import click
+
+from archive.search_tags import period_bound
 
 from .registry.admin_units import find_province
 
 DEFAULT_DB = "data/archive.db"
 
-# A publication day; strptime reads unpadded months and days too ("2025-7-1").
-DAY = click.DateTime(formats=["%Y-%m-%d"])
+
+class PeriodBound(click.ParamType):
+    """A period's first or last day, given as a day, a month or a year ("2025-07-01",
+    "2025-7", "2025"), as the search page in Datasette reads them: --since 2025 is 1 January,
+    --until 2025 is 31 December."""
+
+    name = "YYYY[-MM[-DD]]"
+
+    def __init__(self, last: bool) -> None:
+        self.last = last
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> date:
+        if isinstance(value, date):
+            return value
+        bound = period_bound(str(value), self.last)
+        if bound is None:
+            self.fail(
+                f"{value!r} is no day, month or year (YYYY-MM-DD, YYYY-MM or YYYY)", param, ctx
+            )
+        return bound
+
+
+SINCE = PeriodBound(last=False)
+UNTIL = PeriodBound(last=True)
 
 
 def province_code(province: str | None) -> str | None:
@@ -26,6 +52,6 @@ def province_code(province: str | None) -> str | None:
     return unit.code
 
 
-def check_period(since: datetime | None, until: datetime | None) -> None:
+def check_period(since: date | None, until: date | None) -> None:
     if since and until and since > until:
         raise click.BadParameter("--since is after --until", param_hint="--since")

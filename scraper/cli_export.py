@@ -13,13 +13,13 @@ import io
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
 import click
 
-from .cli_common import DAY, DEFAULT_DB, check_period, province_code
+from .cli_common import DEFAULT_DB, SINCE, UNTIL, check_period, province_code
 from .registry.portals import LEVELS
 
 
@@ -36,10 +36,6 @@ def _text_output(output: str) -> Iterator[IO[str]]:
     finally:
         stream.flush()
         stream.detach()  # leave stdout open for click
-
-
-def _day(value: datetime | None) -> Any:
-    return value.date() if value is not None else None
 
 
 @click.command()
@@ -60,8 +56,14 @@ def _day(value: datetime | None) -> Any:
     "portals of its units of the time.",
 )
 @click.option("--level", type=click.Choice(LEVELS), help="Tier of the portal's unit.")
-@click.option("--since", type=DAY, help="Published on or after this day (YYYY-MM-DD).")
-@click.option("--until", type=DAY, help="Published on or before this day (YYYY-MM-DD).")
+@click.option(
+    "--since",
+    type=SINCE,
+    help="Published on or after this day, month or year (YYYY-MM-DD, YYYY-MM, YYYY).",
+)
+@click.option(
+    "--until", type=UNTIL, help="Published on or before this day, or the end of this month or year."
+)
 @click.option("--include-removed", is_flag=True, help="Also articles taken down by the portal.")
 @click.option(
     "--excel",
@@ -77,8 +79,8 @@ def export(
     portal_ids: tuple[str, ...],
     province: str | None,
     level: str | None,
-    since: datetime | None,
-    until: datetime | None,
+    since: date | None,
+    until: date | None,
     include_removed: bool,
     excel: bool,
 ) -> None:
@@ -123,8 +125,8 @@ def export(
         portal_ids=portal_ids,
         province_code=code,
         level=level,
-        since=_day(since),
-        until=_day(until),
+        since=since,
+        until=until,
         include_removed=include_removed,
     )
     with Archive(db) as archive:

@@ -7,7 +7,7 @@ in scraper/cli.py.
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +15,7 @@ import click
 
 from archive.normalize import vietnam_time
 
-from .cli_common import DAY, DEFAULT_DB, check_period, province_code
+from .cli_common import DEFAULT_DB, SINCE, UNTIL, check_period, province_code
 
 
 # (A query may open with a minus: "-bão" excludes, it is no option.)
@@ -24,8 +24,14 @@ from .cli_common import DAY, DEFAULT_DB, check_period, province_code
 @click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
 @click.option("--portal", "portal_id", help="Only this portal's articles.")
 @click.option("--province", help="Only portals of this province: code (01), slug (ha-noi) or name.")
-@click.option("--since", type=DAY, help="Published on or after this day (YYYY-MM-DD).")
-@click.option("--until", type=DAY, help="Published on or before this day (YYYY-MM-DD).")
+@click.option(
+    "--since",
+    type=SINCE,
+    help="Published on or after this day, month or year (YYYY-MM-DD, YYYY-MM, YYYY).",
+)
+@click.option(
+    "--until", type=UNTIL, help="Published on or before this day, or the end of this month or year."
+)
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 1000))
 @click.option("--json", "as_json", is_flag=True, help="JSON Lines; snippets mark hits <mark>.")
 def search(
@@ -33,8 +39,8 @@ def search(
     db: str,
     portal_id: str | None,
     province: str | None,
-    since: datetime | None,
-    until: datetime | None,
+    since: date | None,
+    until: date | None,
     limit: int,
     as_json: bool,
 ) -> None:
@@ -60,8 +66,8 @@ def search(
             query,
             portal=portal_id,
             province=code,
-            since=_day(since),
-            until=_day(until),
+            since=since.isoformat() if since else None,
+            until=until.isoformat() if until else None,
             limit=limit,
         )
     except sqlite3.OperationalError as exc:
@@ -78,10 +84,6 @@ def search(
             click.echo(f"   {mark_terminal(hit['snippet'])}")
     if not as_json:
         click.echo(f"{len(results)} result(s)", err=True)
-
-
-def _day(value: datetime | None) -> str | None:
-    return value.date().isoformat() if value is not None else None
 
 
 def _where(hit: dict[str, Any]) -> str:

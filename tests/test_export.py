@@ -195,6 +195,10 @@ def test_parquet_to_stdout(db: Path) -> None:
         (("--since", "2025-08-01"), {"c1"}),
         (("--until", "2025-06-30", "--include-removed"), {"b1", "b2"}),
         (("--province", "ha-noi", "--since", "2025-01-01"), {"a1", "a2"}),
+        # A month or a year, as the search page reads them: its first day, or its last.
+        (("--since", "2025-07", "--until", "2025-07"), {"a1", "a2"}),
+        (("--until", "2024", "--include-removed"), {"b1"}),
+        (("--since", "2025-8"), {"c1"}),
     ],
 )
 def test_filters(db: Path, args: tuple[str, ...], expected: set[str]) -> None:
@@ -220,6 +224,9 @@ def test_bad_arguments_are_reported(db: Path, tmp_path: Path) -> None:
         ["--db", str(db), "--format", "csv", "--since", "2025-02-01", "--until", "2025-01-01"],
     )
     assert reversed_days.exit_code == 2
+    not_a_day = runner.invoke(export, ["--db", str(db), "--format", "csv", "--since", "01/07/2025"])
+    assert not_a_day.exit_code == 2
+    assert "is no day, month or year" in not_a_day.stderr
 
 
 # Constant memory: 20,000 articles of ~2,000 characters are ~80 MB as Python strings; an

@@ -88,7 +88,13 @@ def test_a_day_export_refuses_is_refused(db_path: Path, option: str, day: str) -
     result = cli(db_path, option, day)
     assert result.returncode == 2
     assert f"Invalid value for '{option}'" in result.stderr
-    assert "does not match the format '%Y-%m-%d'" in result.stderr
+    assert "is no day, month or year (YYYY-MM-DD, YYYY-MM or YYYY)" in result.stderr
+
+
+def test_a_month_or_a_year_is_a_period_as_in_datasette(db_path: Path) -> None:
+    assert found(db_path, "--since", "2025-07") == found(db_path, "--since", "2025-07-01")
+    assert found(db_path, "--until", "2024") == found(db_path, "--until", "2024-12-31")
+    assert found(db_path, "--since", "2024", "--until", "2024") == ["nam-ngoai"]
 
 
 def test_since_after_until_is_refused(db_path: Path) -> None:
