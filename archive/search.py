@@ -19,7 +19,16 @@ from typing import Any
 
 from archive.places import province_key
 from archive.search_tags import period_bound, tag_filter, tags_of
-from archive.vietnamese import as_typed, fold, highlight_snippet, parse_query, query_terms
+from archive.vietnamese import (
+    WORD,
+    as_typed,
+    excluded_with_accents,
+    fold,
+    highlight_snippet,
+    holds_excluded,
+    parse_query,
+    query_terms,
+)
 
 SEARCH_TABLE = "articles_search"
 SEARCH_COLUMNS = ("title", "summary", "body", "byline")
@@ -81,8 +90,8 @@ TIERS = [(column, whole) for whole in (True, False) for column in ("title", "sum
 # search` resolves the same and refuses an unknown name first (scraper/cli_common.py).
 _LIMIT = f"min(max(cast(coalesce(nullif(:limit, ''), {DEFAULT_LIMIT}) as integer), 1), {MAX_LIMIT})"
 _NO_FILTER = (
-    "coalesce(:portal, '') || coalesce(:province, '') || coalesce(:since, '') "
-    "|| coalesce(:until, '') = ''"
+    "(coalesce(:portal, '') || coalesce(:province, '') || coalesce(:since, '') "
+    "|| coalesce(:until, '') = '' and not vnnews_excludes_as_typed(:q))"
 )
 _PROVINCES = """select code from admin_units
             where level = 'province' and (code = vnnews_province_key(:province)
@@ -98,6 +107,8 @@ _IN_PROVINCE = f"""(portals.province_code = vnnews_province_key(:province)
 _FILTERS = f"""exists (
         select 1 from articles join portals on portals.id = articles.portal_id
         where articles.rowid = {SEARCH_TABLE}.rowid & {ROWID_MASK}
+          and not vnnews_holds_excluded(:q, articles.title, articles.summary, articles.body,
+            articles.byline)
           and (coalesce(:portal, '') = '' or articles.portal_id = :portal)
           and (coalesce(:province, '') = '' or {_IN_PROVINCE})
           and (coalesce(:since, '') || coalesce(:until, '') = ''
@@ -164,17 +175,28 @@ order by vnnews_as_typed(:q, articles.title, articles.summary, articles.body) de
   ranked.tier, ranked.id desc"""
 
 
-def fts_query(query: str | None, whole: bool = False, columns: str | None = None) -> str:
+def fts_query(
+    query: str | None,
+    whole: bool = False,
+    columns: str | None = None,
+    typed_exclusions: bool = False,
+) -> str:
     """An FTS5 MATCH expression for a user's query: folded words, quoted, implicitly ANDed;
     a quoted part of the query stays a phrase; OR and NOT typed in capitals are FTS5's. Never
     an FTS5 syntax error. `whole`: the words of each alternative as one phrase, or no match
     when no alternative has two phrases to join (the other form finds the same). `columns`:
     an FTS5 column filter for the words sought ("title", "{title body}"); what NOT excludes
-    is excluded wherever in the article it stands."""
+    is excluded wherever in the article it stands. `typed_exclusions`: leave out what NOT
+    excludes with diacritics, which the caller excludes as typed (SEARCH_SQL does: the folded
+    index cannot tell "báo" from "bão"); the table's search box excludes it folded."""
     alternatives = parse_query(query)
     if not alternatives or (whole and all(len(a.phrases) == 1 for a in alternatives)):
         return NO_MATCH
     scope = f"{columns} : " if columns else ""
+    accented = [
+        [w for w in map(fold, WORD.findall(phrase)) if w]
+        for phrase in (excluded_with_accents(query) if typed_exclusions else ())
+    ]
     parts = []
     for alternative in alternatives:
         phrases = alternative.phrases
@@ -183,8 +205,10 @@ def fts_query(query: str | None, whole: bool = False, columns: str | None = None
         part = " ".join(map(_quoted, phrases))
         if scope or alternative.excluded:
             part = f"{scope}({part})"
-        if alternative.excluded:
-            excluded = " OR ".join(map(_quoted, alternative.excluded))
+        # (Those typed with diacritics are excluded as typed, by SEARCH_SQL's filter.)
+        unfolded = [p for p in alternative.excluded if p not in accented]
+        if unfolded:
+            excluded = " OR ".join(map(_quoted, unfolded))
             part = f"{part} NOT {_TEXT_COLUMNS} : ({excluded})"
         parts.append(part)
     return parts[0] if len(parts) == 1 else " OR ".join(f"({part})" for part in parts)
@@ -209,7 +233,7 @@ def fts_match(
     period is an error even when no article matches."""
     day_bound(since, last=False)
     day_bound(until, last=True)
-    expression = fts_query(query, bool(whole), column or _TEXT_COLUMNS)
+    expression = fts_query(query, bool(whole), column or _TEXT_COLUMNS, typed_exclusions=True)
     portals = json.loads(province_portals) if province_portals is not None else None
     tags = tag_filter(portal, since, until, portals)
     return f"({expression}) AND {tags}" if tags else expression
@@ -258,6 +282,13 @@ def register_functions(conn: sqlite3.Connection) -> None:
     conn.create_function("vnnews_snippet", -1, snippet, deterministic=True)
     conn.create_function("vnnews_as_typed", -1, as_typed, deterministic=True)
     conn.create_function("vnnews_day_bound", 2, day_bound, deterministic=True)
+    conn.create_function(
+        "vnnews_excludes_as_typed",
+        1,
+        lambda query: int(bool(excluded_with_accents(query))),
+        deterministic=True,
+    )
+    conn.create_function("vnnews_holds_excluded", -1, holds_excluded, deterministic=True)
     # Not deterministic: SQLite evaluates a deterministic call with constant arguments once,
     # before the statement runs, whatever CASE branch it stands in.
     conn.create_function("vnnews_unknown_province", 1, unknown_province)

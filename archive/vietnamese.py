@@ -253,6 +253,38 @@ def typed_with_accents(query: str | None) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=256)
+def excluded_with_accents(query: str | None) -> tuple[str, ...]:
+    """The phrases the query excludes (after NOT, or a minus) written with diacritics, NFC as
+    typed: "bão NOT báo" excludes the newspaper, not the storm, which the folded index cannot
+    tell apart (both are "bao"), so they are excluded as typed, not through the index."""
+    tokens = WORD.findall(unicodedata.normalize("NFC", query or ""))
+    folded = [fold(token) for token in tokens]
+    found: list[str] = []
+    for alternative in parse_query(query):
+        for phrase in alternative.excluded:
+            # (From the end: what is excluded is written after what is sought, "bão NOT báo".)
+            for start in reversed(range(len(folded) - len(phrase) + 1)):
+                if folded[start : start + len(phrase)] == phrase:
+                    typed = tokens[start : start + len(phrase)]
+                    if not all(word.isascii() for word in typed):
+                        found.append(" ".join(typed))
+                    break
+    return tuple(dict.fromkeys(found))
+
+
+def holds_excluded(query: str | None, *texts: str | None) -> int:
+    """1 when the texts hold a phrase the query excludes with its diacritics, written as typed
+    (either tone placement), else 0."""
+    phrases = excluded_with_accents(query)
+    if not phrases:
+        return 0
+    forms = [form for spellings in _as_typed_forms(phrases).values() for form in spellings]
+    return int(
+        any(text and any(_holds_word(text.lower(), form) for form in forms) for text in texts)
+    )
+
+
+@lru_cache(maxsize=256)
 def _as_typed_forms(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     """For each accented word (lower case, new tone placement), its spellings in lower case
     NFC: either tone placement (unify_tones)."""

@@ -118,7 +118,16 @@ QUERIES = [
 ]
 
 
-@pytest.mark.parametrize(("query", "expected"), QUERIES)
+# What NOT excludes, typed with its diacritics, is excluded as typed by the search (CLI and
+# canned query): "báo" and "bão" fold alike, and excluding the fold excluded everything.
+TYPED_EXCLUSIONS = [
+    ("bão NOT báo", {"bao-so-ba"}),
+    ("bao -báo", {"bao-so-ba"}),
+    ("bao -bão", {"quy-mot-cu", "bao-chi"}),
+]
+
+
+@pytest.mark.parametrize(("query", "expected"), QUERIES + TYPED_EXCLUSIONS)
 def test_cli(db_path: Path, query: str, expected: set[str]) -> None:
     assert slugs([r["url"] for r in cli_json(db_path, query)]) == expected
 
@@ -131,6 +140,13 @@ def test_datasette_search_box_and_canned_query(
     assert slugs([r["url"] for r in canned(server, query)]) == expected
     filtered = canned(server, query, since="2025", portal=PORTAL)
     assert slugs([r["url"] for r in filtered]) == {s for s in expected if s in RECENT}
+
+
+@pytest.mark.parametrize(("query", "expected"), TYPED_EXCLUSIONS)
+def test_the_canned_query_excludes_as_typed_too(
+    server: httpx.Client, query: str, expected: set[str]
+) -> None:
+    assert slugs([r["url"] for r in canned(server, query)]) == expected
 
 
 def test_a_query_of_exclusions_alone_matches_nothing_and_never_errors(db_path: Path) -> None:
