@@ -29,7 +29,9 @@ ARTICLE_COLUMNS = {
     "portal_id": "Portal the article was collected from (see the portals table).",
     "title": "Headline as published.",
     "published_at": "Publication time as ISO 8601 in Vietnam time (+07:00); empty if unknown. "
-    "Its day is substr(published_at, 1, 10): SQLite's date() would give the UTC day.",
+    "Its day is substr(published_at, 1, 10): SQLite's date() would give the UTC day. A time "
+    "compares as text: to keep a whole last day, filter published_at < the next day (not <= "
+    "the day), or use articles_by_unit's published_day.",
     "published_text": "Publication date exactly as printed on the page, before parsing.",
     "published_precision": "How precise published_at is: 'minute', or 'day' when the page "
     "gives only a date; empty if unknown.",
