@@ -201,6 +201,18 @@ def test_a_canned_query_s_page_is_named_by_its_title_not_its_sql(
     assert "select" not in server.get("/archive/health").text.split("</title>")[0].lower()
 
 
+def test_an_article_s_page_is_named_by_its_headline(server: httpx.Client) -> None:
+    from datasette.utils import tilde_encode
+
+    page = server.get(f"/archive/articles/{tilde_encode(CASHLESS_URL)}").text
+    head = page.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert head.strip() == "Đưa thanh toán số đến các chợ truyền thống · archive"
+    history = page.split('class="vnnews-history"><a href="', 1)[1].split('"', 1)[0]
+    assert history.startswith("/archive/article_history?url=")
+    rows = server.get(history.replace("article_history?", "article_history.json?_shape=objects&"))
+    assert rows.json()["rows"] and rows.json()["rows"][0]["version"] == 1
+
+
 @pytest.mark.parametrize("query", ["", '"', "AND OR NOT", "title:(x"])
 def test_search_query_survives_odd_input(server: httpx.Client, query: str) -> None:
     response = server.get("/archive/search.json", params={"q": query, "_shape": "objects"})
