@@ -60,6 +60,16 @@ def test_stray_invalid_bytes_keep_the_page_utf8():
     assert "1 invalid UTF-8 byte sequence(s) read as cp1252" in article.warnings
 
 
+def test_stray_nul_bytes_are_left_out_not_a_reason_to_refuse_the_page():
+    """A broken database export leaves a few NULs in the text: the page is still one."""
+    body = SEED.index("<body")
+    page = (SEED[:body] + "\x00" + SEED[body:].replace("</p>", "\x00</p>", 2)).encode("utf-8")
+    article = extract_article(page, URL)
+    assert article.title == TITLE
+    assert "\x00" not in article.body
+    assert "NUL characters in the page left out" in article.warnings
+
+
 def test_truncated_page_is_read_and_says_so():
     cut = SEED[: SEED.index("Dịp này")]
     article = extract_article(cut, URL)

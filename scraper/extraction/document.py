@@ -19,6 +19,9 @@ from .urls import resolve_url
 # Pages beyond this are not news articles (scanned PDFs inlined as base64, runaway CMS output);
 # parsing them would cost seconds and memory for nothing.
 MAX_HTML_CHARS = 8_000_000
+# A page whose start is NULs at least one character in this many is a binary file (UTF-16
+# without a byte-order mark has one every other character), not a page with stray NULs.
+MAX_NUL_SHARE = 8
 # A file inlined in the page ("data:image/png;base64,iVBOR…"), long enough to matter.
 _INLINE_DATA = re.compile(r"data:[\w.+/-]*(?:;[\w=.-]+)*;base64,[A-Za-z0-9+/=\s]{256,}")
 
@@ -130,8 +133,13 @@ def load_document(html: str | bytes, url: str, content_type: str | None = None) 
         text = html
     if not text or text.isspace():  # (text.strip() would copy the whole page)
         raise NotAnArticle("empty_page", "the page is empty")
-    if "\x00" in text[:2048]:
-        raise NotAnArticle("not_html", "the content is binary, not HTML")
+    if "\x00" in text:
+        head = text[:4096]
+        if head.count("\x00") * MAX_NUL_SHARE > len(head):
+            raise NotAnArticle("not_html", "the content is binary, not HTML")
+        # A few stray NULs (a broken database export): no character of the text, dropped.
+        text, utf8 = text.replace("\x00", ""), None
+        warnings.append("NUL characters in the page left out")
     if "<" not in text[:4096]:
         raise NotAnArticle("not_html", "no HTML markup found")
     truncated = _looks_truncated(text)  # (as served: a cut made below is not the server's)
