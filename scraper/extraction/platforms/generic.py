@@ -106,11 +106,14 @@ def _container_of(element: HtmlElement) -> HtmlElement | None:
 
 
 def _wraps_one(element: HtmlElement) -> bool:
-    """A box around a single block and nothing else."""
+    """A box around a single block and nothing else. (Not len(element): lxml counts the
+    children one by one, and a text of thousands of paragraphs asks this of each.)"""
+    first = next(iter(element), None)
     return (
-        len(element) == 1
+        first is not None
+        and first.getnext() is None
         and not (element.text or "").strip()
-        and not (element[0].tail or "").strip()
+        and not (first.tail or "").strip()
     )
 
 
