@@ -70,6 +70,32 @@ def test_stray_nul_bytes_are_left_out_not_a_reason_to_refuse_the_page():
     assert "NUL characters in the page left out" in article.warnings
 
 
+def test_dotnet_blank_dates_and_runaway_json_ld_give_no_date_never_an_exception():
+    """.NET writes an unset date as 0001-01-01 (before year 1 at UTC once its +07:00 is
+    taken away); a generator nests JSON-LD a thousand deep. Neither is an error of the page."""
+    blank = "0001-01-01T00:00:00+07:00"
+    head = (
+        f"<meta property='article:published_time' content='{blank}'>"
+        '<script type="application/ld+json">' + "[" * 1500 + "]" * 1500 + "</script>"
+        f'<script type="application/ld+json">{{"@type": "NewsArticle", "datePublished": '
+        f'"{blank}"}}</script>'
+    )
+    page = SEED.replace("</head>", head + "</head>").encode("utf-8")
+    article = extract_article(page, URL)
+    assert article.title == TITLE
+    assert article.published_at == "2022-07-23T15:42:00+07:00"  # the page's own dateline
+    listing = (
+        "<html><body><ul>"
+        + "".join(
+            f"<li><a href='/tin-tuc/hoi-nghi-so-ket-cong-tac-{n}.html'>Hội nghị sơ kết công tác "
+            f"quý {n}</a> <time datetime='{blank}'>{blank}</time></li>"
+            for n in range(1, 6)
+        )
+        + "</ul></body></html>"
+    )
+    assert len(parse_listing(listing.encode(), URL).article_urls) == 5
+
+
 def test_truncated_page_is_read_and_says_so():
     cut = SEED[: SEED.index("Dịp này")]
     article = extract_article(cut, URL)

@@ -95,3 +95,30 @@ def test_max_pages_stops_paging():
     requests = list(spider.parse_listing(_listing_response(), section=SECTION, page=1))
     assert all(r.callback == spider.parse_article for r in requests)
     assert len(requests) == 20
+
+
+def test_an_extractor_error_on_a_listing_page_fails_its_walk_counted_not_silently(
+    monkeypatch: pytest.MonkeyPatch,
+):
+    """An exception out of the listing reader (a bug met on one odd page) ends that section's
+    walk as a failed listing page, counted and logged, as an article's does: it escaped as a
+    Scrapy spider error, and nothing recorded that the section was never read."""
+    import scraper.spiders.portal as portal_module
+
+    def broken(adapter: object, doc: object) -> None:
+        raise OverflowError("date value out of range")
+
+    monkeypatch.setattr(portal_module, "read_listing", broken)
+    crawler = get_crawler(PortalSpider)
+    spider = PortalSpider.from_crawler(crawler, start_urls=SECTION)
+    response = HtmlResponse(
+        url=SECTION,
+        body=b"<html><body><ul><li><a href='/tin/1'>Tin</a></li></ul></body></html>",
+        encoding="utf-8",
+        request=Request(SECTION),
+    )
+    assert list(spider.parse_listing(response, section=SECTION, page=1)) == []
+    stats = crawler.stats.get_stats()
+    assert stats["vnnews/listing_failed/extractor_error"] == 1
+    assert stats["vnnews/listing_failed_pages"][0]["reason"] == "extractor_error"
+    assert stats["vnnews/listing_stop"] == "listing-failed"

@@ -686,9 +686,11 @@ def _make_datetime(
     year, month, day = (int(part) for part in ymd)
     try:
         value = datetime(year, month, day, *clock, tzinfo=tzinfo)
-    except ValueError:  # 31/02, month 13, day 0, ...
+        return value.astimezone(TZ)
+    except (ValueError, OverflowError):
+        # 31/02, month 13, day 0; or beyond datetime's range in Vietnam's time (.NET's blank
+        # date, "0001-01-01T00:00:00+07:00", is before year 1 in UTC+7 … at UTC).
         return None
-    return value.astimezone(TZ)
 
 
 def _dateline(value: datetime, text: str) -> Dateline:

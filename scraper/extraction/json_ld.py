@@ -39,19 +39,25 @@ def _nodes(doc: Document) -> Iterator[dict[str, Any]]:
             continue
         try:
             data = json.loads(script.text or "")
-        except ValueError:
-            continue  # broken JSON (a template's stray comma): nothing declared
+        except (ValueError, RecursionError):
+            continue  # broken JSON (a template's stray comma, runaway nesting): nothing declared
         yield from _flatten(data)
 
 
-def _flatten(data: Any) -> Iterator[dict[str, Any]]:
+# How deep declarations are looked for: lists of graphs of lists, as generators write them.
+MAX_DEPTH = 8
+
+
+def _flatten(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
+    if depth > MAX_DEPTH:
+        return
     if isinstance(data, list):
         for item in data:
-            yield from _flatten(item)
+            yield from _flatten(item, depth + 1)
     elif isinstance(data, dict):
         yield data
         if "@graph" in data:
-            yield from _flatten(data["@graph"])
+            yield from _flatten(data["@graph"], depth + 1)
 
 
 def _types(node: dict[str, Any]) -> set[str]:

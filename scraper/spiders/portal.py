@@ -307,7 +307,13 @@ class PortalSpider(scrapy.Spider):
         adapter = (
             get_platform(self.forced_platform) if self.forced_platform else detect(doc).platform
         )
-        listing = read_listing(adapter, doc)
+        try:
+            listing = read_listing(adapter, doc)
+        except Exception:  # an extractor bug: this section's walk fails, said and counted
+            logger.exception("listing page could not be read (extractor error): %s", response.url)
+            self._count("listing_failed/extractor_error")
+            self._walk_failed(section, page, response.url, "extractor_error")
+            return
         site = self._site(section)
         shown = [u for u in listing.article_urls if self._site(u) == site]
         if not shown:
