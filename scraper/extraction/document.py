@@ -31,8 +31,10 @@ def _parser(**options: str) -> etree.HTMLParser:
     calls back into Python for every element proxy, ~7% of extraction time. (Form and input
     elements lose their special classes, which extraction never uses.) No table of id
     attributes either: only XPath's id() and getElementById would read it, and ids are looked
-    up through the document's memo."""
-    parser = etree.HTMLParser(collect_ids=False, **options)
+    up through the document's memo. Comments are no text: left out at once (libxml2's XPath
+    reads the text between thousands of them in quadratic time). huge_tree: pages nested
+    deeper than 256 levels (a <font> left open on every line) are read to 2,048."""
+    parser = etree.HTMLParser(collect_ids=False, remove_comments=True, huge_tree=True, **options)
     parser.set_element_class_lookup(
         etree.ElementDefaultClassLookup(
             element=lxml.html.HtmlElement,
@@ -151,17 +153,21 @@ def load_document(html: str | bytes, url: str, content_type: str | None = None) 
     if len(text) > MAX_HTML_CHARS:
         warnings.append(f"page truncated to {MAX_HTML_CHARS} characters before parsing")
         text = text[:MAX_HTML_CHARS]
+    parser = _UTF8_PARSER if utf8 is not None else _PARSER
     try:
-        if utf8 is not None:
-            tree = lxml.html.document_fromstring(utf8, parser=_UTF8_PARSER)
-        else:
-            tree = lxml.html.document_fromstring(text, parser=_PARSER)
+        tree = lxml.html.document_fromstring(utf8 if utf8 is not None else text, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         # lxml refuses str input carrying an XML encoding declaration; bytes are accepted.
+        parser = _UTF8_PARSER
         try:
-            tree = lxml.html.document_fromstring(text.encode("utf-8"), parser=_UTF8_PARSER)
+            tree = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
         except (etree.ParserError, ValueError):
             raise NotAnArticle("unparsable_html", str(exc)) from exc
+    cut = parser.error_log.last_error
+    if cut is not None and cut.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT:
+        # Elements left open on every line (old editors' <font>) nest the page past the
+        # parser's depth (2,048 levels with huge_tree; 256 without): it reads no further.
+        warnings.append(f"the page is read only up to where it nests too deep ({cut.message})")
     if "amp" in tree.attrib or "⚡" in tree.attrib:
         # AMP pages (<html amp>, <html ⚡>) show their pictures as <amp-img>: read as the
         # <img> they stand for. (Asked of the root's attributes: a search of the page's

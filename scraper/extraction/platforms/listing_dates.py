@@ -47,7 +47,9 @@ def listed_dates(doc: Document, article_urls: list[str]) -> dict[str, str]:
     for _, url, text in links:
         if url in wanted and len(text) > len(longest.get(url, "")):
             longest[url] = text
-    titles = set(longest.values())
+    # (Only those that hold a day: each candidate line is checked against them all, and a
+    # list of thousands of items made that quadratic.)
+    titles = {title for title in longest.values() if _HOLDS_A_DAY.search(title)}
     dates: dict[str, str] = {}
     for anchor, url, _ in links:
         if url in wanted and url not in dates:
@@ -55,6 +57,10 @@ def listed_dates(doc: Document, article_urls: list[str]) -> dict[str, str]:
             if found:
                 dates[url] = found
     return dates
+
+
+# A day written in a title, as numbers or with its month in words ("ngày 14/3", "14 tháng 3").
+_HOLDS_A_DAY = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}|tháng\s+\d{1,2}", re.IGNORECASE)
 
 
 def _links(doc: Document) -> list[tuple[HtmlElement, str, str]]:
