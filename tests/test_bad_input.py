@@ -118,6 +118,24 @@ def test_a_page_nested_beyond_the_parser_s_depth_says_it_is_read_only_so_far():
     assert not load_document(SEED.encode("utf-8"), URL).warnings
 
 
+def test_a_utf8_template_around_a_long_legacy_font_text_stays_utf8():
+    """A migrated article: the template, title and lead in UTF-8, a long text still in TCVN3
+    bytes. More invalid sequences than valid letters, yet dozens of three-byte UTF-8 letters
+    (ạ, ấ, ệ: no accident of 8-bit bytes) say the page is UTF-8: its title is not garbled."""
+    from scraper.extraction.legacy_fonts import TCVN3_TO_UNICODE
+
+    to_tcvn3 = str.maketrans({u: legacy for legacy, u in TCVN3_TO_UNICODE.items()})
+    text = "phường tổ chức hội nghị tổng kết công tác vệ sinh môi trường năm nay. " * 60
+    legacy = text.translate(to_tcvn3).encode("cp1252", errors="replace")
+    raw = SEED.encode("utf-8")
+    at = raw.index("<p>Chiều ngày 22/7/2022".encode())  # the text's first paragraph
+    page = raw[:at] + b"<p>" + legacy + b"</p>" + raw[at:]
+    article = extract_article(page, URL)
+    assert article.title == TITLE
+    assert "hội nghị tổng kết công tác" in article.body
+    assert any("invalid UTF-8 byte sequence(s) read as cp1252" in w for w in article.warnings)
+
+
 def test_truncated_page_is_read_and_says_so():
     cut = SEED[: SEED.index("Dịp này")]
     article = extract_article(cut, URL)

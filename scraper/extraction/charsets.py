@@ -85,12 +85,19 @@ def decode_page(body: bytes, content_type: str | None) -> tuple[str, str | None,
     return text, None, exact
 
 
+# (Among 51 pages of 8-bit text, legacy fonts and Windows-1258, at most 3 such sequences.)
+MIN_THREE_BYTE_LETTERS = 20
+
+
 def _not_utf8(body: bytes, replaced: str, encoding: str) -> tuple[str, str]:
     """A page declared (or assumed) UTF-8 that is not valid UTF-8 (`replaced`: its reading
     with U+FFFD for every invalid sequence)."""
     invalid = replaced.count("\ufffd")
     valid = sum(1 for ch in replaced if ord(ch) > 0x7F) - invalid
-    if 4 * valid >= invalid:
+    # Letters of three UTF-8 bytes (ạ, ấ, ệ, most Vietnamese ones) are rarely an accident of
+    # 8-bit bytes: a UTF-8 template full of them around a long TCVN3 text is still UTF-8.
+    three_bytes = sum(1 for ch in replaced if "\u0800" <= ch < "\ufffd")
+    if 4 * valid >= invalid or three_bytes >= MIN_THREE_BYTE_LETTERS:
         # Mostly UTF-8 (a TCVN3 paragraph pasted into a UTF-8 template, a Word quote): its
         # UTF-8 stays, its other bytes are read as 8-bit text (the legacy-font check then
         # converts the TCVN3 or VNI among them). An 8-bit page has a handful of byte pairs
