@@ -369,13 +369,15 @@ def test_hidden_text_and_pictures_on_the_editor_s_computer_are_not_the_article_s
         "<span style='display:none;mso-hide:all'>ghi chú của người soạn</span></p>"
         "<p><img src='file:///C:/Users/ADMIN/AppData/Local/Temp/msohtmlclip1/01/clip_image002.jpg'"
         " width='600' height='400'></p>"
-        "<p><img src='/uploads/ra-quan.jpg' width='600' height='400'></p></div></div>"
+        "<p><img src='/uploads/ra-quan.jpg' width='600' height='400'></p>"
+        "<p><img src='about:blank' data-src='/uploads/lazy.jpg' width='600'></p></div></div>"
     )
     article = extract(page(main, "Xã ra quân tổng vệ sinh môi trường"))
     assert article.body.endswith("Buổi ra quân kết thúc lúc 11 giờ cùng ngày.")
     assert "xã Phú Cường" not in article.body and "ghi chú" not in article.body
     assert [image.url for image in article.images] == [
-        "https://xaphucuong.example.gov.vn/uploads/ra-quan.jpg"
+        "https://xaphucuong.example.gov.vn/uploads/ra-quan.jpg",
+        "https://xaphucuong.example.gov.vn/uploads/lazy.jpg",  # (src a placeholder)
     ]
 
 

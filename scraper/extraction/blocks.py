@@ -220,9 +220,10 @@ def noisy_attributes(classes: str | None, ident: str | None) -> bool:
 # --- images and attachments ------------------------------------------------------------------
 
 
-# Picture addresses nobody can fetch: a placeholder inlined, or a file on the editor's own
+# Picture addresses nobody can fetch: a placeholder ("data:…", "about:blank", lazy-loading
+# themes' "javascript:void(0)", the file in data-src), or a file on the editor's own
 # computer, as Word leaves a pasted picture ("file:///C:/Users/…/msohtmlclip1/01/clip_image002").
-_NO_PICTURE_ADDRESS = ("data:", "file:", "FILE:")
+_NO_PICTURE_ADDRESS = ("data:", "file:", "FILE:", "about:", "javascript:")
 
 
 def _image_src(img: HtmlElement) -> str | None:
