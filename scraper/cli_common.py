@@ -39,6 +39,15 @@ class PeriodBound(click.ParamType):
 
 SINCE = PeriodBound(last=False)
 UNTIL = PeriodBound(last=True)
+# The two options, as every command that selects articles by their day takes them.
+since_option = click.option(
+    "--since",
+    type=SINCE,
+    help="Published on or after this day, month or year (YYYY-MM-DD, YYYY-MM, YYYY).",
+)
+until_option = click.option(
+    "--until", type=UNTIL, help="Published on or before this day, or the end of this month or year."
+)
 
 
 def province_code(province: str | None) -> str | None:

@@ -19,7 +19,7 @@ from typing import IO, Any
 
 import click
 
-from .cli_common import DEFAULT_DB, SINCE, UNTIL, check_period, province_code
+from .cli_common import DEFAULT_DB, check_period, province_code, since_option, until_option
 from .registry.portals import LEVELS
 
 
@@ -56,14 +56,8 @@ def _text_output(output: str) -> Iterator[IO[str]]:
     "portals of its units of the time.",
 )
 @click.option("--level", type=click.Choice(LEVELS), help="Tier of the portal's unit.")
-@click.option(
-    "--since",
-    type=SINCE,
-    help="Published on or after this day, month or year (YYYY-MM-DD, YYYY-MM, YYYY).",
-)
-@click.option(
-    "--until", type=UNTIL, help="Published on or before this day, or the end of this month or year."
-)
+@since_option
+@until_option
 @click.option("--include-removed", is_flag=True, help="Also articles taken down by the portal.")
 @click.option(
     "--excel",

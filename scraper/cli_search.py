@@ -15,7 +15,7 @@ import click
 
 from archive.normalize import vietnam_time
 
-from .cli_common import DEFAULT_DB, SINCE, UNTIL, check_period, province_code
+from .cli_common import DEFAULT_DB, check_period, province_code, since_option, until_option
 
 
 # (A query may open with a minus: "-bão" excludes, it is no option.)
@@ -24,14 +24,8 @@ from .cli_common import DEFAULT_DB, SINCE, UNTIL, check_period, province_code
 @click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
 @click.option("--portal", "portal_id", help="Only this portal's articles.")
 @click.option("--province", help="Only portals of this province: code (01), slug (ha-noi) or name.")
-@click.option(
-    "--since",
-    type=SINCE,
-    help="Published on or after this day, month or year (YYYY-MM-DD, YYYY-MM, YYYY).",
-)
-@click.option(
-    "--until", type=UNTIL, help="Published on or before this day, or the end of this month or year."
-)
+@since_option
+@until_option
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 1000))
 @click.option("--json", "as_json", is_flag=True, help="JSON Lines; snippets mark hits <mark>.")
 def search(
