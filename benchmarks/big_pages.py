@@ -47,6 +47,13 @@ SHAPES: dict[str, Callable[[int], bytes]] = {
     ),
     "line breaks": lambda n: page("<p>" + "<br>".join(f"{SENTENCE} {i}." for i in range(n))),
     "comments": lambda n: page("<p>" + "".join(f"chữ {i} <!-- c --> " for i in range(n))),
+    "page-builder blocks": lambda n: page(
+        "".join(
+            f"<div class='ce-block'><div class='ce-block__content'><div class='ce-paragraph'>"
+            f"{SENTENCE} {i}.</div></div></div>"
+            for i in range(n)
+        )
+    ),
     "table rows": lambda n: page(
         "<table>" + "".join(f"<tr><td>{i}</td><td>{SENTENCE}</td></tr>" for i in range(n))
     ),

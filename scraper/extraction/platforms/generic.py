@@ -117,7 +117,9 @@ def _wraps_one(element: HtmlElement) -> bool:
     )
 
 
-def _box_of_alike_blocks(wrapper: HtmlElement) -> HtmlElement:
+def _box_of_alike_blocks(
+    wrapper: HtmlElement, counted: dict[tuple[HtmlElement, object], int]
+) -> HtmlElement:
     """Where a paragraph alone in its box votes: the box holding its box and others alike when
     each paragraph has boxes of its own (Editor.js: `ce-block > ce-block__content >
     ce-paragraph`, a page builder's blocks), else its own box. A lone lead or byline in a
@@ -129,8 +131,10 @@ def _box_of_alike_blocks(wrapper: HtmlElement) -> HtmlElement:
     if box is None:
         return wrapper
     kind = _block_kind(outer)
-    alike = sum(1 for block in box if _block_kind(block) == kind)
-    return box if alike >= MIN_ALIKE_BLOCKS else wrapper
+    key = (box, (kind[0], tuple(kind[1])))
+    if key not in counted:  # (once a box: an Editor.js text asks it of each of its blocks)
+        counted[key] = sum(1 for block in box if _block_kind(block) == kind)
+    return box if counted[key] >= MIN_ALIKE_BLOCKS else wrapper
 
 
 def _block_kind(element: HtmlElement) -> tuple[object, list[str]]:
@@ -184,6 +188,7 @@ def _score_containers(doc: Document, teaser_box: TeaserBoxes) -> HtmlElement | N
     # them, which spares reading both attributes of every other paragraph.
     attributed = {element for element, _ in doc.memo.valued("class")}
     attributed.update(element for element, _ in doc.memo.valued("id"))
+    alike_counts: dict[tuple[HtmlElement, object], int] = {}
     for para in doc.tree.iter(*PARAGRAPH_TAGS):
         if para in attributed and is_noise(para):
             continue
@@ -204,7 +209,7 @@ def _score_containers(doc: Document, teaser_box: TeaserBoxes) -> HtmlElement | N
         value = paragraph_vote(text)
         parent = _container_of(para)
         if parent is not None and _wraps_one(parent):
-            parent = _box_of_alike_blocks(parent)
+            parent = _box_of_alike_blocks(parent, alike_counts)
         if parent is None and _text_cell(para):
             # A table layout's cell holding the text itself, its paragraphs split by <br>:
             # the cell is the box, and each of those paragraphs votes for it.
