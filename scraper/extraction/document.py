@@ -32,9 +32,10 @@ def _parser(**options: str) -> etree.HTMLParser:
     elements lose their special classes, which extraction never uses.) No table of id
     attributes either: only XPath's id() and getElementById would read it, and ids are looked
     up through the document's memo. Comments are no text: left out at once (libxml2's XPath
-    reads the text between thousands of them in quadratic time). huge_tree: pages nested
-    deeper than 256 levels (a <font> left open on every line) are read to 2,048."""
-    parser = etree.HTMLParser(collect_ids=False, remove_comments=True, huge_tree=True, **options)
+    reads the text between thousands of them in quadratic time). (Not huge_tree: it reads
+    pages nested past 256 levels on to 2,048, but elements left open on every line then hold
+    each other's text, and reading it cost seconds a page; the page says where it stops.)"""
+    parser = etree.HTMLParser(collect_ids=False, remove_comments=True, **options)
     parser.set_element_class_lookup(
         etree.ElementDefaultClassLookup(
             element=lxml.html.HtmlElement,
@@ -166,7 +167,7 @@ def load_document(html: str | bytes, url: str, content_type: str | None = None) 
     cut = parser.error_log.last_error
     if cut is not None and cut.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT:
         # Elements left open on every line (old editors' <font>) nest the page past the
-        # parser's depth (2,048 levels with huge_tree; 256 without): it reads no further.
+        # parser's depth (256 levels): it reads no further, and the article says so.
         warnings.append(f"the page is read only up to where it nests too deep ({cut.message})")
     if "amp" in tree.attrib or "⚡" in tree.attrib:
         # AMP pages (<html amp>, <html ⚡>) show their pictures as <amp-img>: read as the
