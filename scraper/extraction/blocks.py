@@ -623,6 +623,7 @@ def paragraphs(root: HtmlElement, skip: set[HtmlElement] | None = None) -> list[
     for event, el in walker:
         tag = el.tag
         if event == "start":
+            style = el.get("style") if isinstance(tag, str) else None
             if el is not root:
                 # is_noise(el), written out.
                 if not isinstance(tag, str) or tag in SKIP_TAGS or el in skip:
@@ -634,7 +635,6 @@ def paragraphs(root: HtmlElement, skip: set[HtmlElement] | None = None) -> list[
                     walker.skip_subtree()
                     skipped = el
                     continue
-                style = el.get("style")
                 if style and _HIDDEN.search(style) and _hidden_aside(el, root):
                     walker.skip_subtree()
                     skipped = el
@@ -653,7 +653,6 @@ def paragraphs(root: HtmlElement, skip: set[HtmlElement] | None = None) -> list[
                 owners.append(el)
             elif tag == "br" and pieces:
                 flush()
-            style = el.get("style")
             if style:
                 b = tag in BOLD_TAGS or _BOLD_STYLE.search(style) is not None
                 i = tag in ITALIC_TAGS or _ITALIC_STYLE.search(style) is not None
