@@ -107,13 +107,15 @@ _IN_PROVINCE = f"""(portals.province_code = vnnews_province_key(:province)
 _FILTERS = f"""exists (
         select 1 from articles join portals on portals.id = articles.portal_id
         where articles.rowid = {SEARCH_TABLE}.rowid & {ROWID_MASK}
-          and not vnnews_holds_excluded(:q, articles.title, articles.summary, articles.body,
-            articles.byline)
           and (coalesce(:portal, '') = '' or articles.portal_id = :portal)
           and (coalesce(:province, '') = '' or {_IN_PROVINCE})
           and (coalesce(:since, '') || coalesce(:until, '') = ''
             or (articles.published_at >= coalesce(vnnews_day_bound(:since, 0), '0')
-              and articles.published_at < coalesce(vnnews_day_bound(:until, 1), '9') || 'z')))"""
+              and articles.published_at < coalesce(vnnews_day_bound(:until, 1), '9') || 'z'))
+          -- (Last, and only for a query that excludes words as typed, as it reads the texts.)
+          and (not vnnews_excludes_as_typed(:q)
+            or not vnnews_holds_excluded(:q, articles.title, articles.summary, articles.body,
+              articles.byline)))"""
 # The portals of the province filter, as a JSON list for the tags (NULL without the filter).
 # A province that is neither a unit of admin_units nor the code of some portal is an error
 # (vnnews_unknown_province raises), as in `vnnews search`: an empty page would read as "no
