@@ -40,10 +40,6 @@ def text_pieces(element: HtmlElement) -> list[str]:
     if not isinstance(element.tag, str):
         return list(element.itertext())
     size = len(element)
-    if size > MAX_XPATH_CHILDREN:
-        # (libxml2's node set grows in quadratic time over tens of thousands of nodes: a
-        # paragraph of words and comments interleaved took seconds.)
-        return list(element.itertext())
     if size > 3:
         return _TEXT_NODES(element)
     for child in element if size else ():  # (a loop: any() of a generator costs more here)
@@ -60,4 +56,3 @@ def text_pieces(element: HtmlElement) -> list[str]:
 
 
 _TEXT_NODES = etree.XPath("descendant::text()", smart_strings=False)
-MAX_XPATH_CHILDREN = 1000
