@@ -386,3 +386,36 @@ def test_a_reporters_line_printed_over_the_text_is_the_byline(line, inside, auth
     assert article.authors == authors
     assert article.byline is not None and article.byline.endswith(authors[-1])
     assert article.body.startswith("Sáng Chủ nhật, hơn ba trăm đoàn viên")
+
+
+_WORD_NOTE = (
+    "<div style='mso-element:footnote-list'><hr align='left' size='1' width='33%'>"
+    "<div style='mso-element:footnote' id='ftn1'><p class='MsoFootnoteText'>"
+    "<a href='#_ftnref1' name='_ftn1'>[1]</a> Tổ dân phố số 4 cũ, nay sáp nhập vào tổ số 2.</p>"
+    "</div></div>"
+)
+
+
+@pytest.mark.parametrize(
+    ("notes", "note_text"),
+    [
+        # Word's footnotes as it saves them to HTML, under the byline.
+        (_WORD_NOTE, "[1] Tổ dân phố số 4 cũ, nay sáp nhập vào tổ số 2."),
+        ("<p>(*) Tên bài do Ban biên tập đặt.</p>", "(*) Tên bài do Ban biên tập đặt."),
+        (
+            "<p>[1] Kế hoạch số 12/KH-UBND.</p><p>[2] Công văn số 305/UBND-VP.</p>",
+            "[1] Kế hoạch số 12/KH-UBND.\n\n[2] Công văn số 305/UBND-VP.",
+        ),
+    ],
+)
+def test_footnotes_under_the_byline_stay_text_after_it(notes, note_text):
+    article = _extract(RIGHT.format("<b>Ngọc Ánh</b>") + notes)
+    assert (article.byline, article.authors) == ("Ngọc Ánh", ["Ngọc Ánh"])
+    assert article.body.endswith(_LAST + "\n\n" + note_text)
+
+
+def test_news_item_opened_by_an_asterisk_after_a_name_is_no_footnote():
+    """A roundup's next item ("* Cùng ngày, …") is text: the name above it stays text too."""
+    article = _extract("<p>Ngọc Ánh</p><p>* Cùng ngày, phường tổ chức tập huấn phòng cháy.</p>")
+    assert article.byline is None
+    assert article.body.endswith("Ngọc Ánh\n\n* Cùng ngày, phường tổ chức tập huấn phòng cháy.")

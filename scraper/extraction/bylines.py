@@ -358,12 +358,39 @@ def _credits_cut(body: list[Block]) -> list[Block]:
     return body[:end]
 
 
+# A note under the text: "[1] …" (Word's footnotes, as it exports them) or "(*) …". (Not a bare
+# "* …": it opens the next item of a news roundup.)
+FOOTNOTE = re.compile(r"^(?:\[\d{1,3}\]|\(\*{1,3}\))\s*\w")
+MAX_FOOTNOTES = 10
+
+
+def _trailing_notes(blocks: list[Block]) -> int:
+    """How many of the last paragraphs are footnotes."""
+    count = 0
+    while (
+        count < min(MAX_FOOTNOTES, len(blocks) - 1)
+        and FOOTNOTE.match(blocks[-1 - count].text) is not None
+    ):
+        count += 1
+    return count
+
+
 def find_byline(blocks: list[Block], *, loose: bool = True) -> BylineResult:
     """Take the byline out of the last paragraphs.
 
     `loose` also accepts a plain short name as last paragraph, for layouts where the byline
     carries no markup; platform adapters that know their byline markup pass False.
+    Footnotes under the byline stay in the text, after it.
     """
+    if notes := _trailing_notes(blocks):
+        found = _byline_above(blocks[:-notes], loose=loose)
+        if found.byline is not None:
+            return BylineResult(found.byline, [*found.blocks, *blocks[-notes:]])
+        return BylineResult(None, blocks)
+    return _byline_above(blocks, loose=loose)
+
+
+def _byline_above(blocks: list[Block], *, loose: bool) -> BylineResult:
     for back in range(1, min(5, len(blocks)) + 1):
         index = len(blocks) - back
         block = blocks[index]
