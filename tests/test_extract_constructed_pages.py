@@ -1272,6 +1272,65 @@ def test_attachment_links_that_only_say_download_take_their_rows_name():
     ]
 
 
+@pytest.mark.parametrize(
+    "link",
+    [
+        # Phoca Download (Joomla): a script serves the file; the link only says "Tải về".
+        "<a href='/index.php/component/phocadownload/category/3?download={n}:tb-{n}'>Tải về</a>",
+        # The HTML5 download attribute says it is a file, whatever its address.
+        "<a href='/van-ban/tep?id={n}' download>Xem</a>",
+    ],
+)
+def test_a_table_listing_files_is_read_as_attachments_not_text(link):
+    table = (
+        "<p>Tải về:</p><table class='table table-bordered'>"
+        "<tr><th>STT</th><th>Tên văn bản</th><th></th></tr>"
+        f"<tr><td>1</td><td>Thông báo tuyển dụng công chức</td><td>{link.format(n=41)}</td></tr>"
+        f"<tr><td>2</td><td>Mẫu đơn đăng ký dự tuyển</td><td>{link.format(n=42)}</td></tr>"
+        "</table>"
+    )
+    main = (
+        "<div class='bai-viet'><h1>Đối thoại về nạo vét kênh thủy lợi</h1>"
+        f"<p class='ngay'>12/03/2020 08:00</p><div class='chi-tiet'>{_BODY}{table}</div></div>"
+    )
+    article = extract_article(_page(main), URL)
+    assert [a.title for a in article.attachments] == [
+        "Thông báo tuyển dụng công chức",
+        "Mẫu đơn đăng ký dự tuyển",
+    ]
+    assert article.body.endswith("bố trí lối đi tạm cho học sinh.")
+
+
+def test_a_short_notice_in_a_layout_table_cell_with_its_file_stays_text():
+    notice = (
+        "<table><tr><td>Thông báo lịch tiếp công dân tháng 5 của Chủ tịch UBND xã, xem file"
+        " <a href='/files/lich-tiep-dan.pdf'>tại đây</a>.</td></tr></table>"
+    )
+    main = (
+        "<div class='bai-viet'><h1>Đối thoại về nạo vét kênh thủy lợi</h1>"
+        f"<p class='ngay'>12/03/2020 08:00</p><div class='chi-tiet'>{notice}</div></div>"
+    )
+    article = extract_article(_page(main), URL)
+    assert [a.url.rsplit("/", 1)[-1] for a in article.attachments] == ["lich-tiep-dan.pdf"]
+    assert article.body.startswith("Thông báo lịch tiếp công dân tháng 5")
+
+
+def test_a_data_table_with_a_file_in_one_row_stays_text():
+    table = (
+        "<table><tr><td>Tổ dân phố</td><td>Số hộ</td><td>Ghi chú</td></tr>"
+        "<tr><td>Tổ 1</td><td>120</td><td></td></tr>"
+        "<tr><td>Tổ 2</td><td>95</td><td><a href='/files/danh-sach-to-2.pdf'>Danh sách</a></td>"
+        "</tr></table>"
+    )
+    main = (
+        "<div class='bai-viet'><h1>Đối thoại về nạo vét kênh thủy lợi</h1>"
+        f"<p class='ngay'>12/03/2020 08:00</p><div class='chi-tiet'>{_BODY}{table}</div></div>"
+    )
+    article = extract_article(_page(main), URL)
+    assert [a.title for a in article.attachments] == ["Danh sách"]
+    assert "Tổ 1 | 120" in article.body
+
+
 def _dated_elsewhere(
     inside_text: str = "", above_article: str = "", sidebar: str = "", bar: str = ""
 ) -> str:

@@ -126,6 +126,9 @@ ATTACHMENT_EXT = re.compile(rf"{_DOCUMENT_EXT}(?:/|$)", re.IGNORECASE)
 _FILE_EXT = re.compile(_DOCUMENT_EXT, re.IGNORECASE)
 # What is left of a paragraph once its attachment links are taken out ("- Tải về").
 MAX_ATTACHMENT_LINE_REST = 20
+# A table that lists files: a few cells a row (number, name, date, link), each row short.
+MAX_FILES_TABLE_CELLS = 5
+MAX_FILES_TABLE_ROW_CHARS = 300
 CAPTION_ATTR = re.compile(r"caption|chu-?thich|chuthich|image-desc|img-desc", re.IGNORECASE)
 MAX_CAPTION_CHARS = 400
 # Right-aligned, or pushed to the right by a wide left margin ("margin-left: 360px", as old
@@ -449,7 +452,12 @@ def _collect_media(
         href = (link.get("href") or "").strip()
         if not href or href.startswith(("javascript:", "mailto:", "#")):
             continue
-        if not base_may_be_file and not _may_name_file(href) and not _may_be_served(href):
+        if (
+            not base_may_be_file
+            and not _may_name_file(href)
+            and not _may_be_served(href)
+            and link.get("download") is None
+        ):
             continue  # most links: no file extension anywhere, no need to resolve them
         if _skipped(link, root, skip, open_ancestors):
             continue
@@ -468,15 +476,46 @@ def _collect_media(
             title = clean(frame.get("title")) or urlsplit(url).path.rsplit("/", 1)[-1]
             attachments.append(Attachment(url=url, title=title))
     # A paragraph that is only download links lists attachments; it is not article text.
+    files_tables: dict[HtmlElement, bool] = {}
     for block, links in attachment_links.items():
         if block is root:
             continue
-        rest = element_text(block)
-        for link in links:
-            rest = rest.replace(element_text(link), "", 1)
-        if len(rest.strip(" -–|:")) <= MAX_ATTACHMENT_LINE_REST:
+        if block.tag == "td" and (table := next(block.iterancestors("table"), None)) is not None:
+            if table not in files_tables:  # (once a table: its rows share it)
+                files_tables[table] = _lists_files(table, attachment_links)
+            if files_tables[table]:
+                captions.add(table)
+                continue
+        if _only_links(block, links):
             captions.add(block)
     return images, attachments, captions
+
+
+def _only_links(block: HtmlElement, links: list[HtmlElement]) -> bool:
+    """Whether a paragraph holds nothing but these links ("- Tải về")."""
+    rest = element_text(block)
+    for link in links:
+        rest = rest.replace(element_text(link), "", 1)
+    return len(rest.strip(" -–|:")) <= MAX_ATTACHMENT_LINE_REST
+
+
+def _lists_files(
+    table: HtmlElement, attachment_links: dict[HtmlElement, list[HtmlElement]]
+) -> bool:
+    """Whether a table is a list of files: each row under its header names a file and has a
+    cell that only links to it ("1 | Thông báo số 215/TB-UBND | Tải về"). The files are read as attachments, titled
+    by their rows; the table is no text."""
+    for row in table.iter("tr"):
+        cells = list(row.iterchildren("td"))
+        if not cells:
+            continue  # a header row
+        if len(cells) > MAX_FILES_TABLE_CELLS or not any(
+            c in attachment_links and _only_links(c, attachment_links[c]) for c in cells
+        ):
+            return False
+        if len(element_text(row)) > MAX_FILES_TABLE_ROW_CHARS:
+            return False
+    return True
 
 
 def images_of(root: HtmlElement, base_url: str) -> list[Image]:
@@ -494,12 +533,18 @@ def is_file_link(url: str, link: HtmlElement) -> bool:
     """Whether a link (resolved to `url`) leads to a document: its address names the file,
     or a script serves it and the link's text names it (Liferay's get_file always serves
     one, whatever its link says: "Tải về")."""
-    if ATTACHMENT_EXT.search(urlsplit(url).path):
+    if ATTACHMENT_EXT.search(urlsplit(url).path) or link.get("download") is not None:
         return True
-    return _may_be_served(url) and (
-        "document_library/get_file" in url
-        # (Or its title: K2's "/item/download/212_<hash>" titled "QD-cong-nhan.pdf".)
-        or _FILE_EXT.search(f"{element_text(link)} {link.get('title') or ''}") is not None
+    if not _may_be_served(url):
+        return False
+    if "document_library/get_file" in url:
+        return True
+    text = element_text(link)
+    # Its text names the file (K2's "/item/download/212_<hash>" titled "QD-cong-nhan.pdf"),
+    # or only says "Tải về" (Phoca Download's "?download=41:thong-bao").
+    return (
+        _FILE_EXT.search(f"{text} {link.get('title') or ''}") is not None
+        or ACTION_LABEL.match(text) is not None
     )
 
 

@@ -65,8 +65,8 @@ _FILE_NAME = r"\S+\.(?:pdf|docx?|xlsx?|pptx?|odt|rtf|zip|rar|7z)"
 ATTACHMENT_LINE = re.compile(
     rf"^(?:(?:file|tệp|tập tin|tài liệu|văn bản) )?(?:đính kèm|tải về|download)\s*[:：]\s*"
     rf"{_FILE_NAME}(?:\s*[,;|]?\s*{_FILE_NAME})*$"
-    # The label of a file field alone ("Tệp đính kèm"), and a file's name alone under it.
-    rf"|^(?:file|tệp|tập tin|tài liệu) đính kèm\s*[:：]?$|^{_FILE_NAME}$",
+    # The label of a file field alone ("Tệp đính kèm", "Tải về:"), and a file's name alone.
+    rf"|^(?:(?:file|tệp|tập tin|tài liệu) đính kèm|tải về|download)\s*[:：]?$|^{_FILE_NAME}$",
     re.IGNORECASE,
 )
 # When the record was last edited, printed under the text: "Lần cập nhật cuối ( Thứ tư, 17
