@@ -1301,6 +1301,42 @@ def test_a_table_listing_files_is_read_as_attachments_not_text(link):
     assert article.body.endswith("bố trí lối đi tạm cho học sinh.")
 
 
+@pytest.mark.parametrize(
+    ("shown", "attachment"),
+    [
+        (
+            "<iframe src='https://drive.google.com/file/d/1AbCdEfGhIjKlMnOpQr/preview'></iframe>",
+            ("https://drive.google.com/file/d/1AbCdEfGhIjKlMnOpQr/preview", "1AbCdEfGhIjKlMnOpQr"),
+        ),
+        (
+            "<p><a href='https://docs.google.com/document/d/1AbCdEfGhIjKlMnOpQr/edit'>Kế hoạch"
+            + " số 12/KH-UBND</a></p>",
+            (
+                "https://docs.google.com/document/d/1AbCdEfGhIjKlMnOpQr/edit",
+                "Kế hoạch số 12/KH-UBND",
+            ),
+        ),
+    ],
+)
+def test_a_document_kept_on_google_drive_is_an_attachment(shown, attachment):
+    main = (
+        "<div class='bai-viet'><h1>Đối thoại về nạo vét kênh thủy lợi</h1>"
+        f"<p class='ngay'>12/03/2020 08:00</p><div class='chi-tiet'>{_BODY}{shown}</div></div>"
+    )
+    article = extract_article(_page(main), URL)
+    assert [(a.url, a.title) for a in article.attachments] == [attachment]
+    assert article.body.endswith("bố trí lối đi tạm cho học sinh.")
+
+
+def test_a_google_map_is_no_attachment():
+    shown = "<p><a href='https://www.google.com/maps/place/UBND+xa'>Bản đồ đường đến xã</a></p>"
+    main = (
+        "<div class='bai-viet'><h1>Đối thoại về nạo vét kênh thủy lợi</h1>"
+        f"<p class='ngay'>12/03/2020 08:00</p><div class='chi-tiet'>{_BODY}{shown}</div></div>"
+    )
+    assert extract_article(_page(main), URL).attachments == []
+
+
 def test_a_short_notice_in_a_layout_table_cell_with_its_file_stays_text():
     notice = (
         "<table><tr><td>Thông báo lịch tiếp công dân tháng 5 của Chủ tịch UBND xã, xem file"

@@ -473,7 +473,7 @@ def _collect_media(
         url = _embedded_document(frame, join)
         if url is not None and url not in seen and not _skipped(frame, root, skip, open_ancestors):
             seen.add(url)
-            title = clean(frame.get("title")) or urlsplit(url).path.rsplit("/", 1)[-1]
+            title = clean(frame.get("title")) or _name_in_address(url)
             attachments.append(Attachment(url=url, title=title))
     # A paragraph that is only download links lists attachments; it is not article text.
     files_tables: dict[HtmlElement, bool] = {}
@@ -518,6 +518,15 @@ def _lists_files(
     return True
 
 
+def _name_in_address(url: str) -> str:
+    """A file's name from its address: its last part, or a Google document's id (not the
+    "/preview" or "/view" after it)."""
+    parts = urlsplit(url).path.rstrip("/").split("/")
+    if GOOGLE_DOCUMENT.match(url) is not None and len(parts) > 3:
+        return parts[3]
+    return parts[-1]
+
+
 def images_of(root: HtmlElement, base_url: str) -> list[Image]:
     """The images under `root`, with their captions, as the text's own are read."""
     return _collect_media(root, base_url, set())[0]
@@ -525,8 +534,15 @@ def images_of(root: HtmlElement, base_url: str) -> list[Image]:
 
 def _may_be_served(href: str) -> bool:
     """Whether a link may lead to a file served by a script ("…/download?id=7", Liferay's
-    older "/c/document_library/get_file?uuid=…"): no extension to find in its address."""
-    return "get_file" in href or "ownload" in href
+    older "/c/document_library/get_file?uuid=…") or kept on Google Drive: no extension to
+    find in its address."""
+    return "get_file" in href or "ownload" in href or "google.com/" in href
+
+
+# A document kept on Google Drive or Docs, as portals link or show their files in 2020s.
+GOOGLE_DOCUMENT = re.compile(
+    r"^https?://(?:drive|docs)\.google\.com/(?:file|document|spreadsheets|presentation)/d/[\w-]{10,}"
+)
 
 
 def is_file_link(url: str, link: HtmlElement) -> bool:
@@ -537,7 +553,7 @@ def is_file_link(url: str, link: HtmlElement) -> bool:
         return True
     if not _may_be_served(url):
         return False
-    if "document_library/get_file" in url:
+    if "document_library/get_file" in url or GOOGLE_DOCUMENT.match(url) is not None:
         return True
     text = element_text(link)
     # Its text names the file (K2's "/item/download/212_<hash>" titled "QD-cong-nhan.pdf"),
@@ -589,7 +605,7 @@ def _embedded_document(frame: HtmlElement, join: Callable[[str], str | None]) ->
     url = join(src) if src else None
     if url is None:
         return None
-    if ATTACHMENT_EXT.search(urlsplit(url).path):
+    if ATTACHMENT_EXT.search(urlsplit(url).path) or GOOGLE_DOCUMENT.match(url) is not None:
         return url
     for name, value in parse_qsl(urlsplit(url).query):
         if name.lower() in ("file", "url", "src", "doc") and ATTACHMENT_EXT.search(
