@@ -1337,6 +1337,27 @@ def test_a_google_map_is_no_attachment():
     assert extract_article(_page(main), URL).attachments == []
 
 
+@pytest.mark.parametrize(
+    "src",
+    [
+        "data:image/jpeg;base64," + "QUJDRA" * 200,  # pasted into the editor
+        "file:///C:/Users/ubnd/AppData/Local/Temp/msohtmlclip1/01/clip_image002.jpg",  # Word
+    ],
+)
+def test_caption_of_a_picture_with_no_address_to_keep_is_no_text(src):
+    picture = (
+        f"<p style='text-align:center'><img src='{src}' style='width:600px'></p>"
+        "<p style='text-align:center'><em>Người dân dự buổi đối thoại tại hội trường xã.</em></p>"
+    )
+    main = (
+        "<div class='bai-viet'><h1>Đối thoại về nạo vét kênh thủy lợi</h1>"
+        f"<p class='ngay'>12/03/2020 08:00</p><div class='chi-tiet'>{picture}{_BODY}</div></div>"
+    )
+    article = extract_article(_page(main), URL)
+    assert article.images == []
+    assert article.body.startswith("Sáng nay, Ủy ban nhân dân xã")
+
+
 def test_a_short_notice_in_a_layout_table_cell_with_its_file_stays_text():
     notice = (
         "<table><tr><td>Thông báo lịch tiếp công dân tháng 5 của Chủ tịch UBND xã, xem file"

@@ -227,6 +227,8 @@ def noisy_attributes(classes: str | None, ident: str | None) -> bool:
 # themes' "javascript:void(0)", the file in data-src), or a file on the editor's own
 # computer, as Word leaves a pasted picture ("file:///C:/Users/…/msohtmlclip1/01/clip_image002").
 _NO_PICTURE_ADDRESS = ("data:", "file:", "FILE:", "about:", "javascript:")
+# Narrower or lower than this in pixels: an icon, a bullet or a spacer, not a picture.
+MIN_PICTURE_SIDE = 40
 
 
 def _image_src(img: HtmlElement) -> str | None:
@@ -242,9 +244,22 @@ def _image_src(img: HtmlElement) -> str | None:
         return None
     for dim in ("width", "height"):
         value = (img.get(dim) or "").strip().rstrip("px")
-        if value.isdecimal() and int(value) < 40:
+        if value.isdecimal() and int(value) < MIN_PICTURE_SIDE:
             return None
     return src
+
+
+def _pasted_picture(img: HtmlElement) -> bool:
+    """A picture kept in the page itself ("data:image/jpeg;base64,…") or left on the editor's
+    computer (Word's "file:///…"), not an icon."""
+    src = img.get("src") or ""
+    if not src.startswith(("data:image", "file:", "FILE:")):
+        return False
+    for dim in ("width", "height"):
+        value = (img.get(dim) or "").strip().rstrip("px")
+        if value.isdecimal() and int(value) < MIN_PICTURE_SIDE:
+            return False
+    return True
 
 
 def _may_name_file(url: str) -> bool:
@@ -433,7 +448,17 @@ def _collect_media(
     captions: set[HtmlElement] = set()
     for img in root.iter("img"):
         src = _image_src(img)
-        if src is None or _skipped(img, root, skip, open_ancestors):
+        if src is None:
+            # A picture pasted into the editor has no address to keep, but its caption is
+            # still no text.
+            if (
+                _pasted_picture(img)
+                and not _skipped(img, root, skip, open_ancestors)
+                and (caption_el := _find_caption(img, root)) is not None
+            ):
+                captions.add(caption_el)
+            continue
+        if _skipped(img, root, skip, open_ancestors):
             continue
         url = join(src)
         if url is None:
