@@ -127,6 +127,9 @@ def test_date_set_on_the_right_at_the_end_is_no_byline(markup, text):
         ("XUÂN HIẾU - XUÂN THỊNH", ["XUÂN HIẾU", "XUÂN THỊNH"]),
         ("Văn phòng HĐND - UBND quận", ["Văn phòng HĐND - UBND quận"]),
         ("Thu Hà - Trung tâm Văn hóa - Thể thao", ["Thu Hà"]),
+        # English pages name the unit in English.
+        ("Thanh Binh - Department of Foreign Affairs", ["Thanh Binh"]),
+        ("Ha Linh, Minh Duc - Ward People's Committee", ["Ha Linh", "Minh Duc"]),
         ("Minh Anh, Thu Hà - Phòng Văn hóa", ["Minh Anh", "Thu Hà"]),
         ("Tin: Minh Anh; Ảnh: Hoàng Long", ["Minh Anh"]),
         ("Tin: Minh Anh; Nguồn: baochinhphu.vn", ["Minh Anh"]),

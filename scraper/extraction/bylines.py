@@ -50,7 +50,10 @@ SENTENCE_END = re.compile(r"[.!?…:;]$")
 # Words of office and place names: a byline holding them names a unit, not people.
 UNIT_WORDS = re.compile(
     r"\b(?:ủy ban|uỷ ban|ubnd|hđnd|mttq|văn phòng|phòng|ban|sở|cục|chi cục|trung tâm|đài|đảng ủy|"
-    r"đảng uỷ|công an|hội|đoàn|quận|huyện|phường|xã|thị trấn|tỉnh|thành phố|tp)\b",
+    r"đảng uỷ|công an|hội|đoàn|quận|huyện|phường|xã|thị trấn|tỉnh|thành phố|tp|"
+    # (The same on /en/ pages: "Thanh Binh - Department of Foreign Affairs".)
+    r"department|office|committee|council|cent(?:er|re)|division|board|bureau|union|"
+    r"association|ward|commune|district|province)\b",
     re.IGNORECASE,
 )
 PHOTO_CREDIT_TAIL = re.compile(r"\s*[-–,|]\s*(?:ảnh|photo)\s*[:：].*$", re.IGNORECASE)
