@@ -2170,6 +2170,30 @@ def test_generic_unlabelled_name_in_the_dateline_box(box, byline):
     assert article.published_at.startswith("2025-07-01T")
 
 
+@pytest.mark.parametrize(
+    ("declared", "byline"),
+    [
+        ("Hội Chữ thập đỏ xã", "Hội Chữ thập đỏ xã"),
+        # The page declares someone the box does not name: the box's fields stay unread.
+        ("Ban biên tập", None),
+        (None, None),
+    ],
+)
+def test_generic_author_the_page_declares_and_its_dateline_box_shows(declared, byline):
+    """A blog theme's box (Hugo's PaperMod): "01/07/2025 · 2 phút · Hội Chữ thập đỏ xã", the
+    date an element of its own; the last field is the author, as <meta name=author> says."""
+    meta = f"<meta name='author' content='{declared}'>" if declared else ""
+    box = "<div class='post-meta'><span>01/07/2025</span>&nbsp;·&nbsp;2 phút&nbsp;·&nbsp;Hội Chữ thập đỏ xã</div>"
+    page = (
+        f"<html><head>{meta}<title>Đối thoại về nạo vét kênh thủy lợi</title></head><body>"
+        f"<main><article><h1>Đối thoại về nạo vét kênh thủy lợi</h1>{box}"
+        f"<div class='post-content'>{_BODY}</div></article></main></body></html>"
+    )
+    article = extract_article(page, URL)
+    assert article.byline == byline
+    assert article.published_at.startswith("2025-07-01")
+
+
 def test_generic_old_table_listing_of_teasers_is_no_article():
     """A 2000s section page: each row a thumbnail cell and a cell opening with the item's
     classed title link, its date and its summary (split by <br>)."""

@@ -295,7 +295,29 @@ def author_beside_date(doc: Document, dateline_text: str) -> str | None:
     by = ENGLISH_BY.match(before)
     if by is not None:
         before = before[by.end() :]
-    return before if _unlabelled_name(before) else None
+    if _unlabelled_name(before):
+        return before
+    return _declared_author_among(doc, dateline_text)
+
+
+def _declared_author_among(doc: Document, dateline_text: str) -> str | None:
+    """A field of the dateline's box that the page's <meta name="author"> also names: a blog
+    theme's "25/08/2023 · 2 phút · Hội Chữ thập đỏ huyện" (date, reading time, author). Either
+    alone could be a section or the site's name; the two together are the author."""
+    declared = next(
+        (clean_line(m.get("content", "")) for m in doc.metas() if m.get("name") == "author"), ""
+    )
+    if not declared or not plausible_author(declared):
+        return None
+    # The box holding the date: the date may be an element of its own and the author the text
+    # after it, so look for the boxes holding the author's name as text of their own.
+    for box in doc.tree.xpath("//body//*[text()[contains(., $name)]]", name=declared):
+        text = element_text(box)
+        if dateline_text in text and len(text) <= MAX_DATELINE_CHARS:
+            fields = (clean_line(f) for f in BOX_FIELD_SEPARATOR.split(text))
+            if any(f.casefold() == declared.casefold() for f in fields):
+                return declared
+    return None
 
 
 TRAILING_WEEKDAY = re.compile(
