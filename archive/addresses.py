@@ -9,7 +9,9 @@ title and time ("Lịch công tác tuần" posted twice in a minute) keep their 
 the portal also edited while it moved (a typo in its title fixed, its time corrected, a
 paragraph added) is found by the last part of its address, which a move keeps
 ("…/hoat-dong-doan/hoi-nghi-1217.html" to "…/tin-tuc/hoat-dong-doan/hoi-nghi-1217.html"), its
-title or its time unchanged and its wording mostly kept: the edit is stored as a version.
+title or its time unchanged and its wording mostly kept (all of them, for a text too short to
+compare): the edit is stored as a version. A script's name with an item's number
+("Post.aspx?ID=12") names a story only under the same path: each list numbers its own items.
 """
 
 from __future__ import annotations
@@ -17,10 +19,11 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Mapping
 from typing import Any
+from urllib.parse import urlsplit
 
 from archive.batches import rows_for_urls
 from archive.normalize import nfc
-from archive.stories import another_story, same_text
+from archive.stories import same_text, shares_text
 
 _SAME_TITLE_AND_TIME = """
 SELECT url, body FROM articles
@@ -56,12 +59,32 @@ def stored_under(conn: sqlite3.Connection, params: Mapping[str, Any]) -> str | N
     tail = str(params["url"]).rsplit("/", 1)[-1]
     if not (any(ch.isdigit() for ch in tail) or len(tail) >= MIN_TAIL_SLUG_CHARS):
         return None
+    # A script's item number ("Post.aspx?ItemID=12") names a story only in its own list: each
+    # ward's list numbers its items. Such an address moves whole, under a new prefix.
+    name = tail.split("?", 1)[0]
+    names_a_story = any(ch.isdigit() for ch in name) or len(name) >= MIN_TAIL_SLUG_CHARS
     for url, title, published_at, body in conn.execute(_SAME_TAIL, {**params, "tail": tail}):
-        stored = {"title": title, "body": body}
-        same_title_or_time = title == params["title"] or published_at == params["published_at"]
-        if same_title_or_time and not another_story(stored, params):
+        if not names_a_story and not _moved_whole(str(url), str(params["url"])):
+            continue
+        same_title = title == params["title"]
+        same_time = published_at == params["published_at"]
+        kept_wording = shares_text(body, params.get("body"))
+        if kept_wording is None:
+            # Texts too short to tell an edit from another story: the rest must not change.
+            if same_title and same_time:
+                return str(url)
+        elif kept_wording and (same_title or same_time):
             return str(url)
     return None
+
+
+def _moved_whole(old: str, new: str) -> bool:
+    """Whether one address is the other under a longer or shorter path ("/tintuc/…" and
+    "/web/tintuc/…"), not a sibling list's ("/phuong-1/…" and "/phuong-2/…")."""
+    old_path, new_path = (
+        urlsplit(url)._replace(scheme="", netloc="").geturl() for url in (old, new)
+    )
+    return old_path.endswith(new_path) or new_path.endswith(old_path)
 
 
 def record_address(conn: sqlite3.Connection, url: str, article_url: str, when: str) -> None:

@@ -44,6 +44,15 @@ def same_text(stored: str | None, fetched: str | None) -> bool:
     return min(map(len, pairs)) >= MIN_TEXT_PAIRS and _shared(*pairs) >= MIN_SAME_TEXT_PAIRS
 
 
+def shares_text(stored: str | None, fetched: str | None) -> bool | None:
+    """Whether two texts keep most of each other's wording (an edit keeps it); None when
+    either is too short to tell ("Xem tệp đính kèm")."""
+    pairs = [_pairs(stored), _pairs(fetched)]
+    if min(map(len, pairs)) < MIN_TEXT_PAIRS:
+        return None
+    return _shared(*pairs) >= MIN_SHARED_TEXT_PAIRS
+
+
 def emptied(stored: Mapping[str, Any], fetched: Mapping[str, Any]) -> bool:
     """Whether the fetched page lost all the text the archived article had: a broken
     template or an empty text box, never an edit worth a version."""

@@ -140,3 +140,47 @@ def test_a_moved_address_s_last_part_joins_an_edited_story_never_another(tmp_pat
     (title,) = archive.conn.execute("select title from articles where url = ?", (old,)).fetchone()
     assert title == fixed["title"]
     archive.close()
+
+
+def test_two_lists_item_numbers_and_short_notices_are_never_one_story(tmp_path: Path):
+    """Each ward's list of a district portal numbers its own items: "/phuong-1/…?ID=12" and
+    "/phuong-2/…?ID=12" are two stories, even on one day with texts too short to compare.
+    A short notice at a moved address is its story only with its title and time kept."""
+    from archive.store import Archive
+
+    archive = Archive(tmp_path / "archive.db")
+    archive.upsert_portal("q", "Quận", "https://q.gov.vn/", None, ["https://q.gov.vn/tin-tuc"])
+    notice = {
+        "portal_id": "q",
+        "title": "Thông báo lịch tiếp công dân tháng 12 của phường 1",
+        "published_at": "2025-12-01T00:00:00+07:00",
+        "published_precision": "day",
+        "body": "Phường 1 thông báo lịch tiếp công dân tháng 12, xem tệp đính kèm.",
+        "fetched_at": "2025-12-01T01:00:00+00:00",
+    }
+    assert (
+        archive.upsert_article({**notice, "url": "https://q.gov.vn/phuong-1/Post.aspx?ID=12"})
+        == "new"
+    )
+    sibling = {
+        **notice,
+        "url": "https://q.gov.vn/phuong-2/Post.aspx?ID=12",
+        "title": "Kế hoạch tổ chức ngày hội đại đoàn kết ở khu phố 3",
+        "body": "Phường 2 ban hành kế hoạch tổ chức ngày hội, xem tệp đính kèm.",
+    }
+    schedule = {
+        **notice,
+        "url": "https://q.gov.vn/tin/lich-tiep-cong-dan-1207",
+        "title": "Lịch tiếp công dân của Bí thư Đảng ủy phường tháng 12",
+        "body": "Bí thư Đảng ủy phường tiếp công dân ngày 15/12, xem tệp đính kèm.",
+    }
+    retitled = {
+        **schedule,
+        "url": "https://q.gov.vn/thong-bao/lich-tiep-cong-dan-1207",
+        "title": "Lịch tiếp công dân của Bí thư Đảng ủy phường tháng 1",
+    }
+    assert archive.upsert_article(sibling) == "new"
+    assert archive.upsert_article(schedule) == "new"
+    assert archive.upsert_article(retitled) == "new"
+    assert archive.conn.execute("select count(*) from article_addresses").fetchone() == (0,)
+    archive.close()
