@@ -48,16 +48,16 @@ from archive.sections import (
     record_failed_page,
     start_section,
 )
-from archive.stories import another_story, emptied
+from archive.stories import another_story, emptied, same_text
 
 UpsertStatus = Literal["new", "updated", "unchanged", "shows_another", "emptied"]
 
 # Another article of the same portal with this title and time: what its address now serves.
 _SAME_STORY_ELSEWHERE = """
-SELECT url FROM articles
+SELECT body FROM articles
 WHERE portal_id = :portal_id AND published_at IS :published_at AND title = :title
   AND url != :url
-LIMIT 1
+LIMIT 20
 """
 
 _STORED = "SELECT content_hash, removed_at, rowid FROM articles WHERE url = ?"
@@ -114,6 +114,15 @@ ON CONFLICT (id) DO UPDATE SET
     ELSE COALESCE(excluded.platform, portals.platform) END,
   start_urls = excluded.start_urls, last_crawled_at = excluded.last_crawled_at
 """
+
+
+def _shows_another_stored(conn: sqlite3.Connection, params: Mapping[str, Any]) -> bool:
+    """Whether an address now shows another article the archive holds: its title, time and
+    text. (Title and time alone are not enough: undated weekly schedules share a title.)"""
+    return any(
+        same_text(body, params.get("body"))
+        for (body,) in conn.execute(_SAME_STORY_ELSEWHERE, params)
+    )
 
 
 def content_hash(record: Mapping[str, Any]) -> str:
@@ -283,7 +292,7 @@ class Archive:
                     if not reextract:
                         conn.execute(_TOUCH_ARTICLE, params)
                     return "unchanged"
-                if conn.execute(_SAME_STORY_ELSEWHERE, params).fetchone() is not None:
+                if _shows_another_stored(conn, params):
                     return "shows_another"
                 # The folded search index follows content changes only (an unchanged
                 # touch keeps it as it is); it is told the text it indexed before.

@@ -101,6 +101,18 @@ def test_content_of_another_archived_article_is_not_an_edit(stored: Archive) -> 
     assert stored.upsert_article(retitled) == "updated"
 
 
+def test_an_undated_article_edited_is_no_other_undated_article_of_its_title(
+    portal: Archive,
+) -> None:
+    """Weekly schedules with no date share their title: a correction of one is an edit."""
+    week = {"title": "Lịch công tác tuần của lãnh đạo UBND phường", "published_at": None}
+    first = record(url=URL + "-tuan-1", body="Thứ Hai: giao ban. Thứ Ba: tiếp dân.", **week)
+    second = record(url=URL + "-tuan-2", body="Thứ Hai: họp chi bộ. Thứ Tư: tiếp dân.", **week)
+    assert (portal.upsert_article(first), portal.upsert_article(second)) == ("new", "new")
+    corrected = {**second, "body": "Thứ Hai: họp chi bộ. Thứ Năm: tiếp dân.", "fetched_at": T2}
+    assert portal.upsert_article(corrected) == "updated"
+
+
 def test_edit_adds_the_next_version(stored: Archive) -> None:
     assert stored.upsert_article(record(fetched_at=T2, body=EDITED_BODY)) == "updated"
     assert stored.upsert_article(record(fetched_at=T3, title="Tiêu đề đã sửa")) == "updated"
