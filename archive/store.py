@@ -98,6 +98,23 @@ UPDATE articles SET fetched_at = :fetched_at, last_seen_at = :fetched_at,
   removed_at = NULL, removed_reason = NULL
 WHERE url = :url
 """
+# What an article carries besides its content (HASHED_FIELDS): its files and pictures, the
+# date as printed, what was read and how. A portal adds a decree's PDF or a photo to an
+# article days later, and a better extractor reads more of a stored capture: neither is an edit
+# (no version), but the row shows it. (Written only where a value differs.)
+_DETAIL_COLUMNS = tuple(
+    c for c in (*TEXT_FIELDS, *JSON_FIELDS) if c not in HASHED_FIELDS and c != "portal_id"
+)
+_DETAILS = ", ".join(f"{c} = :{c}" for c in _DETAIL_COLUMNS)
+_REFRESH_DETAILS = """
+UPDATE articles SET {assignments} WHERE url = :url AND ({changed})
+""".format(assignments=_DETAILS, changed=" OR ".join(f"{c} IS NOT :{c}" for c in _DETAIL_COLUMNS))
+# An article found again with the same content: one statement.
+_TOUCH_ARTICLE_AND_DETAILS = f"""
+UPDATE articles SET fetched_at = :fetched_at, last_seen_at = :fetched_at,
+  removed_at = NULL, removed_reason = NULL, {_DETAILS}
+WHERE url = :url
+"""
 # A re-extraction rebuilds content from a stored capture: it is no sign that the article is
 # online now, so its removal mark and last-seen time stay as they are.
 _REEXTRACT_ARTICLE = """
@@ -289,8 +306,9 @@ class Archive:
                     return "new"
                 reextract = reason == "reextract"
                 if row[0] == params["content_hash"]:
-                    if not reextract:
-                        conn.execute(_TOUCH_ARTICLE, params)
+                    conn.execute(
+                        _REFRESH_DETAILS if reextract else _TOUCH_ARTICLE_AND_DETAILS, params
+                    )
                     return "unchanged"
                 if _shows_another_stored(conn, params):
                     return "shows_another"

@@ -1,5 +1,6 @@
 """Article versions, removals, known articles and section state in the archive."""
 
+import json
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -111,6 +112,23 @@ def test_an_undated_article_edited_is_no_other_undated_article_of_its_title(
     assert (portal.upsert_article(first), portal.upsert_article(second)) == ("new", "new")
     corrected = {**second, "body": "Thứ Hai: họp chi bộ. Thứ Năm: tiếp dân.", "fetched_at": T2}
     assert portal.upsert_article(corrected) == "updated"
+
+
+@pytest.mark.parametrize("reason", [None, "reextract"])
+def test_files_and_pictures_added_later_reach_the_row_without_a_version(
+    stored: Archive, reason: str | None
+) -> None:
+    """A portal attaches the decree's PDF days after the news; a better extractor reads a
+    stored capture's files. The text is unchanged: no version, but the row shows them."""
+    files = [{"url": f"https://{PORTAL}/files/nghi-quyet-12.pdf", "title": "Nghị quyết 12"}]
+    pictures = [{"url": f"https://{PORTAL}/images/hoi-nghi.jpg", "caption": None}]
+    again = record(fetched_at=T2, attachments=files, images=pictures, change_reason=reason)
+    assert stored.upsert_article(again) == "unchanged"
+    row = stored.conn.execute(
+        "SELECT attachments, images FROM articles WHERE url = ?", (URL,)
+    ).fetchone()
+    assert [json.loads(column) for column in row] == [files, pictures]
+    assert len(versions(stored)) == 1
 
 
 def test_edit_adds_the_next_version(stored: Archive) -> None:

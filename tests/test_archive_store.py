@@ -208,10 +208,11 @@ def test_changed_content_is_updated(stored: Archive) -> None:
     assert (after["first_seen_at"], after["last_seen_at"], after["updated_at"]) == (T1, T2, T2)
 
 
-def test_change_outside_hashed_fields_is_unchanged(stored: Archive) -> None:
-    # Only title, published_at, byline, summary, body and category define "content".
+def test_change_outside_hashed_fields_is_unchanged_and_shown(stored: Archive) -> None:
+    # Only title, published_at, byline, summary, body and category define "content"; the
+    # other fields are the row's latest reading.
     assert stored.upsert_article(make_record(fetched_at=T2, warnings=["x"])) == "unchanged"
-    assert json.loads(row(stored)["warnings"]) == []
+    assert json.loads(row(stored)["warnings"]) == ["x"]
 
 
 # --- Unicode --------------------------------------------------------------------------------
