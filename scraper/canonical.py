@@ -50,6 +50,9 @@ _SESSION_IN_PATH = re.compile(
 )
 
 
+_DEFAULT_PORT = {"http": ":80", "https": ":443"}
+
+
 def canonical_url(url: str) -> str:
     """`url` as it is requested (Vietnamese letters and spaces %-encoded, as Scrapy sends
     and stores them), without its volatile parameters (the others keep their order).
@@ -59,6 +62,10 @@ def canonical_url(url: str) -> str:
     every nightly crawl would fetch the whole section again."""
     url = safe_url_string(url)
     parts = urlsplit(url)
+    if parts.netloc.endswith(_DEFAULT_PORT.get(parts.scheme, "\0")):
+        # "http://xa.gov.vn:80/…" is "http://xa.gov.vn/…" (w3lib lower-cases the host).
+        parts = parts._replace(netloc=parts.netloc.rsplit(":", 1)[0])
+        url = urlunsplit(parts)
     path = _SESSION_IN_PATH.sub("", parts.path)
     if not parts.query:
         return url if path == parts.path else urlunsplit(parts._replace(path=path))

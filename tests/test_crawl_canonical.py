@@ -25,6 +25,10 @@ from .test_incremental import crawl
         ("http://q3.gov.vn/tintuc/Lists/Posts/Post.aspx?ItemID=12802&Mode=1&Source=%2Ftintuc",
          "http://q3.gov.vn/tintuc/Lists/Posts/Post.aspx?ItemID=12802&Mode=1"),
         ("https://x.gov.vn/a-123.html?utm_source=fb&fbclid=Iw0", "https://x.gov.vn/a-123.html"),
+        # The host as one: its case and its default port say nothing.
+        ("HTTP://X.Gov.VN:80/a-123.html", "http://x.gov.vn/a-123.html"),
+        ("https://x.gov.vn:443/a-123.html?id=4", "https://x.gov.vn/a-123.html?id=4"),
+        ("https://x.gov.vn:8443/a-123.html", "https://x.gov.vn:8443/a-123.html"),
         ("https://x.gov.vn/a;jsessionid=0F3A9?id=5", "https://x.gov.vn/a?id=5"),
         # Sessions in links: PHP's trans_sid, ASP.NET's cookieless path segment.
         ("https://x.gov.vn/tin.php?id=12&PHPSESSID=9f2c1a", "https://x.gov.vn/tin.php?id=12"),
@@ -136,6 +140,30 @@ def test_a_portal_moved_to_https_links_to_articles_archived_under_http():
     # Not across ports: another port is another server.
     spider.memory = _Archive({"http://x.gov.vn:8080/tin/a-101.html"})
     assert spider._keys([moved])[0] == {moved: moved}
+
+
+@pytest.mark.parametrize(
+    ("archived", "shown"),
+    [
+        ("http://x.gov.vn/tin/a-101.html", "http://www.x.gov.vn/tin/a-101.html"),
+        ("https://www.x.gov.vn/tin/a-101.html", "https://x.gov.vn/tin/a-101.html"),
+        ("http://x.gov.vn/tin/a-101.html", "https://www.x.gov.vn/tin/a-101.html"),
+    ],
+)
+def test_a_portal_now_writing_its_host_with_or_without_www_links_to_its_archived_articles(
+    archived, shown
+):
+    """The listing's links gain (or lose) "www.", maybe with https: the articles are known
+    under their first address, not fetched and stored again (undated ones could not be told
+    apart from new articles at all)."""
+    from scraper.spiders.portal import PortalSpider
+
+    spider = PortalSpider(start_urls="http://x.gov.vn/tin")
+    spider.memory = _Archive({archived})
+    new = shown.replace("a-101", "a-102")
+    keys, known = spider._keys([shown, new])
+    assert keys == {shown: archived, new: new}
+    assert set(known) == {archived}
 
 
 def test_an_article_archived_as_shown_another_day_is_not_fetched_again(tmp_path):

@@ -486,16 +486,21 @@ class PortalSpider(scrapy.Spider):
         canonical = {url: canonical_url(url) for url in shown}
         if self.memory is None:
             return canonical, {}
-        # A portal moved to https (or back) links to its archived articles under the other
-        # scheme: they are the same articles, archived under their first address.
-        other = {key: alt for key in canonical.values() if (alt := _other_scheme(key))}
-        known = self.memory.known(set(shown) | set(canonical.values()) | set(other.values()))
+        # A portal moved to https (or back), or now writing its host with "www." (or
+        # without), links to its archived articles under the other form: they are the same
+        # articles, archived under their first address.
+        other = {key: _other_forms(key) for key in canonical.values()}
+        known = self.memory.known(
+            set(shown) | set(canonical.values()) | {alt for alts in other.values() for alt in alts}
+        )
         keys = {url: url if url in known and canonical[url] not in known else canonical[url]
                 for url in shown}  # fmt: skip
         for url, key in keys.items():
-            if key not in known and other.get(key) in known:
-                keys[url] = other[key]
-            elif key not in known and key != url:
+            if key in known:
+                continue
+            if (alt := next((a for a in other.get(key, ()) if a in known), None)) is not None:
+                keys[url] = alt
+            elif key != url:
                 # Stored as shown on another day ("redirect=<page 1>", now "<page 2>").
                 found = self.memory.known_as(url)
                 if found is not None:
@@ -740,14 +745,21 @@ class PortalSpider(scrapy.Spider):
         self._walk_failed(section, page, url, reason)
 
 
-def _other_scheme(url: str) -> str | None:
-    """`url` under the other of http and https (default ports only: a portal moving to https
-    keeps its host and paths); None for any other URL."""
+def _other_forms(url: str) -> tuple[str, ...]:
+    """`url` under the other of http and https, and with "www." added or dropped (default
+    ports only: a portal moving to https or to its www. name keeps its paths); none for any
+    other URL."""
     scheme, sep, rest = url.partition("://")
-    host = rest.split("/", 1)[0]
+    host, slash, path = rest.partition("/")
     if not sep or ":" in host or scheme not in ("http", "https"):
-        return None
-    return f"{'https' if scheme == 'http' else 'http'}://{rest}"
+        return ()
+    other_scheme = "https" if scheme == "http" else "http"
+    other_host = host[4:] if host[:4].lower() == "www." else f"www.{host}"
+    return (
+        f"{other_scheme}://{rest}",
+        f"{scheme}://{other_host}{slash}{path}",
+        f"{other_scheme}://{other_host}{slash}{path}",
+    )
 
 
 def _broken_answer(response: Response) -> str | None:
