@@ -24,6 +24,7 @@ from archive.vietnamese import (
     as_typed,
     excluded_with_accents,
     fold,
+    held_as_typed,
     highlight_snippet,
     holds_excluded,
     parse_query,
@@ -169,7 +170,8 @@ select
   articles.published_at,
   articles.portal_id,
   articles.url,
-  vnnews_snippet(:q, articles.body, articles.summary, articles.byline) as snippet,
+  vnnews_snippet(:q, articles.title, articles.body, articles.summary, articles.byline)
+    as snippet,
   articles.removed_at
 from ranked
   join articles on articles.rowid = ranked.id & {ROWID_MASK}
@@ -264,10 +266,21 @@ def search_box_query(query: str | None) -> str:
     )
 
 
-def snippet(query: str | None, *texts: str | None) -> str:
-    """Readable original text around the hits of `query`, hits wrapped in <mark>."""
-    in_order = tuple(w for phrase in query_terms(query) for w in phrase)
-    return highlight_snippet(texts, set(in_order), phrase=in_order)
+def snippet(query: str | None, title: str | None, *texts: str | None) -> str:
+    """Readable original text of `texts` around the hits of `query`, hits wrapped in <mark>:
+    a phrase where its words stand in a row, a word typed with accents only where it is
+    written so when the article (its `title` too) writes it so somewhere, as SEARCH_SQL ranks
+    it (an article found only through folding, "báo" for "bão", shows the folded hits)."""
+    terms = query_terms(query)
+    alternatives = parse_query(query)
+    return highlight_snippet(
+        texts,
+        {words[0] for words in terms if len(words) == 1},
+        # (The query as typed, its first alternative, is shown where its words stand together.)
+        anchor=tuple(w for words in alternatives[0].phrases for w in words) if terms else (),
+        phrases={tuple(words) for words in terms if len(words) > 1},
+        typed=held_as_typed(query, title, *texts),
+    )
 
 
 def unknown_province(text: str) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -77,12 +77,6 @@ _FINAL_Y = re.compile(
     r"y(?!\w)(?:(?<=(?<!\w)[bcdghklmnprstvx]y)|(?<=(?<!\w)(?:[cgknpt]h|tr|ng|qu)y)"
     r"|(?<=(?<!\w)nghy))"
 )
-
-
-@lru_cache(maxsize=65536)
-def fold_word(word: str) -> str:
-    # Vietnamese has a few thousand syllables: caching makes highlighting cheap.
-    return fold(word)
 
 
 # Operators a searcher types in capitals, as search engines take them: "hội nghị OR kỳ họp",
@@ -310,9 +304,15 @@ def as_typed(query: str | None, *texts: str | None) -> int:
     """How many of the query's accented words the texts hold written as typed: "bão" (storm)
     and "báo" (newspaper) fold alike and both match, but a searcher who typed "bão" wants the
     storm first. 0 for a query typed without accents (no preference)."""
+    return len(held_as_typed(query, *texts))
+
+
+def held_as_typed(query: str | None, *texts: str | None) -> tuple[str, ...]:
+    """The query's accented words (lower case, new tone placement) that the texts hold
+    written as typed, in either tone placement."""
     words = typed_with_accents(query)
     if not words:
-        return 0
+        return ()
     missing = dict(_as_typed_forms(words))
     for text in texts:
         if not text or not missing:
@@ -321,7 +321,7 @@ def as_typed(query: str | None, *texts: str | None) -> int:
         for key, forms in list(missing.items()):
             if any(_holds_word(lowered, form) for form in forms):
                 del missing[key]
-    return len(_as_typed_forms(words)) - len(missing)
+    return tuple(key for key in _as_typed_forms(words) if key not in missing)
 
 
 def _holds_word(text: str, word: str) -> bool:
@@ -366,55 +366,91 @@ def _spelled(word: str) -> str:
     return spelled
 
 
+# Anything but letters and digits, between the words of a phrase (as FTS5 reads a phrase).
+_BETWEEN_WORDS = rf"[^\w{_MARKS}]+"
+
+
+def _typed_spellings(typed: tuple[str, ...]) -> dict[str, str]:
+    """For each folded word of `typed` (accented words, lower case), a regex of its spellings
+    as typed: either tone placement, any case."""
+    forms: dict[str, set[str]] = {}
+    for key, spellings in _as_typed_forms(typed).items():
+        forms.setdefault(fold(key), set()).update(spellings)
+    return {
+        word: "(?i:" + "|".join(map(re.escape, sorted(spellings, key=len, reverse=True))) + ")"
+        for word, spellings in forms.items()
+    }
+
+
 @lru_cache(maxsize=1024)
-def _hits_pattern(words: frozenset[str]) -> re.Pattern[str]:
-    """Finds, in NFC text, every word that folds to one of `words`, without folding the text."""
-    spelled = "|".join(_spelled(word) for word in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w{_MARKS}])(?:{spelled})(?![\w{_MARKS}])")
+def _hits_pattern(
+    words: frozenset[str],
+    phrases: frozenset[tuple[str, ...]] = frozenset(),
+    typed: tuple[str, ...] = (),
+) -> re.Pattern[str] | None:
+    """Finds, in NFC text, every word that folds to one of `words` and every run of words that
+    folds to one of `phrases`, without folding the text; a word that folds like one of `typed`
+    only where it is written as typed. None when there is nothing to find."""
+    as_typed = _typed_spellings(typed)
+
+    def spelled(word: str) -> str:
+        return as_typed.get(word) or _spelled(word)
+
+    # Longest first: where a phrase stands, it is found rather than its first word.
+    alternatives = [
+        _BETWEEN_WORDS.join(map(spelled, phrase))
+        for phrase in sorted(phrases, key=len, reverse=True)
+    ]
+    alternatives += [spelled(word) for word in sorted(words, key=len, reverse=True)]
+    if not alternatives:
+        return None
+    return re.compile(rf"(?<![\w{_MARKS}])(?:{'|'.join(alternatives)})(?![\w{_MARKS}])")
 
 
 @lru_cache(maxsize=1024)
 def _phrase_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     """Finds `words` in a row, as FTS5 matches a phrase: anything but letters between them."""
-    spelled = rf"[^\w{_MARKS}]+".join(_spelled(word) for word in words)
+    spelled = _BETWEEN_WORDS.join(_spelled(word) for word in words)
     return re.compile(rf"(?<![\w{_MARKS}]){spelled}(?![\w{_MARKS}])")
 
 
 def highlight_snippet(
     texts: Iterable[str | None],
-    words: set[str],
+    words: Collection[str],
     width: int = 32,
     mark: tuple[str, str] = ("<mark>", "</mark>"),
-    phrase: tuple[str, ...] = (),
+    anchor: tuple[str, ...] = (),
+    phrases: Collection[tuple[str, ...]] = (),
+    typed: tuple[str, ...] = (),
 ) -> str:
     """About `width` words of the first text holding a hit, around the first place where the
-    folded words of `phrase` stand in a row, else around its densest run of hits, with every
-    word that folds to one of `words` wrapped in `mark`; '…' where text is cut. Without any
-    hit, the start of the first non-empty text."""
-    candidates = [t for t in texts if t]
+    folded words of `anchor` stand in a row, else around its densest run of hits; '…' where
+    text is cut. Hits, wrapped in `mark`: every word that folds to one of `words`, and the
+    words of each of `phrases` where they stand in a row (not alone: "thứ 10" marks no "Thu"
+    in a name). A word folding like one of `typed` (accented words, lower case) is a hit only
+    where it is written so ("Đà Nẵng" marks no "năng đã"). Without any hit, the start of the
+    first non-empty text. The text is shown in NFC (its letters as one character each)."""
+    candidates = [t if unicodedata.is_normalized("NFC", t) else _nfc(t) for t in texts if t]
     if not candidates:
         return ""
-    if len(phrase) > 1:  # what the searcher typed, as typed, is the best place to show
-        pattern = _phrase_pattern(phrase)
+    pattern = _hits_pattern(frozenset(words), frozenset(phrases), typed)
+    if len(anchor) > 1:  # what the searcher typed, in a row, is the best place to show
+        in_a_row = _phrase_pattern(anchor)
         for text in candidates:
-            if found := pattern.search(text):
-                return _snippet_around(text, found.start(), words, width, mark, anchored=True)
-    if words:
-        # Fast path for stored (NFC) text: find the hits with one compiled pattern, then
-        # split only the part of the text around the densest run into words.
-        pattern = _hits_pattern(frozenset(words))
+            if found := in_a_row.search(text):
+                return _snippet_around(text, found.start(), pattern, width, mark, anchored=True)
+    if pattern is not None:
+        # Find the hits with one compiled pattern, then split only the part of the text
+        # around the densest run into words.
         for text in candidates:
             offsets = [m.start() for m in pattern.finditer(text)]
             if offsets:
-                return _snippet_around(text, _densest(offsets, width), words, width, mark)
-    for text in candidates:  # NFD text: fold word by word
-        if words and unicodedata.is_normalized("NFC", text):
-            continue  # the fast path has seen it: no hit
-        tokens = list(WORD.finditer(text))
-        hits = [i for i, t in enumerate(tokens) if fold_word(t.group()) in words]
-        if hits:
-            return _window(text, tokens, hits, width, mark)
-    return _snippet_around(candidates[0], 0, words, width, mark)
+                return _snippet_around(text, _densest(offsets, width), pattern, width, mark)
+    return _snippet_around(candidates[0], 0, pattern, width, mark)
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
 
 
 def _densest(offsets: list[int], width: int) -> int:
@@ -432,13 +468,14 @@ def _densest(offsets: list[int], width: int) -> int:
 def _snippet_around(
     text: str,
     anchor: int,
-    words: set[str],
+    pattern: re.Pattern[str] | None,
     width: int,
     mark: tuple[str, str],
     anchored: bool = False,
 ) -> str:
-    """The window over the part of `text` around offset `anchor`; `anchored`: start it there
-    rather than at the densest run of hits of that part."""
+    """The window over the part of `text` around offset `anchor`, the words of `pattern`'s
+    matches marked; `anchored`: start it there rather than at the densest run of hits of that
+    part."""
     # Cut at spaces, generously (the window shows a quarter of its width before the run and
     # the rest after), so that no word is split and the run's words are all there.
     reach = width * _CHARS_PER_WORD
@@ -447,7 +484,12 @@ def _snippet_around(
     high = len(text) if high < 0 else high
     piece = text[low:high]
     tokens = list(WORD.finditer(piece))
-    hits = [i for i, t in enumerate(tokens) if fold_word(t.group()) in words]
+    token_at = {token.start(): i for i, token in enumerate(tokens)}
+    hits = sorted(
+        token_at[word.start()]
+        for match in (pattern.finditer(piece) if pattern is not None else ())
+        for word in WORD.finditer(piece, match.start(), match.end())
+    )
     start = next((i for i, t in enumerate(tokens) if t.start() >= anchor - low), None)
     start_hit = start if anchored else None
     return _window(piece, tokens, hits, width, mark, low > 0, high < len(text), start_hit)

@@ -453,7 +453,43 @@ def test_snippet_shows_the_words_where_they_stand_together() -> None:
         + "Nội dung khác của bài. " * 30
         + "Đoàn kiểm tra liên ngành làm việc tại phường."
     )
-    shown = snippet("kiem tra", body)
+    shown = snippet("kiem tra", None, body)
     assert "Đoàn <mark>kiểm</mark> <mark>tra</mark> liên ngành" in shown
     # One word: the densest run of hits, as before.
-    assert snippet("tra", body).startswith("Lực lượng tuần <mark>tra</mark>")
+    assert snippet("tra", None, body).startswith("Lực lượng tuần <mark>tra</mark>")
+
+
+def test_snippet_marks_a_phrase_where_it_stands_not_its_words_alone() -> None:
+    from archive.search import snippet
+
+    body = "Bà Trần Thị Thu Lan, Phó Chủ tịch phường, nêu dự kiến nội dung kỳ họp thứ 12."
+    assert snippet('"kỳ họp thứ 12"', None, body) == (
+        "Bà Trần Thị Thu Lan, Phó Chủ tịch phường, nêu dự kiến nội dung "
+        "<mark>kỳ</mark> <mark>họp</mark> <mark>thứ</mark> <mark>12</mark>."
+    )
+    # A term written without spaces is a phrase too: its number alone is no hit.
+    lead = "Sáng 12/3, HĐND xã họp và ban hành Nghị quyết 12/NQ-HĐND về giao thông."
+    assert snippet("12/NQ-HĐND", None, lead) == (
+        "Sáng 12/3, HĐND xã họp và ban hành Nghị quyết "
+        "<mark>12</mark>/<mark>NQ</mark>-<mark>HĐND</mark> về giao thông."
+    )
+
+
+def test_snippet_marks_words_typed_with_accents_where_written_so() -> None:
+    from archive.search import snippet
+
+    body = "Các lực lượng chức năng đã có mặt tại Đà Nẵng từ sáng."
+    title = "Thành phố Đà Nẵng ứng phó với mưa lớn"
+    assert snippet("Đà Nẵng", title, body) == (
+        "Các lực lượng chức năng đã có mặt tại <mark>Đà</mark> <mark>Nẵng</mark> từ sáng."
+    )
+    # Written so in the title only: nothing of the text is marked.
+    text = "Các lực lượng chức năng đã có mặt từ sáng."
+    assert snippet("Đà Nẵng", title, text) == text
+    # Typed without accents, or found only through folding: every spelling is a hit.
+    assert snippet("da nang", title, text) == (
+        "Các lực lượng chức <mark>năng</mark> <mark>đã</mark> có mặt từ sáng."
+    )
+    assert snippet("Đà Nẵng", "Mưa lớn", text) == (
+        "Các lực lượng chức <mark>năng</mark> <mark>đã</mark> có mặt từ sáng."
+    )
