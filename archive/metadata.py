@@ -226,6 +226,10 @@ select 'tag:vnnews,2025:no-results', 'No article matches this search',
   '2025-01-01T00:00:00+00:00', '/archive/articles', 'Nothing yet: new matches will appear here.'
 where not exists (select 1 from hits)"""
 
+# The canned queries that run SEARCH_SQL, with its filters (province, since, until): the
+# vnnews_search_errors plugin explains a filter they refuse.
+SEARCH_QUERIES = ("search", "search_feed")
+
 # Internal tables: the FTS index and its shadow tables, and the migrations log.
 HIDDEN_TABLES = (
     # The Vietnamese-folded index that search uses (archive.search).
@@ -305,8 +309,8 @@ def database_config() -> dict[str, Any]:
                 "and tone placement ('dang uy' finds 'Đảng ủy'); a phrase goes in double "
                 "quotes. Optional filters: portal id, province (GSO code or name), since and "
                 "until (YYYY-MM-DD, YYYY-MM or YYYY, zero padding optional: 2025-7-1; any "
-                "other text, such as 01/07/2025, is refused with an error), limit (default "
-                "100). The snippet shows the original text with the hits marked; removed_at "
+                "other text, such as 01/07/2025, is refused with an error saying what is "
+                "accepted, as is an unknown province), limit (default 100). The snippet shows the original text with the hits marked; removed_at "
                 "is set when the portal has taken the article down (the archive keeps it).",
                 "sql": SEARCH_SQL,
             },

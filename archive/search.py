@@ -122,11 +122,12 @@ _FILTERS = f"""exists (
 # (vnnews_unknown_province raises), as in `vnnews search`: an empty page would read as "no
 # article of that province". (A code is taken on trust by an archive without admin_units:
 # `vnnews search` checked it against the registry's units.)
-_PROVINCE_PORTALS = f"""case when coalesce(:province, '') = '' then null
-      when not exists ({_PROVINCES}) and not exists (select 1 from portals
+_UNKNOWN_PROVINCE = f"""not exists ({_PROVINCES}) and not exists (select 1 from portals
           where portals.province_code = vnnews_province_key(:province))
         and (trim(:province) glob '*[^0-9]*'
-          or exists (select 1 from admin_units where level = 'province'))
+          or exists (select 1 from admin_units where level = 'province'))"""
+_PROVINCE_PORTALS = f"""case when coalesce(:province, '') = '' then null
+      when {_UNKNOWN_PROVINCE}
       then vnnews_unknown_province(:province)
       else (select json_group_array(id) from portals where {_IN_PROVINCE}) end"""
 
@@ -250,7 +251,10 @@ def day_bound(text: str | None, last: bool) -> str | None:
         return None
     bound = period_bound(text, last)
     if bound is None:
-        raise ValueError(f"not a date (YYYY-MM-DD, YYYY-MM or YYYY): {text!r}")
+        raise ValueError(
+            f"{text!r} is not a date: write it YYYY-MM-DD, YYYY-MM or YYYY "
+            "(2025-07-01, 2025-07 or 2025; zero padding optional: 2025-7-1)"
+        )
     return bound.isoformat()
 
 
@@ -285,7 +289,36 @@ def snippet(query: str | None, title: str | None, *texts: str | None) -> str:
 
 def unknown_province(text: str) -> None:
     """Raises: SQL's way to refuse a province (SQLite reports it as the function's error)."""
-    raise ValueError(f"unknown province {text!r}")
+    raise ValueError(unknown_province_message(text))
+
+
+def unknown_province_message(text: str) -> str:
+    return (
+        f"unknown province {text!r}: give its GSO code (01 for Hà Nội, 48 for Đà Nẵng) or its "
+        "name, with or without accents (Đà Nẵng, da nang, TP.HCM)"
+    )
+
+
+def filter_problem(
+    conn: sqlite3.Connection,
+    province: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> str | None:
+    """What SEARCH_SQL would refuse in these filters, in words (None when nothing): SQLite
+    reports the error of a Python SQL function as "user-defined function raised exception",
+    without its message, so a caller that shows errors to people asks this first. `conn`
+    needs register_functions."""
+    for name, text, last in (("since", since, False), ("until", until, True)):
+        try:
+            day_bound(text, last)
+        except ValueError as error:
+            return f"{name}: {error}"
+    if province and province.strip():
+        (unknown,) = conn.execute(f"select {_UNKNOWN_PROVINCE}", {"province": province}).fetchone()
+        if unknown:
+            return unknown_province_message(province)
+    return None
 
 
 def register_functions(conn: sqlite3.Connection) -> None:

@@ -1,6 +1,7 @@
 """datasette_metadata.json as tested configuration, plus a real Datasette server over a tiny
 archive (started with the same command line `vnnews serve` uses; never touches the internet)."""
 
+import html
 import json
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -217,6 +218,34 @@ def test_an_article_s_page_is_named_by_its_headline(server: httpx.Client) -> Non
 def test_search_query_survives_odd_input(server: httpx.Client, query: str) -> None:
     response = server.get("/archive/search.json", params={"q": query, "_shape": "objects"})
     assert response.status_code == 200, response.text
+
+
+@pytest.mark.parametrize(
+    ("refused", "explained"),
+    [
+        ({"province": "xyz"}, "unknown province 'xyz': give its GSO code"),
+        ({"since": "01/07/2025"}, "since: '01/07/2025' is not a date: write it YYYY-MM-DD"),
+        ({"until": "hôm qua"}, "until: 'hôm qua' is not a date"),
+    ],
+)
+def test_search_says_what_is_wrong_with_a_filter(
+    server: httpx.Client, refused: dict[str, str], explained: str
+) -> None:
+    # (SQLite's own words for the SQL function that refuses it: "user-defined function
+    # raised exception".)
+    params = {"q": "khong dung", **refused}
+    for query in ("search", "search_feed"):
+        response = server.get(f"/archive/{query}.json", params=params)
+        assert response.status_code == 400
+        assert explained in response.json()["error"]
+    response = server.get("/archive/search.csv", params=params)
+    assert response.status_code == 400
+    assert explained in response.text
+    page = server.get("/archive/search", params=params)
+    assert page.status_code == 400
+    assert explained in html.unescape(page.text)
+    assert "user-defined function" not in page.text
+    assert 'name="q"' in page.text  # the form, to correct the filter
 
 
 def test_article_history_lists_versions_with_a_diff(server: httpx.Client) -> None:
