@@ -153,6 +153,8 @@ BY_UNIT_COLUMNS = {
     "published_day": "Day of publication in Vietnam, YYYY-MM-DD, as published_at writes it. "
     "(SQLite's date() and strftime() would give the UTC day of published_at: 00:30 on "
     "1 July is 30 June in UTC.)",
+    "published_month": "Month of publication in Vietnam, YYYY-MM: counts by month with "
+    "?_facet=published_month (or the column's menu: Facet by this).",
     "published_year": "Year of publication in Vietnam (YYYY).",
     "category": ARTICLE_COLUMNS["category"],
     "byline": ARTICLE_COLUMNS["byline"],
@@ -249,7 +251,9 @@ def database_config() -> dict[str, Any]:
         "articles": {
             "description": "News articles from the portals, one row per article URL, newest "
             "first. The search box ignores accents, case and tone placement: 'dang uy' finds "
-            "'Đảng ủy', 'hoà giải' finds 'hòa giải'; put a phrase in double quotes.",
+            "'Đảng ủy', 'hoà giải' finds 'hòa giải'; put a phrase in double quotes. Counts "
+            "by day, month or year in Vietnam time: the articles_by_unit view's "
+            "published_day, published_month and published_year facets.",
             "sort_desc": "published_at",
             "facets": ["portal_id", "category", "platform", {"array": "authors"}],
             # The FTS index is keyed on the articles' search_key (archive.search). The

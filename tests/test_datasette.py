@@ -177,6 +177,13 @@ def test_table_page_shows_facet(server: httpx.Client, facet: str) -> None:
     assert f'id="facet-{facet}"' in server.get("/archive/articles").text
 
 
+def test_articles_count_by_month_in_vietnam_time(server: httpx.Client) -> None:
+    response = server.get("/archive/articles_by_unit.json", params={"_facet": "published_month"})
+    assert response.status_code == 200, response.text
+    months = response.json()["facet_results"]["published_month"]["results"]
+    assert [(m["value"], m["count"]) for m in months] == [("2026-11", len(ARTICLES))]
+
+
 def test_table_page_links_to_the_original_article(server: httpx.Client) -> None:
     html = server.get("/archive/articles").text
     assert f'<a href="{CASHLESS_URL}">' in html

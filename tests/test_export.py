@@ -16,8 +16,9 @@ from typing import Any
 import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
+from sqlite_utils import Database
 
-from archive import Archive
+from archive import Archive, schema
 from archive.export import COLUMN_NAMES
 from archive.search import search
 from scraper.cli_export import export
@@ -371,6 +372,25 @@ def test_the_view_by_unit_gives_the_vietnam_day_and_the_province_of_the_time(
     # SQLite's date() reads the offset and gives the UTC day; the view gives Vietnam's.
     assert rows["e2"] == ("2025-07-01", "2025", "58", "abolished 2025-06-30", "2025-06-30")
     assert rows["h1"][3] is None  # a portal of no known unit has no status, not "current"
+
+
+def test_the_view_by_unit_gives_the_vietnam_month_in_an_archive_made_before(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "old.db"
+    old = Database(path)
+    schema.migrations.apply(old, stop_before="articles_by_unit_by_month")
+    old.close()
+    with Archive(path) as archive:  # (brings the archive up to date)
+        archive.upsert_portal(BARE, "Bare", f"https://{BARE}/", None, [f"https://{BARE}/"])
+        archive.upsert_article(
+            record(f"https://{BARE}/m1", BARE, "2025-07-01T00:30:00+07:00", "Nửa đêm")
+        )
+        rows = archive.conn.execute(
+            "SELECT published_month, strftime('%Y-%m', published_at) FROM articles_by_unit"
+        ).fetchall()
+    # strftime() reads the offset and gives the UTC month; the view gives Vietnam's.
+    assert rows == [("2025-07", "2025-06")]
 
 
 def test_a_time_given_in_another_zone_is_stored_in_vietnam_time(tmp_path: Path) -> None:
