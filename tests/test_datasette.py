@@ -184,6 +184,16 @@ def test_articles_count_by_month_in_vietnam_time(server: httpx.Client) -> None:
     assert [(m["value"], m["count"]) for m in months] == [("2026-11", len(ARTICLES))]
 
 
+def test_a_default_facet_asked_for_again_is_computed_once(server: httpx.Client) -> None:
+    asked = [("_facet", "portal_id"), ("_facet_array", "authors"), ("_facet", "category")]
+    asked += [("_facet", "byline"), ("_facet", "byline"), ("_facet_size", "5")]
+    response = server.get("/archive/articles.json", params=asked)
+    assert response.status_code == 200, response.text
+    facets = response.json()["facet_results"]
+    assert sorted(facets) == ["authors", "byline", "category", "platform", "portal_id"]
+    assert len(facets["portal_id"]["results"]) == 2
+
+
 def test_table_page_links_to_the_original_article(server: httpx.Client) -> None:
     html = server.get("/archive/articles").text
     assert f'<a href="{CASHLESS_URL}">' in html
