@@ -314,8 +314,10 @@ def database_config() -> dict[str, Any]:
                 "quotes. Optional filters: portal id, province (GSO code or name), since and "
                 "until (YYYY-MM-DD, YYYY-MM or YYYY, zero padding optional: 2025-7-1; any "
                 "other text, such as 01/07/2025, is refused with an error saying what is "
-                "accepted, as is an unknown province), limit (default 100). The snippet shows the original text with the hits marked; removed_at "
-                "is set when the portal has taken the article down (the archive keeps it).",
+                "accepted, as is an unknown province), limit (default 100). The snippet "
+                "shows the original text with the hits marked (<mark> in the JSON, plain "
+                "text in the CSV); removed_at is set when the portal has taken the article "
+                "down (the archive keeps it).",
                 "sql": SEARCH_SQL,
             },
             "articles_of_place": {

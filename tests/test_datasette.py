@@ -1,7 +1,10 @@
 """datasette_metadata.json as tested configuration, plus a real Datasette server over a tiny
 archive (started with the same command line `vnnews serve` uses; never touches the internet)."""
 
+import asyncio
+import csv
 import html
+import io
 import json
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -207,6 +210,37 @@ def test_search_query_returns_highlighted_snippet(server: httpx.Client) -> None:
     assert "<mark>không</mark> <mark>dùng</mark>" in rows[0]["snippet"]
     # In HTML the markers become real highlights, not escaped text.
     assert "<mark>không</mark>" in server.get("/archive/search", params={"q": "khong dung"}).text
+
+
+@pytest.mark.parametrize("stream", [{}, {"_stream": "on"}])
+def test_search_csv_is_plain_text(server: httpx.Client, stream: dict[str, str]) -> None:
+    response = server.get("/archive/search.csv", params={"q": "khong dung", **stream})
+    assert response.status_code == 200, response.text
+    (row,) = csv.DictReader(io.StringIO(response.text))
+    assert row["url"] == CASHLESS_URL
+    assert "thanh toán không dùng tiền mặt" in row["snippet"]
+    assert "<mark>" not in response.text and "</mark>" not in response.text
+
+
+def test_marks_cut_between_chunks_are_taken_out_too() -> None:
+    from archive.datasette_plugins.vnnews_render import without_marks
+
+    sent: list[dict[str, Any]] = []
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    async def stream(chunks: list[bytes]) -> None:
+        plain = without_marks(send)
+        headers = [(b"content-type", b"text/csv"), (b"content-length", b"99")]
+        await plain({"type": "http.response.start", "status": 200, "headers": headers})
+        for i, chunk in enumerate(chunks):
+            more = i < len(chunks) - 1
+            await plain({"type": "http.response.body", "body": chunk, "more_body": more})
+
+    asyncio.run(stream([b"a <mark>b</ma", b"rk> <", b"mark>c</mark> 1 < 2 <", b""]))
+    assert b"".join(m.get("body", b"") for m in sent) == b"a b c 1 < 2 <"
+    assert sent[0]["headers"] == [(b"content-type", b"text/csv")]
 
 
 def test_a_canned_query_s_page_is_named_by_its_title_not_its_sql(
