@@ -168,6 +168,7 @@ def run_record(result: CrawlResult) -> dict[str, Any]:
             (
                 "downloader/exception_type_count/",
                 "vnnews/articles_failed/",
+                "vnnews/captures_failed/",
                 "vnnews/listing_failed/",
             )
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sqlite3
 from dataclasses import asdict
@@ -60,6 +61,37 @@ class ArchivePipeline:
             self.archive = None
 
     def process_item(self, item: Any) -> Any:
+        try:
+            return self._store(item)
+        except sqlite3.OperationalError as exc:
+            # The archive stayed locked past its busy timeout (another program writing it
+            # for long), or the disk is full: this item is not stored, and the run says so.
+            # The transaction was rolled back: no half-written row.
+            self._not_stored(item, exc)
+            return item
+
+    def _not_stored(self, item: Any, exc: sqlite3.OperationalError) -> None:
+        stats = self.crawler.stats
+        kind = "capture" if isinstance(item, CaptureItem) else "article"  # (or its removal)
+        if stats is not None:
+            stats.inc_value(f"vnnews/{kind}s_failed")
+            stats.inc_value(f"vnnews/{kind}s_failed/storage")
+        fields = ItemAdapter(item)
+        url = fields.get("url")
+        logger.error("%s not stored (the archive refused the write: %s): %s", kind, exc, url)
+        if kind == "article" and self.archive is not None and fields.get("portal_id"):
+            # Kept for the next runs to fetch again, if the archive takes this write now.
+            with contextlib.suppress(sqlite3.OperationalError):
+                self.archive.record_failed_fetch(
+                    url,
+                    fields["portal_id"],
+                    fields.get("section_url"),
+                    None,
+                    "storage",
+                    fields.get("fetched_at"),
+                )
+
+    def _store(self, item: Any) -> Any:
         assert self.archive is not None, "pipeline used before open_spider"
         stats = self.crawler.stats
         if isinstance(item, CaptureItem):
