@@ -12,6 +12,11 @@ paragraph added) is found by the last part of its address, which a move keeps
 title or its time unchanged and its wording mostly kept (all of them, for a text too short to
 compare): the edit is stored as a version. A script's name with an item's number
 ("Post.aspx?ID=12") names a story only under the same path: each list numbers its own items.
+
+The address the article was last read at, when not its own (a redirect of its address led
+there, or the listing now links there), is its current address (`articles.current_url`):
+re-checks ask it directly, not through a redirect each week, and not the old address of a
+portal that dropped it without one.
 """
 
 from __future__ import annotations
@@ -45,6 +50,12 @@ _RECORD = """
 INSERT INTO article_addresses (url, article_url, first_seen_at) VALUES (?, ?, ?)
 ON CONFLICT (url) DO NOTHING
 """
+# The assignment that keeps articles.current_url, for the statements that write an article
+# found again: the address it was read at (`:final_url`), none when that is its own (`url`);
+# kept as it was when the caller does not say (NULL).
+SET_CURRENT_URL = (
+    "current_url = CASE WHEN :final_url IS NULL THEN current_url ELSE nullif(:final_url, url) END"
+)
 _OTHER_ADDRESSES = "SELECT url, article_url FROM article_addresses WHERE url IN ({marks})"
 
 
@@ -89,6 +100,16 @@ def _moved_whole(old: str, new: str) -> bool:
 
 def record_address(conn: sqlite3.Connection, url: str, article_url: str, when: str) -> None:
     conn.execute(_RECORD, (nfc(url), article_url, when))
+
+
+def record_current_address(
+    conn: sqlite3.Connection, article_url: str, final_url: str | None, when: str
+) -> None:
+    """The article stored under `article_url` was just found at `final_url` (after redirects):
+    another address of it, recorded as such, so that the listing's links to it are known.
+    (Its current_url is written with the article: SET_CURRENT_URL.)"""
+    if final_url is not None and final_url != article_url:
+        record_address(conn, final_url, article_url, when)
 
 
 def articles_of_addresses(conn: sqlite3.Connection, urls: Iterable[str]) -> dict[str, str]:

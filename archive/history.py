@@ -38,6 +38,7 @@ UPDATE articles SET removed_at = ?, removed_reason = ? WHERE url = ? AND removed
 # which a 304 would otherwise confirm as "unchanged" night after night.
 _KNOWN = """
 SELECT a.url, a.first_seen_at, a.fetched_at, a.published_at, a.removed_at, a.checked_at,
+  a.current_url,
   (SELECT c.headers FROM captures c WHERE c.url = a.url AND c.fetched_at <= a.fetched_at
    ORDER BY c.fetched_at DESC, c.id DESC LIMIT 1),
   (SELECT c.listed_date FROM captures c WHERE c.url = a.url AND c.listed_date IS NOT NULL
@@ -75,6 +76,9 @@ class KnownArticle:
     # When a re-check last asked for it, whatever it got (fetched_at moves only when the
     # page was read as the article).
     checked_at: str | None = None
+    # Where the portal serves it now, when not at `url` (see archive.addresses): re-checks
+    # ask there.
+    current_url: str | None = None
 
 
 def change_reason(record: Mapping[str, Any]) -> Change | None:
@@ -117,6 +121,7 @@ def known_articles(conn: sqlite3.Connection, urls: Iterable[str]) -> dict[str, K
         published,
         removed,
         checked,
+        current,
         headers_json,
         listed,
     ) in rows_for_urls(conn, _KNOWN, list(wanted)):
@@ -131,6 +136,7 @@ def known_articles(conn: sqlite3.Connection, urls: Iterable[str]) -> dict[str, K
             last_modified=_header(headers, "last-modified"),
             listed_date=listed,
             checked_at=checked,
+            current_url=current,
         )
     return known
 

@@ -49,6 +49,9 @@ ARTICLE_COLUMNS = {
     "checked_at": "When a re-check last asked for the article (UTC), whatever it got: one "
     "that fails (the home page at its address, a 500) is asked again a week later, not "
     "every night.",
+    "current_url": "The address the portal serves the article at now, when not url: its "
+    "pages moved (the old address redirects here, or its listing links here). Re-checks ask "
+    "it; the article stays archived under url. Empty when it is served at url.",
     "content_hash": "SHA-256 of title, published_at, byline, summary, body and category; "
     "changes when the portal edits the article.",
     "first_seen_at": "When the archive first stored this article (UTC).",

@@ -554,6 +554,14 @@ LEFT JOIN admin_units prov ON prov.id = p.province_code
     )
 
 
+@migrations()
+def record_where_an_article_is_served_now(db: Database) -> None:
+    # The address the portal serves an archived article at now, when not its own (its pages
+    # moved: the old address redirects there, or the listing links there): its weekly
+    # re-checks took a redirect hop each, or found the old address gone.
+    db["articles"].add_column("current_url", str)
+
+
 def apply(db: Database, path: Path | None = None) -> None:
     """Bring `db` up to date; a no-op when every migration is already recorded.
 

@@ -21,7 +21,13 @@ from typing import Any, Literal, Self
 from sqlite_utils import Database
 
 from archive import schema
-from archive.addresses import articles_of_addresses, record_address, stored_under
+from archive.addresses import (
+    SET_CURRENT_URL,
+    articles_of_addresses,
+    record_address,
+    record_current_address,
+    stored_under,
+)
 from archive.captures import Capture, iter_captures, store_capture
 from archive.captures import captured_urls as _captured_urls
 from archive.failed_fetches import (
@@ -82,20 +88,21 @@ _BUSY_TIMEOUT_MS = 10_000
 
 _CONTENT_COLUMNS = (*TEXT_FIELDS, *JSON_FIELDS, "content_hash")
 _INSERT_ARTICLE = """
-INSERT INTO articles (url, {cols}, fetched_at, first_seen_at, last_seen_at, updated_at)
-VALUES (:url, {params}, :fetched_at, :fetched_at, :fetched_at, NULL)
+INSERT INTO articles (url, {cols}, fetched_at, first_seen_at, last_seen_at, updated_at,
+  current_url)
+VALUES (:url, {params}, :fetched_at, :fetched_at, :fetched_at, NULL, nullif(:final_url, :url))
 """.format(cols=", ".join(_CONTENT_COLUMNS), params=", ".join(f":{c}" for c in _CONTENT_COLUMNS))
 # Finding an article again is proof it is back online: both updates clear a removal.
 _REPLACE_ARTICLE = """
 UPDATE articles SET {assignments}, fetched_at = :fetched_at, last_seen_at = :fetched_at,
-  updated_at = :fetched_at, removed_at = NULL, removed_reason = NULL
+  updated_at = :fetched_at, removed_at = NULL, removed_reason = NULL, {current}
 WHERE url = :url
-""".format(assignments=", ".join(f"{c} = :{c}" for c in _CONTENT_COLUMNS))
+""".format(assignments=", ".join(f"{c} = :{c}" for c in _CONTENT_COLUMNS), current=SET_CURRENT_URL)
 # An article found again as stored: by a page with the same content, or by a re-check the
 # portal answered "304 Not Modified" (mark_checked). One statement, so both keep the same books.
-_TOUCH_ARTICLE = """
+_TOUCH_ARTICLE = f"""
 UPDATE articles SET fetched_at = :fetched_at, last_seen_at = :fetched_at,
-  removed_at = NULL, removed_reason = NULL
+  removed_at = NULL, removed_reason = NULL, {SET_CURRENT_URL}
 WHERE url = :url
 """
 # What an article carries besides its content (HASHED_FIELDS): its files and pictures, the
@@ -112,9 +119,11 @@ UPDATE articles SET {assignments} WHERE url = :url AND ({changed})
 # An article found again with the same content: one statement.
 _TOUCH_ARTICLE_AND_DETAILS = f"""
 UPDATE articles SET fetched_at = :fetched_at, last_seen_at = :fetched_at,
-  removed_at = NULL, removed_reason = NULL, {_DETAILS}
+  removed_at = NULL, removed_reason = NULL, {SET_CURRENT_URL}, {_DETAILS}
 WHERE url = :url
 """
+# A known article whose address now leads to `final_url`, where nothing could be read.
+_MOVE_ARTICLE = f"UPDATE articles SET {SET_CURRENT_URL} WHERE url = :url"
 # A re-extraction rebuilds content from a stored capture: it is no sign that the article is
 # online now, so its removal mark and last-seen time stay as they are.
 _REEXTRACT_ARTICLE = """
@@ -283,9 +292,15 @@ class Archive:
         `on_stored(conn, url)` is called for new and changed content, inside the same
         transaction (what is derived from the text, its meetings, is written with it or not
         at all), with the address the article is stored under.
+
+        `record["final_url"]`: the address the page was read at, after redirects (default: its
+        `url`); a stored article read elsewhere than its own address is served there now
+        (archive.addresses).
         """
         params = _article_params(record)
         reason = change_reason(record)
+        when = params["fetched_at"]
+        params["final_url"] = nfc(record.get("final_url")) or params["url"]
         try:
             with self._transaction() as conn:
                 row = conn.execute(_STORED, (params["url"],)).fetchone()
@@ -303,12 +318,16 @@ class Archive:
                     insert_version(conn, params, reason or "new")
                     if on_stored is not None:
                         on_stored(conn, params["url"])
+                    if reason != "reextract":
+                        record_current_address(conn, params["url"], params["final_url"], when)
                     return "new"
                 reextract = reason == "reextract"
                 if row[0] == params["content_hash"]:
-                    conn.execute(
-                        _REFRESH_DETAILS if reextract else _TOUCH_ARTICLE_AND_DETAILS, params
-                    )
+                    if reextract:
+                        conn.execute(_REFRESH_DETAILS, params)
+                    else:
+                        conn.execute(_TOUCH_ARTICLE_AND_DETAILS, params)
+                        record_current_address(conn, params["url"], params["final_url"], when)
                     return "unchanged"
                 if _shows_another_stored(conn, params):
                     return "shows_another"
@@ -324,6 +343,8 @@ class Archive:
                 insert_version(conn, params, reason or ("restored" if row[1] else "edited"))
                 if on_stored is not None:
                     on_stored(conn, params["url"])
+                if not reextract:
+                    record_current_address(conn, params["url"], params["final_url"], when)
                 return "updated"
         except sqlite3.IntegrityError as exc:
             if "FOREIGN KEY" in str(exc):
@@ -338,17 +359,29 @@ class Archive:
         marked. Its content stays, and finding it again clears the mark."""
         return _mark_removed(self.conn, url, when, reason)
 
-    def mark_checked(self, url: str, when: str) -> bool:
+    def mark_checked(self, url: str, when: str, final_url: str | None = None) -> bool:
         """Record that a re-check found `url` as stored without downloading it (the portal
         answered "304 Not Modified"); True if the archive holds the article.
 
         Kept as an unchanged upsert keeps it: `fetched_at` and `last_seen_at` become `when`
-        (the re-check schedule reads `fetched_at`) and a removal mark is cleared. The content,
+        (the re-check schedule reads `fetched_at`) and a removal mark is cleared, and the
+        address that answered (`final_url`, after redirects) is its current one. The content,
         versions and captures stay: a 304 has no body to store or re-extract, and the latest
         capture keeps the validators the next re-check sends."""
+        params = {"url": nfc(url), "fetched_at": when, "final_url": nfc(final_url)}
         with self._transaction() as conn:
-            cursor = conn.execute(_TOUCH_ARTICLE, {"url": nfc(url), "fetched_at": when})
-        return cursor.rowcount > 0
+            found = conn.execute(_TOUCH_ARTICLE, params).rowcount > 0
+            if found:
+                record_current_address(conn, params["url"], params["final_url"], when)
+        return found
+
+    def mark_moved(self, url: str, final_url: str, when: str) -> None:
+        """Record that the stored article `url` is at `final_url` now, though nothing of it
+        was read there (archive.addresses)."""
+        params = {"url": nfc(url), "final_url": nfc(final_url)}
+        with self._transaction() as conn:
+            if conn.execute(_MOVE_ARTICLE, params).rowcount > 0:
+                record_current_address(conn, params["url"], params["final_url"], when)
 
     def captured_urls(self, urls: Iterable[str]) -> set[str]:
         """Which of `urls` have been fetched before (hold a capture)."""

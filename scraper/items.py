@@ -25,6 +25,9 @@ class ArticleItem:
     attachments: list[dict[str, Any]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     section_url: str | None = None
+    # The address the page was read at, after redirects: where the portal serves the
+    # article now, which its re-checks then ask (archive.addresses).
+    final_url: str | None = None
 
     def record(self) -> dict[str, Any]:
         """The archive's row for this article."""
@@ -61,3 +64,16 @@ class NotModifiedItem:
 
     url: str
     when: str
+    # The address that answered, after redirects (see ArticleItem.final_url).
+    final_url: str | None = None
+
+
+@dataclass
+class AddressItem:
+    """Where a known article's address leads now, though nothing there could be stored: its
+    old address redirects to this one, which sends it on to the home page. Its re-checks ask
+    here (archive.addresses), without the hop."""
+
+    url: str
+    when: str
+    final_url: str

@@ -16,7 +16,7 @@ from archive import Archive
 from archive.meetings import store_meetings
 
 from .extraction.meetings import extract_meetings
-from .items import CaptureItem, NotModifiedItem, RemovalItem
+from .items import AddressItem, CaptureItem, NotModifiedItem, RemovalItem
 
 logger = logging.getLogger(__name__)
 
@@ -108,8 +108,11 @@ class ArchivePipeline:
             return item
         if isinstance(item, NotModifiedItem):
             # Counted where an unchanged page is counted: by what the archive recorded.
-            if self.archive.mark_checked(item.url, item.when) and stats is not None:
+            if self.archive.mark_checked(item.url, item.when, item.final_url) and stats is not None:
                 stats.inc_value("vnnews/articles_unchanged")
+            return item
+        if isinstance(item, AddressItem):
+            self.archive.mark_moved(item.url, item.final_url, item.when)
             return item
         if isinstance(item, RemovalItem):
             if self.archive.mark_removed(item.url, item.when, item.reason) and stats is not None:

@@ -248,6 +248,8 @@ class ChangingPortal:
             if self.moved_under and unquote(parts.path) == story.path:
                 return 301, self.shown_path(story)
             if self.moved_under and unquote(parts.path) == self.shown_path(story):
+                if story.number in self.redirect_home:
+                    return 302, "/"
                 return (404, None) if story.deleted else (200, self.article_page(story))
             if parts.path == f"/bai-viet/{story.number}":
                 return (

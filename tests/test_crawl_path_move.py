@@ -184,3 +184,76 @@ def test_two_lists_item_numbers_and_short_notices_are_never_one_story(tmp_path: 
     assert archive.upsert_article(retitled) == "new"
     assert archive.conn.execute("select count(*) from article_addresses").fetchone() == (0,)
     archive.close()
+
+
+def test_re_checks_ask_a_moved_article_at_its_new_address(tmp_path: Path):
+    """Once the archive knows where a moved article is served now (a redirect of its old
+    address led there, or the listing links there), its re-checks ask there: no redirect
+    hop every week. It stays one row, under its first address, with its versions."""
+    db = tmp_path / "archive.db"
+    portal = ChangingPortal.with_stories(4)
+
+    def articles_asked(*extra: str) -> list[str]:
+        portal.paths.clear()
+        crawl(base, db, *extra)
+        return sorted(p for p in portal.paths if p.endswith(".html") or "/bai-viet/" in p)
+
+    with serve(portal) as base:
+        crawl(base, db)
+        portal.renamed = {1}  # its address redirects to "/bai-viet/1", which no listing shows
+        hop = articles_asked("--recheck", "all")
+        after_hop = articles_asked("--recheck", "all")
+        portal.moved_under = "/web/hoaxuan"  # all listed at their new addresses
+        crawl(base, db)
+        portal.find(2).paragraphs.append("Phường ghi nhận và chuyển các kiến nghị đến quận.")
+        after_move = articles_asked("--recheck", "all")
+    own = sorted(s.path for s in portal.stories)
+    assert hop == sorted([*own, "/bai-viet/1"])
+    assert after_hop == sorted([p for p in own if "so-1-" not in p] + ["/bai-viet/1"])
+    assert after_move == sorted(portal.shown_path(s) for s in portal.stories)
+    stored = articles(db)
+    assert set(stored) == {base + s.path for s in portal.stories}
+    edited = base + portal.find(2).path
+    assert stored[edited]["body"].endswith("chuyển các kiến nghị đến quận.")
+    assert stored[edited]["current_url"] == base + portal.shown_path(portal.find(2))
+    versions = rows(db, "select url, count(*) as n from article_versions group by url")
+    assert {v["url"]: v["n"] for v in versions} == {u: 1 + (u == edited) for u in stored}
+
+
+def test_an_article_gone_from_its_new_address_is_asked_at_its_own_before_it_is_removed(
+    tmp_path: Path,
+):
+    """Gone where it was served lately, the article is asked at its own address: one served
+    there again (the portal moved its pages back, a story shown in two sections dropped from
+    one) is not marked removed, and is asked there from then on."""
+    db = tmp_path / "archive.db"
+    portal = ChangingPortal.with_stories(3)
+    with serve(portal) as base:
+        crawl(base, db)
+        portal.moved_under = "/web/hoaxuan"
+        crawl(base, db)
+        portal.moved_under = None  # the new addresses answer 404, the old ones the stories
+        portal.find(3).deleted = True  # but this one is gone from both
+        crawl(base, db, "--recheck", "all")
+    stored = articles(db)
+    gone, kept = base + portal.find(3).path, base + portal.find(1).path
+    assert stored[gone]["removed_at"] is not None
+    assert stored[kept]["removed_at"] is None
+    assert stored[kept]["current_url"] is None
+
+
+def test_a_moved_article_taken_down_is_asked_at_its_new_address(tmp_path: Path):
+    """Its old address redirects to its new one, which sends it to the home page: nothing is
+    stored, and its re-checks ask the new address, a hop fewer every week."""
+    db = tmp_path / "archive.db"
+    portal = ChangingPortal.with_stories(3)
+    with serve(portal) as base:
+        crawl(base, db)
+        portal.moved_under = "/web/hoaxuan"
+        portal.redirect_home = {2}
+        crawl(base, db, "--recheck", "all")
+        portal.paths.clear()
+        crawl(base, db, "--recheck", "all")
+    story = portal.find(2)
+    assert [p for p in portal.paths if "so-2-" in p] == [portal.shown_path(story)]
+    assert articles(db)[base + story.path]["removed_at"] is None

@@ -27,7 +27,7 @@ from ..extraction import (
 from ..extraction.dates import parse_dateline
 from ..extraction.platforms import detect, read_listing
 from ..extraction.urls import site_of
-from ..items import ArticleItem, CaptureItem, NotModifiedItem, RemovalItem
+from ..items import AddressItem, ArticleItem, CaptureItem, NotModifiedItem, RemovalItem
 from ..memory import CrawlMemory
 from ..policy import RecheckPolicy
 from ..redirects import lands_away, lands_on_front_page
@@ -541,13 +541,31 @@ class PortalSpider(scrapy.Spider):
             headers["If-None-Match"] = known.etag
         if known.last_modified and not self.full:
             headers["If-Modified-Since"] = known.last_modified
+        # Asked where the portal serves it now (its pages moved): not through a redirect
+        # of its old address every week. Stored under its own address all the same.
+        return self._recheck_at(known.current_url or url, url, section, known.listed_date, headers)
+
+    def _recheck_at(
+        self,
+        asked: str,
+        url: str,
+        section: str,
+        listed_date: str | None,
+        headers: dict[str, str] | None = None,
+    ) -> scrapy.Request:
+        """A re-check of the article archived under `url`, asked at `asked`."""
         return scrapy.Request(
-            url,
+            asked,
             headers=headers,
             callback=self.parse_article,
             errback=self.article_failed,
             # The date its listing showed, kept with its captures: the page may show none.
-            cb_kwargs={"section": section, "recheck": True, "listed_date": known.listed_date},
+            cb_kwargs={
+                "section": section,
+                "recheck": True,
+                "listed_date": listed_date,
+                "stored_as": url,
+            },
             # A re-check must see "not modified" and "gone" answers, not have them filtered out.
             meta={"handle_httpstatus_list": [304, 404, 410]},
             # Scrapy's duplicate filter would drop it if the listing links to it too.
@@ -560,10 +578,16 @@ class PortalSpider(scrapy.Spider):
         section: str,
         recheck: bool = False,
         listed_date: str | None = None,
-    ) -> Iterator[ArticleItem | CaptureItem | NotModifiedItem | RemovalItem]:
+        stored_as: str | None = None,
+    ) -> Iterator[
+        ArticleItem | CaptureItem | NotModifiedItem | RemovalItem | AddressItem | scrapy.Request
+    ]:
+        """`stored_as`: the address a re-checked article is archived under, when it was asked
+        at another (where the portal serves it now)."""
         fetched_at = datetime.now(UTC).isoformat(timespec="seconds")
         # The archive's key is the URL the listing links to, whatever redirects follow.
-        url = response.meta.get("redirect_urls", [response.request.url])[0]
+        asked = response.meta.get("redirect_urls", [response.request.url])[0]
+        url = stored_as or asked
         if recheck and self.memory is not None:
             self.memory.record_check(url)
         if self._site(response.url) != self._site(url):
@@ -577,10 +601,15 @@ class PortalSpider(scrapy.Spider):
             else:
                 self._fail("moved", url, f"redirects to {response.url}")
             return
-        if response.url != url and lands_away(url, response.url, section):
+        if response.url != asked and lands_away(asked, response.url, section):
             # Sent to the home page or a listing (a removed article, most often): nothing of
             # it is stored, and the archived article stays as it was (not marked removed).
             self._fail("redirected_away", url, f"redirects to {response.url}")
+            hops = response.meta.get("redirect_urls", [])
+            if recheck and len(hops) > 1:
+                # Through its new address (its section moved, then it was taken down):
+                # asked there from now on, a hop fewer every week.
+                yield AddressItem(url=url, when=fetched_at, final_url=hops[-1])
             return
         broken = _broken_answer(response)
         if broken is not None:
@@ -589,6 +618,11 @@ class PortalSpider(scrapy.Spider):
             # would make later runs take the link as tried), and it is asked for again.
             self._fail(broken, url)
             self._keep_for_retry(url, section, listed_date, broken, recheck)
+            return
+        if recheck and response.status in (404, 410) and asked != url:
+            # Gone from where it was served lately (one of two sections that showed it?):
+            # its own address tells whether the article is gone.
+            yield self._recheck_at(url, url, section, listed_date)
             return
         if response.status != 304:
             yield _capture(response, url, fetched_at, listed_date)
@@ -599,7 +633,7 @@ class PortalSpider(scrapy.Spider):
                 # back the same (and the pipeline counts it so), else the re-check schedule
                 # never learns of it and asks again on every run.
                 self._count("articles_not_modified")
-                yield NotModifiedItem(url=url, when=fetched_at)
+                yield NotModifiedItem(url=url, when=fetched_at, final_url=response.url)
                 return
             if response.status in (404, 410):
                 removal = RemovalItem(url=url, when=fetched_at, reason=f"http_{response.status}")
@@ -655,6 +689,7 @@ class PortalSpider(scrapy.Spider):
             attachments=fields["attachments"],
             warnings=article.warnings,
             section_url=section,
+            final_url=response.url,
         )
 
     def _fail(self, reason: str, url: str, detail: str = "", *, archived: bool = False) -> None:
@@ -681,7 +716,10 @@ class PortalSpider(scrapy.Spider):
         request = failure.request
         # Under the address the listing gave, as parse_article stores it, not the last one a
         # redirect led to (or the next run would store it under that one, a second row).
-        url = request.meta.get("redirect_urls", [request.url])[0]
+        url = (
+            request.cb_kwargs.get("stored_as")
+            or request.meta.get("redirect_urls", [request.url])[0]
+        )
         self._fail(reason, url, archived=bool(request.cb_kwargs.get("recheck")))
         self._not_fetched(url, request.cb_kwargs, reason)
 
@@ -714,9 +752,9 @@ class PortalSpider(scrapy.Spider):
         scheduler's duplicate filter, silently: counted and kept as a failure instead."""
         if "redirect_urls" not in request.meta:
             return  # (a link listed twice: the first one is fetched)
-        url = request.meta["redirect_urls"][0]
-        detail = f"redirects back to {request.url}"
         kwargs = request.cb_kwargs
+        url = kwargs.get("stored_as") or request.meta["redirect_urls"][0]
+        detail = f"redirects back to {request.url}"
         if request.callback == self.parse_listing:
             section, page = kwargs.get("section", url), kwargs.get("page", 1)
             self._listing_lost(section, page, url, "redirect_loop", detail)
