@@ -142,3 +142,16 @@ def test_re_checks_failing_on_a_night_the_portal_is_down_stay_due(tmp_path: Path
     assert all(row["checked_at"] is None for row in asked)
     assert portal.requests["tin-tuc"] == 1 + 4  # the listing, then every due re-check
     assert run_rows(db)[-1]["articles_unchanged"] == 4
+
+
+def test_a_download_cancelled_for_its_size_is_one_error(tmp_path: Path):
+    """A page past DOWNLOAD_MAXSIZE is cancelled: one failed article, counted once in
+    crawl_runs.errors (not under Scrapy's name for the exception as well)."""
+    db = tmp_path / "archive.db"
+    portal = ChangingPortal.with_stories(3)
+    portal.find(2).paragraphs *= 60  # a page of some 20 KB among pages of 2 KB
+    with serve(portal) as base:
+        crawl(base, db, "-s", "DOWNLOAD_MAXSIZE=12000")
+    run = run_rows(db)[-1]
+    assert run["articles_failed"] == 1
+    assert json.loads(run["errors"]) == {"DownloadCancelledError": 1}
