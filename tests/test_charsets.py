@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import unicodedata
 
-from scraper.extraction import extract_article
+import pytest
+
+from scraper.extraction import NotAnArticle, extract_article
 from scraper.extraction.charsets import decode_page
 from scraper.extraction.legacy_fonts import TCVN3, VNI
 
@@ -140,3 +142,36 @@ def test_nfd_text_saved_in_windows_1258_with_references_for_its_other_marks():
     assert article.body == text
     assert article.title == "Hội Phụ nữ phường ra quân"
     assert not any("cp1252" in w for w in article.warnings)
+
+
+@pytest.mark.parametrize(
+    ("codec", "meta", "content_type"),
+    [
+        ("utf-16-le", '<meta charset="utf-16">', None),
+        ("utf-16-le", "", "text/html; charset=utf-16le"),
+        ("utf-16-le", "", "text/html; charset=utf-16"),
+        ("utf-16-be", '<meta http-equiv="Content-Type" content="text/html; charset=utf-16">', None),
+    ],
+)
+def test_utf16_page_without_byte_order_mark_is_read_as_declared(
+    codec: str, meta: str, content_type: str | None
+):
+    """Declared UTF-16 with no byte-order mark, its zero bytes every other byte: read so,
+    not refused as a binary file for its NULs."""
+    body = page(TITLE, SENTENCES, meta).encode(codec)
+    article = extract_article(body, URL, content_type=content_type)
+    assert article.title == TITLE
+    assert SENTENCES[2] in article.body
+
+
+def test_a_binary_file_declared_utf16_stays_refused():
+    """A PDF served under a UTF-16 header: its zero bytes fall anywhere, not every other byte."""
+    body = b"%PDF-1.4\n" + bytes(range(256)) * 16
+    with pytest.raises(NotAnArticle):
+        extract_article(body, URL, content_type="text/html; charset=utf-16")
+
+
+def test_utf16_bytes_without_a_declaration_stay_refused():
+    """(NULs every other byte, and a page declared UTF-8 or nothing: not read as UTF-16.)"""
+    with pytest.raises(NotAnArticle):
+        extract_article(page(TITLE, SENTENCES).encode("utf-16-le"), URL)

@@ -14,7 +14,7 @@ import html
 import re
 import unicodedata
 
-from w3lib.encoding import html_to_unicode
+from w3lib.encoding import html_body_declared_encoding, html_to_unicode, http_content_type_encoding
 
 from .legacy_fonts import is_syllable, repair_text
 
@@ -54,6 +54,9 @@ def decode_html(body: bytes, content_type: str | None = None) -> str:
 def decode_page(body: bytes, content_type: str | None) -> tuple[str, str | None, bool]:
     """The text, a warning when the declared charset was overruled, and whether the text is
     exactly `body` read as UTF-8."""
+    utf16 = _declared_utf16(body, content_type)
+    if utf16 is not None:
+        return utf16, None, False
     encoding, text = html_to_unicode(content_type, body)
     declared = codecs.lookup(encoding).name
     if declared != "utf-8" and not body.isascii():
@@ -83,6 +86,42 @@ def decode_page(body: bytes, content_type: str | None) -> tuple[str, str | None,
     # whether others were replaced.
     exact = declared == "utf-8" and not body.startswith(codecs.BOM_UTF8) and "\ufffd" not in text
     return text, None, exact
+
+
+# Where a page's start is read for its characters' zero bytes (UTF-16 without a byte-order
+# mark): markup and most Vietnamese letters are below U+0100, so one byte of each two is zero.
+_UTF16_HEAD_BYTES = 4096
+# At least half the characters of that start have their high byte zero, and at most one in
+# this many their low byte (U+0300, U+1E00…), or it is no UTF-16 text.
+_UTF16_MIN_ZERO_SHARE = 2
+_UTF16_MAX_LOW_ZERO_SHARE = 16
+
+
+def _declared_utf16(body: bytes, content_type: str | None) -> str | None:
+    """The text of a page declared UTF-16 (HTTP header, <meta> or XML declaration) without a
+    byte-order mark, when its zero bytes fall every other byte as that text's would; else None.
+    (w3lib reads such a page big-endian, or as UTF-8 with a NUL every other character, which
+    the parser then refuses as a binary file.)"""
+    if body.find(b"\x00", 0, _UTF16_HEAD_BYTES) < 0 or body[:2] in (
+        codecs.BOM_UTF16_LE,
+        codecs.BOM_UTF16_BE,
+    ):
+        return None  # (nearly every page: no zero byte in its start, nothing more is asked)
+    head = body[:_UTF16_HEAD_BYTES]
+    chars = len(head) // 2
+    even, odd = head[0 : 2 * chars : 2].count(0), head[1 : 2 * chars : 2].count(0)
+    if odd * _UTF16_MIN_ZERO_SHARE >= chars and even * _UTF16_MAX_LOW_ZERO_SHARE <= chars:
+        codec = "utf-16-le"
+    elif even * _UTF16_MIN_ZERO_SHARE >= chars and odd * _UTF16_MAX_LOW_ZERO_SHARE <= chars:
+        codec = "utf-16-be"
+    else:
+        return None  # NULs, but not UTF-16's: a binary file, or garbage
+    declared = http_content_type_encoding(content_type) or html_body_declared_encoding(
+        head.replace(b"\x00", b"")
+    )
+    if not declared or not codecs.lookup(declared).name.startswith("utf-16"):
+        return None
+    return body.decode(codec, errors="replace")
 
 
 # (Among 51 pages of 8-bit text, legacy fonts and Windows-1258, at most 3 such sequences.)
