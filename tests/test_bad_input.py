@@ -156,6 +156,19 @@ def test_a_page_made_huge_by_pictures_pasted_as_base64_keeps_its_text_after_them
     assert not any("truncated" in warning for warning in article.warnings)
 
 
+def test_a_page_made_huge_by_an_aspnet_view_state_keeps_its_text_after_it():
+    """ASP.NET keeps a page's state in a hidden input (__VIEWSTATE), 9 MB of base64 before
+    the text on some pages: a form's value is no text, and the page is not cut at it."""
+    state = "L3dFUER3VUtMVGN3TnpFM01ESXlPVGdQWkJZQ0FnRVBaQllFSGdk" * 180_000
+    form = f'<form method="post"><input type="hidden" name="__VIEWSTATE" value="{state}">'
+    at = SEED.index("<body")
+    at = SEED.index(">", at) + 1
+    page = SEED[:at] + form + SEED[at:].replace("</body>", "</form></body>")
+    article = extract_article(page.encode("utf-8"), URL)
+    assert article.body == extract_article(SEED, URL).body
+    assert not any("truncated" in warning for warning in article.warnings)
+
+
 def test_date_without_time_is_day_precision_with_a_warning():
     page = SEED.replace("23/07/2022 - 03:42 PM", "Thứ bảy, ngày 23/07/2022")
     article = extract_article(page, URL)

@@ -24,6 +24,11 @@ MAX_HTML_CHARS = 8_000_000
 MAX_NUL_SHARE = 8
 # A file inlined in the page ("data:image/png;base64,iVBOR…"), long enough to matter.
 _INLINE_DATA = re.compile(r"data:[\w.+/-]*(?:;[\w=.-]+)*;base64,[A-Za-z0-9+/=\s]{256,}")
+# A form field's value this long (ASP.NET's __VIEWSTATE, a hidden input of serialized page
+# state): a form's values are never the page's text.
+_HUGE_FORM_VALUE = re.compile(
+    r"(<input\b[^>]*?\bvalue=)(?:\"[^\"]{4096,}\"|'[^']{4096,}')", re.IGNORECASE
+)
 
 
 def _parser(**options: str) -> etree.HTMLParser:
@@ -147,10 +152,17 @@ def load_document(html: str | bytes, url: str, content_type: str | None = None) 
         raise NotAnArticle("not_html", "no HTML markup found")
     truncated = _looks_truncated(text)  # (as served: a cut made below is not the server's)
     if len(text) > MAX_HTML_CHARS:
-        # Most such pages are big for pictures pasted into the text as base64: without them
-        # the page is whole again, its text after them kept.
-        text, utf8 = _INLINE_DATA.sub("data:,", text), None
-        warnings.append("pictures inlined as data: URIs left out of a page this big")
+        # Most such pages are big for pictures pasted into the text as base64, or for an
+        # ASP.NET view state (megabytes of base64 in a hidden input): without them the page
+        # is whole again, its text after them kept. (Asked only of such pages: free for the
+        # others.)
+        text, pictures = _INLINE_DATA.subn("data:,", text)
+        text, values = _HUGE_FORM_VALUE.subn(r'\1""', text)
+        utf8 = None
+        if pictures:
+            warnings.append("pictures inlined as data: URIs left out of a page this big")
+        if values:
+            warnings.append("huge form values (a view state) left out of a page this big")
     if len(text) > MAX_HTML_CHARS:
         warnings.append(f"page truncated to {MAX_HTML_CHARS} characters before parsing")
         text = text[:MAX_HTML_CHARS]
