@@ -1020,3 +1020,32 @@ def test_a_pager_label_that_is_a_digit_but_no_number_is_no_page(label):
     )
     listing = parse_listing(_listing(ITEMS[:4], pager=pager), "https://x.gov.vn/tin-tuc")
     assert listing.next_url == "https://x.gov.vn/tin-tuc/trang-b"
+
+
+def test_articles_titled_in_section_words_are_the_sections_items():
+    """ "/thong-bao-tuyen-dung-cong-chuc.html" is made of words sections are named with; its
+    link, as long as a headline in the section's own list, is an article's. The sub-section
+    links above the list, named as sections are, stay out."""
+    items = "".join(
+        f"<li><a href='/tin-tuc/{slug}.html'>{title}</a> <span>1{n}/03/2025</span></li>"
+        for n, (slug, title) in enumerate(
+            [
+                ("thong-bao-tuyen-dung-cong-chuc", "Thông báo tuyển dụng công chức cấp xã"),
+                ("ke-hoach-hoat-dong-tai-dia-phuong", "Kế hoạch hoạt động tại địa phương"),
+                ("ra-quan-trong-cay-dau-xuan-555", "Xã ra quân trồng cây đầu xuân năm nay"),
+            ]
+        )
+    )
+    page = (
+        "<html><head><meta charset='utf-8'><title>Thông báo</title></head><body>"
+        "<div id='menu'><a href='/'>Trang chủ</a></div><div class='noi-dung'><h2>Thông báo</h2>"
+        "<p class='chuyen-muc'><a href='/tin-tuc/thong-bao.html'>Thông báo</a> "
+        "<a href='/tin-tuc/ke-hoach.html'>Kế hoạch</a></p>"
+        f"<ul class='ds'>{items}</ul></div></body></html>"
+    )
+    listing = parse_listing(page.encode(), "https://xa.example.gov.vn/tin-tuc/thong-bao-chung.html")
+    assert [url.rsplit("/", 1)[-1] for url in listing.article_urls] == [
+        "thong-bao-tuyen-dung-cong-chuc.html",
+        "ke-hoach-hoat-dong-tai-dia-phuong.html",
+        "ra-quan-trong-cay-dau-xuan-555.html",
+    ]

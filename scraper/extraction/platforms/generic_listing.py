@@ -153,6 +153,16 @@ def is_article_url(url: str) -> bool:
     )
 
 
+def _slug_of_section_words(url: str) -> bool:
+    """Whether the URL names its page by a slug of section words only ("/thong-bao-tuyen-
+    dung-cong-chuc.html"): a section's, or an article's titled in those words, which its
+    link's title, as long as a headline, tells apart."""
+    path = urlsplit(url).path
+    return bool(
+        ARTICLE_LINK.search(_last_segment(path)) and path.count("/") >= 1 and names_a_section(path)
+    )
+
+
 def names_item_id(name: str, value: str) -> bool:
     """Whether a query parameter (or a path segment pair) names an item by its id."""
     return bool(
@@ -475,7 +485,15 @@ def _section_list(
         if length < MIN_SHORT_TITLE or chrome(anchor):
             continue
         for url in absolute_links(doc, [anchor]):
-            if site(url) and url != doc.url and (is_article_url(url) or _names_an_item(url)):
+            if (
+                site(url)
+                and url != doc.url
+                and (
+                    is_article_url(url)
+                    or _names_an_item(url)
+                    or (length >= MIN_FALLBACK_TITLE and _slug_of_section_words(url))
+                )
+            ):
                 candidates.append((anchor, url))
                 if length < MIN_TITLE:
                     short.add(id(anchor))
