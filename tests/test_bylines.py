@@ -422,3 +422,24 @@ def test_news_item_opened_by_an_asterisk_after_a_name_is_no_footnote():
     article = _extract("<p>Ngọc Ánh</p><p>* Cùng ngày, phường tổ chức tập huấn phòng cháy.</p>")
     assert article.byline is None
     assert article.body.endswith("Ngọc Ánh\n\n* Cùng ngày, phường tổ chức tập huấn phòng cháy.")
+
+
+@pytest.mark.parametrize(
+    ("last", "byline"),
+    [
+        # A slogan, a video's heading: capitals that sign nothing stay text.
+        ("<p><b>CHUNG TAY GIỮ GÌN PHỐ PHƯỜNG XANH, SẠCH, ĐẸP!</b></p>", None),
+        ("<p><b>VIDEO TOÀN CẢNH BUỔI RA QUÂN CỦA CÁC TỔ DÂN PHỐ</b></p>", None),
+        # Names and units in capitals sign it, however long the unit's name.
+        ("<p><b>XUÂN HIẾU - XUÂN THỊNH</b></p>", "XUÂN HIẾU - XUÂN THỊNH"),
+        (
+            "<p><b>TRUNG TÂM VĂN HÓA, THÔNG TIN VÀ THỂ THAO PHƯỜNG</b></p>",
+            "TRUNG TÂM VĂN HÓA, THÔNG TIN VÀ THỂ THAO PHƯỜNG",
+        ),
+    ],
+)
+def test_capitals_closing_the_text_sign_it_only_as_names_or_a_unit(last, byline):
+    article = _extract(last)
+    assert article.byline == byline
+    if byline is None:
+        assert article.body.endswith(last[6:-8])

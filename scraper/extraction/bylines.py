@@ -232,7 +232,7 @@ def _is_byline(block: Block, *, loose: bool) -> bool:
     if is_upper_text(text) and sum(c.isalpha() for c in text) >= 2:
         # Centred capitals close a text as a slogan or a heading ("PHƯỜNG CHUNG TAY XÂY
         # DỰNG ĐÔ THỊ VĂN MINH"); a byline stands on the right or on the left.
-        return block.align != "center"
+        return block.align != "center" and _signs_in_capitals(text)
     if (
         block.bold
         and block.element.tag not in _LINE_BOXES
@@ -247,6 +247,21 @@ def _is_byline(block: Block, *, loose: bool) -> bool:
     # "Theo hanoimoi.vn", "(Theo Báo Hà Nội Mới)": a source line, not a sentence.
     source = SOURCE_LINE.match(text) and not SENTENCE_END.search(text) and word_count(text) <= 8
     return bool(source) or looks_like_name(text) or _name_and_unit(text)
+
+
+# The most words of one person's name ("NGUYỄN THỊ THU HÀ").
+MAX_NAME_WORDS = 4
+
+
+def _signs_in_capitals(text: str) -> bool:
+    """Whether a line in capitals signs the text: names ("XUÂN HIẾU - XUÂN THỊNH") or a unit
+    ("TRUNG TÂM VĂN HÓA, THÔNG TIN VÀ THỂ THAO HUYỆN"), not a slogan ("… XANH, SẠCH, ĐẸP!")
+    or the heading of what follows ("VIDEO TOÀN CẢNH BUỔI LỄ RA QUÂN")."""
+    if text.endswith(("!", "?")):
+        return False
+    if UNIT_WORDS.search(text):
+        return True
+    return all(len(part.split()) <= MAX_NAME_WORDS for part in AUTHOR_SEPARATOR.split(text))
 
 
 # Boxes of one line each: a name alone in one is a paragraph of its own, judged as such.
