@@ -443,3 +443,20 @@ def test_capitals_closing_the_text_sign_it_only_as_names_or_a_unit(last, byline)
     assert article.byline == byline
     if byline is None:
         assert article.body.endswith(last[6:-8])
+
+
+@pytest.mark.parametrize(
+    "tool",
+    [
+        "<p>Từ khóa: ra quân, vệ sinh môi trường, tổ dân phố</p>",
+        "<p>Tags: môi trường, ra quân</p>",
+        "<p>Tổng số lượt xem: 1.250</p>",
+        "<p>(Đã xem: 1.250 lượt)</p>",
+        "<p>Bạn đánh giá bài viết này thế nào?</p>",
+        "<p><a href='#top'>Back to top</a></p>",
+    ],
+)
+def test_keywords_counters_and_tools_under_the_byline_are_no_text(tool):
+    article = _extract(RIGHT.format("<b>Quang Minh</b>") + tool)
+    assert article.byline == "Quang Minh"
+    assert article.body.endswith(_LAST)

@@ -10,11 +10,15 @@ from .blocks import Block, element_text
 
 # Whole paragraphs that are never article text.
 NOISE_LINE = re.compile(
-    r"^(?:(?:lượt xem|số lượt (?:người )?xem|view count|views?|đã xem|lượt đọc|hits)\s*:?\s*[\d.,]*|"
+    # A counter, maybe bracketed or totalled: "Lượt xem: 207", "(Đã xem: 1.250 lượt)".
+    r"^(?:\(?\s*(?:tổng )?(?:lượt xem|số lượt (?:người )?xem|view count|views?|đã xem|lượt đọc|hits)"
+    r"\s*:?\s*[\d.,]*(?:\s*lượt)?\s*\)?|"
+    # The page's keywords: "Từ khóa: trồng cây, môi trường", "Tags: …".
+    r"(?:từ khóa|từ khoá|tags?|thẻ|keywords?)\s*[:：][^.!?]{0,200}|"
     # Joomla K2's counter: "Đọc 245 lần", "Read 245 times".
     r"(?:đã )?đọc\s*[\d.,]+\s*lần|read\s*[\d.,]+\s*times|"
     r"chia sẻ(?: bài viết)?:?|share:?|in bài(?: viết)?|gửi mail|gửi email|bản in|"
-    r"quay lại|trở về|về đầu trang|xem tiếp|đầu trang|print|e-?mail|in|"
+    r"quay lại|trở về|về đầu trang|xem tiếp|đầu trang|back to top|print|e-?mail|in|"
     r"100\s*%|cỡ chữ.*|font size.*|a\+?\s*a-?|đóng cửa sổ|close window|"
     # Word's document settings, left as text where an editor dropped the conditional comment
     # that hid them: "Normal 0 false false false VI X-NONE X-NONE MicrosoftInternetExplorer4".
@@ -40,7 +44,8 @@ TOOLS_LINE = re.compile(
 )
 # A readers' rating widget: "Đánh giá bài viết: ( ) Hay ( ) Bình thường".
 RATING_LINE = re.compile(
-    r"^(?:đánh giá|bình chọn)(?: cho)? (?:bài viết|tin bài|bài|tin)\s*:?[^.!?]{0,60}$",
+    r"^(?:bạn )?(?:đánh giá|bình chọn)(?: cho)? (?:bài viết|tin bài|bài|tin)(?: này)?"
+    r"(?: (?:thế nào|như thế nào))?\s*[:?]?[^.!?]{0,60}$",
     re.IGNORECASE,
 )
 # CMS account and editor lines: who typed it in, edited, approved or posted it, not who
