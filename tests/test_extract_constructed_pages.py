@@ -2194,6 +2194,32 @@ def test_generic_author_the_page_declares_and_its_dateline_box_shows(declared, b
     assert article.published_at.startswith("2025-07-01")
 
 
+@pytest.mark.parametrize(
+    ("heading", "published_at"),
+    [
+        (
+            "Đối thoại về nạo vét kênh thủy lợi <span class='ngay'>10/03/2025</span>",
+            "2025-03-10T00:00:00+07:00",
+        ),
+        (
+            "Đối thoại về nạo vét kênh thủy lợi<br><small>Thứ hai, 10/03/2025 09:15</small>",
+            "2025-03-10T09:15:00+07:00",
+        ),
+        ("Đối thoại về nạo vét kênh thủy lợi<br>10/03/2025 - 09:15", "2025-03-10T09:15:00+07:00"),
+        # A number ending the title is no date.
+        ("Đối thoại về nạo vét kênh thủy lợi <span>số 3</span>", None),
+    ],
+)
+def test_generic_dateline_held_at_the_end_of_the_heading(heading, published_at):
+    page = _page(
+        f"<div class='bai-viet'><h1>{heading}</h1><div class='chi-tiet'>{_BODY}</div></div>"
+    )
+    article = extract_article(page, URL)
+    assert article.published_at == published_at
+    if published_at is not None:
+        assert article.title == "Đối thoại về nạo vét kênh thủy lợi"
+
+
 def test_generic_old_table_listing_of_teasers_is_no_article():
     """A 2000s section page: each row a thumbnail cell and a cell opening with the item's
     classed title link, its date and its summary (split by <br>)."""

@@ -41,7 +41,7 @@ from .generic_fields import (
     mostly_date,
     order_datelines,
     printed_date,
-    split_title_date,
+    split_heading_date,
 )
 from .generic_gallery import gallery_images, lead_images
 from .generic_layout import in_chrome, is_inside, is_post_footer
@@ -499,7 +499,7 @@ def parse_article(doc: Document) -> Article:
         raise NotAnArticle("not_an_article", SEARCH_PAGE)
     if _form_page(container, title):
         raise NotAnArticle("not_an_article", f"a contact or login page: {title!r}"[:120])
-    title, title_date = split_title_date(title) if title else (title, None)
+    title, title_date = split_heading_date(doc, title, title_el) if title else (title, None)
     if not short:
         container = _expand(container, title_el)
     skip = {title_el} if title_el is not None else set()

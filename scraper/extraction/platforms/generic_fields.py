@@ -110,6 +110,33 @@ def split_title_date(title: str) -> tuple[str, str | None]:
     return match.group("title"), match.group("bracketed") or match.group("dashed")
 
 
+def split_heading_date(
+    doc: Document, title: str, heading: HtmlElement | None
+) -> tuple[str, str | None]:
+    """`split_title_date`, and a heading that holds its dateline in an element of its own
+    at its end, or after a line break ("<h1>Hội nghị … <span class='date'>10/03/2025</span>
+    </h1>", "<h1>Hội nghị …<br>Thứ hai, 10/03/2025 09:15</h1>")."""
+    title, date = split_title_date(title)
+    if date is not None or heading is None or len(heading) == 0:
+        return title, date
+    last = heading[len(heading) - 1]
+    if last.tag == "br":
+        ending = clean_line(last.tail)
+    elif isinstance(last.tag, str) and not (last.tail or "").strip():
+        ending = element_text(last)
+    else:
+        return title, None
+    if (
+        ending
+        and title.endswith(ending)
+        and len(ending) < len(title)
+        and could_be_dateline(ending)
+        and doc.dateline(ending, fallback=False) is not None
+    ):
+        return title[: -len(ending)].rstrip(" -–|,"), ending
+    return title, None
+
+
 def could_be_dateline(text: str) -> bool:
     """Short, one date (and maybe the date of an edit), not a list of other articles
     ("Các tin khác … (20/02/2024) …") nor the page's clock."""
