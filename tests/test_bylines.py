@@ -127,6 +127,14 @@ def test_date_set_on_the_right_at_the_end_is_no_byline(markup, text):
         ("XUÂN HIẾU - XUÂN THỊNH", ["XUÂN HIẾU", "XUÂN THỊNH"]),
         ("Văn phòng HĐND - UBND quận", ["Văn phòng HĐND - UBND quận"]),
         ("Thu Hà - Trung tâm Văn hóa - Thể thao", ["Thu Hà"]),
+        # Papers, schools, villages, units by their initials: what the writers write for.
+        ("Thu Hà - Báo Tân Lập", ["Thu Hà"]),
+        ("Thu Hà - Trường THCS Tân Lập", ["Thu Hà"]),
+        ("Lan Anh - Thôn Đông Hòa", ["Lan Anh"]),
+        ("Thu Hà - TT VHTT&TT", ["Thu Hà"]),
+        ("Minh Anh & Thu Hà - TTXVN", ["Minh Anh", "Thu Hà"]),
+        # "Trường" alone is a name.
+        ("Xuân Trường - Phòng Văn hóa", ["Xuân Trường"]),
         # English pages name the unit in English.
         ("Thanh Binh - Department of Foreign Affairs", ["Thanh Binh"]),
         ("Ha Linh, Minh Duc - Ward People's Committee", ["Ha Linh", "Minh Duc"]),
@@ -430,6 +438,7 @@ def test_news_item_opened_by_an_asterisk_after_a_name_is_no_footnote():
         # A slogan, a video's heading: capitals that sign nothing stay text.
         ("<p><b>CHUNG TAY GIỮ GÌN PHỐ PHƯỜNG XANH, SẠCH, ĐẸP!</b></p>", None),
         ("<p><b>VIDEO TOÀN CẢNH BUỔI RA QUÂN CỦA CÁC TỔ DÂN PHỐ</b></p>", None),
+        ("<p><b>CHÙM ẢNH NGÀY HỘI CỦA KHU PHỐ</b></p>", None),
         # Names and units in capitals sign it, however long the unit's name.
         ("<p><b>XUÂN HIẾU - XUÂN THỊNH</b></p>", "XUÂN HIẾU - XUÂN THỊNH"),
         (

@@ -51,6 +51,10 @@ SENTENCE_END = re.compile(r"[.!?…:;]$")
 UNIT_WORDS = re.compile(
     r"\b(?:ủy ban|uỷ ban|ubnd|hđnd|mttq|văn phòng|phòng|ban|sở|cục|chi cục|trung tâm|đài|đảng ủy|"
     r"đảng uỷ|công an|hội|đoàn|quận|huyện|phường|xã|thị trấn|tỉnh|thành phố|tp|"
+    # Papers, schools, villages and party cells write for ward portals too. ("Trường" alone is
+    # a given name: "Xuân Trường".)
+    r"(?<!thông )báo(?! cáo)|tạp chí|ttxvn|thôn|tổ dân phố|khu phố|chi bộ|bql|"
+    r"trường (?:thcs|thpt|th|tiểu học|mầm non|mẫu giáo|trung học|đại học|cao đẳng|trung cấp)|"
     # (The same on /en/ pages: "Thanh Binh - Department of Foreign Affairs".)
     r"department|office|committee|council|cent(?:er|re)|division|board|bureau|union|"
     r"association|ward|commune|district|province)\b",
@@ -70,7 +74,8 @@ DATE_TAIL = re.compile(
 )
 _DIGIT = re.compile(r"\d")
 # Not "và": unit names contain it ("Phòng Văn hóa và Thông tin").
-AUTHOR_SEPARATOR = re.compile(r"\s+[-–]\s+|\s*[,;]\s*|\s*&\s*|\s*/\s*")
+# ("&" only between spaces: "VHTT&TT" is one unit's name.)
+AUTHOR_SEPARATOR = re.compile(r"\s+[-–]\s+|\s*[,;]\s*|\s+&\s+|\s*/\s*")
 # What every AUTHOR_SEPARATOR holds.
 _SEPARATOR_CHARS = re.compile(r"[-–,;&/]")
 # What a line that is only a date holds beside it: "Ngày", a weekday, or a place before
@@ -122,7 +127,7 @@ def split_authors(byline: str) -> list[str]:
         # "Ngọc Lan - Nguồn: hanoimoi.vn": the source is not an author.
         parts = [p for p in parts if not SOURCE_LINE.match(p)]
     parts = [bare for bare in map(_bare, parts) if bare]
-    units = [bool(UNIT_WORDS.search(p)) for p in parts]
+    units = [bool(UNIT_WORDS.search(p)) or _acronym_unit(p, text) for p in parts]
     if not any(units) and any(" và " in p for p in parts):
         # "Minh Anh và Thu Hà": two people (a unit's "và" was kept whole above).
         parts = [name.strip() for p in parts for name in p.split(" và ") if name.strip()]
@@ -134,6 +139,21 @@ def split_authors(byline: str) -> list[str]:
         # "Văn phòng HĐND - UBND quận" is one unit, whose name holds the separator.
         return [PHOTO_CREDIT_TAIL.sub("", text).strip(" -–,")]
     return parts
+
+
+def _acronym_unit(part: str, byline: str) -> bool:
+    """A unit named by its initials ("TT VHTT&TT", "TTXVN") in a byline whose names are
+    written in lower case: capitals there are no one's name."""
+    letters = [c for c in part if c.isalpha()]
+    return (
+        bool(letters)
+        and all(c.isupper() for c in letters)
+        and any(c.islower() for c in byline)
+        and all(len(word) <= MAX_ACRONYM_CHARS for word in re.split(r"[\s&.]+", part) if word)
+    )
+
+
+MAX_ACRONYM_CHARS = 6
 
 
 def _bare(text: str) -> str:
@@ -249,6 +269,10 @@ def _is_byline(block: Block, *, loose: bool) -> bool:
     return bool(source) or looks_like_name(text) or _name_and_unit(text)
 
 
+# What heads a video or a photo report set under the text ("VIDEO TOÀN CẢNH …").
+MEDIA_HEADING = re.compile(
+    r"^(?:video|clip|ảnh|hình ảnh|chùm ảnh|phóng sự ảnh|infographics?|toàn cảnh)\b", re.IGNORECASE
+)
 # The most words of one person's name ("NGUYỄN THỊ THU HÀ").
 MAX_NAME_WORDS = 4
 
@@ -257,7 +281,7 @@ def _signs_in_capitals(text: str) -> bool:
     """Whether a line in capitals signs the text: names ("XUÂN HIẾU - XUÂN THỊNH") or a unit
     ("TRUNG TÂM VĂN HÓA, THÔNG TIN VÀ THỂ THAO HUYỆN"), not a slogan ("… XANH, SẠCH, ĐẸP!")
     or the heading of what follows ("VIDEO TOÀN CẢNH BUỔI LỄ RA QUÂN")."""
-    if text.endswith(("!", "?")):
+    if text.endswith(("!", "?")) or MEDIA_HEADING.match(text):
         return False
     if UNIT_WORDS.search(text):
         return True
