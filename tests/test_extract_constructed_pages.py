@@ -1328,6 +1328,20 @@ def test_a_document_kept_on_google_drive_is_an_attachment(shown, attachment):
     assert article.body.endswith("bố trí lối đi tạm cho học sinh.")
 
 
+def test_files_a_script_serves_under_a_files_label_are_attachments():
+    files = (
+        "<p>File đính kèm: <a href='/DownloadFile.ashx?id=123'>Kế hoạch nạo vét kênh</a>,"
+        " <a href='/DownloadFile.ashx?id=124'>Danh sách hộ dân</a></p>"
+        "<p>Xem thêm <a href='/tin-tuc/download-center-12.html'>trung tâm tải xuống</a></p>"
+    )
+    main = (
+        "<div class='bai-viet'><h1>Đối thoại về nạo vét kênh thủy lợi</h1>"
+        f"<p class='ngay'>12/03/2020 08:00</p><div class='chi-tiet'>{_BODY}{files}</div></div>"
+    )
+    article = extract_article(_page(main), URL)
+    assert [a.title for a in article.attachments] == ["Kế hoạch nạo vét kênh", "Danh sách hộ dân"]
+
+
 def test_a_google_map_is_no_attachment():
     shown = "<p><a href='https://www.google.com/maps/place/UBND+xa'>Bản đồ đường đến xã</a></p>"
     main = (

@@ -582,11 +582,32 @@ def is_file_link(url: str, link: HtmlElement) -> bool:
         return True
     text = element_text(link)
     # Its text names the file (K2's "/item/download/212_<hash>" titled "QD-cong-nhan.pdf"),
-    # or only says "Tải về" (Phoca Download's "?download=41:thong-bao").
+    # or only says "Tải về" (Phoca Download's "?download=41:thong-bao"), or the line labels
+    # it as one ("File đính kèm: <a href='/DownloadFile.ashx?id=12'>Kế hoạch …</a>").
     return (
         _FILE_EXT.search(f"{text} {link.get('title') or ''}") is not None
         or ACTION_LABEL.match(text) is not None
+        or FILE_LABEL.search(_text_before(link)) is not None
     )
+
+
+# A label naming what follows it as files: "File đính kèm:", "Văn bản kèm theo:", "Tải về:".
+FILE_LABEL = re.compile(
+    r"(?:đính kèm|kèm theo|tải về|tải xuống|download)\s*[:：]?\s*$", re.IGNORECASE
+)
+
+
+def _text_before(link: HtmlElement) -> str:
+    """The text just before a link, or before the run of links it ends ("File đính kèm:
+    <a>…</a>, <a>…</a>")."""
+    node = link
+    while (previous := node.getprevious()) is not None:
+        if previous.tag == "a" and not (previous.tail or "").strip(" ,;|-–\n\t\xa0"):
+            node = previous
+            continue
+        return previous.tail or ""
+    parent = node.getparent()
+    return (parent.text or "") if parent is not None else ""
 
 
 # Link texts that name an action, not the document: "Tải về", "Download", "Xem".
