@@ -101,6 +101,9 @@ def _listing(items: list[str], side: str = "", pager: str = "") -> bytes:
          [f"/tin-tuc/tabid/57/ArticleID/{2291 + i}/Default.aspx" for i in range(4)]),
         # The item's parameter has no telling name: its place in the list decides.
         ("https://x.gov.vn/?cn=41&gd=2", [f"/?cn=41&amp;gd=2&amp;tc={840 + i}" for i in range(4)]),
+        # A detail page's number, whatever its parameter's name ("pid" is a page's elsewhere).
+        ("https://x.gov.vn/tin-tuc?cid=3",
+         [f"/tin-tuc/chi-tiet?pid={200 + i}&amp;muc=3" for i in range(4)]),
     ],
 )  # fmt: skip
 def test_listing_finds_items_addressed_by_ids(listing_url, hrefs):

@@ -174,9 +174,13 @@ def _names_an_item(url: str) -> bool:
     """Looser, for links of a listing's own list: a number or opaque id in any query parameter
     not named as a category's or a page's ("?cn=323&gd=7&tc=840" names its item by "tc",
     which no name rule could know)."""
+    parts = urlsplit(url)
+    # A detail page's address ("/tin-tuc/chi-tiet?pid=200&cid=3"): its number names the item
+    # whatever the parameter is called ("pid" is a page's id elsewhere).
+    detail = DETAIL_WORD.match(parts.path.rstrip("/").rpartition("/")[2].partition(".")[0])
     return any(
-        ID_VALUE.match(value) and not NOT_ITEM_PARAM.search(name)
-        for name, value in parse_qsl(urlsplit(url).query)
+        ID_VALUE.match(value) and (detail or not NOT_ITEM_PARAM.search(name))
+        for name, value in parse_qsl(parts.query)
     )
 
 
