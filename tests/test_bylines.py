@@ -57,6 +57,9 @@ def _extract(after_text: str):
             "Tác giả: Lan Anh - Nguồn: Báo Đà Nẵng",
             ["Lan Anh"],
         ),
+        # Labels typed without accents.
+        ("<p>Tin, anh: Quang Minh</p>", "Tin, anh: Quang Minh", ["Quang Minh"]),
+        ("<p>Tac gia: Lan Anh</p>", "Tac gia: Lan Anh", ["Lan Anh"]),
         # A source alone, in brackets: the text as printed, the source as its author.
         ("<p>(Theo Báo Hà Nội Mới)</p>", "(Theo Báo Hà Nội Mới)", ["Báo Hà Nội Mới"]),
         # A date after the name, an agency in brackets.

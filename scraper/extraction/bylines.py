@@ -20,11 +20,14 @@ from .text import is_upper_text, word_count
 BYLINE_LABEL = re.compile(
     # "Tin, ảnh:", "Tin - ảnh:", "Tin/ảnh:", "Bài và ảnh:", "Tin, bài:", "Tin:", "Bài:", and
     # the other way round, "Ảnh, bài:", "Ảnh và tin:" (a photo credit alone is "Ảnh:").
-    r"^(?:(?:tin|bài)(?:\s*(?:[,/&-–]|và)?\s*(?:ảnh|bài|tin))?|ảnh\s*(?:[,/&-–]|và)\s*(?:bài|tin)|"
-    r"tác giả(?: bài viết)?|nguồn(?: tin)?|"
+    # (Also typed without accents: "Tin, anh:", "Tac gia:".)
+    r"^(?:(?:tin|bài|bai)(?:\s*(?:[,/&-–]|và|va)?\s*(?:ảnh|anh|bài|bai|tin))?|"
+    r"(?:ảnh|anh)\s*(?:[,/&-–]|và|va)\s*(?:bài|bai|tin)|"
+    r"(?:tác giả|tac gia)(?: bài viết| bai viet)?|(?:nguồn|nguon)(?: tin)?|"
     r"theo|"
-    r"người viết|(?:nhóm )?phóng viên|pv|ctv|cộng tác viên|tổng hợp|(?:người |nhóm )?thực hiện|"
-    r"sưu tầm|biên soạn|lược dịch|author|source)\s*[:：]",
+    r"người viết|nguoi viet|(?:nhóm |nhom )?(?:phóng viên|phong vien)|pv|ctv|cộng tác viên|"
+    r"cong tac vien|tổng hợp|tong hop|(?:người |nhóm |nguoi |nhom )?(?:thực hiện|thuc hien)|"
+    r"sưu tầm|suu tam|biên soạn|bien soan|lược dịch|author|source)\s*[:：]",
     re.IGNORECASE,
 )
 # A writer's telephone or e-mail, printed after the name.
