@@ -50,7 +50,8 @@ EXTENSIONS = {"scraper.progress.CrawlProgress": 500}
 VNNEWS_DB = os.getenv("VNNEWS_DB", "data/archive.db")
 # Seconds between progress lines on stderr; 0 turns them off.
 VNNEWS_PROGRESS_INTERVAL = float(os.getenv("VNNEWS_PROGRESS_INTERVAL", "5"))
-# Incremental crawls: stop paging after this many listing pages holding only known articles.
-VNNEWS_KNOWN_PAGES_TO_STOP = int(os.getenv("VNNEWS_KNOWN_PAGES_TO_STOP", "1"))
+# Incremental crawls: stop paging after this many listing pages in a row holding only known
+# articles. (Two: a new article dated days back, as wards post a meeting late, sorts onto page 2.)
+VNNEWS_KNOWN_PAGES_TO_STOP = int(os.getenv("VNNEWS_KNOWN_PAGES_TO_STOP", "2"))
 # Keep every fetched article response (compressed) for re-extraction and WARC export.
 VNNEWS_CAPTURE = os.getenv("VNNEWS_CAPTURE", "1") not in ("0", "false", "no")

@@ -30,12 +30,13 @@ def test_undated_articles_take_their_listing_date_and_keep_it_on_recheck(tmp_pat
         assert first.returncode == 0, first.stderr[-2000:]
         expected = {base + s.path: (_day(s), "day") for s in portal.stories}
         assert _stored(db) == expected
-        # Later the portal edits an article on the second listing page; the nightly crawl
-        # reads page 1 only (all known) and re-checks every article from the archive.
+        # Later the portal edits an article on the second listing page; the nightly crawl,
+        # stopping at the first known page, reads page 1 only and re-checks every article
+        # from the archive.
         edited = portal.stories[-1]
         edited.paragraphs = [*edited.paragraphs, "Kết thúc hội nghị, phường ban hành kế hoạch."]
         portal.paths.clear()
-        second = crawl(base + LISTING, db, "--recheck", "all")
+        second = crawl(base + LISTING, db, "--recheck", "all", "-s", "VNNEWS_KNOWN_PAGES_TO_STOP=1")
     assert second.returncode == 0, second.stderr[-2000:]
     assert [p for p in portal.paths if p.startswith(LISTING + "?page=2")] == []
     assert _stored(db) == expected

@@ -14,12 +14,16 @@ import pytest
 from .changing_portal import LISTING, ChangingPortal, serve
 from .test_crawl_e2e import FAST
 
+# The walk's stop at its narrowest, the first page of known articles (the default is two:
+# test_a_new_article_dated_back_onto_page_two_is_found): each night's requests counted exactly.
+ONE_KNOWN_PAGE = ["-s", "VNNEWS_KNOWN_PAGES_TO_STOP=1"]
+
 
 def crawl(base: str, db: Path, *extra: str, check: bool = True) -> subprocess.CompletedProcess[str]:
     """`vnnews crawl` of the test portal; `check`: it must exit 0 (not when no portal is
     reached)."""
     cmd = [sys.executable, "-m", "scraper.cli", "crawl", base + LISTING, "--db", str(db),
-           "--portal", "test/hoa-xuan", *FAST, *extra]  # fmt: skip
+           "--portal", "test/hoa-xuan", *FAST, *ONE_KNOWN_PAGE, *extra]  # fmt: skip
     result = subprocess.run(cmd, capture_output=True, text=True, timeout=300, check=False)
     assert result.returncode == 0 or not check, result.stderr[-3000:]
     return result
@@ -365,3 +369,21 @@ def test_a_box_of_the_newest_on_every_page_costs_no_extra_listing_page(tmp_path:
         crawl(base, db)
     listing_pages = [p for p in portal.paths if p == LISTING or p.startswith(LISTING + "?")]
     assert len(listing_pages) == 2, listing_pages
+
+
+def test_a_new_article_dated_back_onto_page_two_is_found(tmp_path: Path):
+    """A ward posts a meeting a week late: the listing, newest first by date, sorts it onto
+    page 2, under a first page of known articles. The walk goes on to a second known page
+    (VNNEWS_KNOWN_PAGES_TO_STOP, default 2) and finds it the same night."""
+    db = tmp_path / "archive.db"
+    portal = ChangingPortal.with_stories(15)
+    default_stop = [sys.executable, "-m", "scraper.cli", "crawl", "--db", str(db), *FAST]
+    with serve(portal) as base:
+        first = subprocess.run([*default_stop, base + LISTING], check=False, capture_output=True)
+        assert first.returncode == 0, first.stderr[-3000:]
+        late = portal.make(16)
+        portal.stories.insert(portal.page_size + 1, late)  # on page 2, among older stories
+        portal.paths.clear()
+        night = subprocess.run([*default_stop, base + LISTING], check=False, capture_output=True)
+        assert night.returncode == 0, night.stderr[-3000:]
+    assert base + late.path in articles(db)

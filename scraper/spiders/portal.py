@@ -511,7 +511,7 @@ class PortalSpider(scrapy.Spider):
     def known_pages_to_stop(self) -> int:
         crawler = getattr(self, "crawler", None)
         settings = crawler.settings if crawler is not None else None
-        return settings.getint("VNNEWS_KNOWN_PAGES_TO_STOP", 1) if settings else 1
+        return settings.getint("VNNEWS_KNOWN_PAGES_TO_STOP", 2) if settings else 2
 
     def _article_request(
         self, url: str, known: Any, section: str, listed_date: str | None
