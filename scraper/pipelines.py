@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import sqlite3
 from dataclasses import asdict
@@ -36,6 +35,8 @@ class ArchivePipeline:
         self.crawler = crawler
         self.db_path = db_path
         self.archive: Archive | None = None
+        # Articles the archive refused to store: (url, portal, section, fetched_at).
+        self._unstored: list[tuple[str, str, str | None, str]] = []
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ArchivePipeline:
@@ -57,8 +58,20 @@ class ArchivePipeline:
 
     def close_spider(self) -> None:
         if self.archive is not None:
+            self._record_unstored()
             self.archive.close()
             self.archive = None
+
+    def _record_unstored(self) -> None:
+        """Keep the articles the archive refused for the next runs to fetch again
+        (failed_fetches), now that the run is over and its writer may be gone."""
+        assert self.archive is not None
+        for url, portal_id, section, when in self._unstored:
+            try:
+                self.archive.record_failed_fetch(url, portal_id, section, None, "storage", when)
+            except sqlite3.OperationalError as exc:
+                logger.error("article not kept for the next runs (%s): %s", exc, url)
+        self._unstored.clear()
 
     def process_item(self, item: Any) -> Any:
         try:
@@ -79,17 +92,11 @@ class ArchivePipeline:
         fields = ItemAdapter(item)
         url = fields.get("url")
         logger.error("%s not stored (the archive refused the write: %s): %s", kind, exc, url)
-        if kind == "article" and self.archive is not None and fields.get("portal_id"):
-            # Kept for the next runs to fetch again, if the archive takes this write now.
-            with contextlib.suppress(sqlite3.OperationalError):
-                self.archive.record_failed_fetch(
-                    url,
-                    fields["portal_id"],
-                    fields.get("section_url"),
-                    None,
-                    "storage",
-                    fields.get("fetched_at"),
-                )
+        if kind == "article" and fields.get("portal_id"):
+            # Kept for the next runs to fetch again, once the archive takes writes again.
+            self._unstored.append(
+                (url, fields["portal_id"], fields.get("section_url"), fields.get("fetched_at"))
+            )
 
     def _store(self, item: Any) -> Any:
         assert self.archive is not None, "pipeline used before open_spider"
