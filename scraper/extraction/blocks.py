@@ -242,24 +242,22 @@ def _image_src(img: HtmlElement) -> str | None:
     # (lxml's own tag filter walks the ancestors in C.)
     if not src or _is_icon(src) or next(img.iterancestors("noscript"), None) is not None:
         return None
+    return None if _icon_sized(img) else src
+
+
+def _icon_sized(img: HtmlElement) -> bool:
     for dim in ("width", "height"):
         value = (img.get(dim) or "").strip().rstrip("px")
         if value.isdecimal() and int(value) < MIN_PICTURE_SIDE:
-            return None
-    return src
+            return True
+    return False
 
 
 def _pasted_picture(img: HtmlElement) -> bool:
     """A picture kept in the page itself ("data:image/jpeg;base64,…") or left on the editor's
     computer (Word's "file:///…"), not an icon."""
     src = img.get("src") or ""
-    if not src.startswith(("data:image", "file:", "FILE:")):
-        return False
-    for dim in ("width", "height"):
-        value = (img.get(dim) or "").strip().rstrip("px")
-        if value.isdecimal() and int(value) < MIN_PICTURE_SIDE:
-            return False
-    return True
+    return src.startswith(("data:image", "file:", "FILE:")) and not _icon_sized(img)
 
 
 def _may_name_file(url: str) -> bool:
