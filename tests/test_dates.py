@@ -156,6 +156,11 @@ TRAPS: list[tuple[str, Expected]] = [
         ("2019-03-12T08:00:00+07:00", "minute"),
     ),
     ("Last modified 2019-03-15 10:00, published 2019-03-12", ("2019-03-12T00:00:00+07:00", "day")),
+    # The edit's label after its date, in brackets.
+    (
+        "15/03/2019 10:00 (cập nhật) - 12/03/2019 08:00 (đăng)",
+        ("2019-03-12T08:00:00+07:00", "minute"),
+    ),
     # Month first (an en-US site) only where day first is no date: no 20th month.
     ("05/20/2016", ("2016-05-20T00:00:00+07:00", "day")),
     ("10/16/2023 3:07:00 PM", ("2023-10-16T15:07:00+07:00", "minute")),

@@ -329,6 +329,14 @@ def parse_dateline(
         # (Its label sits right before it: "Cập nhật lần cuối lúc 10:00 ngày 15/03/2019".)
         label_at = max(label_from, match.start() - _LABEL_WINDOW)
         labels = {m.lastgroup for m in _DATE_LABEL_RE.finditer(masked, label_at, match.start())}
+        # (A time right after this date is its own, not the next date's.)
+        own_time = own_end = None
+        if _BRACKET_RE.search(masked, match.end(), match.end() + _EDIT_AFTER_WINDOW):
+            own_time = _time_after(masked, match.end())
+            own_end = own_time.end() if own_time is not None else match.end()
+            if (edit_after := _EDIT_AFTER_RE.match(masked, own_end)) is not None:
+                labels.add("edit")  # its label after it: "12/03/2025 10:00 (cập nhật)"
+                own_end = edit_after.end()  # (and not the next date's)
         other = "other" in labels
         found = None if other else _from_date_match(match, clean, masked, latest, label_from)
         if found is not None and "edit" not in labels:
@@ -338,9 +346,10 @@ def parse_dateline(
                 return found
         elif found is not None and edited is None:
             edited = replace(found, updated=True)
-        # (A time right after this date is its own, not the next date's.)
-        own_time = _time_after(masked, match.end())
-        label_from = own_time.end() if own_time is not None else match.end()
+        if own_end is None:
+            own_time = _time_after(masked, match.end())
+            own_end = own_time.end() if own_time is not None else match.end()
+        label_from = own_end
     if created is not None or edited is not None:
         return created or edited
     # A recognised but invalid date (31/02, 1899, ...) is a bad dateline, not a cue to let
@@ -373,6 +382,13 @@ def with_post_time(day_text: str, time: str | None) -> str:
     if day is None or day.precision != "day" or day.updated:
         return day_text
     return f"{day_text} lúc {time}"
+
+
+# An edit's label in brackets after its date: "12/03/2025 10:00 (cập nhật)", "(sửa lúc …)".
+# (Looked for only where a bracket follows the date closely: most datelines have none.)
+_BRACKET_RE = re.compile(r"[(\[]")
+_EDIT_AFTER_WINDOW = 16
+_EDIT_AFTER_RE = re.compile(rf"\s?[(\[]\s?(?:{_UPDATED})\b[^()\[\]]{{0,30}}[)\]]", re.IGNORECASE)
 
 
 def names_an_edit(text: str) -> bool:
