@@ -57,7 +57,13 @@ class RecheckPolicy:
         """Whether a known article should be fetched again on this run."""
         if self.override == "all":
             return True
-        age = now - _when(article.published_at or article.first_seen_at, now)
+        published = _when(article.published_at or article.first_seen_at, now)
+        if published > now:
+            # Dated in the future (a server's clock set wrong, a typo in the year): its age
+            # counts from when the crawl first saw it, or it would be asked every night until
+            # a week past that date.
+            published = _when(article.first_seen_at, now)
+        age = now - published
         if isinstance(self.override, int):
             return age <= timedelta(days=self.override)
         if article.removed_at:

@@ -184,3 +184,18 @@ def test_a_removed_article_is_asked_weekly_while_young(published_days_ago, remov
         checked_at=None,
     )
     assert RecheckPolicy().due(known, now) is due
+
+
+@pytest.mark.parametrize(("first_seen_days_ago", "due"), [(2, True), (10, False)])
+def test_an_article_dated_in_the_future_ages_from_when_it_was_first_seen(first_seen_days_ago, due):
+    """A wrong year ("2062" for "2026") or a server's clock set ahead: not asked every night
+    for years, but as an article first seen then."""
+    now = datetime(2026, 11, 29, tzinfo=UTC)
+    known = SimpleNamespace(
+        first_seen_at=(now - timedelta(days=first_seen_days_ago)).isoformat(),
+        fetched_at=(now - timedelta(days=1)).isoformat(),  # asked last night
+        published_at="2062-11-20T08:00:00+07:00",
+        removed_at=None,
+        checked_at=None,
+    )
+    assert RecheckPolicy().due(known, now) is due
