@@ -68,12 +68,11 @@ def stored_under(conn: sqlite3.Connection, params: Mapping[str, Any]) -> str | N
         if same_text(body, params.get("body")):
             return str(url)
     tail = str(params["url"]).rsplit("/", 1)[-1]
-    if not (any(ch.isdigit() for ch in tail) or len(tail) >= MIN_TAIL_SLUG_CHARS):
+    if not _names_one_story(tail):
         return None
     # A script's item number ("Post.aspx?ItemID=12") names a story only in its own list: each
     # ward's list numbers its items. Such an address moves whole, under a new prefix.
-    name = tail.split("?", 1)[0]
-    names_a_story = any(ch.isdigit() for ch in name) or len(name) >= MIN_TAIL_SLUG_CHARS
+    names_a_story = _names_one_story(tail.split("?", 1)[0])
     for url, title, published_at, body in conn.execute(_SAME_TAIL, {**params, "tail": tail}):
         if not names_a_story and not _moved_whole(str(url), str(params["url"])):
             continue
@@ -87,6 +86,11 @@ def stored_under(conn: sqlite3.Connection, params: Mapping[str, Any]) -> str | N
         elif kept_wording and (same_title or same_time):
             return str(url)
     return None
+
+
+def _names_one_story(part: str) -> bool:
+    """An id (digits) or a slug long enough to name one story."""
+    return any(ch.isdigit() for ch in part) or len(part) >= MIN_TAIL_SLUG_CHARS
 
 
 def _moved_whole(old: str, new: str) -> bool:

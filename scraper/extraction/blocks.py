@@ -526,8 +526,8 @@ def _lists_files(
     table: HtmlElement, attachment_links: dict[HtmlElement, list[HtmlElement]]
 ) -> bool:
     """Whether a table is a list of files: each row under its header names a file and has a
-    cell that only links to it ("1 | Thông báo số 215/TB-UBND | Tải về"). The files are read as attachments, titled
-    by their rows; the table is no text."""
+    cell that only links to it ("1 | Thông báo số 215/TB-UBND | Tải về"). The files are read
+    as attachments, titled by their rows; the table is no text."""
     for row in table.iter("tr"):
         cells = list(row.iterchildren("td"))
         if not cells:

@@ -152,11 +152,12 @@ def _acronym_unit(part: str, byline: str) -> bool:
         bool(letters)
         and all(c.isupper() for c in letters)
         and any(c.islower() for c in byline)
-        and all(len(word) <= MAX_ACRONYM_CHARS for word in re.split(r"[\s&.]+", part) if word)
+        and all(len(word) <= MAX_ACRONYM_CHARS for word in _ACRONYM_SPLIT.split(part) if word)
     )
 
 
 MAX_ACRONYM_CHARS = 6
+_ACRONYM_SPLIT = re.compile(r"[\s&.]+")
 
 
 def _bare(text: str) -> str:

@@ -330,10 +330,9 @@ def parse_dateline(
         label_at = max(label_from, match.start() - _LABEL_WINDOW)
         labels = {m.lastgroup for m in _DATE_LABEL_RE.finditer(masked, label_at, match.start())}
         # (A time right after this date is its own, not the next date's.)
-        own_time = own_end = None
+        own_end = None
         if _BRACKET_RE.search(masked, match.end(), match.end() + _EDIT_AFTER_WINDOW):
-            own_time = _time_after(masked, match.end())
-            own_end = own_time.end() if own_time is not None else match.end()
+            own_end = _own_time_end(masked, match.end())
             if (edit_after := _EDIT_AFTER_RE.match(masked, own_end)) is not None:
                 labels.add("edit")  # its label after it: "12/03/2025 10:00 (cập nhật)"
                 own_end = edit_after.end()  # (and not the next date's)
@@ -346,10 +345,7 @@ def parse_dateline(
                 return found
         elif found is not None and edited is None:
             edited = replace(found, updated=True)
-        if own_end is None:
-            own_time = _time_after(masked, match.end())
-            own_end = own_time.end() if own_time is not None else match.end()
-        label_from = own_end
+        label_from = own_end if own_end is not None else _own_time_end(masked, match.end())
     if created is not None or edited is not None:
         return created or edited
     # A recognised but invalid date (31/02, 1899, ...) is a bad dateline, not a cue to let
@@ -389,6 +385,12 @@ def with_post_time(day_text: str, time: str | None) -> str:
 _BRACKET_RE = re.compile(r"[(\[]")
 _EDIT_AFTER_WINDOW = 16
 _EDIT_AFTER_RE = re.compile(rf"\s?[(\[]\s?(?:{_UPDATED})\b[^()\[\]]{{0,30}}[)\]]", re.IGNORECASE)
+
+
+def _own_time_end(masked: str, date_end: int) -> int:
+    """Where a date ends with the time right after it, its own ("10/03/2025 09:15")."""
+    own_time = _time_after(masked, date_end)
+    return own_time.end() if own_time is not None else date_end
 
 
 def names_an_edit(text: str) -> bool:

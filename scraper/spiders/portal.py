@@ -716,10 +716,7 @@ class PortalSpider(scrapy.Spider):
         request = failure.request
         # Under the address the listing gave, as parse_article stores it, not the last one a
         # redirect led to (or the next run would store it under that one, a second row).
-        url = (
-            request.cb_kwargs.get("stored_as")
-            or request.meta.get("redirect_urls", [request.url])[0]
-        )
+        url = _archived_as(request)
         self._fail(reason, url, archived=bool(request.cb_kwargs.get("recheck")))
         self._not_fetched(url, request.cb_kwargs, reason)
 
@@ -753,7 +750,7 @@ class PortalSpider(scrapy.Spider):
         if "redirect_urls" not in request.meta:
             return  # (a link listed twice: the first one is fetched)
         kwargs = request.cb_kwargs
-        url = kwargs.get("stored_as") or request.meta["redirect_urls"][0]
+        url = _archived_as(request)
         detail = f"redirects back to {request.url}"
         if request.callback == self.parse_listing:
             section, page = kwargs.get("section", url), kwargs.get("page", 1)
@@ -781,6 +778,12 @@ class PortalSpider(scrapy.Spider):
             "listing page failed (%s%s): %s", reason, f": {detail}" if detail else "", url
         )
         self._walk_failed(section, page, url, reason)
+
+
+def _archived_as(request: scrapy.Request) -> str:
+    """The address the article a request asks for is archived under: a re-check's own, or the
+    one the listing gave, not the last one a redirect led to."""
+    return request.cb_kwargs.get("stored_as") or request.meta.get("redirect_urls", [request.url])[0]
 
 
 def _other_forms(url: str) -> tuple[str, ...]:

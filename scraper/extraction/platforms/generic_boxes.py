@@ -14,6 +14,7 @@ from ..bylines import (
     AUTHOR_WORDS,
     BYLINE_LABEL,
     DATE_TAIL,
+    MAX_NAME_WORDS,
     PHOTO_CREDIT,
     PHOTO_CREDIT_TAIL,
     UNIT_WORDS,
@@ -329,7 +330,6 @@ ENGLISH_BY = re.compile(r"^(?:written |posted )?by\s+(?=[A-ZĐ])", re.IGNORECASE
 
 # Capitalised words that open a dateline without naming anyone: "Thứ Hai", "Ngày Đăng".
 NOT_NAME_WORDS = frozenset({"thứ", "chủ", "ngày", "cập", "đăng", "tin", "bài", "tháng", "lúc"})
-MAX_NAME_WORDS = 4
 # Sections some templates print in title case where the name would stand ("Kinh Tế | …").
 SECTION_NAMES = frozenset(
     (

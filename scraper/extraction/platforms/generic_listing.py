@@ -138,11 +138,7 @@ def is_article_url(url: str) -> bool:
     opaque id as its last segment, or an item id in the query or in the path."""
     parts = urlsplit(url)
     path = parts.path
-    if OPAQUE_SEGMENT.search(path) or (
-        ARTICLE_LINK.search(_last_segment(path))
-        and path.count("/") >= 1
-        and not names_a_section(path)
-    ):
+    if OPAQUE_SEGMENT.search(path) or (_ends_in_a_slug(path) and not names_a_section(path)):
         return True
     if any(names_item_id(name, value) for name, value in parse_qsl(parts.query)):
         return True
@@ -158,9 +154,12 @@ def _slug_of_section_words(url: str) -> bool:
     dung-cong-chuc.html"): a section's, or an article's titled in those words, which its
     link's title, as long as a headline, tells apart."""
     path = urlsplit(url).path
-    return bool(
-        ARTICLE_LINK.search(_last_segment(path)) and path.count("/") >= 1 and names_a_section(path)
-    )
+    return _ends_in_a_slug(path) and names_a_section(path)
+
+
+def _ends_in_a_slug(path: str) -> bool:
+    """Whether a slug or a number ends the path, under a first "/" at least."""
+    return ARTICLE_LINK.search(_last_segment(path)) is not None and path.count("/") >= 1
 
 
 def names_item_id(name: str, value: str) -> bool:
