@@ -248,8 +248,19 @@ MORE_SHAPES: list[tuple[str, Expected]] = [
     ("Ngày tạo: 10/06/2025 09:00 | Ngày đăng: 12/06/2025", ("2025-06-12T00:00:00+07:00", "day")),
     ("Ngày tạo: 10/06/2025 09:00", ("2025-06-10T09:00:00+07:00", "minute")),
     ("Thứ Năm, 12/06/2025 - Đăng lúc 2:35 CH", ("2025-06-12T14:35:00+07:00", "minute")),
-    # Still refused: two-digit years, and "24h" (a name, not an hour).
-    ("25/12/19 - 08:30", None),
+    # Two-digit years, day first as Vietnamese dates are, read beside a time or after a
+    # publish label; alone they are as likely a document's number.
+    ("25/12/19 - 08:30", ("2019-12-25T08:30:00+07:00", "minute")),
+    ("Ngày đăng: 10/03/25 09:15", ("2025-03-10T09:15:00+07:00", "minute")),
+    ("09:15 | 10.03.25", ("2025-03-10T09:15:00+07:00", "minute")),
+    ("Ngày đăng: 10/03/25", ("2025-03-10T00:00:00+07:00", "day")),
+    ("12/05/98 10:00", ("1998-05-12T10:00:00+07:00", "minute")),
+    ("Số: 10/03/25", None),
+    ("10/03/25", None),
+    ("Ngày ban hành: 10/03/25 09:15", None),
+    ("10/03/27 09:15", None),  # past tomorrow
+    ("1.10.03.25 10:00", None),  # a version or an address, not a date
+    # "24h" is a name, not an hour.
     ("05/03/2024 24h", ("2024-03-05T00:00:00+07:00", "day")),
     # A number before or after a dash is no time range unless it is a time: numbered wards
     # and districts, counters written count first, a zone offset.
@@ -337,6 +348,7 @@ def test_text_is_the_parsed_substring(text: str, parsed: str) -> None:
     [
         ("Cập nhật: 05/03/2024 lúc 08:30", True),
         ("Ngày chỉnh sửa 05/03/2024", True),
+        ("Cập nhật: 10/03/25 09:15", True),
         ("Ngày đăng: 12/03/2019 | Cập nhật: 15/03/2019", False),
         ("Ngày đăng 20/05/2016 | 11:41 AM", False),
         # "cập nhật" in a sentence after the date says nothing of the date.

@@ -447,3 +447,15 @@ def test_a_lead_set_in_italics_as_the_first_paragraph_is_the_summary() -> None:
         )
         article = extract(page(main, "Xã ra quân tổng vệ sinh môi trường"))
         assert article.summary == summary
+
+
+def test_a_dateline_with_a_two_digit_year_is_read_with_its_time() -> None:
+    # Some PHP CMSs print "d/m/y H:i"; the side box's four-digit dates must not win over it.
+    headline = "Xã Phú Cường tổ chức lễ ra quân trồng cây đầu xuân"
+    main = f"""<div class="detail"><h1>{headline}</h1>
+<div class="date">Ngày đăng: 10/03/25 09:15</div>
+<div class="content">{PARAGRAPHS}<p><b>THANH HÀ</b></p></div></div>"""
+    article = extract(page(main, headline))
+    assert article.published_at == "2025-03-10T09:15:00+07:00"
+    assert article.published_precision == "minute"
+    assert article.byline == "THANH HÀ"

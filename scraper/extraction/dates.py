@@ -314,7 +314,8 @@ def parse_dateline(
         return None
     clean = _collapse(text)
     if _FOUR_DIGITS.search(clean) is None:
-        return None  # every date shape, dateparser's included (_YEAR_RE), has a year
+        # Every date shape, dateparser's included (_YEAR_RE), has a four-digit year but one.
+        return _short_year(clean, today) if _SHORT_YEAR_RE.search(clean) else None
     latest: date | None = None  # asked of the clock only when there is a date to check
     masked = _COUNTER_RE.sub(_blank, clean)
     saw_date = False
@@ -350,10 +351,53 @@ def parse_dateline(
         return created or edited
     # A recognised but invalid date (31/02, 1899, ...) is a bad dateline, not a cue to let
     # dateparser guess something else out of the same text.
-    if saw_date or not fallback:
+    if saw_date:
+        return None
+    if _SHORT_YEAR_RE.search(clean) is not None:
+        return _short_year(clean, today)
+    if not fallback:
         return None
     latest = _latest_allowed(today)
     return _month_named(clean, masked, latest) or _fallback(clean, latest)
+
+
+# "10/03/25 09:15": a date with a two-digit year, which some CMSs print. Alone, "10/03/25" is
+# as likely a document's number or a score, so it is read only with its time beside it or
+# after a publish label.
+_SHORT_YEAR_RE = re.compile(
+    r"(?<![\d/.\-–])(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})(?P=sep)(?P<yy>\d\d)(?![\d/.\-–]?\d)"
+)
+_PUBLISH_LABEL_BEFORE_RE = re.compile(
+    r"(?:ngày\s?(?:đăng|xuất\s?bản)|đăng\s?(?:ngày|lúc)|thời\s?gian\s?đăng|posted(?:\s?on)?"
+    r"|published(?:\s?on)?)\s?:?\s?\Z",
+    re.IGNORECASE,
+)
+# Two-digit years from this one on are of the last century ("…/98"): no portal is older.
+_LAST_CENTURY_FROM = 90
+
+
+def _short_year(clean: str, today: date | None) -> Dateline | None:
+    """The first date with a two-digit year that has its time beside it or a publish label
+    before it (an edit's date marked as such); None when there is none but another event's."""
+    masked = _COUNTER_RE.sub(_blank, clean)
+    latest = _latest_allowed(today)
+    for match in _SHORT_YEAR_RE.finditer(masked):
+        start, end = match.span()
+        label_at = max(0, start - _LABEL_WINDOW)
+        labels = {m.lastgroup for m in _DATE_LABEL_RE.finditer(masked, label_at, start)}
+        if "other" in labels:
+            continue  # a decree's or an event's date
+        clock, tzinfo, start, end = _with_its_time(masked, start, end)
+        labelled = _PUBLISH_LABEL_BEFORE_RE.search(masked, max(0, start - 24), start)
+        if clock is None or (clock == (0, 0, 0) and labelled is None):
+            continue
+        yy = int(match["yy"])
+        year = yy + (1900 if yy >= _LAST_CENTURY_FROM else 2000)
+        value = _make_datetime((str(year), match["m"], match["d"]), clock, tzinfo)
+        if value is not None and _in_range(value, latest):
+            found = _dateline(value, clean[start:end])
+            return replace(found, updated=True) if "edit" in labels else found
+    return None
 
 
 def count_dates(text: str) -> int:
