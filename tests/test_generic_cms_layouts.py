@@ -459,3 +459,48 @@ def test_a_dateline_with_a_two_digit_year_is_read_with_its_time() -> None:
     assert article.published_at == "2025-03-10T09:15:00+07:00"
     assert article.published_precision == "minute"
     assert article.byline == "THANH HÀ"
+
+
+LEAD = "Hơn 300 đoàn viên, hội viên ra quân làm sạch môi trường các tuyến đường liên thôn."
+
+
+def test_a_lead_box_named_brief_is_the_summary_and_opens_the_body() -> None:
+    # ASP.NET portals name the lead field "Brief" (or "Desc", "TrichYeu"), set between the
+    # date line and the text's box.
+    headline = "Xã Phú Cường ra quân tổng vệ sinh môi trường đầu xuân"
+    main = f"""<div class="news-detail"><h1 class="title">{headline}</h1>
+<div class="date-time">03/03/2025 14:05</div><div class="brief">{LEAD}</div>
+<div class="content">{PARAGRAPHS}</div></div>"""
+    article = extract(page(main, headline))
+    assert article.summary == LEAD
+    assert article.body.startswith(LEAD + "\n\nSáng 2/3")
+
+
+def test_a_lead_box_in_the_article_box_under_a_trail_is_the_summary() -> None:
+    # The box holds the trail ("Trang chủ » Tin tức"), the title, the date, the lead and
+    # the text: what stands above the title does not make the lead a later paragraph.
+    headline = "Xã Phú Cường ra quân tổng vệ sinh môi trường đầu xuân"
+    main = f"""<div class="newsdetail"><div class="path">Trang chủ » Tin tức » Xã hội</div>
+<div class="title">{headline}</div><div class="datetime">03/03/2025 02:05 PM</div>
+<div class="desc">{LEAD}</div><div class="content">{PARAGRAPHS}</div>
+<div class="author">PV</div></div>"""
+    article = extract(page(main, headline))
+    assert article.summary == LEAD
+    assert article.body.startswith(LEAD + "\n\nSáng 2/3")
+
+
+def test_drupal_fields_give_the_lead_and_leave_the_date_label_out() -> None:
+    # Drupal 7 node: a date field with its label in a box of its own, a lead field
+    # ("tom-tat"), and the body field Drupal names "text-with-summary" (no lead itself).
+    headline = "Xã Phú Cường ra quân tổng vệ sinh môi trường đầu xuân"
+    main = f"""<h1 id="page-title">{headline}</h1><div class="node"><div class="content">
+<div class="field field-name-field-ngay-dang"><div class="field-label">Ngày đăng:&nbsp;</div>
+<div class="field-items"><div class="field-item">Thứ hai, 03/03/2025 - 14:05</div></div></div>
+<div class="field field-name-field-tom-tat"><div class="field-item">{LEAD}</div></div>
+<div class="field field-name-body field-type-text-with-summary"><div class="field-item">
+{PARAGRAPHS}</div></div></div></div>"""
+    article = extract(page(main, headline))
+    assert article.published_at == "2025-03-03T14:05:00+07:00"
+    assert article.summary == LEAD
+    assert article.body.startswith(LEAD + "\n\nSáng 2/3")
+    assert "Ngày đăng" not in article.body

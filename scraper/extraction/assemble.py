@@ -191,8 +191,14 @@ DATELINE_BOX_WORDS = 8
 
 def _dateline_box(text: str, dateline: str) -> bool:
     if len(dateline) < 8 or dateline not in text or text.rstrip().endswith((".", "!", "?")):
-        return False
+        return _dateline_label(text, dateline)
     return len(text.replace(dateline, " ", 1).split()) <= DATELINE_BOX_WORDS
+
+
+def _dateline_label(text: str, dateline: str) -> bool:
+    """The dateline's label alone, its date in a box of its own (Drupal's field label
+    "Ngày đăng:" over the field's value)."""
+    return text.endswith((":", "：")) and len(text) < len(dateline) and dateline.startswith(text)
 
 
 def _merge_images(found: list[Image], extra: list[Image]) -> list[Image]:

@@ -54,6 +54,9 @@ def _class_words(*words: str) -> ClassRule:
 LEAD_CLASS = _class_words(
     *("sapo", "lead", "summary", "hometext", "tomtat", "tom-tat", "description", "excerpt"),
     *("intro", "chapeau", "abstract", "teaser", "mota", "mo-ta", "trichdan", "trich-dan"),
+    # ASP.NET portals' "Brief"/"Desc" fields, "trích yếu", "tóm lược", a subtitle under the title.
+    *("brief", "desc", "des", "trichyeu", "trich-yeu", "tomluoc", "tom-luoc", "chapo"),
+    *("subtitle", "sub-title", "short-content", "shortcontent"),
 )
 AUTHOR_CLASS = _class_words(*AUTHOR_WORDS)
 # CMS accounts, not writers.
@@ -111,8 +114,9 @@ def find_lead(
     for element in _classed(doc, LEAD_CLASS):
         if element.tag in ("a", "img"):
             continue
-        if not _outside(element, container) and not _opens_article(
-            doc, element, container, title_el
+        if not _outside(element, container) and not (
+            _opens_article(doc, element, container, title_el)
+            and _leaves_text_after(element, container)
         ):
             continue
         if title_el is not None and (element is title_el or is_inside(title_el, element)):
@@ -126,6 +130,12 @@ def find_lead(
     return None
 
 
+def _leaves_text_after(lead: HtmlElement, container: HtmlElement) -> bool:
+    """A lead inside the text's box is the lesser part of it: Drupal names the whole body
+    field "text-with-summary"."""
+    return len(element_text(lead)) * 2 < len(element_text(container))
+
+
 def _opens_article(
     doc: Document, element: HtmlElement, container: HtmlElement, title_el: HtmlElement | None
 ) -> bool:
@@ -133,15 +143,13 @@ def _opens_article(
     line: the lead of an article box that holds them all (the body keeps it too). It may sit
     some levels down ("main-col > detail-page > detail-sapo"), each of its boxes first in its
     own; a page with no heading at all (its title only in <title>) needs no title above it."""
-    past_title = title_el is None
     node = element
     while node is not container:
         for sibling in node.itersiblings(preceding=True):
             if not isinstance(sibling.tag, str):
                 continue
             if title_el is not None and (sibling is title_el or is_inside(title_el, sibling)):
-                past_title = True
-                continue
+                return True  # (what stands above the title, a trail or a category, is no text)
             text = element_text(sibling)
             if text and not (
                 len(text) <= MAX_DATELINE_CHARS and doc.dateline(text, fallback=False)
@@ -151,7 +159,8 @@ def _opens_article(
         if parent is None:
             return False  # (not in the container at all)
         node = parent
-    return past_title
+    # The title above the box (the box opens with the lead): not inside it, after the lead.
+    return title_el is None or not is_inside(title_el, container)
 
 
 def find_author_box(doc: Document, container: HtmlElement) -> str | None:
