@@ -504,3 +504,49 @@ def test_drupal_fields_give_the_lead_and_leave_the_date_label_out() -> None:
     assert article.summary == LEAD
     assert article.body.startswith(LEAD + "\n\nSáng 2/3")
     assert "Ngày đăng" not in article.body
+
+
+BR_TEXT = (
+    "Chiều 4/3, Công an xã Phú Cường phối hợp với Đoàn Thanh niên tổ chức thực tập phương án "
+    "chữa cháy tại chợ trung tâm xã.<br><br>Các tình huống giả định gồm cháy ki-ốt bán hàng "
+    "khô, cứu người mắc kẹt và di chuyển tài sản ra khỏi khu vực nguy hiểm.<br><br>Qua buổi "
+    "thực tập, các tiểu thương nắm được cách sử dụng bình chữa cháy và lối thoát hiểm của chợ."
+)
+# A side column written in paragraphs: more <p> than the article has.
+ABOUT_BOX = """<div class="col-side"><div class="box"><div class="box-title">GIỚI THIỆU</div>
+<div class="box-body"><p>Xã Phú Cường có diện tích tự nhiên 12 km², dân số hơn 9.000 người,
+gồm 8 thôn.</p><p>Xã nhiều năm liền đạt danh hiệu đơn vị dẫn đầu phong trào thi đua của
+huyện.</p><p>Đường dây nóng tiếp nhận phản ánh, kiến nghị của người dân: 0211.3888.999.</p>
+</div></div></div>"""
+
+
+def test_a_text_split_by_br_with_a_byline_box_beats_a_side_column_of_paragraphs() -> None:
+    headline = "Xã Phú Cường thực tập phương án chữa cháy tại chợ trung tâm"
+    main = f"""<h1>{headline}</h1><div class="date-time">04/03/2025 16:40</div>
+<div class="news-content">{BR_TEXT}<div style="text-align:right"><b>Đức Anh</b></div></div>"""
+    article = extract(page(main, headline, left=ABOUT_BOX))
+    assert article.body.startswith("Chiều 4/3") and "diện tích" not in article.body
+    assert article.body.count("\n\n") == 2
+    assert article.byline == "Đức Anh"
+
+
+def test_a_webforms_label_holding_the_text_split_by_br_is_the_text() -> None:
+    # ASP.NET WebForms: the text in a <span id="…lblNoiDung">, in a div layout.
+    headline = "Xã Phú Cường thực tập phương án chữa cháy tại chợ trung tâm"
+    main = f"""<div class="chitiettin"><span id="cphMain_lblTieuDe">{headline}</span>
+<div class="ngaydang"><span id="cphMain_lblNgayDang">04/03/2025 16:40</span></div>
+<span id="cphMain_lblNoiDung">{BR_TEXT}</span>
+<div class="tacgia"><span id="cphMain_lblTacGia">Đức Anh</span></div></div>"""
+    article = extract(page(main, headline, left=ABOUT_BOX))
+    assert article.published_at == "2025-03-04T16:40:00+07:00"
+    assert article.body.startswith("Chiều 4/3") and article.body.count("\n\n") == 2
+    assert article.byline == "Đức Anh"
+
+
+def test_a_text_in_a_pre_is_read_line_by_line() -> None:
+    headline = "Xã Phú Cường thực tập phương án chữa cháy tại chợ trung tâm"
+    text = BR_TEXT.replace("<br><br>", "\n\n")
+    main = f"""<h1>{headline}</h1><div class="date-time">04/03/2025 16:40</div>
+<div class="news-content"><pre style="white-space: pre-wrap">{text}</pre></div>"""
+    article = extract(page(main, headline, left=ABOUT_BOX))
+    assert article.body.startswith("Chiều 4/3") and article.body.count("\n\n") == 2

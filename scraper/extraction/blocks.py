@@ -693,6 +693,15 @@ def _data_row(cells: list[HtmlElement]) -> bool:
     return max(lengths) <= MAX_DATA_CELL_CHARS and sum(1 for n in lengths if n) >= 2
 
 
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+
+
+def pre_lines(text: str) -> list[str]:
+    """The paragraphs of a <pre>'s text: parted by blank lines, or by line breaks where it
+    has none (one line a paragraph)."""
+    return _BLANK_LINE.split(text) if _BLANK_LINE.search(text) else text.split("\n")
+
+
 def paragraphs(root: HtmlElement, skip: set[HtmlElement] | None = None) -> list[Block]:
     """Walk `root` in document order and cut its text into paragraphs at block boundaries."""
     # The hottest loop of extraction (every node of every article body), hence written out:
@@ -710,10 +719,12 @@ def paragraphs(root: HtmlElement, skip: set[HtmlElement] | None = None) -> list[
 
     def flush() -> None:
         nonlocal all_bold, all_italic
-        text = clean_line("".join(pieces))
-        if text:
-            owner = owners[-1]
-            blocks.append(Block(text, owner, all_bold, all_italic, owner.tag in HEADING_TAGS))
+        owner = owners[-1]
+        raw = "".join(pieces)
+        # (A <pre>'s paragraphs are its lines: nothing else parts them.)
+        for line in pre_lines(raw) if owner.tag == "pre" else (raw,):
+            if text := clean_line(line):
+                blocks.append(Block(text, owner, all_bold, all_italic, owner.tag in HEADING_TAGS))
         pieces.clear()
         all_bold = all_italic = True
 

@@ -46,6 +46,7 @@ from .generic_fields import (
 from .generic_gallery import gallery_images, lead_images
 from .generic_layout import in_chrome, is_inside, is_post_footer
 from .generic_listing import is_article_url, parse_listing
+from .generic_loose_text import br_paragraphs, loose_holders, loose_vote, pre_paragraphs
 from .generic_teasers import MIN_TEASERS, TeaserBoxes, is_teaser_title, opens_with_teasers
 from .generic_title import find_title
 
@@ -179,6 +180,13 @@ def _holds_blocks(element: HtmlElement) -> bool:
     return False
 
 
+def _vote(scores: dict[HtmlElement, float], box: HtmlElement, value: float) -> None:
+    """`value` for `box`, and half of it for the box around it."""
+    scores[box] = scores.get(box, 0.0) + value
+    if (grand := _container_of(box)) is not None:
+        scores[grand] = scores.get(grand, 0.0) + value / 2
+
+
 def _score_containers(doc: Document, teaser_box: TeaserBoxes) -> HtmlElement | None:
     """Readability-style density: paragraphs vote for their parent and grandparent."""
     scores: dict[HtmlElement, float] = {}
@@ -192,7 +200,13 @@ def _score_containers(doc: Document, teaser_box: TeaserBoxes) -> HtmlElement | N
     for para in doc.tree.iter(*PARAGRAPH_TAGS):
         if para in attributed and is_noise(para):
             continue
-        if _holds_blocks(para) and not _text_cell(para):
+        loose: list[str] = []
+        if _holds_blocks(para) and not _text_cell(para) and not (loose := br_paragraphs(para)):
+            continue
+        if loose and not in_chrome(para):
+            # A box holding its text split by <br>, and blocks beside it (a byline's <div>):
+            # the box is the text's, and each of its paragraphs votes for it.
+            _vote(scores, para, loose_vote(loose))
             continue
         text = element_text(para)
         if len(text) < 25 or (
@@ -225,6 +239,15 @@ def _score_containers(doc: Document, teaser_box: TeaserBoxes) -> HtmlElement | N
                 scores[grand] = scores.get(grand, 0.0) + value / 2
         elif parent is None and para.getparent() is not None and para.getparent().tag == "body":
             unboxed += value
+    for holder in loose_holders(doc.tree):
+        # A <span> or <font> holding the text split by <br> (an ASP.NET label), a <pre>: its
+        # paragraphs vote for the box around it.
+        box = _container_of(holder)
+        if box is None or (holder in attributed and is_noise(holder)) or in_chrome(holder):
+            continue
+        texts = pre_paragraphs(holder) if holder.tag == "pre" else br_paragraphs(holder)
+        if texts:
+            _vote(scores, box, loose_vote(texts))
     if not scores:
         body = doc.tree.find("body")
         if body is not None and unboxed + _loose_text_score(body) >= MIN_UNBOXED_SCORE:
