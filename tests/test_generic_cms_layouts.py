@@ -550,3 +550,36 @@ def test_a_text_in_a_pre_is_read_line_by_line() -> None:
 <div class="news-content"><pre style="white-space: pre-wrap">{text}</pre></div>"""
     article = extract(page(main, headline, left=ABOUT_BOX))
     assert article.body.startswith("Chiều 4/3") and article.body.count("\n\n") == 2
+
+
+def test_an_author_box_s_other_fields_end_the_name() -> None:
+    headline = "Xã Phú Cường ra quân tổng vệ sinh môi trường đầu xuân"
+    main = f"""<div class="news-detail"><h1>{headline}</h1><div class="date">03/03/2025 14:05</div>
+<div class="content">{PARAGRAPHS}</div>
+<div class="tacgia">Tác giả: Thu Trang &nbsp;&nbsp; Nguồn tin: Trạm Y tế xã &nbsp;&nbsp;
+Lượt xem: 412</div></div>"""
+    article = extract(page(main, headline))
+    assert (article.byline, article.authors) == ("Tác giả: Thu Trang", ["Thu Trang"])
+
+
+def test_a_counter_after_the_author_in_the_date_box_is_no_name() -> None:
+    # DNN EasyDNNnews: date, author and views in spans side by side, no bar between them.
+    headline = "Xã Phú Cường ra quân tổng vệ sinh môi trường đầu xuân"
+    main = f"""<div class="edn_article"><h1 class="edn_articleTitle">{headline}</h1>
+<div class="edn_metaDetails"><span class="edn_articleDate"><time>03/03/2025</time></span>
+<span class="edn_articleAuthor">Tác giả: <a href="/tac-gia/3">Thu Trang</a></span>
+<span class="edn_numberOfViews">Lượt xem: 87</span></div>
+{PARAGRAPHS}</div>"""
+    article = extract(page(main, headline))
+    assert article.authors == ["Thu Trang"]
+    assert "Lượt xem" not in (article.byline or "")
+
+
+def test_an_author_box_s_label_without_colon_is_not_part_of_the_name() -> None:
+    headline = "Xã Phú Cường ra quân tổng vệ sinh môi trường đầu xuân"
+    main = f"""<div class="news-detail"><h1>{headline}</h1><div class="date">03/03/2025 14:05</div>
+<div class="content">{PARAGRAPHS}</div><div class="author-box"><img src="/a/tt.jpg" alt="">
+<span class="author-label">Tác giả</span><a class="author-name" href="/tac-gia/tt">Thu Trang</a>
+</div></div>"""
+    article = extract(page(main, headline))
+    assert (article.byline, article.authors) == ("Thu Trang", ["Thu Trang"])

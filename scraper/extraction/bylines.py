@@ -40,6 +40,17 @@ CONTACT = re.compile(
 AUTHOR_FIELD = re.compile(
     r"^(?:tác giả(?: bài viết)?|người viết|bút danh|author)\s*[:：]\s*(?P<name>.+)$", re.IGNORECASE
 )
+# Another field printed after an author's name in the same line or box ("Tác giả: Ngọc Ánh
+# Nguồn tin: Trung tâm Y tế huyện Lượt xem: 230"): where the name ends. (A name has no colon.)
+NEXT_FIELD = re.compile(
+    r"\s+(?:nguồn(?: tin)?|(?:số )?lượt (?:xem|đọc|truy cập)|ngày(?: đăng| cập nhật)?|cập nhật"
+    r"|email|điện thoại|đơn vị|chức vụ|views?|source|tags?|từ khóa|chuyên mục|danh mục)"
+    r"\s*[:：].*$",
+    re.IGNORECASE,
+)
+# An author box's label set apart from the name with no colon ("Tác giả" over "Ngọc Ánh"):
+# no byline as published. (With its colon the label is kept, as printed.)
+AUTHOR_LABEL_ALONE = re.compile(r"^(?:tác giả|người viết|author)\s+(?![:：])", re.IGNORECASE)
 PHOTO_CREDIT = re.compile(
     r"^(?:ảnh|nguồn ảnh|ảnh minh họa|ảnh minh hoạ|photo|video|clip|đồ họa|đồ hoạ|infographic)"
     r"\s*[:：]",

@@ -11,10 +11,12 @@ from ..blocks import Block, alignment, element_text, is_noise, paragraphs
 from ..bylines import (
     ACCOUNT_BOX,
     AUTHOR_FIELD,
+    AUTHOR_LABEL_ALONE,
     AUTHOR_WORDS,
     BYLINE_LABEL,
     DATE_TAIL,
     MAX_NAME_WORDS,
+    NEXT_FIELD,
     PHOTO_CREDIT,
     PHOTO_CREDIT_TAIL,
     UNIT_WORDS,
@@ -170,10 +172,11 @@ def find_author_box(doc: Document, container: HtmlElement) -> str | None:
             f"{element.get('class') or ''} {element.get('id') or ''}"
         ):
             continue
-        text = clean_line(element_text(element))
+        text = NEXT_FIELD.sub("", clean_line(element_text(element)))
         if any(ch.isdigit() for ch in text):
             # A box of the author and the date ("tacgia-ngay": "Lò Văn Toàn - 09/06/2016").
             text = DATE_TAIL.sub("", text)
+        text = AUTHOR_LABEL_ALONE.sub("", text)
         if not plausible_author(text) or POSTED_LINE.match(text):
             continue  # ("Viết bởi Super User": Joomla's record account, not an author)
         if in_chrome(element) or in_side_box(element) or not near(element, container):
@@ -275,6 +278,7 @@ def find_author_line(lines: list[str]) -> str | None:
             continue
         # (A table row read as one line keeps the cells' bar: "Tác giả: | Thanh Sơn".)
         author = field["name"].strip(" |·-–") if field is not None else text
+        author = NEXT_FIELD.sub("", author)
         # (A view counter printed right after it in the same box: "Tác giả: Quang Vinh 318".)
         author = TRAILING_COUNT.sub("", author)
         if plausible_author(author):
