@@ -583,3 +583,19 @@ def test_an_author_box_s_label_without_colon_is_not_part_of_the_name() -> None:
 </div></div>"""
     article = extract(page(main, headline))
     assert (article.byline, article.authors) == ("Thu Trang", ["Thu Trang"])
+
+
+def test_lazy_pictures_behind_a_spinner_or_a_source_set_are_the_article_s_images() -> None:
+    headline = "Xã Phú Cường ra quân tổng vệ sinh môi trường đầu xuân"
+    main = f"""<div class="news-detail"><h1>{headline}</h1><div class="date">03/03/2025 14:05</div>
+<div class="content">{PARAGRAPHS}
+<figure><img class="lazyload" src="data:image/gif;base64,R0lGODlhAQABAAAAACw="
+ data-srcset="/uploads/2025/03/vs-480.jpg 480w, /uploads/2025/03/vs-1200.jpg 1200w" alt="">
+<figcaption>Đoàn viên thu gom rác tại tuyến đường liên thôn</figcaption></figure>
+<p><img src="/images/loading.gif" data-echo="/uploads/2025/03/vs-2.jpg" alt=""></p></div></div>"""
+    article = extract(page(main, headline))
+    assert [image.url for image in article.images] == [
+        "https://xaphucuong.example.gov.vn/uploads/2025/03/vs-1200.jpg",
+        "https://xaphucuong.example.gov.vn/uploads/2025/03/vs-2.jpg",
+    ]
+    assert article.images[0].caption == "Đoàn viên thu gom rác tại tuyến đường liên thôn"

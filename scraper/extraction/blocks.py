@@ -231,18 +231,57 @@ _NO_PICTURE_ADDRESS = ("data:", "file:", "FILE:", "about:", "javascript:")
 MIN_PICTURE_SIDE = 40
 
 
+# Where lazy-loading scripts keep the picture's address, the placeholder or spinner in src.
+_LAZY_SOURCES = ("data-lazy-src", "data-src", "data-original", "data-echo", "data-lazy")
+_LAZY_SOURCE_SETS = ("data-srcset", "data-lazy-srcset")
+
+
 def _image_src(img: HtmlElement) -> str | None:
-    # Lazy-loading themes put a data: placeholder or a spinner in src, the file elsewhere.
-    src = None
-    for name in ("src", "data-lazy-src", "data-src", "data-original"):
-        value = img.get(name)
-        if value and not value.startswith(_NO_PICTURE_ADDRESS):
-            src = value
-            break
+    # Lazy-loading themes put a data: placeholder or a spinner ("/images/loading.gif") in
+    # src, the picture in a data attribute or a source set. (A real src stays first: VCCorp
+    # shows a 640-pixel copy there, the full size in "data-original".)
+    src = _address(img, ("src",))
+    if src is None or _is_icon(src):
+        src = _address(img, _LAZY_SOURCES) or _widest_source(img) or src
     # (lxml's own tag filter walks the ancestors in C.)
     if not src or _is_icon(src) or next(img.iterancestors("noscript"), None) is not None:
         return None
     return None if _icon_sized(img) else src
+
+
+def _address(img: HtmlElement, names: tuple[str, ...]) -> str | None:
+    for name in names:
+        value = img.get(name)
+        if value and not value.startswith(_NO_PICTURE_ADDRESS):
+            return value
+    return None
+
+
+def _widest_source(img: HtmlElement) -> str | None:
+    """The widest picture of the image's source set ("a-480.jpg 480w, a-1024.jpg 1024w")."""
+    for name in (*_LAZY_SOURCE_SETS, "srcset"):
+        if value := img.get(name):
+            return _widest(value)
+    return None
+
+
+def _widest(source_set: str) -> str | None:
+    best: tuple[float, str] | None = None
+    for candidate in source_set.split(","):
+        url, _, size = candidate.strip().partition(" ")
+        size = size.strip().lower()
+        width = float(size[:-1]) if size[-1:] in ("w", "x") and _is_number(size[:-1]) else 0.0
+        if url and not url.startswith(_NO_PICTURE_ADDRESS) and (best is None or width > best[0]):
+            best = (width, url)
+    return best[1] if best else None
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _icon_sized(img: HtmlElement) -> bool:
