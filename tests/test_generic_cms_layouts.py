@@ -599,3 +599,15 @@ def test_lazy_pictures_behind_a_spinner_or_a_source_set_are_the_article_s_images
         "https://xaphucuong.example.gov.vn/uploads/2025/03/vs-2.jpg",
     ]
     assert article.images[0].caption == "Đoàn viên thu gom rác tại tuyến đường liên thôn"
+
+
+def test_a_time_shown_as_an_age_is_no_text() -> None:
+    # An AMP or mobile template's "2 giờ trước" over the text; the time is in JSON-LD.
+    headline = "Xã Phú Cường ra quân tổng vệ sinh môi trường đầu xuân"
+    ld = '{"@type": "NewsArticle", "datePublished": "2025-03-03T14:05:00+07:00"}'
+    main = f"""<article><h1>{headline}</h1><div class="content"><p class="time">2 giờ trước</p>
+{PARAGRAPHS}</div></article>"""
+    head = f'<script type="application/ld+json">{ld}</script>'
+    article = extract(page(main, headline, head=head))
+    assert article.published_at == "2025-03-03T14:05:00+07:00"
+    assert article.body.startswith("Sáng 2/3")

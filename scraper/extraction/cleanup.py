@@ -13,6 +13,9 @@ NOISE_LINE = re.compile(
     # A counter, maybe bracketed or totalled: "Lượt xem: 207", "(Đã xem: 1.250 lượt)".
     r"^(?:\(?\s*(?:tổng )?(?:lượt xem|số lượt (?:người )?xem|view count|views?|đã xem|lượt đọc|hits)"
     r"\s*:?\s*[\d.,]*(?:\s*lượt)?\s*\)?|"
+    # A time shown as an age ("2 giờ trước", "3 hours ago"): the page's clock, not its date.
+    r"(?:khoảng |cách đây )?\d+\s*(?:giây|phút|giờ|ngày|tuần)\s*trước|"
+    r"\d+\s*(?:seconds?|minutes?|mins?|hours?|days?|weeks?)\s*ago|"
     # The page's keywords: "Từ khóa: trồng cây, môi trường", "Tags: …".
     r"(?:từ khóa|từ khoá|tags?|thẻ|keywords?)\s*[:：][^.!?]{0,200}|"
     # Joomla K2's counter: "Đọc 245 lần", "Read 245 times".
