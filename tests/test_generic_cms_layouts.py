@@ -611,3 +611,13 @@ def test_a_time_shown_as_an_age_is_no_text() -> None:
     article = extract(page(main, headline, head=head))
     assert article.published_at == "2025-03-03T14:05:00+07:00"
     assert article.body.startswith("Sáng 2/3")
+
+
+def test_a_heading_cut_short_gives_way_to_the_whole_title() -> None:
+    whole = "Xã Phú Cường ra quân tổng vệ sinh môi trường đầu xuân tại các tuyến đường liên thôn"
+    cut = "Xã Phú Cường ra quân tổng vệ sinh môi trường đầu xuân..."
+    main = f"""<div class="news-detail"><h1 class="title" title="{whole}">{cut}</h1>
+<div class="date">03/03/2025 14:05</div><div class="content">{PARAGRAPHS}</div></div>"""
+    head = f'<meta property="og:title" content="{whole}">'
+    article = extract(page(main, f"{whole} - Cổng thông tin điện tử xã Phú Cường", head=head))
+    assert article.title == whole

@@ -176,7 +176,7 @@ def find_title(
         scored.append((with_dateline, without, len(scored), text, element))
     best = _best_title(doc, scored)
     if best is not None and best[0] >= 0.5:
-        return best[1], best[2]
+        return _uncut(best[1], best[2], references), best[2]
     title = None
     printed = None
     if references:
@@ -194,6 +194,21 @@ def find_title(
         if bold is not None:
             return bold.text, _holder(bold)
     return title, printed
+
+
+CUT_MARKS = ("...", "…")
+
+
+def _uncut(text: str, heading: HtmlElement, references: list[str]) -> str:
+    """The whole title of a heading the template cut short with "…" ("… có đất bị thu hồi…"),
+    as its `title` attribute, og:title or <title> give it."""
+    if not text.endswith(CUT_MARKS):
+        return text
+    kept = text.rstrip(".… ")
+    for whole in (clean_line(heading.get("title")), *references):
+        if len(whole) > len(kept) + 1 and whole.startswith(kept) and not whole.endswith(CUT_MARKS):
+            return whole
+    return text
 
 
 # What print views put in <title>: "Trang in", "In bài viết", "Print".
