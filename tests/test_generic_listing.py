@@ -268,6 +268,18 @@ def test_next_page_labels(label, is_next):
     assert listing.next_url == ("https://x.gov.vn/tin-tuc?start=10" if is_next else None)
 
 
+@pytest.mark.parametrize(
+    "label",
+    ["Tin cũ hơn »", "Các tin cũ hơn", "Cũ hơn", "Xem tin cũ hơn", "Tin tiếp »", "Tin tiếp theo"],
+)
+def test_older_and_next_news_labels_lead_to_a_page_with_no_number_in_its_address(label):
+    """Blog-like themes' older/next links, to an address that gives no page number away."""
+    pager = f"<div class='nav-links'><a href='/tin-tuc/p2/'>{label}</a></div>"
+    hrefs = [f"/tin-tuc/bai-viet-so-{i}-{100 + i}.html" for i in range(4)]
+    listing = parse_listing(_listing(hrefs, pager=pager), "https://x.gov.vn/tin-tuc/")
+    assert listing.next_url == "https://x.gov.vn/tin-tuc/p2/"
+
+
 @pytest.mark.parametrize("beside_count", [1, 5])
 def test_a_featured_story_above_the_list_is_the_sections_newest(beside_count):
     """The newest story set apart above the list, in the same column, belongs to the section;

@@ -24,9 +24,13 @@ Target = TypeVar("Target")
 # "Trang sau", "Tiếp »", "Kế tiếp", "[Tiếp theo >>]", "Next ›", or the arrow alone ("»" at the end of a pager is the next
 # page; "»»", "Cuối", "Last" the last one). Shared by the adapters that read a pager's labels
 # (Liferay 7's and SharePoint's own add their platforms' words).
-_NEXT_WORDS = r"(?:trang\s+)?(?:tiếp(?:\s+theo)?|sau|kế(?:\s+tiếp)?)|next(?:\s+page)?"
-# A blog's next page holds its older posts ("Bài đăng cũ hơn", Blogger's "Older Posts").
-_OLDER_WORDS = r"bài\s+(?:đăng\s+|viết\s+)?cũ\s+hơn|older\s+(?:posts|entries)"
+_NEXT_WORDS = r"(?:trang\s+|tin\s+|bài\s+)?(?:tiếp(?:\s+theo)?|sau|kế(?:\s+tiếp)?)|next(?:\s+page)?"
+# A blog's next page holds its older posts ("Bài đăng cũ hơn", "Xem tin cũ hơn", "Các tin
+# cũ hơn", Blogger's "Older Posts").
+_OLDER_WORDS = (
+    r"(?:xem\s+)?(?:các\s+)?(?:(?:bài|tin)\s+(?:đăng\s+|viết\s+)?)?cũ\s+hơn"
+    r"|older\s+(?:posts|entries|news)"
+)
 NEXT_LABEL = re.compile(
     rf"^\[?(?:(?:{_NEXT_WORDS})\s*(?:[›»>]{{1,2}})?|(?:[«‹<←]\s*)?(?:{_OLDER_WORDS})\s*[›»>→]?"
     # (Drupal 7's mini pager: "‹‹ 1 / 5 ››". "»»" is the last page's.)
