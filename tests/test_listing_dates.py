@@ -132,6 +132,21 @@ def test_in_one_box_line_by_line_a_link_without_date_takes_none_from_the_next_li
     assert dates == {_url(1): f"({DAYS[1]})"}
 
 
+def test_a_date_with_a_two_digit_year_beside_a_link_is_its_date():
+    # Beside a link a bare "12/03/25" is the item's date; in a text it may be a number.
+    items = "".join(
+        f"<li><a href='{_url(n)}'>{title}</a> <span>({day[:6]}{day[8:]})</span></li>"
+        for n, (title, day) in enumerate(zip(TITLES, DAYS, strict=True))
+    )
+    dates = _dates(_page(f"<ul class='list'>{items}</ul>"))
+    assert dates == {_url(n): f"({day[:6]}{day[8:]})" for n, day in enumerate(DAYS)}
+    article = extract_article(_article(), ARTICLE_URL, listed_date=dates[_url(0)])
+    assert (article.published_at, article.published_precision) == (
+        "2025-03-12T00:00:00+07:00",
+        "day",
+    )
+
+
 def test_a_date_inside_a_title_is_not_the_date_shown_beside_it():
     title = "Lịch tiếp công dân ngày 14/3/2025"
     items = "".join(

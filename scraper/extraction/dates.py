@@ -41,7 +41,9 @@ __all__ = [
     "names_an_edit",
     "page_writes_month_first",
     "parse_dateline",
+    "parse_listed_date",
     "post_time",
+    "short_year_date_alone",
     "with_post_time",
     "written_as_en_us",
 ]
@@ -376,9 +378,25 @@ _PUBLISH_LABEL_BEFORE_RE = re.compile(
 _LAST_CENTURY_FROM = 90
 
 
-def _short_year(clean: str, today: date | None) -> Dateline | None:
+def parse_listed_date(text: str, *, today: date | None = None) -> Dateline | None:
+    """The date a listing prints beside an article's link: a dateline, or a date with a
+    two-digit year on its own ("16/11/26", "(16/11/26)"), which beside a link is no number."""
+    return parse_dateline(text, today=today) or short_year_date_alone(text, today=today)
+
+
+def short_year_date_alone(text: str, *, today: date | None = None) -> Dateline | None:
+    """A date with a two-digit year that is the whole text ("16/11/26", "(16/11/26)")."""
+    if not isinstance(text, str):
+        return None
+    clean = _collapse(text)
+    alone = _SHORT_YEAR_RE.fullmatch(clean.strip("()[] "))
+    return _short_year(clean, today, alone=True) if alone else None
+
+
+def _short_year(clean: str, today: date | None, *, alone: bool = False) -> Dateline | None:
     """The first date with a two-digit year that has its time beside it or a publish label
-    before it (an edit's date marked as such); None when there is none but another event's."""
+    before it (an edit's date marked as such), or `alone` with neither; None when there is
+    none but another event's."""
     masked = _COUNTER_RE.sub(_blank, clean)
     latest = _latest_allowed(today)
     for match in _SHORT_YEAR_RE.finditer(masked):
@@ -389,7 +407,7 @@ def _short_year(clean: str, today: date | None) -> Dateline | None:
             continue  # a decree's or an event's date
         clock, tzinfo, start, end = _with_its_time(masked, start, end)
         labelled = _PUBLISH_LABEL_BEFORE_RE.search(masked, max(0, start - 24), start)
-        if clock is None or (clock == (0, 0, 0) and labelled is None):
+        if clock is None or (clock == (0, 0, 0) and labelled is None and not alone):
             continue
         yy = int(match["yy"])
         year = yy + (1900 if yy >= _LAST_CENTURY_FROM else 2000)

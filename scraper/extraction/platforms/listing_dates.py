@@ -16,6 +16,7 @@ from urllib.parse import urldefrag
 
 from lxml.html import HtmlElement
 
+from ..dates import short_year_date_alone
 from ..document import Document
 from ..element_texts import element_text
 from ..urls import url_joiner
@@ -85,7 +86,7 @@ def _date_in_item(
         return (
             len(line) <= MAX_DATELINE_CHARS
             and not any(title in line for title in titles)
-            and mostly_date(doc, line)
+            and (mostly_date(doc, line) or short_year_date_alone(line) is not None)
         )
 
     if len(anchor):
