@@ -4,7 +4,9 @@ sections under two addresses. The story is stored once, under the address it was
 archived under; the others are recorded here, and a crawl knows them as that article.
 
 Two addresses are one story when the portal gives both the same title, the same publish
-time and the same text (or most of it: a new template may add a line). Two stories under one
+time and the same text (or most of it: a new template may add a line); or the same text at
+the same minute under a title that keeps most of its wording (a title edited, and with it
+the address: Drupal's alias follows the title). Two stories under one
 title and time ("Lịch công tác tuần" posted twice in a minute) keep their own rows. A story
 the portal also edited while it moved (a typo in its title fixed, its time corrected, a
 paragraph added) is found by the last part of its address, which a move keeps
@@ -21,6 +23,7 @@ portal that dropped it without one.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -28,12 +31,11 @@ from urllib.parse import urlsplit
 
 from archive.batches import rows_for_urls
 from archive.normalize import nfc
-from archive.stories import same_text, shares_text
+from archive.stories import same_text, shares_text, shares_title
 
-_SAME_TITLE_AND_TIME = """
-SELECT url, body FROM articles
-WHERE portal_id = :portal_id AND title = :title AND published_at = :published_at
-  AND url != :url
+_SAME_TIME = """
+SELECT url, title, body FROM articles
+WHERE portal_id = :portal_id AND published_at = :published_at AND url != :url
 ORDER BY first_seen_at LIMIT 20
 """
 # (The expression of the index articles_url_tail, as written there: SQLite uses the index
@@ -64,9 +66,40 @@ def stored_under(conn: sqlite3.Connection, params: Mapping[str, Any]) -> str | N
     it is; None for a story the archive does not hold."""
     if not params.get("published_at") or not params.get("title"):
         return None
-    for url, body in conn.execute(_SAME_TITLE_AND_TIME, params):
-        if same_text(body, params.get("body")):
+    same_time = conn.execute(_SAME_TIME, params).fetchall()
+    for url, title, body in same_time:
+        if title == params["title"] and same_text(body, params.get("body")):
             return str(url)
+    return _moved_under_its_tail(conn, params) or _retitled(same_time, params)
+
+
+def _retitled(same_time: list[tuple[str, str, str]], params: Mapping[str, Any]) -> str | None:
+    """The story a title edit moved to a new address (Drupal's alias follows the title): the
+    same text, to its numbers, at the same minute, under a title that keeps most of its
+    words and all of its numbers ("tuần 10" and "tuần 11" are two schedules)."""
+    if not _to_the_minute(params):
+        return None
+    for url, title, body in same_time:
+        if (
+            shares_title(title, params["title"])
+            and _numbers(title) == _numbers(params["title"])
+            and _numbers(body) == _numbers(params.get("body"))
+            and same_text(body, params.get("body"))
+        ):
+            return str(url)
+    return None
+
+
+_NUMBER = re.compile(r"\d+")
+
+
+def _numbers(text: str | None) -> set[str]:
+    return set(_NUMBER.findall(text or ""))
+
+
+def _moved_under_its_tail(conn: sqlite3.Connection, params: Mapping[str, Any]) -> str | None:
+    """The story a move of its pages took to a new path, found by the last part of its
+    address (an edit made with the move kept as its version)."""
     tail = str(params["url"]).rsplit("/", 1)[-1]
     if not _names_one_story(tail):
         return None
@@ -86,6 +119,11 @@ def stored_under(conn: sqlite3.Connection, params: Mapping[str, Any]) -> str | N
         elif kept_wording and (same_title or same_time):
             return str(url)
     return None
+
+
+def _to_the_minute(params: Mapping[str, Any]) -> bool:
+    """A publish time with its time of day: many stories share a day, few a minute."""
+    return not str(params["published_at"]).endswith("T00:00:00+07:00")
 
 
 def _names_one_story(part: str) -> bool:

@@ -24,8 +24,7 @@ MIN_TEXT_PAIRS = 30
 
 def another_story(stored: Mapping[str, Any], fetched: Mapping[str, Any]) -> bool:
     """Whether `fetched` (title, body) is another story than `stored`."""
-    titles = [_pairs(r.get("title")) for r in (stored, fetched)]
-    if _shared(*titles) >= MIN_SHARED_TITLE_PAIRS:
+    if shares_title(stored.get("title"), fetched.get("title")):
         return False
     texts = [_pairs(r.get("body")) for r in (stored, fetched)]
     return len(texts[0]) >= MIN_TEXT_PAIRS and _shared(*texts) < MIN_SHARED_TEXT_PAIRS
@@ -51,6 +50,11 @@ def shares_text(stored: str | None, fetched: str | None) -> bool | None:
     if min(map(len, pairs)) < MIN_TEXT_PAIRS:
         return None
     return _shared(*pairs) >= MIN_SHARED_TEXT_PAIRS
+
+
+def shares_title(stored: str | None, fetched: str | None) -> bool:
+    """Whether a title keeps most of another's wording, as an edit of it does."""
+    return _shared(_pairs(stored), _pairs(fetched)) >= MIN_SHARED_TITLE_PAIRS
 
 
 def emptied(stored: Mapping[str, Any], fetched: Mapping[str, Any]) -> bool:

@@ -99,6 +99,50 @@ def test_one_story_shown_in_two_sections_is_stored_once(tmp_path: Path):
     archive.close()
 
 
+def test_a_story_retitled_at_a_new_address_stays_one_row(tmp_path: Path):
+    """Drupal's alias follows the title: a title edit moves the story to a new address. The
+    same text at the same minute under most of the old title's words is its edit; under
+    another title, or on the same day without a time, it is another story."""
+    from archive.store import Archive
+
+    archive = Archive(tmp_path / "archive.db")
+    archive.upsert_portal("p", "Phường", "https://p.gov.vn/", None, ["https://p.gov.vn/tin-tuc"])
+    body = (
+        "Sáng 10/3, Thường trực HĐND phường tổ chức hội nghị tiếp xúc cử tri tại nhà văn hóa "
+        "khu phố 2; cử tri kiến nghị về chỉnh trang vỉa hè, chiếu sáng ngõ xóm và thu gom rác."
+    )
+    story = {
+        "portal_id": "p",
+        "title": "Phường tiếp xúc cử tri trước kỳ họp thứ mười",
+        "published_at": "2025-03-10T08:15:00+07:00",
+        "body": body,
+        "fetched_at": "2025-03-10T02:00:00+00:00",
+    }
+    old = "https://p.gov.vn/tin-tuc/phuong-tiep-xuc-cu-tri-truoc-ky-hop-thu-muoi"
+    new = "https://p.gov.vn/tin-tuc/thuong-truc-hdnd-phuong-tiep-xuc-cu-tri-truoc-ky-hop-thu-muoi"
+    assert archive.upsert_article({**story, "url": old}) == "new"
+    retitled = {**story, "url": new, "title": "Thường trực HĐND " + story["title"].lower()}
+    assert archive.upsert_article(retitled) == "updated"
+    rows = archive.conn.execute("select url, title, current_url from articles").fetchall()
+    assert rows == [(old, retitled["title"], new)]
+    other_title = {**story, "url": new + "-2", "title": "Thông báo lịch tiếp công dân tháng 3"}
+    assert archive.upsert_article(other_title) == "new"
+    # Schedules of two weeks posted the same minute from one template: two stories.
+    week = {**story, "title": "Lịch công tác tuần 10 của UBND phường", "body": body + " Tuần 10."}
+    assert archive.upsert_article({**week, "url": "https://p.gov.vn/lich/tuan-10"}) == "new"
+    next_week = {**week, "title": week["title"].replace("10", "11"), "body": body + " Tuần 11."}
+    assert archive.upsert_article({**next_week, "url": "https://p.gov.vn/lich/tuan-11"}) == "new"
+    day_only = {
+        **retitled,
+        "url": new + "-3",
+        "title": story["title"] + " (bản in)",
+        "published_at": "2025-03-11T00:00:00+07:00",
+    }
+    assert archive.upsert_article({**day_only, "url": new + "-4", "title": story["title"]}) == "new"
+    assert archive.upsert_article(day_only) == "new"
+    archive.close()
+
+
 def test_a_moved_address_s_last_part_joins_an_edited_story_never_another(tmp_path: Path):
     """The last part of an address is evidence only with the story: its title or time kept and
     its wording mostly kept. Two lists' "Post.aspx?ItemID=12" are two stories."""
