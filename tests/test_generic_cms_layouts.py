@@ -621,3 +621,17 @@ def test_a_heading_cut_short_gives_way_to_the_whole_title() -> None:
     head = f'<meta property="og:title" content="{whole}">'
     article = extract(page(main, f"{whole} - Cổng thông tin điện tử xã Phú Cường", head=head))
     assert article.title == whole
+
+
+def test_joomla_s_full_text_image_under_the_info_list_is_the_article_s() -> None:
+    headline = "Xã Phú Cường ra quân tổng vệ sinh môi trường đầu xuân"
+    main = f"""<div class="item-page"><div class="page-header"><h2 itemprop="headline">{headline}</h2>
+</div><div class="icons"><ul class="dropdown-menu"><li class="print-icon"><a href="?print=1">In
+</a></li></ul></div><dl class="article-info"><dt>Chi tiết</dt><dd class="published"><time
+datetime="2025-03-03T14:05:00+07:00">Ngày đăng: 03 Tháng 3 2025</time></dd></dl>
+<div class="pull-left item-image"><img src="/images/2025/ve-sinh.jpg" alt="Ra quân"></div>
+<div itemprop="articleBody">{PARAGRAPHS}</div></div>"""
+    article = extract(page(main, headline))
+    assert [image.url for image in article.images] == [
+        "https://xaphucuong.example.gov.vn/images/2025/ve-sinh.jpg"
+    ]

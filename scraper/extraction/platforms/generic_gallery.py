@@ -55,8 +55,9 @@ def _photos(doc: Document, element: HtmlElement) -> list[Image] | None:
     return images
 
 
-# The blocks between the title and the text looked at: the photo, and a dateline.
-LEAD_BLOCKS = 2
+# The blocks between the title and the text looked at: the photo, a dateline, an info list
+# and a tools row (Joomla 3: icons, "Chi tiết" list, item-image).
+LEAD_BLOCKS = 4
 
 
 def lead_images(doc: Document, container: HtmlElement, title_el: HtmlElement | None) -> list[Image]:
