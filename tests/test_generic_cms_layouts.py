@@ -635,3 +635,23 @@ datetime="2025-03-03T14:05:00+07:00">Ngày đăng: 03 Tháng 3 2025</time></dd><
     assert [image.url for image in article.images] == [
         "https://xaphucuong.example.gov.vn/images/2025/ve-sinh.jpg"
     ]
+
+
+def test_a_notice_of_one_line_and_a_pdf_in_an_object_beats_the_footer() -> None:
+    # The footer's paragraphs outweigh the notice's one line; its PDF, shown in an
+    # <object>, says the box under the title and dateline is the article.
+    headline = "Thông báo lịch tiếp công dân tháng 4 năm 2025"
+    main = f"""<div class="news-detail"><h1>{headline}</h1><div class="date">28/03/2025 10:00</div>
+<div class="content"><p>Ủy ban nhân dân xã thông báo lịch tiếp công dân của Chủ tịch UBND xã
+trong tháng 4 (chi tiết trong văn bản đính kèm):</p>
+<object data="/files/2025/tb-tiep-dan-t4.pdf" type="application/pdf" width="100%" height="800">
+<embed src="/files/2025/tb-tiep-dan-t4.pdf" type="application/pdf"></object></div></div>"""
+    footer = """<div id="footer"><p>Cơ quan chủ quản: Ủy ban nhân dân xã Phú Cường, huyện Phú
+Giáo.</p><p>Địa chỉ: số 1 đường Trung tâm, ấp 2. Điện thoại: 0274.3888.999, thư điện tử
+ubnd@phucuong.gov.vn.</p><p>Chịu trách nhiệm chính: Chánh Văn phòng HĐND và UBND xã.</p>
+<p>Ghi rõ nguồn khi phát hành lại thông tin từ cổng thông tin điện tử này.</p></div>"""
+    article = extract(page(main, headline, left="").replace(FOOTER, footer))
+    assert article.title == headline and article.body.startswith("Ủy ban nhân dân xã")
+    assert [a.url for a in article.attachments] == [
+        "https://xaphucuong.example.gov.vn/files/2025/tb-tiep-dan-t4.pdf"
+    ]

@@ -12,7 +12,14 @@ import re
 from lxml.html import HtmlElement
 
 from ..assemble import Parts, assemble
-from ..blocks import BLOCK_TAGS, element_text, is_noise, paragraphs, picture_cell
+from ..blocks import (
+    BLOCK_TAGS,
+    element_text,
+    extract_content,
+    is_noise,
+    paragraphs,
+    picture_cell,
+)
 from ..dates import is_print_date_header, with_post_time
 from ..document import Document
 from ..element_texts import node_text
@@ -474,6 +481,19 @@ def _short_article_box(doc: Document) -> HtmlElement:
     return box
 
 
+def _notice_with_a_file(doc: Document) -> HtmlElement | None:
+    """The box of a short notice that the footer's paragraphs outweigh: a line and the
+    document it announces (a PDF shown in an <object>, a linked file), under its title and
+    dateline. Without a file, such a box is as likely a listing's last short page."""
+    try:
+        box = _short_article_box(doc)
+    except NotAnArticle:
+        return None
+    if in_chrome(box) or not extract_content([box], doc.link_base, set()).attachments:
+        return None
+    return box
+
+
 def parse_article(doc: Document) -> Article:
     error = _error_message(doc)
     if error:
@@ -501,7 +521,9 @@ def parse_article(doc: Document) -> Article:
             return assemble(doc, NAME, declared)
         container = _short_article_box(doc)
     if in_chrome(container):
-        raise NotAnArticle("no_body", "the only text is in the page's header, footer or menus")
+        container = _notice_with_a_file(doc)
+        if container is None:
+            raise NotAnArticle("no_body", "the only text is in the page's header, footer or menus")
     if ERROR_PAGE.search(element_text(container)[:300]):
         raise NotAnArticle("error_page", element_text(container)[:120])
     title, title_el = find_title(doc, container)
