@@ -655,3 +655,15 @@ ubnd@phucuong.gov.vn.</p><p>Chịu trách nhiệm chính: Chánh Văn phòng HĐ
     assert [a.url for a in article.attachments] == [
         "https://xaphucuong.example.gov.vn/files/2025/tb-tiep-dan-t4.pdf"
     ]
+
+
+def test_a_file_a_link_s_script_opens_is_an_attachment() -> None:
+    headline = "Xã Phú Cường ra quân tổng vệ sinh môi trường đầu xuân"
+    opens = "window.open('/files/2025/ke-hoach-ve-sinh.pdf', '_blank')"
+    main = f"""<div class="news-detail"><h1>{headline}</h1><div class="date">03/03/2025 14:05</div>
+<div class="content">{PARAGRAPHS}<p>Kế hoạch xem <a href="javascript:void(0)" onclick="{opens}">
+tại đây</a>.</p></div></div>"""
+    article = extract(page(main, headline))
+    assert [a.url for a in article.attachments] == [
+        "https://xaphucuong.example.gov.vn/files/2025/ke-hoach-ve-sinh.pdf"
+    ]

@@ -512,6 +512,10 @@ def _collect_media(
     base_may_be_file = _may_name_file(base_url)
     for link in root.iter("a"):
         href = (link.get("href") or "").strip()
+        if not href or href.startswith(("javascript:", "#")):
+            # A file a script opens: "<a href="javascript:void(0)" onclick="window.open(
+            # '/files/kh.pdf')">tại đây</a>".
+            href = _opened_by_script(link) or ""
         if not href or href.startswith(("javascript:", "mailto:", "#")):
             continue
         if (
@@ -551,6 +555,19 @@ def _collect_media(
         if _only_links(block, links):
             captions.add(block)
     return images, attachments, captions
+
+
+_SCRIPT_OPENS = re.compile(
+    r"(?:window\.open|location(?:\.href)?\s*=|location\.assign)\s*\(?\s*['\"]([^'\"]+)['\"]"
+)
+
+
+def _opened_by_script(link: HtmlElement) -> str | None:
+    """The address a link's onclick opens, when it names a file."""
+    onclick = link.get("onclick")
+    if not onclick or (found := _SCRIPT_OPENS.search(onclick)) is None:
+        return None
+    return found.group(1) if _may_name_file(found.group(1)) else None
 
 
 def _only_links(block: HtmlElement, links: list[HtmlElement]) -> bool:
