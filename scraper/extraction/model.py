@@ -64,6 +64,8 @@ class ListingPage:
     next_postback: PostBack | None = None
     # Article URL → the date text shown beside its link, for the links that show one.
     dates: dict[str, str] = field(default_factory=dict)
+    # A section's landing page, with no pager: the lists of its sub-sections, to walk.
+    sub_listings: list[str] = field(default_factory=list)
 
 
 class NotAnArticle(ValueError):

@@ -120,6 +120,8 @@ class PortalSpider(scrapy.Spider):
         self._held_checks: dict[str, list[str]] = {}
         # Sections whose walk reached its end in this run (complete once the run finishes).
         self._walked: set[str] = set()
+        # The sub-sections landing pages led to in this run, each walked once.
+        self._sub_sections: set[str] = set()
 
     @staticmethod
     def _host(url: str) -> str:
@@ -348,6 +350,10 @@ class PortalSpider(scrapy.Spider):
             request = self._article_request(url, known.get(url), section, listed.get(url))
             if request is not None:
                 yield request
+        if page == 1 and listing.sub_listings:
+            # A landing page (a box per sub-section, no pager): each sub-section's list is
+            # walked as a section of its own, whatever the landing's links (its newest few).
+            yield from self._sub_section_walks(section, listing.sub_listings)
         # Links fetched on an earlier run that gave no article (a schedule pinned on every
         # page, a sub-section's page) are fetched again, but are nothing new: left to count,
         # they would make every night a walk of the whole section.
@@ -385,6 +391,24 @@ class PortalSpider(scrapy.Spider):
             self._stop(section, "last-page", complete=True)
             return
         yield next_page
+
+    def _sub_section_walks(self, section: str, urls: list[str]) -> Iterator[scrapy.Request]:
+        site = self._site(section)
+        for url in urls:
+            if url in self._sub_sections or url in self.start_urls or self._site(url) != site:
+                continue
+            self._sub_sections.add(url)
+            self._count("sub_sections")
+            logger.info("landing page %s: walking its sub-section %s", section, url)
+            if self.memory is not None:
+                self._resuming[url] = not self.memory.start_section(url, self.portal_id(section))
+            yield scrapy.Request(
+                url,
+                callback=self.parse_listing,
+                errback=self.listing_failed,
+                cb_kwargs={"section": url, "page": 1, "known_pages": 0},
+                meta=_SEE_REDIRECTS_ELSEWHERE,
+            )
 
     def _lists_nothing(
         self, section: str, url: str, links_before: tuple[int, int] | None, what: str

@@ -10,6 +10,7 @@ from . import generic, haiphong2025, liferay6, liferay7, nukeviet, sharepoint, v
 from .base import Platform
 from .generic_listing import next_page, says_nothing_listed, titled_list
 from .listing_dates import listed_dates
+from .sub_listings import sub_listings
 
 
 def read_listing(platform: Platform, doc: Document) -> ListingPage:
@@ -30,10 +31,12 @@ def read_listing(platform: Platform, doc: Document) -> ListingPage:
         # list left is a side box's.)
         listing.article_urls = titled_list(doc)
     listing.dates = listed_dates(doc, listing.article_urls)
-    if platform is generic.PLATFORM:
-        return listing  # (its own rules are that look)
-    if listing.next_url is None and listing.next_postback is None:
+    last = listing.next_url is None and listing.next_postback is None
+    if last and platform is not generic.PLATFORM:  # (the generic reader's rules are that look)
         listing.next_url, listing.next_postback = next_page(doc)
+        last = listing.next_url is None and listing.next_postback is None
+    if last:
+        listing.sub_listings = sub_listings(doc, platform.is_article_url)
     return listing
 
 
