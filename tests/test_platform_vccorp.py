@@ -285,3 +285,23 @@ def test_sidebar_boxes_are_not_the_listing():
         doc_of(lotus_page(_stream(1) + sidebar), "https://x.hanoi.gov.vn/tin-tuc.htm")
     )
     assert [u.rsplit("/", 1)[1] for u in listing.article_urls] == ["bai-1-2805251012110800001.htm"]
+
+
+def test_a_platform_named_for_a_theme_its_adapter_does_not_know_falls_back_to_generic():
+    """A registry entry names the platform (`platform = "vccorp"`); the ward's theme writes
+    its own classes. The generic reader reads it, and says so, as for a detected platform."""
+    from scraper.extraction import extract_article
+
+    title = "Phường Tây Hồ ra quân tổng vệ sinh môi trường sau mùa mưa bão"
+    page = f"""<html><head><meta charset="utf-8"><title>{title}</title></head><body>
+<div class="detail"><h1 class="detail__title">{title}</h1>
+<div class="detail__time">05/11/2025 15:20</div><div class="detail__content">
+<p>Sáng 5/11, Ủy ban nhân dân phường Tây Hồ phối hợp với các đoàn thể ra quân tổng vệ sinh
+môi trường tại các tuyến phố, ngõ xóm sau đợt mưa lớn vừa qua.</p>
+<p>Hơn 500 cán bộ, đoàn viên và người dân đã thu gom rác, khơi thông cống rãnh.</p>
+</div></div></body></html>"""
+    url = "https://tayho.hanoi.gov.vn/ra-quan-tong-ve-sinh-2805251115160512117.htm"
+    article = extract_article(page.encode(), url, platform="vccorp")
+    assert article.title == title
+    assert article.published_at == "2025-11-05T15:20:00+07:00"
+    assert any("vccorp template did not match" in w for w in article.warnings)

@@ -48,8 +48,8 @@ def extract_article(
 ) -> Article:
     """Fields of one article page. Raises NotAnArticle (with a `reason`) for other pages.
 
-    With no `platform`, the page's fingerprint decides; a page that the detected platform
-    cannot read as an article is retried with the generic extractor before giving up.
+    With no `platform`, the page's fingerprint decides; a page that the named or detected
+    platform cannot read as an article is retried with the generic extractor before giving up.
     `listed_date` is the date its listing page showed beside the link (ListingPage.dates):
     the publish date of a page that shows none.
     """
@@ -59,17 +59,17 @@ def extract_article(
 
 
 def _read_article(doc: Document, platform: str | None) -> Article:
-    if platform is not None:
-        return get_platform(platform).parse_article(doc)
-    detected = detect(doc).platform
+    # (A platform named in the registry too: a ward's theme may not be the one its adapter
+    # was written for, and the generic reader still reads it.)
+    adapter = get_platform(platform) if platform is not None else detect(doc).platform
     try:
-        return detected.parse_article(doc)
+        return adapter.parse_article(doc)
     except NotAnArticle:
-        if detected.name == "generic":
+        if adapter.name == "generic":
             raise
         article = PLATFORMS["generic"].parse_article(doc)
         article.warnings.append(
-            f"the {detected.name} template did not match: read by the generic extractor"
+            f"the {adapter.name} template did not match: read by the generic extractor"
         )
         return article
 
