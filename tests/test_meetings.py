@@ -119,6 +119,39 @@ def test_the_day_comes_from_the_lead_when_the_title_names_the_meeting() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("title", "lead", "kind", "bodies"),
+    [
+        (
+            "Tiếp xúc cử tri phường Nghĩa Đô",
+            "Sáng 5/6, Tổ đại biểu HĐND quận tiếp xúc cử tri phường Nghĩa Đô trước kỳ họp.",
+            "tiep_xuc_cu_tri",
+            ["Tổ đại biểu HĐND"],
+        ),
+        (
+            "Đại biểu Quốc hội gặp gỡ cử tri xã Vân Hòa",
+            "Ngày 2/6, Đoàn đại biểu Quốc hội thành phố tiếp xúc với cử tri xã Vân Hòa.",
+            "tiep_xuc_cu_tri",
+            ["Đoàn ĐBQH"],
+        ),
+        (
+            "Lãnh đạo xã gặp gỡ người dân thôn Đông",
+            "Chiều 3/6, Bí thư Đảng ủy xã đối thoại với nhân dân thôn Đông về dồn điền đổi thửa.",
+            "doi_thoai",
+            [],
+        ),
+    ],
+)
+def test_a_meeting_reported_by_its_own_verb(
+    title: str, lead: str, kind: str, bodies: list[str]
+) -> None:
+    # "… tiếp xúc cử tri …", "… đối thoại với …": no "tổ chức" before the meeting; its
+    # subject organised it, unless the subject is a person ("Bí thư Đảng ủy xã").
+    found = extract_meetings(title, lead, "2025-06-05T11:00:00+07:00")
+    assert [(m.kind, m.bodies) for m in found][:1] == [(kind, bodies)]
+    assert found[0].meeting_date is not None
+
+
 def test_nfd_input_gives_nfc_fields() -> None:
     lead = "Tối 3/3/2024, tại Hội trường UBND xã Hòa Tiến, Đảng ủy xã tổ chức hội nghị."
     (meeting,) = extract_meetings("", unicodedata.normalize("NFD", lead), None)

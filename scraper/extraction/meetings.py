@@ -38,9 +38,16 @@ _KIND_RES = [(k, re.compile(_PREFIX + p if k != "hoi_nghi" else p)) for k, (_, p
 # A sentence that reports a meeting holds one of these (lower-cased text).
 _CUES = re.compile(
     r"tổ chức|diễn ra|khai mạc|bế mạc|tham dự|dự hội nghị|chủ trì|triệu tập|tiến hành|"
-    r"thành công|đã họp|họp|đối thoại với"
+    r"thành công|đã họp|họp|đối thoại với|tiếp xúc(?: với)? cử tri"
 )
 _HOLDS = re.compile(r"\b(?:đã |phối hợp |long trọng )?(?:tổ chức|khai mạc|tiến hành|triệu tập)\b")
+# Meetings reported by their own verb: "Tổ đại biểu HĐND quận tiếp xúc cử tri phường …",
+# "UBND phường đối thoại với người dân …" (no "tổ chức" before them).
+# (As a verb only: "các hội nghị tiếp xúc cử tri" names other meetings.)
+_MEETS = re.compile(
+    r"(?<!hội nghị )(?<!buổi )(?<!cuộc )(?<!các )(?<!những )(?<!đợt )"
+    r"\b(?:đã )?(?:tiếp xúc(?: với)? cử tri|đối thoại với)\b"
+)
 # Titles of documents that are not reports even when they name a meeting.
 _NOT_REPORT = re.compile(r"^(?:đề cương|kế hoạch|quyết định|thông báo|công văn|báo cáo|tài liệu)")
 # How far after the verb the meeting noun may start ("tổ chức thành công Hội nghị …").
@@ -209,7 +216,8 @@ def _held_kind(sentence: str) -> str | None:
         kind = _kind(rest[:_HELD_REACH])
         if kind:
             return kind
-    return None
+    meets = _MEETS.search(low)
+    return _kind(meets.group()) if meets is not None else None
 
 
 def _kind(text: str) -> str | None:
@@ -280,9 +288,12 @@ def _venue(sentences: list[str]) -> str | None:
 
 
 def _bodies(sentence: str) -> list[str]:
-    # The organisers are the subject of "… [đã] tổ chức": the clause before the verb.
+    # The organisers are the subject of "… [đã] tổ chức" (or of "… tiếp xúc cử tri", "…
+    # đối thoại với"): the clause before the verb.
     low = sentence.lower()
     verb = next((v for v in _HOLDS.finditer(low) if _kind(low[v.end() :][: _HELD_REACH + 1])), None)
+    meets = None if verb else _MEETS.search(low)  # (or the subject of "… tiếp xúc cử tri")
+    verb = verb or meets
     if not verb:
         return []
     subject = low[: verb.start()]
@@ -290,10 +301,16 @@ def _bodies(sentence: str) -> list[str]:
     found: list[tuple[int, str]] = []
     for rx, name in _BODY_RES:
         for m in rx.finditer(subject):
+            if meets is not None and _HOLDER_OF.search(subject, 0, m.start()):
+                continue  # "Bí thư Đảng ủy xã đối thoại với …": a person, not the body
             label = name.format(*(g.capitalize() for g in m.groups())) if m.groups() else name
             if label not in (n for _, n in found):
                 found.append((m.start(), label))
     return [n for _, n in sorted(found)]
+
+
+# A post named right before a body: the subject is its holder ("Bí thư Đảng ủy xã …").
+_HOLDER_OF = re.compile(r"(?:bí thư|chủ tịch|giám đốc|trưởng(?: ban)?|đồng chí)\s*$")
 
 
 def _attach_people(
