@@ -138,6 +138,9 @@ def test_date_set_on_the_right_at_the_end_is_no_byline(markup, text):
         ("Minh Anh & Thu Hà - TTXVN", ["Minh Anh", "Thu Hà"]),
         # "Trường" alone is a name.
         ("Xuân Trường - Phòng Văn hóa", ["Xuân Trường"]),
+        # A post after the name is no second author.
+        ("Trần Thị Hoa - Công chức Văn hóa - Xã hội", ["Trần Thị Hoa"]),
+        ("Minh Anh - Cán bộ Tư pháp", ["Minh Anh"]),
         # English pages name the unit in English.
         ("Thanh Binh - Department of Foreign Affairs", ["Thanh Binh"]),
         ("Ha Linh, Minh Duc - Ward People's Committee", ["Ha Linh", "Minh Duc"]),

@@ -69,6 +69,9 @@ UNIT_WORDS = re.compile(
     # a given name: "Xuân Trường".)
     r"(?<!thông )báo(?! cáo)|tạp chí|ttxvn|thôn|tổ dân phố|khu phố|chi bộ|bql|"
     r"trường (?:thcs|thpt|th|tiểu học|mầm non|mẫu giáo|trung học|đại học|cao đẳng|trung cấp)|"
+    # A post after the name says who the writer is, as a unit does: "Trần Thị Hoa - Công chức
+    # Văn hóa - Xã hội".
+    r"công chức|viên chức|cán bộ|chuyên viên|bí thư|chủ tịch|giám đốc|"
     # (The same on /en/ pages: "Thanh Binh - Department of Foreign Affairs".)
     r"department|office|committee|council|cent(?:er|re)|division|board|bureau|union|"
     r"association|ward|commune|district|province)\b",
