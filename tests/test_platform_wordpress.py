@@ -187,6 +187,23 @@ def test_block_editor_right_aligned_byline_beats_the_account():
     assert "THU HÀ" not in article.body
 
 
+@pytest.mark.parametrize("tag", ["strong", "em"])
+def test_a_name_in_bold_or_italics_closing_the_post_is_its_byline(tag):
+    content = (
+        "<p>Các hội viên góp ngày công và vật liệu để hoàn thành tuyến đường trước mùa mưa.</p>"
+        f"<p><{tag}>Nguyễn Văn Bình</{tag}></p>"
+    )
+    article = wordpress.parse_article(doc_of(post_html(content=content)))
+    assert (article.byline, article.authors) == ("Nguyễn Văn Bình", ["Nguyễn Văn Bình"])
+    assert article.body.endswith("trước mùa mưa.")
+
+
+def test_a_bold_line_with_text_under_it_is_no_byline():
+    content = "<p><strong>Nguyễn Văn Bình</strong></p><p>Ông Bình là hội viên tiêu biểu của xã.</p>"
+    article = wordpress.parse_article(doc_of(post_html(content=content)))
+    assert article.byline is None and "Nguyễn Văn Bình" in article.body
+
+
 def test_jetpack_sharing_related_posts_views_and_print_button_are_not_body():
     content = (
         '<div class="printfriendly pf-button"><a href="#"><img src="https://cdn.printfriendly.com'

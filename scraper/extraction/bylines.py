@@ -255,7 +255,7 @@ PAGE_FACTS = re.compile(
 )
 
 
-def _is_byline(block: Block, *, loose: bool) -> bool:
+def _is_byline(block: Block, *, loose: bool, last: bool = False) -> bool:
     text = block.text
     # (A name and a long unit: "Đinh Hương - Trung tâm Văn hóa, Thông tin và Thể thao xã".)
     short = _short(text) or (len(text) <= MAX_BYLINE_CHARS and _name_and_unit(text))
@@ -279,6 +279,15 @@ def _is_byline(block: Block, *, loose: bool) -> bool:
     ):
         # A name set in bold on the text's last line, under its paragraph's <br><br>: the
         # whole text typed in one <p> ("…trước ngày 25/4.<br><br><strong>Thu Trang</strong>").
+        return True
+    if (
+        last
+        and (block.bold or block.italic)
+        and block.element.tag not in _LINE_BOXES
+        and looks_like_name(text)
+    ):
+        # A name in bold or italics as the text's last paragraph: no heading has nothing
+        # under it ("<p><strong>Nguyễn Văn Bình</strong></p>" closing a WordPress post).
         return True
     if not loose:
         return False
@@ -462,7 +471,7 @@ def _byline_above(blocks: list[Block], *, loose: bool) -> BylineResult:
         only_credits_after = all(
             _after_byline(b) or _date_line(b.text) for b in blocks[index + 1 :]
         )
-        if _is_byline(block, loose=loose and only_credits_after):
+        if _is_byline(block, loose=loose and only_credits_after, last=only_credits_after):
             # Photo credits after the byline ("Ảnh: TN") go with it: they are not body text.
             if index and _name_over_unit(blocks[index - 1], block, loose=loose):
                 name = blocks[index - 1].text
