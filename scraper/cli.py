@@ -169,8 +169,17 @@ def crawl(
             registry, portal_ids, province, level, platform, active_on, default_today=True
         )
         crawlable = [p for p in selected if p.start_urls]
-        for skipped in (p for p in selected if not p.start_urls):
-            click.echo(f"skipped {skipped.id}: no news-section URL known", err=True)
+        skipped = [p.id for p in selected if not p.start_urls]
+        if portal_ids:  # named one by one: each said
+            for portal_id in skipped:
+                click.echo(f"skipped {portal_id}: no news-section URL known", err=True)
+        elif skipped:  # a selection: one line, not a screenful
+            examples = ", ".join(skipped[:3]) + (", …" if len(skipped) > 3 else "")
+            click.echo(
+                f"skipped {len(skipped)} portal(s) with no news-section URL known ({examples}); "
+                "`vnnews portals` lists them, a registry entry's start_urls adds one",
+                err=True,
+            )
         if not crawlable:
             raise click.ClickException("no selected portal has a news-section URL to crawl")
         jobs = [CrawlJob.for_portal(p) for p in crawlable]

@@ -132,3 +132,23 @@ def test_a_registry_portal_on_this_machine_is_fetched_without_waiting(tmp_path):
     # (Scrapy randomises it between 0.5 and 1.5 times), AutoThrottle's 1 s start included.
     assert seconds < 0.25 * (pages - 1), f"{pages} pages took {seconds} s"
     assert "crawling without politeness delays" in result.stderr
+
+
+def test_a_selection_s_portals_without_a_news_section_are_summed_up_in_one_line(tmp_path):
+    """`vnnews crawl --province …` over many registry portals with no known news section: one
+    line says how many and where to look, not a screenful; nothing to crawl is an error."""
+    registry = tmp_path / "mine.toml"
+    codes = ["01273", "01279", "01288", "01290", "01294"]  # communes of Cao Bằng (04)
+    entries = [
+        f'[[portals]]\nid = "test/xa-{n}"\nname = "Xã thử {n}"\nlevel = "commune"\n'
+        f'unit_type = "xã"\nunit_code = "{code}"\nbase_url = "https://xa{n}.example.gov.vn/"\n'
+        'url_source = "inferred"\n'
+        for n, code in enumerate(codes)
+    ]
+    registry.write_text('province = "04"\n' + "\n".join(entries), encoding="utf-8")
+    cmd = [sys.executable, "-m", "scraper.cli", "crawl", "--registry", str(registry),
+           "--province", "04", "--db", str(tmp_path / "a.db")]  # fmt: skip
+    result = subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=False)
+    skipped = [line for line in result.stderr.splitlines() if line.startswith("skipped")]
+    assert len(skipped) == 1 and skipped[0].startswith("skipped 6 portal(s)"), result.stderr
+    assert result.returncode != 0 and "no selected portal has a news-section URL" in result.stderr
