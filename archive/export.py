@@ -18,7 +18,7 @@ import csv
 import json
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import IO, Any
 
@@ -129,6 +129,16 @@ def iter_rows(conn: sqlite3.Connection, filters: ExportFilter) -> Iterator[tuple
             yield from chunk
     finally:
         cursor.close()
+
+
+def removed_left_out(conn: sqlite3.Connection, filters: ExportFilter) -> int:
+    """How many of the selected articles the portal took down, left out of the export unless
+    `include_removed` (said, so that a count short of the archive's is explained)."""
+    if filters.include_removed:
+        return 0
+    sql, params = build_query(replace(filters, include_removed=True))
+    counted = f"SELECT count(*) FROM ({sql}) WHERE removed_at IS NOT NULL"
+    return int(conn.execute(counted, params).fetchone()[0])
 
 
 def decode_lists(row: tuple[Any, ...]) -> dict[str, Any]:

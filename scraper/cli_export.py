@@ -93,6 +93,7 @@ def export(
         PARQUET_NEEDS,
         ExportFilter,
         iter_rows,
+        removed_left_out,
         write_csv,
         write_jsonl,
         write_parquet,
@@ -136,5 +137,11 @@ def export(
                     if excel:
                         out.write("\ufeff")
                     count = write_csv(rows, out, excel=excel)
+        left_out = removed_left_out(archive.conn, filters)
     where = "standard output" if output == "-" else output
-    click.echo(f"{count} article(s) exported to {where}", err=True)
+    note = (
+        f"; {left_out} taken down by the portal left out (--include-removed adds them)"
+        if left_out
+        else ""
+    )
+    click.echo(f"{count} article(s) exported to {where}{note}", err=True)

@@ -206,6 +206,14 @@ def test_filters(db: Path, args: tuple[str, ...], expected: set[str]) -> None:
     assert {u.rsplit("/", 1)[1] for u in urls(jsonl(db, *args))} == expected
 
 
+def test_the_count_says_how_many_taken_down_articles_were_left_out(db: Path) -> None:
+    left_out = run(db, "--format", "jsonl", "--level", "district").stderr
+    assert "1 article(s) exported" in left_out
+    assert "1 taken down by the portal left out (--include-removed adds them)" in left_out
+    assert "left out" not in run(db, "--format", "jsonl", "--include-removed").stderr
+    assert "left out" not in run(db, "--format", "jsonl", "--level", "commune").stderr
+
+
 def test_rows_come_oldest_first(db: Path) -> None:
     dates = [r["published_at"] for r in jsonl(db) if r["published_at"]]
     assert dates == sorted(dates)
