@@ -18,7 +18,7 @@ from lxml.html import HtmlElement
 from .element_texts import element_text
 from .model import Attachment, Image
 from .text import clean, clean_line
-from .urls import url_joiner
+from .urls import scripted_address, url_joiner
 
 BLOCK_TAGS = frozenset(
     [
@@ -557,17 +557,10 @@ def _collect_media(
     return images, attachments, captions
 
 
-_SCRIPT_OPENS = re.compile(
-    r"(?:window\.open|location(?:\.href)?\s*=|location\.assign)\s*\(?\s*['\"]([^'\"]+)['\"]"
-)
-
-
 def _opened_by_script(link: HtmlElement) -> str | None:
     """The address a link's onclick opens, when it names a file."""
-    onclick = link.get("onclick")
-    if not onclick or (found := _SCRIPT_OPENS.search(onclick)) is None:
-        return None
-    return found.group(1) if _may_name_file(found.group(1)) else None
+    opened = scripted_address(link.get("onclick") or "")
+    return opened if opened is not None and _may_name_file(opened) else None
 
 
 def _only_links(block: HtmlElement, links: list[HtmlElement]) -> bool:

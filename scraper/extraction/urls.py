@@ -56,3 +56,20 @@ def url_joiner(base_url: str) -> Callable[[str], str | None]:
         return resolve_url(base_url, ref)
 
     return join
+
+
+# An address a link's script goes to: `location.href = '…'`, `location.assign('…')`,
+# `window.open('…')`, SharePoint's `RefreshPageTo(event, '…')`.
+_SCRIPTED_ADDRESS = re.compile(
+    r"""(?:RefreshPageTo\s*\(\s*event\s*,|location(?:\.href)?\s*=|location\.assign\s*\("""
+    r"""|window\.open\s*\()\s*(['"])([^'"]+)\1"""
+)
+
+
+def scripted_address(script: str) -> str | None:
+    """The address an onclick script opens, if it names one."""
+    found = _SCRIPTED_ADDRESS.search(script)
+    if found is None:
+        return None
+    # (SharePoint 2013 escapes the address for a script: "\u002ftintuc\u002fdefault.aspx".)
+    return found.group(2).replace("\\u002f", "/").replace("\\u0026", "&")

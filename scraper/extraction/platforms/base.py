@@ -13,7 +13,7 @@ from ..blocks import element_text
 from ..css import select
 from ..document import Document
 from ..model import Article, ListingPage
-from ..urls import resolve_url
+from ..urls import resolve_url, scripted_address
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ def absolute_links(doc: Document, anchors: Iterable[HtmlElement]) -> list[str]:
     for anchor in anchors:
         href = (anchor.get("href") or "").strip()
         if (not href or href.startswith(("javascript:", "#"))) and anchor.get("onclick"):
-            href = _scripted_address(anchor.get("onclick") or "") or href
+            href = scripted_address(anchor.get("onclick") or "") or href
         if not href or href.startswith(("javascript:", "mailto:", "tel:", "#")):
             continue
         resolved = resolve_url(doc.link_base, href)
@@ -50,20 +50,6 @@ def absolute_links(doc: Document, anchors: Iterable[HtmlElement]) -> list[str]:
 # A link that goes where its script says: SharePoint's list pager
 # (onclick='javascript:RefreshPageTo(event, "/tintuc/default.aspx?Paged=TRUE&…")', href
 # "javascript:"), or "location.href='…'" on an anchor of a script-driven list.
-_SCRIPTED_ADDRESS = re.compile(
-    r"""(?:RefreshPageTo\s*\(\s*event\s*,|location(?:\.href)?\s*=|location\.assign\s*\()"""
-    r"""\s*(['"])([^'"]+)\1"""
-)
-
-
-def _scripted_address(script: str) -> str | None:
-    found = _SCRIPTED_ADDRESS.search(script)
-    if found is None:
-        return None
-    # (SharePoint 2013 escapes the address for a script: "\u002ftintuc\u002fdefault.aspx".)
-    return found.group(2).replace("\\u002f", "/").replace("\\u0026", "&")
-
-
 def query_int(url: str, key_pattern: re.Pattern[str]) -> int | None:
     """The integer value of the first query parameter whose name matches `key_pattern`."""
     for key, value in parse_qsl(urlsplit(url).query, keep_blank_values=True):
