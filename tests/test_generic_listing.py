@@ -280,6 +280,21 @@ def test_older_and_next_news_labels_lead_to_a_page_with_no_number_in_its_address
     assert listing.next_url == "https://x.gov.vn/tin-tuc/p2/"
 
 
+@pytest.mark.parametrize("label", ["2", "Trang sau"])
+def test_a_pager_of_links_without_address_is_followed_as_the_page_s_script_goes(label):
+    """`<a href="javascript:;" data-page="2">`, and a script that sets the address to
+    "/tin-tuc?trang=" plus the page: the address the script would go to."""
+    pager = (
+        "<div class='pagination'><span class='active'>1</span>"
+        f"<a href='javascript:;' class='page-link' data-page='2'>{label}</a></div><script>"
+        "$(document).on('click', '.page-link', function () {"
+        " location.href = '/tin-tuc?trang=' + $(this).data('page'); });</script>"
+    )
+    hrefs = [f"/tin-tuc/bai-viet-so-{i}-{100 + i}.html" for i in range(4)]
+    listing = parse_listing(_listing(hrefs, pager=pager), "https://x.gov.vn/tin-tuc")
+    assert listing.next_url == "https://x.gov.vn/tin-tuc?trang=2"
+
+
 @pytest.mark.parametrize("beside_count", [1, 5])
 def test_a_featured_story_above_the_list_is_the_sections_newest(beside_count):
     """The newest story set apart above the list, in the same column, belongs to the section;

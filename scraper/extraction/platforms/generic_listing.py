@@ -208,7 +208,7 @@ def _next_page(doc: Document) -> str | None:
 
     def elsewhere_here(anchor: HtmlElement) -> str | None:
         """The anchor's URL when it leads to another page of this portal."""
-        found = absolute_links(doc, [anchor])
+        found = absolute_links(doc, [anchor]) or _scripted_page(doc, anchor)
         if found and found[0] != doc.url and site(found[0]):
             return found[0]
         return None
@@ -580,6 +580,33 @@ def _next_in_page_chooser(doc: Document) -> str | None:
             if url is not None and site(url) and url != doc.url:
                 return url
     return None
+
+
+# A pager of links with no address, its page in an attribute ("<a href='javascript:;'
+# data-page='2'>"), and the page's script that goes there ("location.href='/tin-tuc?trang='+
+# $(this).data('page')").
+PAGE_ATTRIBUTES = ("data-page", "data-p", "data-pg", "data-pageindex", "data-page-number")
+SCRIPT_PAGE_PREFIX = re.compile(r"""location(?:\.href)?\s*=\s*['"]([^'"]*)['"]\s*\+""")
+
+
+def _scripted_page(doc: Document, anchor: HtmlElement) -> list[str]:
+    """The address of the page an anchor's attribute numbers, as the page's script builds it."""
+    number = next((v for name in PAGE_ATTRIBUTES if (v := anchor.get(name))), None)
+    if number is None or not number.strip().isdecimal():
+        return []
+    facts = doc.memo.facts
+    if "pager.script_prefix" not in facts:  # (once a page: its scripts read once)
+        prefixes = (
+            match.group(1)
+            for script in doc.tree.iter("script")
+            for match in SCRIPT_PAGE_PREFIX.finditer(script.text or "")
+        )
+        facts["pager.script_prefix"] = next(
+            (prefix for prefix in prefixes if PAGE_PARAM.search(prefix + "2")), None
+        )
+    prefix = facts["pager.script_prefix"]
+    url = resolve_url(doc.link_base, prefix + number.strip()) if prefix is not None else None
+    return [url] if url is not None else []
 
 
 # "location='/tin-tuc?trang='+this.value", "location.href = \"?page=\" + this.value".
