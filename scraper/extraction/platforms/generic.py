@@ -240,10 +240,7 @@ def _score_containers(doc: Document, teaser_box: TeaserBoxes) -> HtmlElement | N
         # A teaser's summary (under a heading that links to another page) is a listing's
         # text: a box of six in a sidebar or under the text outweighed a short article's.
         if parent is not None and not teaser_box(parent):
-            scores[parent] = scores.get(parent, 0.0) + value
-            grand = _container_of(parent)
-            if grand is not None:
-                scores[grand] = scores.get(grand, 0.0) + value / 2
+            _vote(scores, parent, value)
         elif parent is None and para.getparent() is not None and para.getparent().tag == "body":
             unboxed += value
     for holder in loose_holders(doc.tree):
