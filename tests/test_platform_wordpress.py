@@ -256,6 +256,24 @@ def test_archive_pages_are_not_articles(body_class):
         wordpress.parse_article(doc_of(html, f"{HOST}/tin-tuc/"))
 
 
+@pytest.mark.parametrize("platform", ["wordpress", None])
+def test_an_archive_page_is_refused_whole_not_read_by_the_generic_reader(platform):
+    """The adapter knows a category page for one: no other reader makes an article of its
+    first post's title and the second's excerpt (named in the registry or detected)."""
+    from scraper.extraction import extract_article
+
+    posts = "".join(
+        f'<article class="post type-post hentry"><h2 class="entry-title"><a href="/tin-tuc/bai-{n}/">'
+        f"Hội nông dân xã ra quân làm đường giao thông nông thôn đợt {n}</a></h2>"
+        '<div class="entry-summary"><p>Các hội viên góp ngày công, vật liệu và phương tiện để '
+        "hoàn thành tuyến đường liên thôn trước mùa mưa bão năm nay.</p></div></article>"
+        for n in (1, 2)
+    )
+    html = wp_page(f'<main id="primary">{posts}</main>', body_class="archive category")
+    with pytest.raises(NotAnArticle):
+        extract_article(html.encode(), f"{HOST}/chuyen-muc/tin-tuc/", platform=platform)
+
+
 # --- listings ---------------------------------------------------------------------------------
 
 

@@ -64,8 +64,8 @@ def _read_article(doc: Document, platform: str | None) -> Article:
     adapter = get_platform(platform) if platform is not None else detect(doc).platform
     try:
         return adapter.parse_article(doc)
-    except NotAnArticle:
-        if adapter.name == "generic":
+    except NotAnArticle as refused:
+        if adapter.name == "generic" or refused.certain:
             raise
         article = PLATFORMS["generic"].parse_article(doc)
         article.warnings.append(

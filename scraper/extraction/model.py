@@ -74,7 +74,10 @@ class NotAnArticle(ValueError):
     `reason` is a short machine-friendly slug used in crawl statistics.
     """
 
-    def __init__(self, reason: str, detail: str = "") -> None:
+    def __init__(self, reason: str, detail: str = "", *, certain: bool = False) -> None:
         super().__init__(f"{reason}: {detail}" if detail else reason)
         self.reason = reason
         self.detail = detail
+        # The adapter knows the page for another kind (an archive page, a print view, a list
+        # view), not merely that its template did not match: no other reader is asked.
+        self.certain = certain

@@ -212,7 +212,9 @@ def _category(doc: Document, title: str) -> str | None:
 
 def parse_article(doc: Document) -> Article:
     if _is_print_view(doc.url):
-        raise NotAnArticle("not_an_article", "a NukeViet print/save/send view, not the article")
+        raise NotAnArticle(
+            "not_an_article", "a NukeViet print/save/send view, not the article", certain=True
+        )
     body = doc.css_first(BODY)
     if body is None:
         raise NotAnArticle("not_an_article", "no NukeViet news body (#news-bodyhtml)")

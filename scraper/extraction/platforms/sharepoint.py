@@ -119,10 +119,14 @@ def is_article_url(url: str) -> bool:
 
 def parse_article(doc: Document) -> Article:
     if NOT_ARTICLE_PATH.search(urlsplit(doc.url).path):
-        raise NotAnArticle("not_an_article", "a SharePoint system page, list view or home page")
+        raise NotAnArticle(
+            "not_an_article", "a SharePoint system page, list view or home page", certain=True
+        )
     posts = find_posts(doc)
     if len(posts) > 1:
-        raise NotAnArticle("not_an_article", f"a blog page listing {len(posts)} posts")
+        raise NotAnArticle(
+            "not_an_article", f"a blog page listing {len(posts)} posts", certain=True
+        )
     return parse_blog_post(doc, posts[0]) if posts else parse_publishing_page(doc)
 
 

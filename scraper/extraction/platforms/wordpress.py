@@ -154,7 +154,9 @@ def _post(doc: Document) -> tuple[HtmlElement, HtmlElement]:
         c for body in doc.tree.iter("body") if (c := body.get("class")) is not None
     )
     if ARCHIVE_BODY.search(body_class):
-        raise NotAnArticle("not_an_article", f"a WordPress archive page ({body_class.strip()})")
+        raise NotAnArticle(
+            "not_an_article", f"a WordPress archive page ({body_class.strip()})", certain=True
+        )
     for selector in POST:
         for post in select(doc.tree, selector):
             content = first_element(post, CONTENT)
