@@ -31,7 +31,7 @@ from urllib.parse import urlsplit
 
 from archive.batches import rows_for_urls
 from archive.normalize import nfc
-from archive.stories import same_text, shares_text, shares_title
+from archive.stories import long_enough_to_tell, same_text, shares_text, shares_title
 
 _SAME_TIME = """
 SELECT url, title, body FROM articles
@@ -77,14 +77,14 @@ def _retitled(same_time: list[tuple[str, str, str]], params: Mapping[str, Any]) 
     """The story a title edit moved to a new address (Drupal's alias follows the title): the
     very same text at the same minute, under a title that keeps most of its words and all of
     its numbers ("tuần 10" and "tuần 11" are two schedules). (A text only mostly the same may
-    be a template's notice for another ward, posted with it.)"""
-    if not _to_the_minute(params):
+    be a template's notice for another ward, posted with it; a short one, "Chi tiết xem tại
+    file đính kèm.", may stand under any two documents.)"""
+    if not _to_the_minute(params) or not long_enough_to_tell(params.get("body")):
         return None
     text = _words(params.get("body"))
     for url, title, body in same_time:
         if (
-            text
-            and _words(body) == text
+            _words(body) == text
             and shares_title(title, params["title"])
             and _NUMBER.findall(title or "") == _NUMBER.findall(params["title"])
         ):

@@ -52,6 +52,12 @@ def shares_text(stored: str | None, fetched: str | None) -> bool | None:
     return _shared(*pairs) >= MIN_SHARED_TEXT_PAIRS
 
 
+def long_enough_to_tell(text: str | None) -> bool:
+    """Whether a text says enough to tell one story from another ("Chi tiết xem tại file
+    đính kèm." under two decisions does not)."""
+    return len(_pairs(text)) >= MIN_TEXT_PAIRS
+
+
 def shares_title(stored: str | None, fetched: str | None) -> bool:
     """Whether a title keeps most of another's wording, as an edit of it does."""
     return _shared(_pairs(stored), _pairs(fetched)) >= MIN_SHARED_TITLE_PAIRS

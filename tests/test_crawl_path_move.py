@@ -127,11 +127,20 @@ def test_a_story_retitled_at_a_new_address_stays_one_row(tmp_path: Path):
     assert rows == [(old, retitled["title"], new)]
     other_title = {**story, "url": new + "-2", "title": "Thông báo lịch tiếp công dân tháng 3"}
     assert archive.upsert_article(other_title) == "new"
-    # Schedules of two weeks posted the same minute from one template: two stories.
-    week = {**story, "title": "Lịch công tác tuần 10 của UBND phường", "body": body + " Tuần 10."}
+    # One text under two numbered titles posted in the same minute: two schedules.
+    week = {**story, "title": "Lịch công tác tuần 10 của UBND phường", "body": body + " Lịch."}
     assert archive.upsert_article({**week, "url": "https://p.gov.vn/lich/tuan-10"}) == "new"
-    next_week = {**week, "title": week["title"].replace("10", "11"), "body": body + " Tuần 11."}
+    next_week = {**week, "title": week["title"].replace("10", "11")}
     assert archive.upsert_article({**next_week, "url": "https://p.gov.vn/lich/tuan-11"}) == "new"
+    # Two decisions uploaded together, each "see the attached file": two documents.
+    decision = {
+        **story,
+        "title": "Quyết định phê duyệt danh sách hộ nghèo năm 2025",
+        "body": "Chi tiết xem tại file đính kèm.",
+    }
+    assert archive.upsert_article({**decision, "url": "https://p.gov.vn/qd/ho-ngheo"}) == "new"
+    near_poor = {**decision, "title": "Quyết định phê duyệt danh sách hộ cận nghèo năm 2025"}
+    assert archive.upsert_article({**near_poor, "url": "https://p.gov.vn/qd/can-ngheo"}) == "new"
     day_only = {
         **retitled,
         "url": new + "-3",
