@@ -667,3 +667,21 @@ tại đây</a>.</p></div></div>"""
     assert [a.url for a in article.attachments] == [
         "https://xaphucuong.example.gov.vn/files/2025/ke-hoach-ve-sinh.pdf"
     ]
+
+
+def test_a_footer_of_site_facts_split_by_br_is_no_text_however_long() -> None:
+    # A footer named for no chrome ("copyright"), holding a logo's <div> and the site's
+    # facts split by <br>: line by line it outweighed a short notice of two paragraphs.
+    headline = "Thông báo tạm ngừng cung cấp điện khu dân cư số 3"
+    main = f"""<div class="chitiet"><h1>{headline}</h1><div class="ngay">14/11/2025 15:20</div>
+<div class="noidung"><p>Điện lực huyện thông báo tạm ngừng cung cấp điện từ 7 giờ đến 16 giờ
+ngày 16/11/2025 để thay dây dẫn trên tuyến đường liên xã, khu dân cư số 3.</p><p>Đề nghị các
+hộ dân, cơ sở kinh doanh chủ động sắp xếp công việc.</p></div></div>"""
+    facts = """<div class="copyright"><div class="logo-bottom"><img src="/logo.png"></div>
+Cơ quan chủ quản: Ủy ban nhân dân xã Phú Cường, huyện Phú Giáo, tỉnh Bình Dương<br>
+Địa chỉ: số 1 đường Trung tâm, ấp 2, xã Phú Cường, huyện Phú Giáo, tỉnh Bình Dương<br>
+Điện thoại: 0274.3888.999, Fax: 0274.3888.998, Email: phucuong@binhduong.gov.vn<br>
+Chịu trách nhiệm chính: ông Trần Văn Bình, Chủ tịch Ủy ban nhân dân xã<br>
+Ghi rõ nguồn Cổng thông tin điện tử xã khi phát hành lại thông tin từ trang này.</div>"""
+    article = extract(page(main, headline, left="").replace(FOOTER, facts))
+    assert article.body.startswith("Điện lực huyện") and "Cơ quan chủ quản" not in article.body

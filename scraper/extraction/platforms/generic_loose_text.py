@@ -5,6 +5,8 @@ these helpers count them, for the generic extractor's choice of the text's box."
 
 from __future__ import annotations
 
+import re
+
 from lxml.html import HtmlElement
 
 from ..blocks import BLOCK_TAGS, SKIP_TAGS, element_text, pre_lines
@@ -53,8 +55,22 @@ def loose_holders(tree: HtmlElement) -> list[HtmlElement]:
     return found + list(tree.iter("pre"))
 
 
+# A site's facts, which footers set as lines split by <br> (its owner, address, telephone,
+# licence, copyright), never an article's paragraph.
+SITE_FACT = re.compile(
+    r"^(?:cơ quan chủ quản|đơn vị chủ quản|chủ quản|địa chỉ|trụ sở|điện thoại|đt|fax|e-?mail"
+    r"|website|hotline|đường dây nóng|chịu trách nhiệm|trưởng ban biên tập|giấy phép|bản quyền"
+    r"|copyright|©|ghi rõ nguồn|thiết kế|phát triển bởi|xây dựng bởi)",
+    re.IGNORECASE,
+)
+
+
 def _prose(runs: list[str]) -> list[str]:
-    texts = [text for run in runs if len(text := " ".join(run.split())) >= MIN_PARAGRAPH_CHARS]
+    texts = [
+        text
+        for run in runs
+        if len(text := " ".join(run.split())) >= MIN_PARAGRAPH_CHARS and not SITE_FACT.match(text)
+    ]
     if len(texts) < 2 or sum(map(len, texts)) < MIN_LOOSE_TEXT:
         return []
     return texts
