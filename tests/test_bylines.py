@@ -176,6 +176,7 @@ def test_split_authors(byline, authors):
         ("Tổng hợp: Hoàng Long", ["Hoàng Long"]),
         ("Thực hiện: Nhóm phóng viên", ["Nhóm phóng viên"]),
         ("Sưu tầm: Thu Trang", ["Thu Trang"]),
+        ("Người viết bài: Ngọc Ánh", ["Ngọc Ánh"]),
         ("Nguồn tin: Đài Truyền thanh phường", ["Đài Truyền thanh phường"]),
         # The editor beside the writer is not an author, nor a telephone, e-mail or date.
         ("Tác giả: Hồng Nhung - Biên tập: Quang Huy", ["Hồng Nhung"]),

@@ -4,6 +4,8 @@ markup inside a full page's chrome (side boxes with dates, menus, footer)."""
 
 from __future__ import annotations
 
+import pytest
+
 from scraper.extraction import Article, extract_article
 
 URL = "https://xaphucuong.example.gov.vn/tin-tuc/bai-viet-123.html"
@@ -575,6 +577,14 @@ def test_a_counter_after_the_author_in_the_date_box_is_no_name() -> None:
     assert "Lượt xem" not in (article.byline or "")
 
 
+@pytest.mark.parametrize("label", ["Tác giả bài viết:", "Người viết bài:", "Tác giả  :"])
+def test_an_author_box_s_longer_labels_are_no_part_of_the_name(label: str) -> None:
+    headline = "Xã Phú Cường ra quân tổng vệ sinh môi trường đầu xuân"
+    main = f"""<div class="news-detail"><h1>{headline}</h1><div class="date">03/03/2025 14:05</div>
+<div class="content">{PARAGRAPHS}</div><div class="tacgia">{label} Thu Trang</div></div>"""
+    assert extract(page(main, headline)).authors == ["Thu Trang"]
+
+
 def test_an_author_box_s_label_without_colon_is_not_part_of_the_name() -> None:
     headline = "Xã Phú Cường ra quân tổng vệ sinh môi trường đầu xuân"
     main = f"""<div class="news-detail"><h1>{headline}</h1><div class="date">03/03/2025 14:05</div>
@@ -613,12 +623,15 @@ def test_a_time_shown_as_an_age_is_no_text() -> None:
     assert article.body.startswith("Sáng 2/3")
 
 
-def test_a_heading_cut_short_gives_way_to_the_whole_title() -> None:
+@pytest.mark.parametrize("attribute", [True, False])
+def test_a_heading_cut_short_gives_way_to_the_whole_title(attribute: bool) -> None:
     whole = "Xã Phú Cường ra quân tổng vệ sinh môi trường đầu xuân tại các tuyến đường liên thôn"
     cut = "Xã Phú Cường ra quân tổng vệ sinh môi trường đầu xuân..."
-    main = f"""<div class="news-detail"><h1 class="title" title="{whole}">{cut}</h1>
+    named = f' title="{whole}"' if attribute else ""
+    main = f"""<div class="news-detail"><h1 class="title"{named}>{cut}</h1>
 <div class="date">03/03/2025 14:05</div><div class="content">{PARAGRAPHS}</div></div>"""
-    head = f'<meta property="og:title" content="{whole}">'
+    # (og:title as SEO plugins write it, the site's name after the title.)
+    head = f'<meta property="og:title" content="{whole} - Cổng thông tin điện tử xã Phú Cường">'
     article = extract(page(main, f"{whole} - Cổng thông tin điện tử xã Phú Cường", head=head))
     assert article.title == whole
 
@@ -685,3 +698,25 @@ Chịu trách nhiệm chính: ông Trần Văn Bình, Chủ tịch Ủy ban nhâ
 Ghi rõ nguồn Cổng thông tin điện tử xã khi phát hành lại thông tin từ trang này.</div>"""
     article = extract(page(main, headline, left="").replace(FOOTER, facts))
     assert article.body.startswith("Điện lực huyện") and "Cơ quan chủ quản" not in article.body
+
+
+def test_a_caption_under_a_photo_is_no_lead_whatever_its_class() -> None:
+    # "desc" names a lead on some portals and a caption on others: under a photo, a caption.
+    headline = "Xã Phú Cường ra quân tổng vệ sinh môi trường đầu xuân"
+    main = f"""<div class="detail"><h1>{headline}</h1><div class="date">03/03/2025 14:05</div>
+<div class="content"><p style="text-align:center"><img src="/uploads/vs.jpg" width="600"></p>
+<p class="desc">Đoàn viên thanh niên thu gom rác tại tuyến đường liên thôn</p>{PARAGRAPHS}</div></div>"""
+    article = extract(page(main, headline))
+    assert article.summary is None or not article.summary.startswith("Đoàn viên thanh niên")
+
+
+def test_a_data_uri_placeholder_in_a_source_set_is_no_picture() -> None:
+    headline = "Xã Phú Cường ra quân tổng vệ sinh môi trường đầu xuân"
+    placeholder = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"
+    main = f"""<div class="detail"><h1>{headline}</h1><div class="date">03/03/2025 14:05</div>
+<div class="content">{PARAGRAPHS}<p><img class="lazy" srcset="{placeholder}"
+data-srcset="/up/vs_w_480,h_320.jpg 480w, /up/vs_w_960,h_640.jpg 960w"></p></div></div>"""
+    article = extract(page(main, headline))
+    assert [image.url for image in article.images] == [
+        "https://xaphucuong.example.gov.vn/up/vs_w_960,h_640.jpg"
+    ]

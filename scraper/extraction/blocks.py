@@ -265,23 +265,24 @@ def _widest_source(img: HtmlElement) -> str | None:
     return None
 
 
+# A source set's candidates: an address and its width or density ("a-480.jpg 480w"). (An
+# address may hold commas, as Cloudinary's "w_480,h_320" or a data: URI do: a candidate ends
+# at its descriptor, not at any comma.)
+_SOURCE_CANDIDATE = re.compile(r"(\S+)\s+(\d+(?:\.\d+)?)[wx](?:\s*,|\s*$)", re.IGNORECASE)
+
+
 def _widest(source_set: str) -> str | None:
-    best: tuple[float, str] | None = None
-    for candidate in source_set.split(","):
-        url, _, size = candidate.strip().partition(" ")
-        size = size.strip().lower()
-        width = float(size[:-1]) if size[-1:] in ("w", "x") and _is_number(size[:-1]) else 0.0
-        if url and not url.startswith(_NO_PICTURE_ADDRESS) and (best is None or width > best[0]):
-            best = (width, url)
-    return best[1] if best else None
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
+    found = [
+        (float(size), url)
+        for url, size in _SOURCE_CANDIDATE.findall(source_set)
+        if not url.startswith(_NO_PICTURE_ADDRESS)
+    ]
+    if not found:  # one address and no descriptor
+        only = source_set.strip()
+        return (
+            only if only and " " not in only and not only.startswith(_NO_PICTURE_ADDRESS) else None
+        )
+    return max(found)[1]
 
 
 def _icon_sized(img: HtmlElement) -> bool:

@@ -25,7 +25,7 @@ BYLINE_LABEL = re.compile(
     r"(?:ảnh|anh)\s*(?:[,/&-–]|và|va)\s*(?:bài|bai|tin)|"
     r"(?:tác giả|tac gia)(?: bài viết| bai viet)?|(?:nguồn|nguon)(?: tin)?|"
     r"theo|"
-    r"người viết|nguoi viet|(?:nhóm |nhom )?(?:phóng viên|phong vien)|pv|ctv|cộng tác viên|"
+    r"người viết(?: bài)?|nguoi viet|(?:nhóm |nhom )?(?:phóng viên|phong vien)|pv|ctv|cộng tác viên|"
     r"cong tac vien|tổng hợp|tong hop|(?:người |nhóm |nguoi |nhom )?(?:thực hiện|thuc hien)|"
     r"sưu tầm|suu tam|biên soạn|bien soan|lược dịch|author|source)\s*[:：]",
     re.IGNORECASE,
@@ -38,7 +38,8 @@ CONTACT = re.compile(
 )
 # A template's author field ("Tác giả: Minh Khoa"): the label names the field, the name follows.
 AUTHOR_FIELD = re.compile(
-    r"^(?:tác giả(?: bài viết)?|người viết|bút danh|author)\s*[:：]\s*(?P<name>.+)$", re.IGNORECASE
+    r"^(?:tác giả(?: bài viết)?|người viết(?: bài)?|bút danh|author)\s*[:：]\s*(?P<name>.+)$",
+    re.IGNORECASE,
 )
 # Another field printed after an author's name in the same line or box ("Tác giả: Ngọc Ánh
 # Nguồn tin: Trung tâm Y tế huyện Lượt xem: 230"): where the name ends. (A name has no colon.)
@@ -50,7 +51,9 @@ NEXT_FIELD = re.compile(
 )
 # An author box's label set apart from the name with no colon ("Tác giả" over "Ngọc Ánh"):
 # no byline as published. (With its colon the label is kept, as printed.)
-AUTHOR_LABEL_ALONE = re.compile(r"^(?:tác giả|người viết|author)\s+(?![:：])", re.IGNORECASE)
+AUTHOR_LABEL_ALONE = re.compile(
+    r"^(?:tác giả|người viết|author)(?!(?:\s+bài(?:\s+viết)?)?\s*[:：])\s+", re.IGNORECASE
+)
 PHOTO_CREDIT = re.compile(
     r"^(?:ảnh|nguồn ảnh|ảnh minh họa|ảnh minh hoạ|photo|video|clip|đồ họa|đồ hoạ|infographic)"
     r"\s*[:：]",

@@ -43,9 +43,11 @@ _CUES = re.compile(
 _HOLDS = re.compile(r"\b(?:đã |phối hợp |long trọng )?(?:tổ chức|khai mạc|tiến hành|triệu tập)\b")
 # Meetings reported by their own verb: "Tổ đại biểu HĐND quận tiếp xúc cử tri phường …",
 # "UBND phường đối thoại với người dân …" (no "tổ chức" before them).
-# (As a verb only: "các hội nghị tiếp xúc cử tri" names other meetings.)
+# (As a verb only: "các hội nghị tiếp xúc cử tri", "tổng hợp qua tiếp xúc cử tri" name
+# other meetings.)
 _MEETS = re.compile(
-    r"(?<!hội nghị )(?<!buổi )(?<!cuộc )(?<!các )(?<!những )(?<!đợt )"
+    r"(?<!hội nghị )(?<!buổi )(?<!cuộc )(?<!các )(?<!những )(?<!đợt )(?<!qua )(?<!sau )"
+    r"(?<!trước )(?<!điểm )(?<!kết quả )(?<!khi )(?<!việc )"
     r"\b(?:đã )?(?:tiếp xúc(?: với)? cử tri|đối thoại với)\b"
 )
 # Titles of documents that are not reports even when they name a meeting.

@@ -123,6 +123,8 @@ def find_lead(
             continue
         if title_el is not None and (element is title_el or is_inside(title_el, element)):
             continue
+        if _captions_a_picture(element):
+            continue  # "<p class=desc>" under a photo: its caption
         text = element_text(element)
         if not LEAD_CHARS[0] <= len(text) <= LEAD_CHARS[1]:
             continue
@@ -130,6 +132,20 @@ def find_lead(
             continue
         return element
     return None
+
+
+def _captions_a_picture(element: HtmlElement) -> bool:
+    """Whether `element` sits in a figure, or right under a block that is only a picture."""
+    if next(element.iterancestors("figure"), None) is not None:
+        return True
+    before = element.getprevious()
+    while before is not None and not isinstance(before.tag, str):
+        before = before.getprevious()
+    return (
+        before is not None
+        and (before.tag in ("img", "picture") or next(before.iter("img"), None) is not None)
+        and not element_text(before)
+    )
 
 
 def _leaves_text_after(lead: HtmlElement, container: HtmlElement) -> bool:

@@ -205,10 +205,14 @@ def _uncut(text: str, heading: HtmlElement, references: list[str]) -> str:
     if not text.endswith(CUT_MARKS):
         return text
     kept = text.rstrip(".… ")
-    for whole in (clean_line(heading.get("title")), *references):
-        if len(whole) > len(kept) + 1 and whole.startswith(kept) and not whole.endswith(CUT_MARKS):
-            return whole
-    return text
+    wholes = [
+        whole
+        for whole in (clean_line(heading.get("title")), *references)
+        if len(whole) > len(kept) + 1 and whole.startswith(kept) and not whole.endswith(CUT_MARKS)
+    ]
+    # The shortest: og:title may carry the site's name after the title, <title>'s first
+    # segment does not.
+    return min(wholes, key=len) if wholes else text
 
 
 # What print views put in <title>: "Trang in", "In bài viết", "Print".
