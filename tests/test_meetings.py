@@ -152,6 +152,17 @@ def test_a_meeting_reported_by_its_own_verb(
     assert found[0].meeting_date is not None
 
 
+def test_voter_meetings_mentioned_are_none_held() -> None:
+    lead = (
+        "Ngày 2/6, UBND phường trả lời 25 kiến nghị của cử tri được Thường trực HĐND phường "
+        "tổng hợp qua tiếp xúc cử tri trước kỳ họp."
+    )
+    found = extract_meetings(
+        "UBND phường trả lời kiến nghị cử tri", lead, "2025-06-05T11:00:00+07:00"
+    )
+    assert "tiep_xuc_cu_tri" not in [m.kind for m in found]
+
+
 def test_nfd_input_gives_nfc_fields() -> None:
     lead = "Tối 3/3/2024, tại Hội trường UBND xã Hòa Tiến, Đảng ủy xã tổ chức hội nghị."
     (meeting,) = extract_meetings("", unicodedata.normalize("NFD", lead), None)
