@@ -89,13 +89,14 @@ def _answer(path: str, query: str) -> str | None:
     return None
 
 
-def test_a_landing_page_s_sub_sections_are_walked_to_their_end(tmp_path: Path) -> None:
+def crawl(tmp_path: Path, *sections: str) -> tuple[str, Counter[str], Path]:
+    """`vnnews crawl` of the given section paths; the site's base, what it was asked, the db."""
     asked: Counter[str] = Counter()
 
     class Handler(QuietHandler):
         def do_GET(self) -> None:
             parts = urlsplit(self.path)
-            asked[parts.path] += 1
+            asked[self.path] += 1
             html = _answer(parts.path, parts.query)
             self.send_response(200 if html else 404)
             self.send_header("Content-Type", "text/html; charset=utf-8")
@@ -104,15 +105,41 @@ def test_a_landing_page_s_sub_sections_are_walked_to_their_end(tmp_path: Path) -
 
     db = tmp_path / "archive.db"
     with serve_handler(Handler) as base:
-        cmd = [sys.executable, "-m", "scraper.cli", "crawl", base + "/tin-tuc", "--db", str(db),
-               *FAST]  # fmt: skip
+        urls = [base + path for path in sections]
+        cmd = [sys.executable, "-m", "scraper.cli", "crawl", *urls, "--db", str(db), *FAST]
         result = subprocess.run(cmd, capture_output=True, text=True, timeout=300, check=False)
     assert result.returncode == 0, result.stderr[-3000:]
+    return base, asked, db
+
+
+def test_a_landing_page_s_sub_sections_are_walked_to_their_end(tmp_path: Path) -> None:
+    base, asked, db = crawl(tmp_path, "/tin-tuc")
     stored = {url.removeprefix(base) for url in articles(db)}
     assert stored == {
         _story(sub, n)[0] for sub, (_, count, _) in SUBS.items() for n in range(1, count + 1)
     }
     assert asked["/van-ban"] == 0 and asked["/van-ban/qd-12.html"] == 0
+
+
+def test_a_sub_section_also_given_to_the_crawl_is_walked_once(tmp_path: Path) -> None:
+    _, asked, _ = crawl(tmp_path, "/tin-tuc", "/tin-tuc/kinh-te/")
+    assert asked["/tin-tuc/kinh-te"] + asked["/tin-tuc/kinh-te/"] == 1
+
+
+def test_what_names_a_sub_section() -> None:
+    url = "https://p.gov.vn/tin-tuc"
+    more = "<a href='/tin-tuc/{}'>Xem tất cả</a>"
+    # "Xem tất cả" names a list, whatever its address looks like.
+    slugs = ["guong-nguoi-tot-viec-tot", "phong-trao-thi-dua-yeu-nuoc"]
+    page = _page("Tin tức", "".join(more.format(slug) for slug in slugs))
+    assert parse_listing(page, url).sub_listings == [f"{url}/{slug}" for slug in slugs]
+    # Teasers' titles in headings, items by number, a side box: no sub-sections.
+    teasers = "".join(
+        f"<h3><a href='/tin-tuc/{n}'>Xã Phú Cường ra quân tổng vệ sinh môi trường đợt {n}</a></h3>"
+        f"<a href='/tin-tuc/{n}'>Xem thêm</a>"
+        for n in (12, 13, 14)
+    )
+    assert parse_listing(_page("Tin tức", teasers), url).sub_listings == []
 
 
 def test_one_more_link_or_a_pager_makes_no_landing() -> None:

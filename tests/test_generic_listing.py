@@ -295,6 +295,15 @@ def test_a_pager_of_links_without_address_is_followed_as_the_page_s_script_goes(
     assert listing.next_url == "https://x.gov.vn/tin-tuc?trang=2"
 
 
+def test_a_new_portal_s_items_numbered_under_their_section_are_listed():
+    """ "/tin-tuc/12": a portal opened after the 2025 merger has few articles, and short ids;
+    their links' headline titles tell them from a pager's "/tin-tuc/2"."""
+    hrefs = [f"/tin-tuc/{n}" for n in (15, 14, 13, 12)]
+    pager = "<div class='pagination'><a href='/tin-tuc/2'>2</a></div>"
+    listing = parse_listing(_listing(hrefs, pager=pager), "https://xa.gov.vn/tin-tuc")
+    assert listing.article_urls == [f"https://xa.gov.vn{href}" for href in hrefs]
+
+
 @pytest.mark.parametrize("beside_count", [1, 5])
 def test_a_featured_story_above_the_list_is_the_sections_newest(beside_count):
     """The newest story set apart above the list, in the same column, belongs to the section;

@@ -120,8 +120,9 @@ class PortalSpider(scrapy.Spider):
         self._held_checks: dict[str, list[str]] = {}
         # Sections whose walk reached its end in this run (complete once the run finishes).
         self._walked: set[str] = set()
-        # The sub-sections landing pages led to in this run, each walked once.
-        self._sub_sections: set[str] = set()
+        # The sections walked in this run (`_section_key`): the start URLs, and the
+        # sub-sections landing pages led to, each walked once.
+        self._sections_walked = {_section_key(url) for url in self.start_urls}
 
     @staticmethod
     def _host(url: str) -> str:
@@ -191,15 +192,20 @@ class PortalSpider(scrapy.Spider):
         for request in self._retries():
             yield request
         for url in self.start_urls:
-            if self.memory is not None:
-                self._resuming[url] = not self.memory.start_section(url, self.portal_id(url))
-            yield scrapy.Request(
-                url,
-                callback=self.parse_listing,
-                errback=self.listing_failed,
-                cb_kwargs={"section": url, "page": 1, "known_pages": 0},
-                meta=_SEE_REDIRECTS_ELSEWHERE,
-            )
+            yield self._section_request(url, self.portal_id(url))
+
+    def _section_request(self, url: str, portal_id: str) -> scrapy.Request:
+        """The first listing page of a section's walk, which begins (resuming one left
+        unfinished)."""
+        if self.memory is not None:
+            self._resuming[url] = not self.memory.start_section(url, portal_id)
+        return scrapy.Request(
+            url,
+            callback=self.parse_listing,
+            errback=self.listing_failed,
+            cb_kwargs={"section": url, "page": 1, "known_pages": 0},
+            meta=_SEE_REDIRECTS_ELSEWHERE,
+        )
 
     def _rechecks(self) -> Iterator[scrapy.Request]:
         """Known articles due for a re-check, straight from the archive: an article the portal
@@ -318,6 +324,14 @@ class PortalSpider(scrapy.Spider):
             return
         site = self._site(section)
         shown = [u for u in listing.article_urls if self._site(u) == site]
+        if page == 1 and listing.sub_listings:
+            # A landing page (a box per sub-section, no pager): each sub-section's list is
+            # walked as a section of its own, whatever the landing's links (its newest few).
+            yield from self._sub_section_walks(section, listing.sub_listings)
+            if not shown:
+                yield from self._listing_answers(section)
+                self._stop(section, "landing", complete=True)
+                return
         if not shown:
             self._lists_nothing(
                 section,
@@ -350,10 +364,6 @@ class PortalSpider(scrapy.Spider):
             request = self._article_request(url, known.get(url), section, listed.get(url))
             if request is not None:
                 yield request
-        if page == 1 and listing.sub_listings:
-            # A landing page (a box per sub-section, no pager): each sub-section's list is
-            # walked as a section of its own, whatever the landing's links (its newest few).
-            yield from self._sub_section_walks(section, listing.sub_listings)
         # Links fetched on an earlier run that gave no article (a schedule pinned on every
         # page, a sub-section's page) are fetched again, but are nothing new: left to count,
         # they would make every night a walk of the whole section.
@@ -393,22 +403,16 @@ class PortalSpider(scrapy.Spider):
         yield next_page
 
     def _sub_section_walks(self, section: str, urls: list[str]) -> Iterator[scrapy.Request]:
+        """A landing page's sub-sections, each walked once a run as a section of its own (not
+        one the run walks anyway: a start URL written with or without its closing "/")."""
         site = self._site(section)
         for url in urls:
-            if url in self._sub_sections or url in self.start_urls or self._site(url) != site:
+            if _section_key(url) in self._sections_walked or self._site(url) != site:
                 continue
-            self._sub_sections.add(url)
+            self._sections_walked.add(_section_key(url))
             self._count("sub_sections")
             logger.info("landing page %s: walking its sub-section %s", section, url)
-            if self.memory is not None:
-                self._resuming[url] = not self.memory.start_section(url, self.portal_id(section))
-            yield scrapy.Request(
-                url,
-                callback=self.parse_listing,
-                errback=self.listing_failed,
-                cb_kwargs={"section": url, "page": 1, "known_pages": 0},
-                meta=_SEE_REDIRECTS_ELSEWHERE,
-            )
+            yield self._section_request(url, self.portal_id(section))
 
     def _lists_nothing(
         self, section: str, url: str, links_before: tuple[int, int] | None, what: str
@@ -808,6 +812,12 @@ def _archived_as(request: scrapy.Request) -> str:
     """The address the article a request asks for is archived under: a re-check's own, or the
     one the listing gave, not the last one a redirect led to."""
     return request.cb_kwargs.get("stored_as") or request.meta.get("redirect_urls", [request.url])[0]
+
+
+def _section_key(url: str) -> str:
+    """A section's address as compared with another's: its canonical form, no closing "/"."""
+    parts = urlsplit(canonical_url(url))
+    return parts._replace(path=parts.path.rstrip("/")).geturl()
 
 
 def _other_forms(url: str) -> tuple[str, ...]:

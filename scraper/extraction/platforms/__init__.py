@@ -32,10 +32,13 @@ def read_listing(platform: Platform, doc: Document) -> ListingPage:
         listing.article_urls = titled_list(doc)
     listing.dates = listed_dates(doc, listing.article_urls)
     last = listing.next_url is None and listing.next_postback is None
-    if last and platform is not generic.PLATFORM:  # (the generic reader's rules are that look)
+    if last and platform is not generic.PLATFORM:
+        # An adapter's pager rules found no next page: the generic look for one (the generic
+        # reader's own rules are that look).
         listing.next_url, listing.next_postback = next_page(doc)
         last = listing.next_url is None and listing.next_postback is None
     if last:
+        # No next page: a landing page, perhaps, whose sub-sections hold the lists.
         listing.sub_listings = sub_listings(doc, platform.is_article_url)
     return listing
 

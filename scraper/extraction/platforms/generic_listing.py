@@ -157,6 +157,16 @@ def _slug_of_section_words(url: str) -> bool:
     return _ends_in_a_slug(path) and names_a_section(path)
 
 
+_SECTION_THEN_NUMBER = re.compile(r"/[^\W\d_][\w-]*/\d{1,7}/?$")
+
+
+def _numbered_in_a_section(url: str) -> bool:
+    """Whether the URL names an item by its number under a section ("/tin-tuc/15": a new
+    portal's first articles, too few to have long ids), which its link's title, as long as
+    a headline, tells from a page number ("/tin-tuc/2" under a pager's "2")."""
+    return _SECTION_THEN_NUMBER.search(urlsplit(url).path) is not None
+
+
 def _ends_in_a_slug(path: str) -> bool:
     """Whether a slug or a number ends the path, under a first "/" at least."""
     return ARTICLE_LINK.search(_last_segment(path)) is not None and path.count("/") >= 1
@@ -494,7 +504,10 @@ def _section_list(
                 and (
                     is_article_url(url)
                     or _names_an_item(url)
-                    or (length >= MIN_FALLBACK_TITLE and _slug_of_section_words(url))
+                    or (
+                        length >= MIN_FALLBACK_TITLE
+                        and (_slug_of_section_words(url) or _numbered_in_a_section(url))
+                    )
                 )
             ):
                 candidates.append((anchor, url))

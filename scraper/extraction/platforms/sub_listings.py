@@ -6,9 +6,10 @@ cả" link to the sub-section's own paged list ("/tin-tuc/kinh-te"). The landing
 read alone, the section would be its few newest stories. Its sub-sections are the lists to
 walk.
 
-A sub-section's link is named as such: "Xem tất cả" (or "Xem thêm", "»") or the box's
-heading; it leads one level under the section's own address; and it is no article. Two of
-them at least: one such link is a side box's "more" link, not a landing.
+A sub-section's link is named as such: "Xem tất cả" ("Xem thêm", "Xem tiếp", "View all",
+"»") or the box's heading (a short name, and no article's address); it leads one level under
+the section's own address, to a name, not an item's number; and it is outside the page's
+chrome. Two of them at least: one such link is a side box's "more" link, not a landing.
 """
 
 from __future__ import annotations
@@ -22,17 +23,21 @@ from lxml.html import HtmlElement
 from ..document import Document
 from ..element_texts import element_text
 from .base import absolute_links
+from .generic_layout import in_listing_chrome
 
 MORE_LABEL = re.compile(
-    r"^(?:xem\s+(?:tất\s+cả|thêm|tiếp|toàn\s+bộ)|tất\s+cả|more|view\s+all|see\s+all)?"
-    r"\s*[›»>…]*$",
+    r"^(?:xem\s+(?:tất\s+cả|thêm|tiếp|toàn\s+bộ)|tất\s+cả|more|view\s+all|see\s+all)?\s*[›»]*$",
     re.IGNORECASE,
 )
 HEADING_TAGS = ("h2", "h3", "h4", "h5")
+# A sub-section's name, as a box's heading gives it ("Văn hóa - Xã hội"); a longer heading
+# link is a teaser's title.
+MAX_NAME_WORDS = 6
 MIN_SUB_LISTINGS = 2
 # A landing lists a handful of sub-sections; a page linking more below its address is a
 # menu or a directory.
 MAX_SUB_LISTINGS = 12
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def sub_listings(doc: Document, is_article_url: Callable[[str], bool]) -> list[str]:
@@ -41,26 +46,32 @@ def sub_listings(doc: Document, is_article_url: Callable[[str], bool]) -> list[s
     base = _folder(doc.url)
     found: dict[str, None] = {}
     for anchor in doc.tree.iter("a"):
-        if not _names_a_list(anchor):
+        named = _names_a_list(anchor)
+        if named is None or in_listing_chrome(anchor):
             continue
         for url in absolute_links(doc, [anchor]):
-            if _one_level_under(url, base) and not is_article_url(url):
-                found[url.split("#", 1)[0]] = None
+            # (A "Xem tất cả" link names a list whatever its address looks like; a heading's
+            # link may be a teaser's title.)
+            if _one_level_under(url, base) and (named == "more" or not is_article_url(url)):
+                found[url] = None
     return list(found) if MIN_SUB_LISTINGS <= len(found) <= MAX_SUB_LISTINGS else []
 
 
-def _names_a_list(anchor: HtmlElement) -> bool:
-    """A "Xem tất cả" link, or a box's heading that is a link."""
+def _names_a_list(anchor: HtmlElement) -> str | None:
+    """ "more" for a "Xem tất cả" link, "heading" for a box's heading that is a link."""
     text = element_text(anchor)
     if text and MORE_LABEL.fullmatch(text):
-        return True
+        return "more"
     parent = anchor.getparent()
-    return (
-        parent is not None
+    if (
+        text
+        and parent is not None
         and parent.tag in HEADING_TAGS
         and element_text(parent) == text
-        and bool(text)
-    )
+        and len(text.split()) <= MAX_NAME_WORDS
+    ):
+        return "heading"
+    return None
 
 
 def _folder(url: str) -> tuple[str, str]:
@@ -79,4 +90,5 @@ def _one_level_under(url: str, base: tuple[str, str]) -> bool:
     if not path.startswith(folder + "/"):
         return False
     rest = path[len(folder) + 1 :]
-    return bool(rest) and "/" not in rest
+    # (A name, not an item's number: "/tin-tuc/12" is an article of a new portal.)
+    return bool(rest) and "/" not in rest and _LETTER.search(rest) is not None
