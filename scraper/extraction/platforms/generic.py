@@ -53,7 +53,13 @@ from .generic_fields import (
 from .generic_gallery import gallery_images, lead_images
 from .generic_layout import in_chrome, is_inside, is_post_footer
 from .generic_listing import is_article_url, parse_listing
-from .generic_loose_text import br_paragraphs, loose_holders, loose_vote, pre_paragraphs
+from .generic_loose_text import (
+    box_vote,
+    br_paragraphs,
+    loose_holders,
+    loose_vote,
+    pre_paragraphs,
+)
 from .generic_teasers import MIN_TEASERS, TeaserBoxes, is_teaser_title, opens_with_teasers
 from .generic_title import find_title
 
@@ -236,7 +242,7 @@ def _score_containers(doc: Document, teaser_box: TeaserBoxes) -> HtmlElement | N
             # the cell is the box, and each of those paragraphs votes for it.
             parent = para
             pieces = 1 + sum(1 for br in para.iter("br") if not (br.tail or "").strip())
-            value = pieces + min(len(text) / 100, 3 * pieces) + text.count(",") * 0.1
+            value = box_vote(pieces, len(text), text.count(","))
         # A teaser's summary (under a heading that links to another page) is a listing's
         # text: a box of six in a sidebar or under the text outweighed a short article's.
         if parent is not None and not teaser_box(parent):

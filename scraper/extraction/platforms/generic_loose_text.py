@@ -43,9 +43,12 @@ def pre_paragraphs(element: HtmlElement) -> list[str]:
 def loose_vote(texts: list[str]) -> float:
     """What a loose text adds to its box's claim to be the article: as much as the same
     paragraphs set in <p> elements would, about."""
-    length = sum(map(len, texts))
-    commas = sum(text.count(",") for text in texts)
-    return len(texts) + min(length / 100, 3 * len(texts)) + commas * 0.1
+    return box_vote(len(texts), sum(map(len, texts)), sum(text.count(",") for text in texts))
+
+
+def box_vote(paragraphs: int, length: int, commas: int) -> float:
+    """A box's vote for holding the text, from its paragraphs' count, length and commas."""
+    return paragraphs + min(length / 100, 3 * paragraphs) + commas * 0.1
 
 
 def loose_holders(tree: HtmlElement) -> list[HtmlElement]:
