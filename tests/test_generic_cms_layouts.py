@@ -720,3 +720,20 @@ data-srcset="/up/vs_w_480,h_320.jpg 480w, /up/vs_w_960,h_640.jpg 960w"></p></div
     assert [image.url for image in article.images] == [
         "https://xaphucuong.example.gov.vn/up/vs_w_960,h_640.jpg"
     ]
+
+
+def test_an_announcement_popup_longer_than_a_short_article_is_no_text() -> None:
+    headline = "Xã Phú Cường ra quân tổng vệ sinh môi trường đầu xuân"
+    popup = """<div class="modal fade" id="thongBao" role="dialog"><div class="modal-dialog">
+<div class="modal-content"><div class="modal-body"><p>Cổng thông tin điện tử xã Phú Cường
+đang vận hành thử nghiệm sau khi sắp xếp đơn vị hành chính cấp xã, một số chuyên mục đang
+được cập nhật, bổ sung dữ liệu.</p><p>Trong quá trình sử dụng, nếu phát hiện lỗi hoặc thông
+tin chưa chính xác, đề nghị tổ chức, cá nhân phản ánh qua địa chỉ thư điện tử của Văn phòng
+HĐND và UBND xã để được hướng dẫn, khắc phục kịp thời.</p><p>Trân trọng cảm ơn sự quan tâm,
+theo dõi của quý bạn đọc trong thời gian qua và thời gian tới.</p></div></div></div></div>"""
+    main = f"""<div class="news-detail"><h1>{headline}</h1><div class="date">03/03/2025 14:05</div>
+<div class="content"><p>Sáng 2/3, xã ra quân tổng vệ sinh tại các tuyến đường liên thôn, với
+hơn 300 người tham gia.</p><p style="text-align:right"><b>Ngọc Mai</b></p></div></div>"""
+    article = extract(page(main + popup, headline))
+    assert article.body.startswith("Sáng 2/3") and "vận hành thử nghiệm" not in article.body
+    assert article.byline == "Ngọc Mai"

@@ -110,7 +110,10 @@ _NOISE_WORDS = (
     # Text-to-speech players over the text ("Nghe bài viết 00:00 Giọng đọc: Ban Mai").
     r"tts|text-to-speech|audio-player|"
     # K2's extra fields after the text ("Thông tin thêm", "Nguồn tin: …"): the item's record.
-    r"itemextrafields|extra-?fields)"
+    r"itemextrafields|extra-?fields|"
+    # An announcement the page opens over itself ("Cổng TTĐT xã vận hành thử nghiệm"): a
+    # Bootstrap modal, a popup.
+    r"modal|popup)"
 )
 NOISE_ATTR = re.compile(rf"(?:^|[\s_-]){_NOISE_WORDS}(?:$|[\s_-])", re.IGNORECASE)
 # The same on lower-case ASCII (nearly every class and id): twice as fast as IGNORECASE.
