@@ -737,3 +737,13 @@ hơn 300 người tham gia.</p><p style="text-align:right"><b>Ngọc Mai</b></p>
     article = extract(page(main + popup, headline))
     assert article.body.startswith("Sáng 2/3") and "vận hành thử nghiệm" not in article.body
     assert article.byline == "Ngọc Mai"
+
+
+def test_a_reader_s_comment_under_an_unsigned_article_gives_no_byline() -> None:
+    headline = "Xã Phú Cường lấy ý kiến nhân dân về phương án đặt tên đường"
+    main = f"""<div class="news-detail"><h1>{headline}</h1><div class="date">03/03/2025 14:05</div>
+<div class="content">{PARAGRAPHS}</div></div><div class="comments"><h3>Ý kiến bạn đọc</h3>
+<div class="comment"><span class="comment-author">Trần Văn Khải</span><p>Tôi đề nghị đặt tên
+đường theo tên liệt sĩ của xã.</p></div></div>"""
+    article = extract(page(main, headline))
+    assert (article.byline, article.authors) == (None, [])

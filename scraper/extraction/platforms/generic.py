@@ -23,7 +23,6 @@ from ..blocks import (
 from ..dates import is_print_date_header, with_post_time
 from ..document import Document
 from ..element_texts import node_text
-from ..memo import ancestor_verdict
 from ..model import Article, NotAnArticle
 from ..text import clean_line
 from .base import Platform, last_crumb, title_segments
@@ -51,7 +50,7 @@ from .generic_fields import (
     split_heading_date,
 )
 from .generic_gallery import gallery_images, lead_images
-from .generic_layout import in_chrome, is_inside, is_post_footer
+from .generic_layout import in_chrome, in_noise_box, is_inside, is_post_footer
 from .generic_listing import is_article_url, parse_listing
 from .generic_loose_text import (
     box_vote,
@@ -264,7 +263,7 @@ def _score_containers(doc: Document, teaser_box: TeaserBoxes) -> HtmlElement | N
             return body
     # Readers' comments, a related list: never the article, however long (asked only of the
     # winner, and of the next one when it is such a box).
-    while (best := _best_scored(scores)) is not None and _in_noise_box(best):
+    while (best := _best_scored(scores)) is not None and in_noise_box(best):
         del scores[best]
     return best
 
@@ -355,16 +354,6 @@ def _may_close_with_post_footer(container: HtmlElement) -> bool:
 
 
 POST_FOOTER_CHARS = 200
-
-
-def _in_noise_box(element: HtmlElement) -> bool:
-    return ancestor_verdict(element, "generic.noise", _noise_verdict)
-
-
-def _noise_verdict(node: HtmlElement) -> bool | None:
-    if node.tag in ("body", "html"):
-        return False  # (body classes describe the page: a tag archive's "tag-…")
-    return True if is_noise(node) else None
 
 
 def _visible_length(element: HtmlElement) -> int:

@@ -33,6 +33,7 @@ from .generic_fields import LIST_HEADING, MAX_DATELINE_CHARS
 from .generic_layout import (
     following_elements,
     in_chrome,
+    in_noise_box,
     in_side_box,
     is_inside,
     is_post_footer,
@@ -197,6 +198,8 @@ def find_author_box(doc: Document, container: HtmlElement) -> str | None:
             continue  # ("Viết bởi Super User": Joomla's record account, not an author)
         if in_chrome(element) or in_side_box(element) or not near(element, container):
             continue
+        if in_noise_box(element):
+            continue  # a reader's comment's "comment-author"
         return text
     return None
 

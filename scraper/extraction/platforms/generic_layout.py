@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from lxml.html import HtmlElement
 
+from ..blocks import is_noise
 from ..memo import ancestor_verdict
 
 # The page's frame: header, footer, menus (menus are also named run together, "mainmenu",
@@ -192,3 +193,15 @@ def following_elements(element: HtmlElement) -> Iterator[HtmlElement]:
         if parent is None or parent.tag in ("body", "html"):
             return
         element = parent
+
+
+def in_noise_box(element: HtmlElement) -> bool:
+    """Whether `element` is, or lies in, a box of noise (readers' comments, a related list,
+    sharing tools; blocks.is_noise)."""
+    return ancestor_verdict(element, "generic.noise", _noise_verdict)
+
+
+def _noise_verdict(node: HtmlElement) -> bool | None:
+    if node.tag in ("body", "html"):
+        return False  # (body classes describe the page: a tag archive's "tag-…")
+    return True if is_noise(node) else None
