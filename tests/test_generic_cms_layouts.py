@@ -747,3 +747,19 @@ def test_a_reader_s_comment_under_an_unsigned_article_gives_no_byline() -> None:
 đường theo tên liệt sĩ của xã.</p></div></div>"""
     article = extract(page(main, headline))
     assert (article.byline, article.authors) == (None, [])
+
+
+def test_an_english_page_s_lead_under_a_dateline_in_words_is_the_summary() -> None:
+    headline = "Phu Cuong commune launches its spring tree-planting festival"
+    lead = "Over 300 young people planted 2,000 trees along the commune's inter-village roads."
+    text = (
+        "<p>On March 2, the commune People's Committee held the ceremony at the cultural house, "
+        "with leaders of the district and residents of the eight villages.</p><p>The trees will"
+        " be looked after by the youth union until the end of the rainy season.</p>"
+    )
+    main = f"""<div class="news-detail"><h1>{headline}</h1>
+<div class="date">Posted: March 3, 2025 | 2:30 PM</div><div class="summary">{lead}</div>
+<div class="content">{text}</div></div>"""
+    article = extract(page(main, headline))
+    assert article.published_at == "2025-03-03T14:30:00+07:00"
+    assert article.summary == lead

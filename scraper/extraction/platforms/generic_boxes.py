@@ -24,7 +24,7 @@ from ..bylines import (
     looks_like_name,
 )
 from ..cleanup import ACCOUNT_LINE, DROPPED_LINES, POSTED_LINE
-from ..dates import count_dates, post_time
+from ..dates import count_dates, names_a_month, post_time
 from ..document import Document
 from ..element_texts import node_text
 from ..text import clean_line
@@ -170,9 +170,7 @@ def _opens_article(
             if title_el is not None and (sibling is title_el or is_inside(title_el, sibling)):
                 return True  # (what stands above the title, a trail or a category, is no text)
             text = element_text(sibling)
-            if text and not (
-                len(text) <= MAX_DATELINE_CHARS and doc.dateline(text, fallback=False)
-            ):
+            if text and not (len(text) <= MAX_DATELINE_CHARS and _reads_as_date(doc, text)):
                 return False  # text before it: not the article's opening
         parent = node.getparent()
         if parent is None:
@@ -180,6 +178,13 @@ def _opens_article(
         node = parent
     # The title above the box (the box opens with the lead): not inside it, after the lead.
     return title_el is None or not is_inside(title_el, container)
+
+
+def _reads_as_date(doc: Document, text: str) -> bool:
+    """A dateline, its month in figures or, on English pages, in words ("October 3, 2025")."""
+    return doc.dateline(text, fallback=False) is not None or (
+        names_a_month(text) and doc.dateline(text) is not None
+    )
 
 
 def find_author_box(doc: Document, container: HtmlElement) -> str | None:
