@@ -147,6 +147,17 @@ def test_a_date_with_a_two_digit_year_beside_a_link_is_its_date():
     )
 
 
+@pytest.mark.parametrize("shape", ["({day}) {title}", "{day} - {title}", "{title} ({day})"])
+def test_a_date_set_apart_at_an_end_of_the_link_is_its_date(shape):
+    # "(28/10/2025) Hội nghị …": the date in the link itself, set apart from the title.
+    items = "".join(
+        f"<li><a href='{_url(n)}'>{shape.format(day=day, title=title)}</a></li>"
+        for n, (title, day) in enumerate(zip(TITLES, DAYS, strict=True))
+    )
+    dates = _dates(_page(f"<ul class='list'>{items}</ul>"))
+    assert dates == {_url(n): day for n, day in enumerate(DAYS)}
+
+
 def test_a_date_inside_a_title_is_not_the_date_shown_beside_it():
     title = "Lịch tiếp công dân ngày 14/3/2025"
     items = "".join(

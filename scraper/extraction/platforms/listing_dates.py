@@ -54,10 +54,26 @@ def listed_dates(doc: Document, article_urls: list[str]) -> dict[str, str]:
     dates: dict[str, str] = {}
     for anchor, url, _ in links:
         if url in wanted and url not in dates:
-            found = _date_in_item(doc, anchor, held, titles)
+            found = _date_in_item(doc, anchor, held, titles) or _date_at_title_edge(
+                longest.get(url, "")
+            )
             if found:
                 dates[url] = found
     return dates
+
+
+# A date the link's own text opens or closes with, set apart from the title: "(28/10/2025)
+# Hội nghị …", "25/10/2025 - Nông dân …", "Ra quân … (25/10/2025)". (Not a date the title
+# says in its words: "Lịch tiếp công dân ngày 14/3/2025".)
+_DAY = r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?:\s+\d{1,2}[:h]\d{2})?"
+_EDGE_DATE = re.compile(
+    rf"^\(\s*(?P<a>{_DAY})\s*\)|^(?P<b>{_DAY})\s*[-–|:]\s|\(\s*(?P<c>{_DAY})\s*\)$"
+)
+
+
+def _date_at_title_edge(title: str) -> str | None:
+    found = _EDGE_DATE.search(title)
+    return next(day for day in found.groups() if day) if found is not None else None
 
 
 # A day written in a title, as numbers or with its month in words ("ngày 14/3", "14 tháng 3").
