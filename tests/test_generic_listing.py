@@ -295,6 +295,23 @@ def test_a_pager_of_links_without_address_is_followed_as_the_page_s_script_goes(
     assert listing.next_url == "https://x.gov.vn/tin-tuc?trang=2"
 
 
+@pytest.mark.parametrize(
+    ("more", "next_url"),
+    [
+        ("<button class='load-more' data-next='/tin-tuc?page=2'>Xem thêm</button>",
+         "https://x.gov.vn/tin-tuc?page=2"),
+        ("<a href='javascript:void(0)' data-url='/tin-tuc?page=2'>Xem thêm</a>",
+         "https://x.gov.vn/tin-tuc?page=2"),
+        # A data service's address answers JSON, which no reader reads.
+        ("<button data-url='/api/news/list?categoryId=12&pageIndex=2'>Xem thêm</button>", None),
+    ],
+)  # fmt: skip
+def test_a_load_more_button_leads_to_the_page_its_script_loads(more, next_url):
+    hrefs = [f"/tin-tuc/bai-viet-so-{i}-{100 + i}.html" for i in range(4)]
+    listing = parse_listing(_listing(hrefs, pager=more), "https://x.gov.vn/tin-tuc")
+    assert listing.next_url == next_url
+
+
 def test_a_new_portal_s_items_numbered_under_their_section_are_listed():
     """ "/tin-tuc/12": a portal opened after the 2025 merger has few articles, and short ids;
     their links' headline titles tell them from a pager's "/tin-tuc/2"."""

@@ -158,6 +158,16 @@ def test_a_date_set_apart_at_an_end_of_the_link_is_its_date(shape):
     assert dates == {_url(n): day for n, day in enumerate(DAYS)}
 
 
+def test_a_machine_time_gives_the_date_a_yearless_label_does_not():
+    items = "".join(
+        f"<li><a href='{_url(n)}'>{title}</a> <time datetime='2025-03-{12 - n}T08:00:00+07:00'>"
+        f"{12 - n}/03</time></li>"
+        for n, title in enumerate(TITLES)
+    )
+    dates = _dates(_page(f"<ul class='list'>{items}</ul>"))
+    assert dates == {_url(n): f"2025-03-{12 - n}T08:00:00+07:00" for n in range(len(TITLES))}
+
+
 def test_a_date_inside_a_title_is_not_the_date_shown_beside_it():
     title = "Lịch tiếp công dân ngày 14/3/2025"
     items = "".join(

@@ -644,16 +644,31 @@ def _more_link(doc: Document) -> str | None:
     current = number(doc.url) or 1
     current_offset = offset(doc.url) or 0
     site = same_site(doc.url)
-    for anchor in doc.tree.iter("a"):
+    for anchor in doc.tree.iter("a", "button"):
         if not MORE_LABEL.match(element_text(anchor)):
             continue
-        for url in absolute_links(doc, [anchor]):
+        for url in absolute_links(doc, [anchor]) or _loaded_next(doc, anchor):
             if not site(url) or url == doc.url:
                 continue
             # By page number, or by the offset of the next items ("?offset=15").
             if number(url) == current + 1 or (offset(url) or 0) > current_offset:
                 return url
     return None
+
+
+# Where a "Xem thêm" button's script loads the next items from (`data-next="/tin-tuc?page=2"`):
+# a page of the section's list, unless it is a data service's (JSON, read by no adapter).
+LOAD_ATTRIBUTES = ("data-next", "data-url", "data-href", "data-link", "data-load-more")
+DATA_SERVICE = re.compile(r"/api/|\.json\b|[?&](?:format|output)=json|/ajax/", re.IGNORECASE)
+
+
+def _loaded_next(doc: Document, button: HtmlElement) -> list[str]:
+    for name in LOAD_ATTRIBUTES:
+        value = (button.get(name) or "").strip()
+        if value and not DATA_SERVICE.search(value):
+            url = resolve_url(doc.link_base, value)
+            return [url] if url is not None else []
+    return []
 
 
 # The first item's rank a "Xem thêm" link asks for: "?offset=15", "from=10". (Joomla's

@@ -16,7 +16,7 @@ from urllib.parse import urldefrag
 
 from lxml.html import HtmlElement
 
-from ..dates import short_year_date_alone
+from ..dates import parse_listed_date, short_year_date_alone
 from ..document import Document
 from ..element_texts import element_text
 from ..urls import url_joiner
@@ -120,6 +120,8 @@ def _date_in_item(
         for line in _lines(box):
             if is_date(line):
                 return _badge(line)
+        if (machine := _machine_time(box)) is not None:
+            return machine  # "<time datetime=…>25/10</time>": the label has no year
     if box is anchor:
         # Items that share one box, line by line ("<a>…</a> (12/03/2025)<br><a>…</a> …"):
         # the date is printed right after the link.
@@ -129,6 +131,15 @@ def _date_in_item(
         # it is the previous item's).
         return _described_by(box, is_date)
     return _day_heading_before(doc, box)
+
+
+def _machine_time(box: HtmlElement) -> str | None:
+    """The `datetime` of the one <time> in an item's box, when it reads as a date."""
+    times = list(islice(box.iter("time"), 2))
+    if len(times) != 1:
+        return None
+    value = (times[0].get("datetime") or "").strip()
+    return value if value and parse_listed_date(value) is not None else None
 
 
 def _described_by(term: HtmlElement, is_date: Callable[[str], bool]) -> str | None:
