@@ -763,3 +763,24 @@ def test_an_english_page_s_lead_under_a_dateline_in_words_is_the_summary() -> No
     article = extract(page(main, headline))
     assert article.published_at == "2025-03-03T14:30:00+07:00"
     assert article.summary == lead
+
+
+def test_a_document_page_s_field_names_set_as_labels_stay_with_their_values() -> None:
+    # "<label>Số/Ký hiệu:</label> 128/QĐ-UBND": a document's fields, not a form's; a form's
+    # labels (for=…) stay out.
+    headline = "Quyết định công bố danh mục thủ tục hành chính cấp xã"
+    fields = "".join(
+        f"<div class='row'><label>{name}</label> <span>{value}</span></div>"
+        for name, value in [
+            ("Số/Ký hiệu:", "128/QĐ-UBND"),
+            ("Ngày ban hành:", "17/10/2025"),
+            ("Trích yếu:", "Công bố danh mục thủ tục hành chính thuộc thẩm quyền cấp xã"),
+        ]
+    )
+    form = "<form><label for='q'>Tìm văn bản</label><input id='q'></form>"
+    main = f"""<div class="van-ban"><h1>{headline}</h1><div class="date">Ngày đăng: 17/10/2025</div>
+<div class="content">{fields}<p>Quyết định có hiệu lực kể từ ngày ký, các thủ tục hành chính
+được niêm yết tại bộ phận một cửa của xã.</p>{form}</div></div>"""
+    body = extract(page(main, headline)).body
+    assert body.startswith("Số/Ký hiệu: 128/QĐ-UBND") and "Trích yếu: Công bố" in body
+    assert "Tìm văn bản" not in body

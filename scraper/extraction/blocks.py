@@ -80,7 +80,6 @@ SKIP_TAGS = frozenset(
         "option",
         "textarea",
         "input",
-        "label",
         "map",
         "audio",
         "video",
@@ -205,9 +204,17 @@ def alignment(element: HtmlElement, stop: HtmlElement | None = None) -> str | No
     return None
 
 
+def _form_label(label: HtmlElement) -> bool:
+    """A form's field label ("<label for=email>Email</label>"), not a document's field name
+    printed as a label ("<label>Số/Ký hiệu:</label> 128/QĐ-UBND")."""
+    return label.get("for") is not None or (
+        next(label.iter("input", "select", "textarea", "button"), None) is not None
+    )
+
+
 def is_noise(element: HtmlElement) -> bool:
     tag = element.tag
-    if not isinstance(tag, str) or tag in SKIP_TAGS:
+    if not isinstance(tag, str) or tag in SKIP_TAGS or (tag == "label" and _form_label(element)):
         return True
     classes, ident = element.get("class"), element.get("id")
     if not classes and not ident:
@@ -795,7 +802,12 @@ def paragraphs(root: HtmlElement, skip: set[HtmlElement] | None = None) -> list[
             style = el.get("style") if isinstance(tag, str) else None
             if el is not root:
                 # is_noise(el), written out.
-                if not isinstance(tag, str) or tag in SKIP_TAGS or el in skip:
+                if (
+                    not isinstance(tag, str)
+                    or tag in SKIP_TAGS
+                    or el in skip
+                    or (tag == "label" and _form_label(el))
+                ):
                     walker.skip_subtree()
                     skipped = el
                     continue
