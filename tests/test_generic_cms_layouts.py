@@ -784,3 +784,15 @@ def test_a_document_page_s_field_names_set_as_labels_stay_with_their_values() ->
     body = extract(page(main, headline)).body
     assert body.startswith("Số/Ký hiệu: 128/QĐ-UBND") and "Trích yếu: Công bố" in body
     assert "Tìm văn bản" not in body
+
+
+def test_a_time_shown_as_an_age_gives_its_tooltip_s_time() -> None:
+    headline = "Xã Phú Cường khai trương trung tâm phục vụ hành chính công"
+    main = f"""<div class="news-detail"><h1>{headline}</h1>
+<div class="meta"><span class="post-time" title="16/10/2025 15:20">2 ngày trước</span></div>
+<div class="content">{PARAGRAPHS}</div></div>"""
+    article = extract(page(main, headline))
+    assert (article.published_at, article.published_precision) == (
+        "2025-10-16T15:20:00+07:00",
+        "minute",
+    )

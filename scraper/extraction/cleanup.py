@@ -8,14 +8,19 @@ from itertools import islice
 
 from .blocks import Block, element_text
 
+# A time shown as an age: "2 giờ trước", "3 ngày trước", "5 hours ago".
+AGE = (
+    r"(?:khoảng |cách đây )?\d+\s*(?:giây|phút|giờ|ngày|tuần|tháng)\s*trước"
+    r"|\d+\s*(?:seconds?|minutes?|mins?|hours?|days?|weeks?|months?)\s*ago"
+)
+AGE_LINE = re.compile(rf"^(?:{AGE})$", re.IGNORECASE)
 # Whole paragraphs that are never article text.
 NOISE_LINE = re.compile(
     # A counter, maybe bracketed or totalled: "Lượt xem: 207", "(Đã xem: 1.250 lượt)".
     r"^(?:\(?\s*(?:tổng )?(?:lượt xem|số lượt (?:người )?xem|view count|views?|đã xem|lượt đọc|hits)"
     r"\s*:?\s*[\d.,]*(?:\s*lượt)?\s*\)?|"
     # A time shown as an age ("2 giờ trước", "3 hours ago"): the page's clock, not its date.
-    r"(?:khoảng |cách đây )?\d+\s*(?:giây|phút|giờ|ngày|tuần)\s*trước|"
-    r"\d+\s*(?:seconds?|minutes?|mins?|hours?|days?|weeks?)\s*ago|"
+    rf"{AGE}|"
     # The page's keywords: "Từ khóa: trồng cây, môi trường", "Tags: …".
     r"(?:từ khóa|từ khoá|tags?|thẻ|keywords?)\s*[:：][^.!?]{0,200}|"
     # Joomla K2's counter: "Đọc 245 lần", "Read 245 times".

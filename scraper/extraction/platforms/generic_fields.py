@@ -11,6 +11,7 @@ from itertools import islice, takewhile
 from lxml.html import HtmlElement
 
 from ..blocks import BLOCK_TAGS, HEADING_TAGS, element_text
+from ..cleanup import AGE_LINE
 from ..dates import count_dates, labels_a_date_aside, month_first_reading
 from ..document import Document
 from ..element_texts import node_text
@@ -167,7 +168,14 @@ def _machine_times(doc: Document) -> list[str]:
             for element, value in doc.memo.valued("property")
             if element.tag != "meta" and RDFA_DATES.intersection(value.split())
         ]
+    if doc.mentions("trước<") or doc.mentions("ago<"):
+        # A time shown as an age ("2 ngày trước"), the time itself in its tooltip.
+        found += [value for element, value in doc.memo.valued("title") if _shows_an_age(element)]
     return [v for v in found if v is not None and v.strip()]
+
+
+def _shows_an_age(element: HtmlElement) -> bool:
+    return len(element) == 0 and AGE_LINE.match(element_text(element)) is not None
 
 
 _TIME_RANKS = {"datepublished": 0, "datecreated": 2, "datemodified": 3}
