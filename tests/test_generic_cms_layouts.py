@@ -796,3 +796,14 @@ def test_a_time_shown_as_an_age_gives_its_tooltip_s_time() -> None:
         "2025-10-16T15:20:00+07:00",
         "minute",
     )
+
+
+def test_a_copy_of_the_text_kept_for_printing_only_is_not_read() -> None:
+    headline = "Xã Phú Cường ra quân tổng vệ sinh môi trường đầu xuân"
+    shown = f"""<div class="news-detail"><h1>{headline}</h1><div class="date">03/03/2025 14:05</div>
+<div class="content">{PARAGRAPHS}<p style="text-align:right"><b>Quang Vinh</b></p></div></div>"""
+    printed = f"""<div class="print-only" id="printArea"><h2>{headline}</h2>{PARAGRAPHS}
+<p><b>Quang Vinh</b></p><p>In từ Cổng thông tin điện tử xã Phú Cường</p></div>"""
+    head = "<style>.print-only{display:none}</style>"
+    article = extract(page(shown + printed, headline, head=head))
+    assert article.byline == "Quang Vinh" and "In từ Cổng" not in article.body

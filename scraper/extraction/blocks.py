@@ -112,7 +112,9 @@ _NOISE_WORDS = (
     r"itemextrafields|extra-?fields|"
     # An announcement the page opens over itself ("Cổng TTĐT xã vận hành thử nghiệm"): a
     # Bootstrap modal, a popup.
-    r"modal|popup)"
+    r"modal|popup|"
+    # A copy of the text for printing only, hidden on screen by the stylesheet.
+    r"print-?only|only-?print|visible-print(?:-block)?)"
 )
 NOISE_ATTR = re.compile(rf"(?:^|[\s_-]){_NOISE_WORDS}(?:$|[\s_-])", re.IGNORECASE)
 # The same on lower-case ASCII (nearly every class and id): twice as fast as IGNORECASE.
