@@ -807,3 +807,15 @@ def test_a_copy_of_the_text_kept_for_printing_only_is_not_read() -> None:
     head = "<style>.print-only{display:none}</style>"
     article = extract(page(shown + printed, headline, head=head))
     assert article.byline == "Quang Vinh" and "In từ Cổng" not in article.body
+
+
+def test_a_two_digit_year_with_an_english_clock_is_read_month_first_on_a_month_first_page() -> None:
+    # .NET's en-US short date ("M/d/yy h:mm tt"), on a page whose other dates are month first.
+    headline = "Provincial delegation visits Phu Cuong industrial cluster"
+    main = f"""<div id="main"><h1>{headline}</h1><div class="post-date">Posted: 03/10/25 9:15 AM</div>
+<div class="post-body"><p>On the morning of March 10, a delegation of the provincial People's
+Committee visited the industrial cluster, checked the wastewater plant and talked with workers.
+</p><p>The plans of 12/28/2024 and 11/15/2024 on the cluster remain in force, the delegation
+said, asking for monthly reports on the resettlement of affected households.</p></div></div>"""
+    article = extract(page(main, headline))
+    assert article.published_at == "2025-03-10T09:15:00+07:00"

@@ -490,10 +490,18 @@ MIN_MONTH_FIRST_EVIDENCE = 2
 _UNPADDED_SLASHED = re.compile(r"(?<!\d)(?:[1-9]/\d{1,2}|1[0-2]/[1-9])/\d{4}")
 
 
+# "03/10/25 9:15 AM": a two-digit year with an English clock, .NET's en-US short date.
+_SHORT_YEAR_EN_CLOCK = re.compile(
+    r"(?<!\d)\d{1,2}/\d{1,2}/\d\d\s+\d{1,2}:\d\d(?::\d\d)?\s?[ap]\.?m\b", re.IGNORECASE
+)
+
+
 def written_as_en_us(text: str) -> bool:
     """Whether a date in `text` is written as en-US servers write dates: month and day
-    unpadded ("3/12/2009", "11/3/2025")."""
-    return _UNPADDED_SLASHED.search(text) is not None
+    unpadded ("3/12/2009", "11/3/2025"), or a two-digit year and an AM/PM clock."""
+    return (
+        _UNPADDED_SLASHED.search(text) is not None or _SHORT_YEAR_EN_CLOCK.search(text) is not None
+    )
 
 
 def page_writes_month_first(text: str) -> bool:
