@@ -248,15 +248,17 @@ MORE_SHAPES: list[tuple[str, Expected]] = [
     ("Ngày tạo: 10/06/2025 09:00 | Ngày đăng: 12/06/2025", ("2025-06-12T00:00:00+07:00", "day")),
     ("Ngày tạo: 10/06/2025 09:00", ("2025-06-10T09:00:00+07:00", "minute")),
     ("Thứ Năm, 12/06/2025 - Đăng lúc 2:35 CH", ("2025-06-12T14:35:00+07:00", "minute")),
-    # Two-digit years, day first as Vietnamese dates are, read beside a time or after a
-    # publish label; alone they are as likely a document's number.
+    # Two-digit years, day first as Vietnamese dates are, read beside a time, after a
+    # publish label, or as the whole text; in a sentence they may be a document's number.
     ("25/12/19 - 08:30", ("2019-12-25T08:30:00+07:00", "minute")),
     ("Ngày đăng: 10/03/25 09:15", ("2025-03-10T09:15:00+07:00", "minute")),
     ("09:15 | 10.03.25", ("2025-03-10T09:15:00+07:00", "minute")),
     ("Ngày đăng: 10/03/25", ("2025-03-10T00:00:00+07:00", "day")),
     ("12/05/98 10:00", ("1998-05-12T10:00:00+07:00", "minute")),
     ("Số: 10/03/25", None),
-    ("10/03/25", None),
+    ("10/03/25", ("2025-03-10T00:00:00+07:00", "day")),
+    ("(10/03/25)", ("2025-03-10T00:00:00+07:00", "day")),
+    ("Kế hoạch 10/03/25 của xã", None),
     ("Ngày ban hành: 10/03/25 09:15", None),
     ("10/03/27 09:15", None),  # past tomorrow
     ("1.10.03.25 10:00", None),  # a version or an address, not a date

@@ -819,3 +819,16 @@ Committee visited the industrial cluster, checked the wastewater plant and talke
 said, asking for monthly reports on the resettlement of affected households.</p></div></div>"""
     article = extract(page(main, headline, left="").replace(FOOTER, ""))
     assert article.published_at == "2025-03-10T09:15:00+07:00"
+
+
+def test_a_date_field_holding_a_two_digit_year_alone_is_read() -> None:
+    # Liferay's short date style for vi_VN ("dd/MM/yy") in the asset's date field.
+    headline = "Xã Phú Cường ra quân tổng vệ sinh môi trường đầu xuân"
+    main = f"""<div class="asset-full-content"><h1>{headline}</h1>
+<span class="metadata-entry metadata-publish-date">03/03/25</span>
+<div class="asset-content">{PARAGRAPHS}</div></div>"""
+    article = extract(page(main, headline))
+    assert (article.published_at, article.published_precision) == (
+        "2025-03-03T00:00:00+07:00",
+        "day",
+    )

@@ -20,7 +20,6 @@ from .dates import (
     month_first_reading,
     page_writes_month_first,
     parse_dateline,
-    parse_listed_date,
     written_as_en_us,
 )
 from .document import Document
@@ -240,7 +239,7 @@ def with_listed_date(article: Article, listed: str | None) -> Article:
     portal calls its publish date), unless the URL gives the time of that same day."""
     if not listed or (article.published_at is not None and URL_DATE not in article.warnings):
         return article
-    dateline = parse_listed_date(listed)
+    dateline = parse_dateline(listed)
     if dateline is None or is_print_date_header(listed):
         return article
     value = dateline.isoformat()

@@ -41,9 +41,7 @@ __all__ = [
     "names_an_edit",
     "page_writes_month_first",
     "parse_dateline",
-    "parse_listed_date",
     "post_time",
-    "short_year_date_alone",
     "with_post_time",
     "written_as_en_us",
 ]
@@ -363,9 +361,9 @@ def parse_dateline(
     return _month_named(clean, masked, latest) or _fallback(clean, latest)
 
 
-# "10/03/25 09:15": a date with a two-digit year, which some CMSs print. Alone, "10/03/25" is
-# as likely a document's number or a score, so it is read only with its time beside it or
-# after a publish label.
+# "10/03/25 09:15": a date with a two-digit year, which some CMSs print. In a sentence,
+# "10/03/25" is as likely a document's number, so it is read only with its time beside it,
+# after a publish label, or as the whole text.
 _SHORT_YEAR_RE = re.compile(
     r"(?<![\d/.\-–])(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})(?P=sep)(?P<yy>\d\d)(?![\d/.\-–]?\d)"
 )
@@ -378,25 +376,12 @@ _PUBLISH_LABEL_BEFORE_RE = re.compile(
 _LAST_CENTURY_FROM = 90
 
 
-def parse_listed_date(text: str, *, today: date | None = None) -> Dateline | None:
-    """The date a listing prints beside an article's link: a dateline, or a date with a
-    two-digit year on its own ("16/11/26", "(16/11/26)"), which beside a link is no number."""
-    return parse_dateline(text, today=today) or short_year_date_alone(text, today=today)
-
-
-def short_year_date_alone(text: str, *, today: date | None = None) -> Dateline | None:
-    """A date with a two-digit year that is the whole text ("16/11/26", "(16/11/26)")."""
-    if not isinstance(text, str):
-        return None
-    clean = _collapse(text)
-    alone = _SHORT_YEAR_RE.fullmatch(clean.strip("()[] "))
-    return _short_year(clean, today, alone=True) if alone else None
-
-
-def _short_year(clean: str, today: date | None, *, alone: bool = False) -> Dateline | None:
+def _short_year(clean: str, today: date | None) -> Dateline | None:
     """The first date with a two-digit year that has its time beside it or a publish label
-    before it (an edit's date marked as such), or `alone` with neither; None when there is
-    none but another event's."""
+    before it (an edit's date marked as such), or that is the whole text ("03/06/25", as a
+    listing prints it beside a link, Liferay's short date in its date field); None when there
+    is none but another event's."""
+    alone = _SHORT_YEAR_RE.fullmatch(clean.strip("()[] ")) is not None
     masked = _COUNTER_RE.sub(_blank, clean)
     latest = _latest_allowed(today)
     for match in _SHORT_YEAR_RE.finditer(masked):

@@ -24,7 +24,7 @@ from ..extraction import (
     get_platform,
     load_document,
 )
-from ..extraction.dates import parse_listed_date
+from ..extraction.dates import parse_dateline
 from ..extraction.platforms import detect, read_listing
 from ..extraction.urls import site_of
 from ..items import AddressItem, ArticleItem, CaptureItem, NotModifiedItem, RemovalItem
@@ -874,7 +874,7 @@ def _shift(day: str, days: int) -> str:
 
 def _day_of(listed: str) -> str | None:
     """The day (YYYY-MM-DD) of a date a listing shows, if it reads as one."""
-    dateline = parse_listed_date(listed)
+    dateline = parse_dateline(listed)
     return dateline.value.date().isoformat() if dateline else None
 
 

@@ -16,7 +16,7 @@ from urllib.parse import urldefrag
 
 from lxml.html import HtmlElement
 
-from ..dates import parse_listed_date, short_year_date_alone
+from ..dates import parse_dateline
 from ..document import Document
 from ..element_texts import element_text
 from ..urls import url_joiner
@@ -102,7 +102,7 @@ def _date_in_item(
         return (
             len(line) <= MAX_DATELINE_CHARS
             and not any(title in line for title in titles)
-            and (mostly_date(doc, line) or short_year_date_alone(line) is not None)
+            and mostly_date(doc, line)
         )
 
     if len(anchor):
@@ -139,7 +139,7 @@ def _machine_time(box: HtmlElement) -> str | None:
     if len(times) != 1:
         return None
     value = (times[0].get("datetime") or "").strip()
-    return value if value and parse_listed_date(value) is not None else None
+    return value if value and parse_dateline(value) is not None else None
 
 
 def _described_by(term: HtmlElement, is_date: Callable[[str], bool]) -> str | None:
