@@ -324,3 +324,58 @@ def test_layout_classes_on_body_do_not_hide_the_loop():
     html = loop_page("").replace('class="archive"', 'class="archive sidebar-right nav-fixed"')
     listing = wordpress.parse_listing(doc_of(html, f"{HOST}/tin-tuc/"))
     assert listing.article_urls == [f"{HOST}/tin-tuc/bai-1/", f"{HOST}/tin-tuc/bai-2/"]
+
+
+TEXT = (
+    "<p>Sáng Chủ nhật, đoàn viên thanh niên phường ra quân dọn vệ sinh các tuyến đường, khơi"
+    " thông cống rãnh và trồng thêm cây xanh tại khu dân cư.</p><p>Hoạt động thu hút hơn 200"
+    " đoàn viên, hội viên và người dân tham gia.</p>"
+)
+
+
+def test_newspaper_theme_its_one_time_its_content_box_and_category():
+    # tagDiv's Newspaper: the publish time marked "entry-date updated", the text in
+    # .td-post-content, the category in .td-category.
+    body = (
+        '<article class="post type-post"><header class="td-post-title"><ul class="td-category">'
+        '<li><a href="/chuyen-muc/doan-thanh-nien/">Đoàn thanh niên</a></li></ul>'
+        '<h1 class="entry-title">Ra quân ngày Chủ nhật xanh</h1><span class="td-post-date">'
+        '<time class="entry-date updated td-module-date" datetime="2024-03-14T09:20:11+07:00">'
+        f'14/03/2024</time></span></header><div class="td-post-content">{TEXT}</div></article>'
+    )
+    article = wordpress.parse_article(doc_of(wp_page(body)))
+    assert article.published_at == "2024-03-14T09:20:11+07:00"
+    assert article.category == "Đoàn thanh niên" and article.body.startswith("Sáng Chủ nhật")
+
+
+def test_elementor_post_its_date_and_time_apart_and_its_featured_image():
+    info = (
+        '<ul class="elementor-post-info"><li itemprop="datePublished"><span class="elementor-post'
+        '-info__item elementor-post-info__item--type-date">24/03/2024</span></li><li><span class='
+        '"elementor-post-info__item elementor-post-info__item--type-time">4:35 chiều</span></li>'
+        '<li><span class="elementor-post-info__terms-list"><a class="elementor-post-info__terms-'
+        'list-item" href="/chuyen-muc/tin-tuc/">Tin tức</a></span></li></ul>'
+    )
+    body = (
+        '<div class="elementor elementor-location-single post type-post"><h1 class="elementor-'
+        f'heading-title">Ra quân ngày Chủ nhật xanh</h1>{info}<div class="elementor-widget-theme-'
+        'post-featured-image"><img src="/wp-content/uploads/2024/03/cnx.jpg" class="attachment-'
+        'large"></div><div class="elementor-widget-theme-post-content"><div class="elementor-'
+        f'widget-container">{TEXT}</div></div></div>'
+    )
+    article = wordpress.parse_article(doc_of(wp_page(body)))
+    assert article.published_at == "2024-03-24T16:35:00+07:00"
+    assert article.category == "Tin tức"
+    assert [image.url for image in article.images] == [f"{HOST}/wp-content/uploads/2024/03/cnx.jpg"]
+
+
+def test_jnews_subtitle_is_the_summary():
+    lead = "Hơn 200 đoàn viên, hội viên ra quân làm sạch đường làng ngõ xóm."
+    body = (
+        '<div class="jeg_main_content"><h1 class="jeg_post_title">Ra quân ngày Chủ nhật xanh</h1>'
+        f'<h2 class="jeg_post_subtitle">{lead}</h2><div class="jeg_meta_date">'
+        '<time class="published" datetime="2024-03-24T07:05:00+07:00">24/03/2024</time></div>'
+        f'<div class="content-inner">{TEXT}</div></div>'
+    )
+    article = wordpress.parse_article(doc_of(wp_page(body)))
+    assert article.summary == lead and article.body.startswith(lead)

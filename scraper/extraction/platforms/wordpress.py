@@ -25,6 +25,7 @@ from lxml.html import HtmlElement
 from ..assemble import Parts, assemble, shown_dateline
 from ..blocks import element_text
 from ..css import select
+from ..dates import with_post_time
 from ..document import Document
 from ..model import Article, Image, ListingPage, NotAnArticle
 from ..urls import resolve_url
@@ -44,15 +45,27 @@ NAME = "wordpress"
 # Post template (the_title / the_content / posted_on of the usual themes), most specific first.
 POST = ("article.type-post", "article.post", ".hentry", "article")
 TITLES = ("h1.entry-title", ".entry-title", "h1.post-title", "h1")
-CONTENT = (".entry-content", ".post-content", ".single-content", "[itemprop=articleBody]")
-SUMMARY = (".entry-summary", ".post-excerpt", ".sapo")
+# (Popular themes' own names after the core ones: Newspaper/tagDiv, JNews, Elementor.)
+CONTENT = (
+    *(".entry-content", ".post-content", ".single-content", "[itemprop=articleBody]"),
+    *(".td-post-content", ".jeg_main_content .content-inner"),
+    ".elementor-widget-theme-post-content",
+)
+SUMMARY = (
+    *(".entry-summary", ".post-excerpt", ".sapo", ".entry-subtitle", ".post-subtitle"),
+    *(".jeg_post_subtitle", ".td-post-sub-title"),
+)
 # The featured image (the_post_thumbnail), shown above the content.
-FEATURED = ".post-thumbnail img, img.wp-post-image"
+FEATURED = (
+    ".post-thumbnail img, img.wp-post-image, .elementor-widget-theme-post-featured-image img"
+)
 # `published` marks the publish time; `updated` alone is the last edit.
 TIMES = (
     "time.published[datetime]",
     "time.entry-date:not(.updated)[datetime]",
     "time[datetime]:not(.updated)",
+    # (Newspaper/tagDiv marks its one time, the publish time, "entry-date updated".)
+    "time.entry-date[datetime]",
 )
 META_PUBLISHED = "meta[property='article:published_time']"
 # (Astra and other themes: "span.published", "[itemprop=datePublished]" with no datetime.)
@@ -63,8 +76,13 @@ SHOWN_DATE = (
     ".published",
     "[itemprop=datePublished]",
 )
+# A time of day shown apart from the date (Elementor's post info: "24/03/2024", "4:35 chiều").
+SHOWN_TIME = ".elementor-post-info__item--type-time"
 AUTHOR = (".author.vcard", ".byline .author", "[rel=author]")
-CATEGORY = ("a[rel~=category]", ".cat-links a")
+CATEGORY = (
+    *("a[rel~=category]", ".cat-links a", ".td-category a", ".jeg_meta_category a"),
+    ".elementor-post-info__terms-list-item",
+)
 META_SECTION = "meta[property='article:section']"
 BREADCRUMB = "#breadcrumbs a, .breadcrumbs a, .breadcrumb a"
 # Plugin furniture inside .entry-content (class names are the plugins' own).
@@ -175,6 +193,8 @@ def _dates(doc: Document, post: HtmlElement) -> tuple[list[str], str | None]:
     machine.append(meta_content(doc, META_PUBLISHED) or "")
     shown = element_text(time_el) if time_el is not None else None
     shown = shown or first_text(post, SHOWN_DATE)
+    if shown and (clock := first_text(post, (SHOWN_TIME,))):
+        shown = with_post_time(shown, clock)
     return [m for m in machine if m], shown
 
 
