@@ -365,3 +365,45 @@ def test_a_month_first_dateline_is_read_as_the_urls_dated_folder_shows(shown, pu
     )
     url = json.loads(page.with_suffix(".json").read_text(encoding="utf-8"))["url"]
     assert extract_article(html.encode(), url).published_at == published_at
+
+
+def test_a_news_list_item_in_its_display_form_is_read_column_by_column():
+    """`/Lists/TinTuc/DispForm.aspx?ID=…`: each column a row of the form, its name in
+    td.ms-formlabel, its value beside it; the list's own column names say which is which."""
+    rows = [
+        ("Tiêu đề", "Xã Phước Thuận tổng kết công tác dân số năm 2023"),
+        ("Ngày đăng", "15/01/2024 2:30 CH"),
+        ("Tóm tắt", "Năm 2023, xã hoàn thành các chỉ tiêu về dân số và kế hoạch hóa gia đình."),
+        (
+            "Nội dung",
+            (
+                "<p>Sáng 15/1, Ban Chỉ đạo công tác dân số xã tổ chức hội nghị tổng kết năm"
+                " 2023.</p><p>Hội nghị đề ra các giải pháp nâng cao chất lượng dân số năm 2024.</p>"
+            ),
+        ),
+        ("Tác giả", "Thanh Phong"),
+        (
+            "Tệp đính kèm",
+            (
+                '<a href="/xa/Lists/TinTuc/Attachments/214/bao-cao-dan-so-2023.pdf">'
+                "bao-cao-dan-so-2023.pdf</a>"
+            ),
+        ),
+    ]
+    form = "".join(
+        f'<tr><td class="ms-formlabel"><h3 class="ms-standardheader">{name}</h3></td>'
+        f'<td class="ms-formbody">{value}</td></tr>'
+        for name, value in rows
+    )
+    url = "https://phuocthuan.example.gov.vn/xa/Lists/TinTuc/DispForm.aspx?ID=214"
+    html = _page(_web_part(2, f'<table class="ms-formtable">{form}</table>'), url, "Tin tức")
+    assert sharepoint.is_article_url(url)
+    article = extract_article(html.encode(), url)
+    assert article.platform == "sharepoint"
+    assert article.title == rows[0][1]
+    assert article.published_at == "2024-01-15T14:30:00+07:00"
+    assert article.summary == rows[2][1] and article.body.startswith(rows[2][1])
+    assert article.byline == "Thanh Phong"
+    assert [a.url for a in article.attachments] == [
+        "https://phuocthuan.example.gov.vn/xa/Lists/TinTuc/Attachments/214/bao-cao-dan-so-2023.pdf"
+    ]

@@ -2,13 +2,15 @@
 Evidence: PORTALS.md §2d, real-text 12 (Quảng Ngãi) and 13 (Ninh Thuận).
 
 This module recognises the platform (fingerprint, article URL forms), sends each article page
-to its template's parser and reads listings. Three URL forms are articles:
+to its template's parser and reads listings. Four URL forms are articles:
 
 * blog posts of a district sub-site, `/tintuc/Lists/Posts/Post.aspx?ItemID=12802&Mode=1…`
   (any case; `ItemID` or `ID`) — parsed by sharepoint_blog;
 * publishing pages in a dated folder, `/portal/Pages/2024-5-17/<SLUG>-<random>.aspx`, and
   Quảng Ngãi's rewrite, `/vi/<subsite>/Pages/qnp-<slug>-qnpnd-<newsId>-qnpnc-<catId>-
-  qnpsite-<siteId>.html` — parsed by sharepoint_pages.
+  qnpsite-<siteId>.html` — parsed by sharepoint_pages;
+* items of a custom news list in their display form, `/Lists/TinTuc/DispForm.aspx?ID=214` —
+  parsed by sharepoint_list_item.
 
 PORTALS.md gives URLs and page text, no HTML: the markers below are SharePoint's stock page
 scaffolding, and the listing markup of tests/sites/sharepoint* is constructed pending a live
@@ -32,6 +34,7 @@ from .generic_listing import longer_titled_list
 from .markup import is_generator_name
 from .sharepoint_blog import find_posts, parse_blog_post
 from .sharepoint_common import NAME, web_part
+from .sharepoint_list_item import form_fields, parse_list_item
 from .sharepoint_pages import parse_publishing_page
 
 __all__ = ["NAME", "PLATFORM", "fingerprint", "is_article_url", "parse_article", "parse_listing"]
@@ -56,6 +59,7 @@ BLOG_POST_PATH = re.compile(r"/lists/posts/post\.aspx$", re.IGNORECASE)
 ITEM_ID = re.compile(r"^(?:item)?id$", re.IGNORECASE)
 DATED_PAGE_PATH = re.compile(r"/pages/\d{4}-\d{1,2}-\d{1,2}/[^/]+\.aspx$", re.IGNORECASE)
 QNP_PAGE_PATH = re.compile(r"/pages/qnp-[^/]*-qnpnd-\d+[^/]*\.html?$", re.IGNORECASE)
+LIST_ITEM_PATH = re.compile(r"/lists/[^/]+/dispform\.aspx$", re.IGNORECASE)
 # System pages, list views and site home pages are never articles, whatever they show.
 NOT_ARTICLE_PATH = re.compile(
     r"/_layouts/|/_vti_bin/|/forms/[^/]+\.aspx$|/(?:allposts|category|date|default)\.aspx$",
@@ -90,6 +94,8 @@ def _url_form(url: str) -> str | None:
         return "publishing page in a dated folder (/Pages/y-m-d/….aspx)"
     if QNP_PAGE_PATH.search(path):
         return "Quảng Ngãi rewritten page (/Pages/qnp-…-qnpnd-<id>-….html)"
+    if LIST_ITEM_PATH.search(path) and query_int(url, ITEM_ID) is not None:
+        return "list item (/Lists/<list>/DispForm.aspx?ID=…)"
     return None
 
 
@@ -122,6 +128,8 @@ def parse_article(doc: Document) -> Article:
         raise NotAnArticle(
             "not_an_article", "a SharePoint system page, list view or home page", certain=True
         )
+    if fields := form_fields(doc):
+        return parse_list_item(doc, fields)
     posts = find_posts(doc)
     if len(posts) > 1:
         raise NotAnArticle(

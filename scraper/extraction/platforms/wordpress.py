@@ -56,9 +56,7 @@ SUMMARY = (
     *(".jeg_post_subtitle", ".td-post-sub-title"),
 )
 # The featured image (the_post_thumbnail), shown above the content.
-FEATURED = (
-    ".post-thumbnail img, img.wp-post-image, .elementor-widget-theme-post-featured-image img"
-)
+FEATURED = ".post-thumbnail img, img.wp-post-image, .elementor-widget-theme-post-featured-image img"
 # `published` marks the publish time; `updated` alone is the last edit.
 TIMES = (
     "time.published[datetime]",
