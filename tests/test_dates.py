@@ -261,6 +261,8 @@ MORE_SHAPES: list[tuple[str, Expected]] = [
     ("Kế hoạch 10/03/25 của xã", None),
     ("Ngày ban hành: 10/03/25 09:15", None),
     ("10/03/27 09:15", None),  # past tomorrow
+    # A bracket holding a date of its own labels that date, not the one before it.
+    ("20/07/2025 08:00 (Cập nhật: 22/07/2025 10:15)", ("2025-07-20T08:00:00+07:00", "minute")),
     ("1.10.03.25 10:00", None),  # a version or an address, not a date
     # "24h" is a name, not an hour.
     ("05/03/2024 24h", ("2024-03-05T00:00:00+07:00", "day")),

@@ -832,3 +832,17 @@ def test_a_date_field_holding_a_two_digit_year_alone_is_read() -> None:
         "2025-03-03T00:00:00+07:00",
         "day",
     )
+
+
+def test_neither_a_date_line_nor_a_teaser_under_the_text_is_a_lead() -> None:
+    # Bootstrap's "card-subtitle" holding the date line; a box of other news after the text,
+    # each teaser with its "news-item__desc".
+    headline = "Xã Phú Cường ra quân tổng vệ sinh môi trường đầu xuân"
+    main = f"""<div class="card"><div class="card-body"><h2 class="card-title">{headline}</h2>
+<p class="card-subtitle">Ngày đăng: 03/03/2025 | 14:05 | Tác giả: Hồng Vân</p>
+<div class="card-text">{PARAGRAPHS}</div></div></div><section class="same-category"><h3>Cùng
+chuyên mục</h3><article class="news-item"><h4><a href="/tin-tuc/giao-ban-900">Hội nghị giao
+ban khối Mặt trận và các đoàn thể</a></h4><p class="news-item__desc">Hội nghị đánh giá kết quả
+phối hợp trong tháng 10 giữa các đoàn thể.</p></article></section>"""
+    article = extract(page(main, headline))
+    assert article.summary is None and article.body.startswith("Sáng 2/3")

@@ -431,7 +431,11 @@ def with_post_time(day_text: str, time: str | None) -> str:
 # (Looked for only where a bracket follows the date closely: most datelines have none.)
 _BRACKET_RE = re.compile(r"[(\[]")
 _EDIT_AFTER_WINDOW = 16
-_EDIT_AFTER_RE = re.compile(rf"\s?[(\[]\s?(?:{_UPDATED})\b[^()\[\]]{{0,30}}[)\]]", re.IGNORECASE)
+# (A bracket that holds a date of its own labels that date: "20/07/2025 08:00 (Cập nhật:
+# 22/07/2025 10:15)" is published on the 20th.)
+_EDIT_AFTER_RE = re.compile(
+    rf"\s?[(\[]\s?(?:{_UPDATED})\b(?![^()\[\]]*\d[/.\-]\d)[^()\[\]]{{0,30}}[)\]]", re.IGNORECASE
+)
 
 
 def _own_time_end(masked: str, date_end: int) -> int:

@@ -29,7 +29,7 @@ from ..document import Document
 from ..element_texts import node_text
 from ..text import clean_line
 from .class_rules import ClassRule
-from .generic_fields import LIST_HEADING, MAX_DATELINE_CHARS
+from .generic_fields import LIST_HEADING, MAX_DATELINE_CHARS, mostly_date
 from .generic_layout import (
     following_elements,
     in_chrome,
@@ -117,7 +117,10 @@ def find_lead(
     for element in _classed(doc, LEAD_CLASS):
         if element.tag in ("a", "img"):
             continue
-        if not _outside(element, container) and not (
+        if _outside(element, container):
+            if _after(doc, element, container):
+                continue  # a teaser's "news-item__desc" in a box of other news under the text
+        elif not (
             _opens_article(doc, element, container, title_el)
             and _leaves_text_after(element, container)
         ):
@@ -129,10 +132,18 @@ def find_lead(
         text = element_text(element)
         if not LEAD_CHARS[0] <= len(text) <= LEAD_CHARS[1]:
             continue
+        if mostly_date(doc, text, fallback=False):
+            continue  # the date line under the title ("card-subtitle": "Ngày đăng: …")
         if in_chrome(element) or in_side_box(element) or not near(element, container):
             continue
         return element
     return None
+
+
+def _after(doc: Document, element: HtmlElement, container: HtmlElement) -> bool:
+    """Whether `element` comes after the text's box in the page (a lead comes before it)."""
+    here, text = doc.memo.position(element), doc.memo.position(container)
+    return here is not None and text is not None and here > text
 
 
 def _captions_a_picture(element: HtmlElement) -> bool:
