@@ -846,3 +846,19 @@ ban khối Mặt trận và các đoàn thể</a></h4><p class="news-item__desc"
 phối hợp trong tháng 10 giữa các đoàn thể.</p></article></section>"""
     article = extract(page(main, headline))
     assert article.summary is None and article.body.startswith("Sáng 2/3")
+
+
+def test_a_site_fact_is_a_labelled_line_not_a_paragraph_opening_with_the_same_word() -> None:
+    from lxml import html as lxml_html
+
+    from scraper.extraction.platforms.generic_loose_text import br_paragraphs
+
+    box = lxml_html.fragment_fromstring(
+        "<div>Địa chỉ của dự án nằm tại khu dân cư số 3, gần chợ trung tâm xã.<br>"
+        "Thiết kế của công trình gồm hai tầng, mười phòng học và một nhà đa năng.<br>"
+        "Địa chỉ: số 1 đường Trung tâm, ấp 2, xã Phú Cường, huyện Phú Giáo.</div>"
+    )
+    assert br_paragraphs(box) == [
+        "Địa chỉ của dự án nằm tại khu dân cư số 3, gần chợ trung tâm xã.",
+        "Thiết kế của công trình gồm hai tầng, mười phòng học và một nhà đa năng.",
+    ]

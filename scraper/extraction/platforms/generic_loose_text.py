@@ -60,10 +60,12 @@ def loose_holders(tree: HtmlElement) -> list[HtmlElement]:
 
 # A site's facts, which footers set as lines split by <br> (its owner, address, telephone,
 # licence, copyright), never an article's paragraph.
+# (Labels with their colon: "Địa chỉ của dự án …" may open a paragraph, "Địa chỉ:" not.)
 SITE_FACT = re.compile(
-    r"^(?:cơ quan chủ quản|đơn vị chủ quản|chủ quản|địa chỉ|trụ sở|điện thoại|đt|fax|e-?mail"
-    r"|website|hotline|đường dây nóng|chịu trách nhiệm|trưởng ban biên tập|giấy phép|bản quyền"
-    r"|copyright|©|ghi rõ nguồn|thiết kế|phát triển bởi|xây dựng bởi)",
+    r"^(?:(?:cơ quan chủ quản|đơn vị chủ quản|địa chỉ|trụ sở|điện thoại|đt|fax|e-?mail|website"
+    r"|hotline|đường dây nóng|chịu trách nhiệm(?: chính)?|trưởng ban biên tập)\s*[:：]"
+    r"|giấy phép (?:số|thiết lập)|bản quyền|copyright|©|ghi rõ nguồn"
+    r"|(?:thiết kế|phát triển|xây dựng) bởi)",
     re.IGNORECASE,
 )
 
