@@ -584,7 +584,7 @@ def _next_in_page_chooser(doc: Document) -> str | None:
         if not PAGE_PARAM.search(nxt) and nxt.isdecimal():
             # Bare numbers, put into the address by its script:
             # onchange="window.location='/tin-tuc?trang='+this.value".
-            script = SCRIPT_PREFIX.search(select.get("onchange") or "")
+            script = SCRIPT_PAGE_PREFIX.search(select.get("onchange") or "")
             nxt = (
                 script.group(1) + nxt if script and PAGE_PARAM.search(script.group(1) + nxt) else ""
             )
@@ -599,6 +599,8 @@ def _next_in_page_chooser(doc: Document) -> str | None:
 # data-page='2'>"), and the page's script that goes there ("location.href='/tin-tuc?trang='+
 # $(this).data('page')").
 PAGE_ATTRIBUTES = ("data-page", "data-p", "data-pg", "data-pageindex", "data-page-number")
+# What a script puts before the page's number: "location='/tin-tuc?trang='+this.value" (a
+# page chooser's), "location.href = '?page=' + $(this).data('page')".
 SCRIPT_PAGE_PREFIX = re.compile(r"""location(?:\.href)?\s*=\s*['"]([^'"]*)['"]\s*\+""")
 
 
@@ -622,8 +624,6 @@ def _scripted_page(doc: Document, anchor: HtmlElement) -> list[str]:
     return [url] if url is not None else []
 
 
-# "location='/tin-tuc?trang='+this.value", "location.href = \"?page=\" + this.value".
-SCRIPT_PREFIX = re.compile(r"""location(?:\.href)?\s*=\s*['"]([^'"]*)['"]\s*\+\s*this\.value""")
 # "Xem thêm" (more) under a list: the next page only when its address numbers the page after
 # this one ("p2/", "?trang=2"); elsewhere it leads to another section's page.
 MORE_LABEL = re.compile(r"^(?:xem thêm|xem tiếp|tải thêm|more)\s*[»›>]*$", re.IGNORECASE)

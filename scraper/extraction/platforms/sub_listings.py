@@ -25,14 +25,14 @@ from ..element_texts import element_text
 from .base import absolute_links
 from .generic_layout import in_listing_chrome
 
-MORE_LABEL = re.compile(
+VIEW_ALL_LABEL = re.compile(
     r"^(?:xem\s+(?:tất\s+cả|thêm|tiếp|toàn\s+bộ)|tất\s+cả|more|view\s+all|see\s+all)?\s*[›»]*$",
     re.IGNORECASE,
 )
 HEADING_TAGS = ("h2", "h3", "h4", "h5")
 # A sub-section's name, as a box's heading gives it ("Văn hóa - Xã hội"); a longer heading
 # link is a teaser's title.
-MAX_NAME_WORDS = 6
+MAX_SECTION_NAME_WORDS = 6
 MIN_SUB_LISTINGS = 2
 # A landing lists a handful of sub-sections; a page linking more below its address is a
 # menu or a directory.
@@ -60,7 +60,7 @@ def sub_listings(doc: Document, is_article_url: Callable[[str], bool]) -> list[s
 def _names_a_list(anchor: HtmlElement) -> str | None:
     """ "more" for a "Xem tất cả" link, "heading" for a box's heading that is a link."""
     text = element_text(anchor)
-    if text and MORE_LABEL.fullmatch(text):
+    if text and VIEW_ALL_LABEL.fullmatch(text):
         return "more"
     parent = anchor.getparent()
     if (
@@ -68,7 +68,7 @@ def _names_a_list(anchor: HtmlElement) -> str | None:
         and parent is not None
         and parent.tag in HEADING_TAGS
         and element_text(parent) == text
-        and len(text.split()) <= MAX_NAME_WORDS
+        and len(text.split()) <= MAX_SECTION_NAME_WORDS
     ):
         return "heading"
     return None
